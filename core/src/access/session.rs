@@ -1,0 +1,119 @@
+//! A logged-in user's session: the gate every operation passes.
+
+use super::audit::AuditEntry;
+use super::Role;
+use crate::error::{Error, Permission, Result};
+use crate::store::{Store, Tx, TxResult};
+use crate::Kapstok;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// A logged-in user. Cheap to clone; holds the open store.
+#[derive(Clone)]
+pub struct Session {
+    pub(crate) k: Kapstok,
+    pub(crate) user_id: u64,
+    pub(crate) user_name: String,
+    pub(crate) role: Role,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("user", &self.user_name)
+            .field("role", &self.role)
+            .finish()
+    }
+}
+
+impl Session {
+    /// The user's login name.
+    pub fn user_name(&self) -> &str {
+        &self.user_name
+    }
+
+    /// The user's role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// Whether this session may do something (for showing or hiding things; the operations check
+    /// again themselves).
+    pub fn can(&self, permission: Permission) -> bool {
+        self.role.allows(permission)
+    }
+
+    /// Today, by the store's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.k.today()
+    }
+
+    pub(crate) fn now(&self) -> NaiveDateTime {
+        self.k.now()
+    }
+
+    pub(crate) fn require(&self, permission: Permission) -> Result<()> {
+        if self.can(permission) {
+            Ok(())
+        } else {
+            Err(Error::Denied(permission))
+        }
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        self.k.store()
+    }
+
+    /// Writes an audit entry inside a transaction.
+    pub(crate) fn audit(
+        &self,
+        tx: &Tx<'_>,
+        at: NaiveDateTime,
+        action: &str,
+        record: &str,
+        detail: &str,
+    ) -> TxResult<()> {
+        let id = tx.next_seq("audit")?;
+        tx.put(
+            id,
+            &AuditEntry {
+                at,
+                user_id: self.user_id,
+                user_name: self.user_name.clone(),
+                action: action.to_string(),
+                record: record.to_string(),
+                detail: detail.to_string(),
+            },
+        )
+    }
+
+    /// The member register.
+    pub fn members(&self) -> crate::members::Members<'_> {
+        crate::members::Members::new(self)
+    }
+
+    /// User accounts.
+    pub fn users(&self) -> super::Users<'_> {
+        super::Users::new(self)
+    }
+
+    /// The audit log.
+    pub fn audit_log(&self) -> super::AuditLog<'_> {
+        super::AuditLog::new(self)
+    }
+
+    /// The settings.
+    pub fn settings(&self) -> Result<crate::settings::Settings> {
+        crate::settings::load(self.store())
+    }
+
+    /// Changes the settings (administrators).
+    pub fn set_settings(&self, settings: &crate::settings::Settings) -> Result<()> {
+        self.require(Permission::SettingsWrite)?;
+        settings.validate().map_err(Error::Invalid)?;
+        let now = self.now();
+        self.store().transact(|tx| {
+            tx.put(crate::settings::SETTINGS_ID, settings)?;
+            self.audit(tx, now, "settings.change", "settings", "")
+        })
+    }
+}

@@ -1,0 +1,12 @@
+//! Value types shared by the areas: dates as users type them, postcodes, e-mail addresses, names,
+//! postal addresses, and text folding for search.
+
+mod address;
+mod date;
+mod name;
+mod text;
+
+pub use address::{Address, AddressKind, Postcode};
+pub use date::{format_date, parse_date};
+pub use name::PersonName;
+pub use text::{fold, is_email, is_phone, single_line};

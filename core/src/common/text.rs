@@ -1,0 +1,84 @@
+//! Text helpers: folding for search, and small format checks.
+
+/// Folds text for comparison: diacritics removed, lower case, runs of white space as one space.
+/// "Zoë" and "zoe" fold alike, as do "Müller" and "muller", and "Łukasz" and "lukasz".
+pub fn fold(text: &str) -> String {
+    let plain = deunicode::deunicode_with_tofu(text, "");
+    let mut out = String::with_capacity(plain.len());
+    let mut space = false;
+    for c in plain.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dotted domain after it, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.contains('.')
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// A plausible phone number: digits with spaces, `+`, `-`, `(`, `)`; at least 6 digits.
+pub fn is_phone(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+        && text.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+}
+
+/// True when the text holds no line break.
+pub fn single_line(text: &str) -> bool {
+    !text.contains(['\n', '\r'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Zoë"), "zoe");
+        assert_eq!(fold("MÜLLER"), "muller");
+        assert_eq!(fold("Łukasz  Şükrü"), "lukasz sukru");
+        assert_eq!(fold("  van der  Poel "), "van der poel");
+        assert_eq!(fold("Citroën"), "citroen");
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_email("jan@example.nl"));
+        for bad in [
+            "",
+            "jan",
+            "jan@",
+            "@x.nl",
+            "jan@x",
+            "jan@@x.nl",
+            "jan @x.nl",
+            "jan@x..nl",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        assert!(is_phone("020-1234567"));
+        assert!(is_phone("+31 6 12345678"));
+        assert!(!is_phone("12345"));
+        assert!(!is_phone("06-abc12345"));
+    }
+}

@@ -1,0 +1,216 @@
+//! Errors of kapstok-core.
+//!
+//! Errors carry codes, not sentences meant for users: the front end translates them (the TUI speaks
+//! Dutch and English). The `Display` texts are English and meant for logs and the command line.
+
+use std::fmt;
+
+/// The result type of every core call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a value was refused. The front end turns a reason into a sentence in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A required value is empty.
+    Required,
+    /// Longer than the field allows (the limit in characters).
+    TooLong(usize),
+    /// Not a date in a known format (`dd-mm-jjjj` or `jjjj-mm-dd`).
+    BadDate,
+    /// A date that lies in the future where that is impossible (a birth date).
+    InFuture,
+    /// A date before another date it cannot precede (the name of that field).
+    Before(&'static str),
+    /// A date after another date it cannot follow (the name of that field).
+    After(&'static str),
+    /// Not a Dutch postcode (`1234 AB`).
+    BadPostcode,
+    /// Not an e-mail address.
+    BadEmail,
+    /// Not a phone number (digits, spaces, `+`, `-`, parentheses).
+    BadPhone,
+    /// Not a whole positive number.
+    BadNumber,
+    /// Not one of the allowed values (the allowed values, for the message).
+    NotOneOf(&'static [&'static str]),
+    /// The value is already used by another record (e.g. a member number or user name).
+    Taken,
+    /// The value may not contain a line break.
+    Multiline,
+    /// The new value equals the current one (a status change to the status already held).
+    Unchanged,
+    /// A free-text reason for refusal, for cases not covered above (English).
+    Other(String),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Required => write!(f, "is required"),
+            Reason::TooLong(n) => write!(f, "is longer than {n} characters"),
+            Reason::BadDate => write!(f, "is not a date (dd-mm-yyyy)"),
+            Reason::InFuture => write!(f, "lies in the future"),
+            Reason::Before(other) => write!(f, "lies before {other}"),
+            Reason::After(other) => write!(f, "lies after {other}"),
+            Reason::BadPostcode => write!(f, "is not a Dutch postcode (1234 AB)"),
+            Reason::BadEmail => write!(f, "is not an e-mail address"),
+            Reason::BadPhone => write!(f, "is not a phone number"),
+            Reason::BadNumber => write!(f, "is not a whole positive number"),
+            Reason::NotOneOf(values) => write!(f, "must be one of: {}", values.join(", ")),
+            Reason::Taken => write!(f, "is already in use"),
+            Reason::Multiline => write!(f, "may not contain a line break"),
+            Reason::Unchanged => write!(f, "is unchanged"),
+            Reason::Other(text) => write!(f, "{text}"),
+        }
+    }
+}
+
+/// One refused field: which field, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's stable name (`surname`, `postcode`, ...), also its CSV column name.
+    pub field: &'static str,
+    /// Why the value was refused.
+    pub reason: Reason,
+}
+
+impl FieldError {
+    /// A field error.
+    pub fn new(field: &'static str, reason: Reason) -> Self {
+        FieldError { field, reason }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.field, self.reason)
+    }
+}
+
+/// One bad row of an import: the line of the file it starts on and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The 1-based line number in the file where the row starts.
+    pub line: u64,
+    /// The field errors of the row (empty when the row itself could not be read).
+    pub errors: Vec<FieldError>,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.errors.iter().map(|e| e.to_string()).collect();
+        write!(f, "line {}: {}", self.line, parts.join("; "))
+    }
+}
+
+/// The operation a permission check was about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read the member register.
+    MembersRead,
+    /// Change the member register.
+    MembersWrite,
+    /// Manage user accounts.
+    UsersManage,
+    /// Read the audit log.
+    AuditRead,
+    /// Change settings.
+    SettingsWrite,
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            Permission::MembersRead => "read the member register",
+            Permission::MembersWrite => "change the member register",
+            Permission::UsersManage => "manage users",
+            Permission::AuditRead => "read the audit log",
+            Permission::SettingsWrite => "change settings",
+        };
+        f.write_str(s)
+    }
+}
+
+/// Everything that can go wrong in a core call.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input was refused; every refused field is listed.
+    #[error("invalid input: {}", join(.0))]
+    Invalid(Vec<FieldError>),
+    /// An import was refused as a whole; every bad row is listed. Nothing was written.
+    #[error("import refused, nothing was written: {}", join(.0))]
+    Import(Vec<RowError>),
+    /// The session's role does not allow this.
+    #[error("your role may not {0}")]
+    Denied(Permission),
+    /// User name or password wrong (deliberately not saying which).
+    #[error("unknown user or wrong password")]
+    BadLogin,
+    /// The store already has users, so it cannot be set up as a new association.
+    #[error("the store is not empty")]
+    NotEmpty,
+    /// A record that should exist does not.
+    #[error("{kind} {id} does not exist")]
+    NotFound {
+        /// What kind of record (`member`, `user`).
+        kind: &'static str,
+        /// Its id or number.
+        id: u64,
+    },
+    /// Another process has the store open.
+    #[error("this database is already open in another kapstok window ({path})")]
+    AlreadyOpen {
+        /// The store's folder.
+        path: String,
+    },
+    /// The store was written by a newer kapstok.
+    #[error("this database has format version {found}, this kapstok reads up to version {supported}: use a newer kapstok")]
+    NewerFormat {
+        /// The format version found on disk.
+        found: u32,
+        /// The newest format version this program knows.
+        supported: u32,
+    },
+    /// A stored record could not be decoded. The store is left untouched.
+    #[error("record {key} in tree {tree} cannot be read: {detail}")]
+    Corrupt {
+        /// The tree (table) the record is in.
+        tree: String,
+        /// The record's key, as text.
+        key: String,
+        /// What went wrong, for the developer.
+        detail: String,
+    },
+    /// The storage engine failed (disk full, read-only, I/O error ...).
+    #[error("storage error: {0}")]
+    Storage(String),
+    /// A file could not be read or written.
+    #[error("{path}: {detail}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+fn join<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl Error {
+    /// A single-field validation error.
+    pub fn invalid(field: &'static str, reason: Reason) -> Self {
+        Error::Invalid(vec![FieldError::new(field, reason)])
+    }
+}
+
+impl From<sled::Error> for Error {
+    fn from(e: sled::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}

@@ -1,0 +1,175 @@
+//! # kapstok-core
+//!
+//! The back office of a membership association as a library: the member register, users and
+//! roles with an audit log, on an embedded sled store. No terminal code: the `kapstok` binary (TUI
+//! and CLI) is one front end on this crate; another could be written on it alone.
+//!
+//! Every operation goes through a [`Session`]: it checks the role's permission, validates, writes
+//! the record(s) and an audit entry in one transaction, and flushes before it returns.
+//!
+//! ```
+//! use kapstok_core::{Kapstok, members::MemberInput};
+//! let dir = tempfile::tempdir()?;
+//! let k = Kapstok::open(&dir.path().join("store"))?;
+//! let admin = k.setup("beheer", "geheim-wachtwoord")?;
+//! let saved = admin.members().create(&MemberInput {
+//!     given: "Jan".into(),
+//!     prefix: "van der".into(),
+//!     surname: "Poel".into(),
+//!     address_kind: "care_of".into(),
+//!     joined: "01-03-2024".into(),
+//!     ..Default::default()
+//! })?;
+//! assert_eq!(saved.member.number, 1);
+//! assert_eq!(admin.members().search("poel")?[0].name.sorted(), "Poel, Jan van der");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![warn(missing_docs)]
+
+pub mod access;
+pub mod clock;
+pub mod common;
+pub mod demo;
+pub mod error;
+pub mod members;
+pub mod settings;
+pub mod store;
+
+pub use access::{Role, Session};
+pub use error::{Error, FieldError, Permission, Reason, Result, RowError};
+
+use access::check_new;
+use access::User;
+use chrono::{NaiveDate, NaiveDateTime};
+use clock::{Clock, SystemClock};
+use std::path::Path;
+use std::sync::Arc;
+use store::{Opened, Store};
+
+/// An open kapstok store. Cheap to clone.
+#[derive(Clone)]
+pub struct Kapstok {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    opened: Opened,
+}
+
+impl std::fmt::Debug for Kapstok {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kapstok")
+            .field("store", &self.inner.store)
+            .finish()
+    }
+}
+
+impl Kapstok {
+    /// Opens (or creates) the store in the folder `path`, with the computer's clock.
+    pub fn open(path: &Path) -> Result<Kapstok> {
+        Self::open_with_clock(path, Arc::new(SystemClock))
+    }
+
+    /// Opens (or creates) the store with a given clock.
+    pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<Kapstok> {
+        let (store, opened) = Store::open(path)?;
+        Ok(Kapstok {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                opened,
+            }),
+        })
+    }
+
+    /// What happened on opening: created, current, or migrated (with the backup).
+    pub fn opened(&self) -> &Opened {
+        &self.inner.opened
+    }
+
+    /// The store's folder.
+    pub fn path(&self) -> &Path {
+        self.inner.store.path()
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// Today, by this store's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.inner.clock.today()
+    }
+
+    pub(crate) fn now(&self) -> NaiveDateTime {
+        self.inner.clock.now()
+    }
+
+    /// True when the store has no users yet: the front end offers demo data or a new association.
+    pub fn needs_setup(&self) -> Result<bool> {
+        Ok(self.inner.store.seq("user")? == 0 && self.inner.store.scan::<User>()?.is_empty())
+    }
+
+    /// Sets up a new association: creates the first administrator and logs in. Refused when the
+    /// store already has users.
+    pub fn setup(&self, admin: &str, password: &str) -> Result<Session> {
+        if !self.needs_setup()? {
+            return Err(Error::NotEmpty);
+        }
+        let name = check_new(admin, password)?;
+        let hash = access::hash_password(password)?;
+        let now = self.now();
+        let user = User {
+            name: name.clone(),
+            role: Role::Administrator,
+            password_hash: hash,
+            active: true,
+            created: now,
+        };
+        let id = self.inner.store.transact(|tx| {
+            let id = tx.next_seq("user")?;
+            tx.put(id, &user)?;
+            let session = self.session_for(id, &user);
+            session.audit(
+                tx,
+                now,
+                "user.setup",
+                &format!("user/{id}"),
+                "administrator",
+            )?;
+            Ok(id)
+        })?;
+        Ok(self.session_for(id, &user))
+    }
+
+    /// Logs in. A wrong name and a wrong password give the same error.
+    pub fn login(&self, name: &str, password: &str) -> Result<Session> {
+        let name = name.trim().to_lowercase();
+        let found = self
+            .inner
+            .store
+            .scan::<User>()?
+            .into_iter()
+            .find(|(_, u)| u.name == name && u.active);
+        match found {
+            Some((id, user)) if access::verify_password(password, &user.password_hash) => {
+                Ok(self.session_for(id, &user))
+            }
+            _ => Err(Error::BadLogin),
+        }
+    }
+
+    fn session_for(&self, id: u64, user: &User) -> Session {
+        Session {
+            k: self.clone(),
+            user_id: id,
+            user_name: user.name.clone(),
+            role: user.role,
+        }
+    }
+}

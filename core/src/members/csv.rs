@@ -1,0 +1,433 @@
+//! CSV import and export of the member register.
+//!
+//! Import reads UTF-8 with or without a byte-order mark, `;`- or `,`-separated (Dutch spreadsheets
+//! write `;`; the separator is taken from the header line), quoted fields with line breaks. The
+//! header names the columns (see [`COLUMNS`]; any order, `surname` required, unknown columns
+//! refused). Dates as `dd-mm-jjjj` or `jjjj-mm-dd`. Every bad row is reported with the line it
+//! starts on, the field and the reason.
+//!
+//! The status history goes in four columns: `status`, `status_since` and `status_reason` for the
+//! status now, and `status_history` for the earlier steps, one per line as
+//! `jjjj-mm-dd status` or `jjjj-mm-dd ended: reason`.
+
+use super::model::{Member, MemberInput, Status, StatusEntry};
+use super::rules::{self, Valid};
+use crate::common::parse_date;
+use crate::error::{Error, FieldError, Reason, Result, RowError};
+use chrono::NaiveDate;
+
+/// The columns, in the order the export writes them.
+pub const COLUMNS: &[&str] = &[
+    "number",
+    "given",
+    "prefix",
+    "surname",
+    "known_as",
+    "birth_date",
+    "phone",
+    "email",
+    "address_kind",
+    "street",
+    "house_number",
+    "addition",
+    "postcode",
+    "city",
+    "country",
+    "joined",
+    "status",
+    "status_since",
+    "status_reason",
+    "status_history",
+    "consent_convocation_email",
+    "consent_birthday_card",
+    "consent_magazine",
+    "last_contact",
+    "notes",
+];
+
+/// A row that passed validation.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub line: u64,
+    pub number: Option<u64>,
+    pub valid: Valid,
+    pub history: Vec<StatusEntry>,
+}
+
+fn row_error(line: u64, field: &'static str, reason: Reason) -> RowError {
+    RowError {
+        line,
+        errors: vec![FieldError::new(field, reason)],
+    }
+}
+
+/// Picks the separator from the header line: the more frequent of `;` and `,` outside quotes.
+fn separator(data: &[u8]) -> u8 {
+    let (mut semi, mut comma, mut quoted) = (0usize, 0usize, false);
+    for &b in data {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b';' if !quoted => semi += 1,
+            b',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi >= comma && semi > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads and validates a whole file; returns every row or every error.
+pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Result<Vec<Row>> {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(data))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(data);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => {
+            return Err(Error::Import(vec![row_error(
+                1,
+                "header",
+                Reason::Other("the file is empty".into()),
+            )]))
+        }
+        Some(Err(e)) => {
+            return Err(Error::Import(vec![row_error(
+                1,
+                "header",
+                Reason::Other(e.to_string()),
+            )]))
+        }
+        Some(Ok(h)) => h,
+    };
+    let mut columns: Vec<&'static str> = Vec::new();
+    let mut header_errors = Vec::new();
+    for raw in header.iter() {
+        let name = String::from_utf8_lossy(raw).trim().to_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) if columns.contains(c) => header_errors.push(FieldError::new(
+                c,
+                Reason::Other("column appears twice".into()),
+            )),
+            Some(c) => columns.push(c),
+            None => {
+                header_errors.push(FieldError::new(
+                    "header",
+                    Reason::Other(format!("unknown column \"{name}\"")),
+                ));
+                columns.push("");
+            }
+        }
+    }
+    if !columns.contains(&"surname") {
+        header_errors.push(FieldError::new(
+            "surname",
+            Reason::Other("column is missing".into()),
+        ));
+    }
+    if !header_errors.is_empty() {
+        return Err(Error::Import(vec![RowError {
+            line: 1,
+            errors: header_errors,
+        }]));
+    }
+
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut numbers_seen: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                errors.push(row_error(line, "row", Reason::Other(e.to_string())));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue; // blank line
+        }
+        if record.len() != columns.len() {
+            errors.push(row_error(
+                line,
+                "row",
+                Reason::Other(format!(
+                    "has {} fields, the header has {}",
+                    record.len(),
+                    columns.len()
+                )),
+            ));
+            continue;
+        }
+        let mut fields: Vec<(&'static str, String)> = Vec::with_capacity(columns.len());
+        let mut utf8_error = None;
+        for (column, raw) in columns.iter().zip(record.iter()) {
+            match std::str::from_utf8(raw) {
+                Ok(text) => fields.push((column, text.to_string())),
+                Err(_) => utf8_error = Some(*column),
+            }
+        }
+        if let Some(column) = utf8_error {
+            errors.push(row_error(
+                line,
+                column,
+                Reason::Other("is not valid UTF-8".into()),
+            ));
+            continue;
+        }
+        match parse_row(line, &fields, today, existing, &mut numbers_seen) {
+            Ok(row) => rows.push(row),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(Error::Import(errors))
+    }
+}
+
+fn parse_row(
+    line: u64,
+    fields: &[(&'static str, String)],
+    today: NaiveDate,
+    existing: &[Member],
+    numbers_seen: &mut std::collections::HashMap<u64, u64>,
+) -> std::result::Result<Row, RowError> {
+    let get = |name: &str| -> String {
+        fields
+            .iter()
+            .find(|(c, _)| *c == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let input = MemberInput {
+        given: get("given"),
+        prefix: get("prefix"),
+        surname: get("surname"),
+        known_as: get("known_as"),
+        birth_date: get("birth_date"),
+        phone: get("phone"),
+        email: get("email"),
+        address_kind: get("address_kind"),
+        street: get("street"),
+        house_number: get("house_number"),
+        addition: get("addition"),
+        postcode: get("postcode"),
+        city: get("city"),
+        country: get("country"),
+        joined: get("joined"),
+        consent_convocation_email: get("consent_convocation_email"),
+        consent_birthday_card: get("consent_birthday_card"),
+        consent_magazine: get("consent_magazine"),
+        last_contact: get("last_contact"),
+        notes: get("notes"),
+    };
+    let mut errors = Vec::new();
+    let number_text = get("number");
+    let number = if number_text.trim().is_empty() {
+        None
+    } else {
+        match number_text.trim().parse::<u64>() {
+            Ok(n) if n > 0 => {
+                if existing.iter().any(|m| m.number == n) {
+                    errors.push(FieldError::new("number", Reason::Taken));
+                } else if let Some(other) = numbers_seen.insert(n, line) {
+                    errors.push(FieldError::new(
+                        "number",
+                        Reason::Other(format!("also on line {other}")),
+                    ));
+                }
+                Some(n)
+            }
+            _ => {
+                errors.push(FieldError::new("number", Reason::BadNumber));
+                None
+            }
+        }
+    };
+    let valid = match rules::validate(&input, today) {
+        Ok(v) => Some(v),
+        Err(mut e) => {
+            errors.append(&mut e);
+            None
+        }
+    };
+    let history = valid
+        .as_ref()
+        .and_then(|v| match parse_history(&get, v.joined, today) {
+            Ok(h) => Some(h),
+            Err(mut e) => {
+                errors.append(&mut e);
+                None
+            }
+        });
+    match (valid, history) {
+        (Some(valid), Some(history)) if errors.is_empty() => Ok(Row {
+            line,
+            number,
+            valid,
+            history,
+        }),
+        _ => Err(RowError { line, errors }),
+    }
+}
+
+fn parse_status(name: &str, reason: &str) -> Option<Status> {
+    match name.trim().to_lowercase().as_str() {
+        "" | "active" => Some(Status::Active),
+        "suspended" => Some(Status::Suspended),
+        "ended" => Some(Status::Ended {
+            reason: reason.trim().to_string(),
+        }),
+        "deceased" => Some(Status::Deceased),
+        _ => None,
+    }
+}
+
+fn parse_history(
+    get: &dyn Fn(&str) -> String,
+    joined: NaiveDate,
+    today: NaiveDate,
+) -> std::result::Result<Vec<StatusEntry>, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut history = Vec::new();
+    for step in get("status_history")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let (date, rest) = step.trim().split_once(' ').unwrap_or((step.trim(), ""));
+        let (name, reason) = rest.split_once(':').unwrap_or((rest, ""));
+        match (parse_date(date), parse_status(name, reason)) {
+            (Some(since), Some(status)) if !name.trim().is_empty() => {
+                history.push(StatusEntry { since, status })
+            }
+            _ => errors.push(FieldError::new(
+                "status_history",
+                Reason::Other(format!("\"{}\" is not \"yyyy-mm-dd status\"", step.trim())),
+            )),
+        }
+    }
+    let status_name = get("status");
+    let since_text = get("status_since");
+    let since = if since_text.trim().is_empty() {
+        Some(history.last().map(|e| e.since).unwrap_or(joined))
+    } else {
+        let d = parse_date(&since_text);
+        if d.is_none() {
+            errors.push(FieldError::new("status_since", Reason::BadDate));
+        }
+        d
+    };
+    match parse_status(&status_name, &get("status_reason")) {
+        None => errors.push(FieldError::new("status", Reason::NotOneOf(Status::NAMES))),
+        Some(status) => {
+            if let Status::Ended { reason } = &status {
+                if reason.is_empty() {
+                    errors.push(FieldError::new("status_reason", Reason::Required));
+                }
+            }
+            if let Some(since) = since {
+                history.push(StatusEntry { since, status });
+            }
+        }
+    }
+    if history.first().is_some_and(|e| e.since < joined) {
+        errors.push(FieldError::new("status_since", Reason::Before("joined")));
+    }
+    if history.windows(2).any(|w| w[1].since < w[0].since) {
+        errors.push(FieldError::new(
+            "status_history",
+            Reason::Other("steps are not in date order".into()),
+        ));
+    }
+    if history.last().is_some_and(|e| e.since > today) {
+        errors.push(FieldError::new("status_since", Reason::InFuture));
+    }
+    if errors.is_empty() {
+        Ok(history)
+    } else {
+        Err(errors)
+    }
+}
+
+fn iso(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn status_step(e: &StatusEntry) -> String {
+    match &e.status {
+        Status::Ended { reason } => format!("{} ended: {reason}", iso(Some(e.since))),
+        other => format!("{} {}", iso(Some(e.since)), other.name()),
+    }
+}
+
+/// Writes members as CSV: BOM, `;`, the header of [`COLUMNS`], one row per member, by number.
+pub(crate) fn write(members: &[Member]) -> Result<Vec<u8>> {
+    let mut sorted: Vec<&Member> = members.iter().collect();
+    sorted.sort_by_key(|m| m.number);
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        let csv_error = |e: csv::Error| Error::Storage(format!("cannot write CSV: {e}"));
+        w.write_record(COLUMNS).map_err(csv_error)?;
+        for m in sorted {
+            let input = MemberInput::from_member(m);
+            let current = m.status_history.last();
+            let earlier = &m.status_history[..m.status_history.len().saturating_sub(1)];
+            let reason = match m.status() {
+                Status::Ended { reason } => reason.clone(),
+                _ => String::new(),
+            };
+            let row: Vec<String> = COLUMNS
+                .iter()
+                .map(|c| match *c {
+                    "number" => m.number.to_string(),
+                    "given" => input.given.clone(),
+                    "prefix" => input.prefix.clone(),
+                    "surname" => input.surname.clone(),
+                    "known_as" => input.known_as.clone(),
+                    "birth_date" => iso(m.birth_date),
+                    "phone" => input.phone.clone(),
+                    "email" => input.email.clone(),
+                    "address_kind" => input.address_kind.clone(),
+                    "street" => input.street.clone(),
+                    "house_number" => input.house_number.clone(),
+                    "addition" => input.addition.clone(),
+                    "postcode" => input.postcode.clone(),
+                    "city" => input.city.clone(),
+                    "country" => input.country.clone(),
+                    "joined" => iso(Some(m.joined)),
+                    "status" => m.status().name().to_string(),
+                    "status_since" => iso(current.map(|e| e.since)),
+                    "status_reason" => reason.clone(),
+                    "status_history" => earlier
+                        .iter()
+                        .map(status_step)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    "consent_convocation_email" => iso(m.consents.convocation_email),
+                    "consent_birthday_card" => iso(m.consents.birthday_card),
+                    "consent_magazine" => iso(m.consents.magazine),
+                    "last_contact" => iso(m.last_contact),
+                    "notes" => m.notes.clone(),
+                    _ => String::new(),
+                })
+                .collect();
+            w.write_record(&row).map_err(csv_error)?;
+        }
+        w.flush()
+            .map_err(|e| Error::Storage(format!("cannot write CSV: {e}")))?;
+    }
+    Ok(out)
+}

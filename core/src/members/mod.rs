@@ -1,0 +1,17 @@
+//! The member register: who the members are, how they are reached, their status over time.
+//!
+//! - [`model`]: the member record and its stored versions.
+//! - [`rules`]: validation, status on a date, duplicates, the out-of-sight list (pure functions).
+//! - [`search`]: search as you type, ignoring case and diacritics.
+//! - [`csv`]: import and export.
+//! - [`service`]: the operations on the store, through a session.
+
+pub mod csv;
+pub mod model;
+pub mod rules;
+pub mod search;
+pub mod service;
+
+pub use model::{Consents, Member, MemberInput, MemberRecord, Status, StatusEntry};
+pub use rules::Warning;
+pub use service::{ImportReport, Members, Saved};

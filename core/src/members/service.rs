@@ -1,0 +1,329 @@
+//! Operations on the member register, through a session.
+
+use super::model::{Member, MemberInput, Status, StatusEntry};
+use super::rules::{self, Warning};
+use super::search::{Query, SearchIndex};
+use crate::access::Session;
+use crate::error::{Error, Permission, Reason, Result};
+use crate::store::{abort, Record};
+use chrono::NaiveDate;
+
+/// A saved member, with the warnings that did not stop the save.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The member as stored.
+    pub member: Member,
+    /// For instance: another member with the same name and date of birth.
+    pub warnings: Vec<Warning>,
+}
+
+/// What an import did, or in a dry run would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The number of members read from the file.
+    pub rows: usize,
+    /// True when nothing was written (a dry run).
+    pub dry_run: bool,
+    /// The member numbers written (or that would be written), in file order.
+    pub numbers: Vec<u64>,
+    /// Warnings with the line they concern.
+    pub warnings: Vec<(u64, Warning)>,
+}
+
+/// The member register.
+pub struct Members<'a> {
+    s: &'a Session,
+}
+
+fn record(number: u64) -> String {
+    format!("member/{number}")
+}
+
+impl<'a> Members<'a> {
+    pub(crate) fn new(s: &'a Session) -> Self {
+        Members { s }
+    }
+
+    fn all(&self) -> Result<Vec<Member>> {
+        Ok(self
+            .s
+            .store()
+            .scan::<Member>()?
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect())
+    }
+
+    /// Every member, in Dutch register order (core surname first).
+    pub fn list(&self) -> Result<Vec<Member>> {
+        self.s.require(Permission::MembersRead)?;
+        let mut all = self.all()?;
+        rules::sort_members(&mut all);
+        Ok(all)
+    }
+
+    /// One member by number.
+    pub fn get(&self, number: u64) -> Result<Member> {
+        self.s.require(Permission::MembersRead)?;
+        self.s
+            .store()
+            .get::<Member>(number)?
+            .ok_or(Error::NotFound {
+                kind: Member::KIND,
+                id: number,
+            })
+    }
+
+    /// Members matching a search (names, known-as, number; case and diacritics ignored), in
+    /// register order.
+    pub fn search(&self, text: &str) -> Result<Vec<Member>> {
+        let list = self.list()?;
+        let query = Query::new(text);
+        let index = SearchIndex::new(&list);
+        let keep = index.filter(&query);
+        Ok(keep
+            .into_iter()
+            .filter_map(|i| list.get(i).cloned())
+            .collect())
+    }
+
+    /// Validates input without saving: the field errors as [`Error::Invalid`], else the warnings
+    /// (`number` is the member being edited, if any).
+    pub fn check(&self, input: &MemberInput, number: Option<u64>) -> Result<Vec<Warning>> {
+        self.s.require(Permission::MembersWrite)?;
+        let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
+        Ok(rules::warnings(&valid, number, &self.all()?))
+    }
+
+    /// Adds a member with the next member number, active from the date of joining.
+    pub fn create(&self, input: &MemberInput) -> Result<Saved> {
+        self.s.require(Permission::MembersWrite)?;
+        let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
+        let warnings = rules::warnings(&valid, None, &self.all()?);
+        let now = self.s.now();
+        let member = self.s.store().transact(|tx| {
+            let number = tx.next_seq("member")?;
+            if tx.get::<Member>(number)?.is_some() {
+                return abort(Error::Storage(format!(
+                    "member number {number} is already in use"
+                )));
+            }
+            let member = valid.clone().into_member(number);
+            tx.put(number, &member)?;
+            self.s
+                .audit(tx, now, "member.create", &record(number), "")?;
+            Ok(member)
+        })?;
+        Ok(Saved { member, warnings })
+    }
+
+    /// Changes a member's data (not number or status).
+    pub fn update(&self, number: u64, input: &MemberInput) -> Result<Saved> {
+        self.s.require(Permission::MembersWrite)?;
+        let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
+        let warnings = rules::warnings(&valid, Some(number), &self.all()?);
+        let now = self.s.now();
+        let member = self.s.store().transact(|tx| {
+            let Some(old) = tx.get::<Member>(number)? else {
+                return abort(Error::NotFound {
+                    kind: Member::KIND,
+                    id: number,
+                });
+            };
+            let mut member = old.clone();
+            valid.clone().apply_to(&mut member);
+            // The history starts on the date of joining: it moves along when that is corrected.
+            if let Some(first) = member.status_history.first_mut() {
+                if first.since == old.joined {
+                    first.since = member.joined;
+                }
+            }
+            if member
+                .status_history
+                .windows(2)
+                .any(|w| w[1].since < w[0].since)
+                || member
+                    .status_history
+                    .first()
+                    .is_some_and(|f| f.since < member.joined)
+            {
+                return abort(Error::invalid("joined", Reason::After("status_since")));
+            }
+            if member == old {
+                return Ok(member);
+            }
+            tx.put(number, &member)?;
+            self.s.audit(
+                tx,
+                now,
+                "member.update",
+                &record(number),
+                &changed_fields(&old, &member),
+            )?;
+            Ok(member)
+        })?;
+        Ok(Saved { member, warnings })
+    }
+
+    /// Changes a member's status from a date on, keeping the history.
+    pub fn change_status(&self, number: u64, status: Status, since: NaiveDate) -> Result<Member> {
+        self.s.require(Permission::MembersWrite)?;
+        let today = self.s.today();
+        let now = self.s.now();
+        self.s.store().transact(|tx| {
+            let Some(mut member) = tx.get::<Member>(number)? else {
+                return abort(Error::NotFound {
+                    kind: Member::KIND,
+                    id: number,
+                });
+            };
+            if let Err(errors) = rules::check_status_change(&member, &status, since, today) {
+                return abort(Error::Invalid(errors));
+            }
+            member.status_history.push(StatusEntry {
+                since,
+                status: status.clone(),
+            });
+            tx.put(number, &member)?;
+            self.s
+                .audit(tx, now, "member.status", &record(number), status.name())?;
+            Ok(member)
+        })
+    }
+
+    /// Records a contact with a member on a date (today or earlier).
+    pub fn record_contact(&self, number: u64, date: NaiveDate) -> Result<Member> {
+        self.s.require(Permission::MembersWrite)?;
+        if date > self.s.today() {
+            return Err(Error::invalid("last_contact", Reason::InFuture));
+        }
+        let now = self.s.now();
+        self.s.store().transact(|tx| {
+            let Some(mut member) = tx.get::<Member>(number)? else {
+                return abort(Error::NotFound {
+                    kind: Member::KIND,
+                    id: number,
+                });
+            };
+            if member.last_contact.is_some_and(|d| d >= date) {
+                return Ok(member);
+            }
+            member.last_contact = Some(date);
+            tx.put(number, &member)?;
+            self.s
+                .audit(tx, now, "member.contact", &record(number), "last_contact")?;
+            Ok(member)
+        })
+    }
+
+    /// Active members without contact for longer than the setting, longest first, with days.
+    pub fn out_of_sight(&self) -> Result<Vec<(Member, i64)>> {
+        self.s.require(Permission::MembersRead)?;
+        let weeks = self.s.settings()?.out_of_sight_weeks;
+        let all = self.all()?;
+        Ok(rules::out_of_sight(&all, self.s.today(), weeks)
+            .into_iter()
+            .map(|(m, days)| (m.clone(), days))
+            .collect())
+    }
+
+    /// Imports members from CSV, all or nothing. Every bad row is reported with its line, field
+    /// and reason, and then nothing is written. In a dry run nothing is written either way.
+    pub fn import_csv(&self, data: &[u8], dry_run: bool) -> Result<ImportReport> {
+        self.s.require(Permission::MembersWrite)?;
+        let existing = self.all()?;
+        let parsed = super::csv::parse(data, self.s.today(), &existing)?;
+        let mut warnings = Vec::new();
+        let mut seen: Vec<Member> = existing;
+        let next = self.s.store().seq("member")?;
+        let max_given = parsed.iter().filter_map(|r| r.number).max().unwrap_or(0);
+        let mut auto = next.max(max_given);
+        let mut members = Vec::with_capacity(parsed.len());
+        for row in parsed {
+            let number = match row.number {
+                Some(n) => n,
+                None => {
+                    auto += 1;
+                    auto
+                }
+            };
+            let valid_for_warning = row.valid.clone();
+            for w in rules::warnings(&valid_for_warning, Some(number), &seen) {
+                warnings.push((row.line, w));
+            }
+            let mut member = row.valid.into_member(number);
+            member.status_history = row.history;
+            seen.push(member.clone());
+            members.push(member);
+        }
+        let numbers: Vec<u64> = members.iter().map(|m| m.number).collect();
+        let report = ImportReport {
+            rows: members.len(),
+            dry_run,
+            numbers,
+            warnings,
+        };
+        if dry_run || members.is_empty() {
+            return Ok(report);
+        }
+        self.insert_all(&members, "member.import")?;
+        Ok(report)
+    }
+
+    /// Writes whole members with their numbers in one transaction (import, demo data).
+    pub(crate) fn insert_all(&self, members: &[Member], action: &str) -> Result<()> {
+        self.s.require(Permission::MembersWrite)?;
+        let now = self.s.now();
+        self.s.store().transact(|tx| {
+            for m in members {
+                if tx.get::<Member>(m.number)?.is_some() {
+                    return abort(Error::Storage(format!(
+                        "member number {} is already in use",
+                        m.number
+                    )));
+                }
+                tx.put(m.number, m)?;
+                tx.bump_seq("member", m.number)?;
+                self.s.audit(tx, now, action, &record(m.number), "")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Exports the whole register as CSV (UTF-8 with BOM, `;`-separated, as Dutch spreadsheets
+    /// expect), in member-number order. The export imports into an empty store without loss.
+    pub fn export_csv(&self) -> Result<Vec<u8>> {
+        self.s.require(Permission::MembersRead)?;
+        let all = self.all()?;
+        self.s.store().transact(|tx| {
+            self.s.audit(
+                tx,
+                self.s.now(),
+                "member.export",
+                "members",
+                &all.len().to_string(),
+            )
+        })?;
+        super::csv::write(&all)
+    }
+}
+
+fn changed_fields(old: &Member, new: &Member) -> String {
+    let mut changed = Vec::new();
+    let mut check = |name: &str, same: bool| {
+        if !same {
+            changed.push(name.to_string());
+        }
+    };
+    check("name", old.name == new.name);
+    check("known_as", old.known_as == new.known_as);
+    check("birth_date", old.birth_date == new.birth_date);
+    check("phone", old.phone == new.phone);
+    check("email", old.email == new.email);
+    check("address", old.address == new.address);
+    check("joined", old.joined == new.joined);
+    check("consents", old.consents == new.consents);
+    check("last_contact", old.last_contact == new.last_contact);
+    check("notes", old.notes == new.notes);
+    changed.join(",")
+}
