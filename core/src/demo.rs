@@ -165,7 +165,7 @@ const SURNAMES: &[(&str, &str)] = &[
     ("", "Ekström"),
     ("", "Gonçalves"),
     ("", "Janssens"),
-    ("van", "'t Zand"),
+    ("van 't", "Zand"),
     ("in 't", "Veld"),
 ];
 const KNOWN_AS: &[&str] = &[
@@ -210,6 +210,13 @@ const END_REASONS: &[&str] = &[
     "no contact for years",
     "by own request",
 ];
+
+fn mail_part(text: &str) -> String {
+    crate::common::fold(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
 
 fn date_between(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDate {
     let span = (to - from).num_days().max(0) as u64;
@@ -310,11 +317,7 @@ pub fn members(count: usize, seed: u64, today: NaiveDate) -> Vec<Member> {
             }
         };
         let email = if rng.chance(35) {
-            format!(
-                "{}.{}@example.nl",
-                crate::common::fold(given).replace(['.', ' '], ""),
-                crate::common::fold(surname).replace(' ', "")
-            )
+            format!("{}.{}@example.nl", mail_part(given), mail_part(surname))
         } else {
             String::new()
         };

@@ -61,10 +61,23 @@ impl PersonName {
     }
 
     /// The key Dutch lists sort on: the core surname, then the given name, then the prefix, all
-    /// folded (case and diacritics ignored).
+    /// folded (case, diacritics and punctuation such as the apostrophe of 't ignored).
     pub fn sort_key(&self) -> (String, String, String) {
-        (fold(&self.surname), fold(&self.given), fold(&self.prefix))
+        (
+            sort_fold(&self.surname),
+            sort_fold(&self.given),
+            sort_fold(&self.prefix),
+        )
     }
+}
+
+fn sort_fold(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 fn capitalise_first(text: &str) -> String {
@@ -101,6 +114,8 @@ mod tests {
             PersonName::new("Ömer", "", "Aydın"),
             PersonName::new("Bas", "", "Öztürk"),
             PersonName::new("Kees", "", "Zwart"),
+            PersonName::new("Ab", "van 't", "Zand"),
+            PersonName::new("Mies", "", "'s-Gravesande"),
         ];
         names.sort_by_key(|n| n.sort_key());
         let order: Vec<String> = names.iter().map(|n| n.sorted()).collect();

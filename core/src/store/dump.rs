@@ -84,8 +84,9 @@ pub fn write(store: &Store, path: &Path, created: &str) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))
 }
 
-/// Restores a dump into a blank store. The whole file is read and checked before anything is
-/// written; a store that holds anything is refused.
+/// Restores a dump into a blank store (see [`Store::is_blank`]: a store [`Store::open`] just
+/// created is blank; its format version is replaced by the dump's). The whole file is read and
+/// checked before anything is written; a store that holds anything is refused.
 pub fn restore(store: &Store, input: impl BufRead, source: &Path) -> Result<u32> {
     if !store.is_blank() {
         return Err(Error::NotEmpty);

@@ -170,9 +170,19 @@ impl Store {
         }
     }
 
-    /// True when no tree holds anything.
+    /// True when the store holds no records and no counters: nothing but the format version
+    /// that opening a new store writes. Only a blank store takes a restore.
     pub fn is_blank(&self) -> bool {
-        self.trees.iter().all(|t| t.is_empty())
+        TreeId::ALL.iter().all(|&id| {
+            let tree = self.tree(id);
+            if id == TreeId::Meta {
+                tree.iter()
+                    .keys()
+                    .all(|key| key.is_ok_and(|k| k.as_ref() == META_FORMAT))
+            } else {
+                tree.is_empty()
+            }
+        })
     }
 
     /// Reads one record.

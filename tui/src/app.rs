@@ -1,0 +1,1056 @@
+//! The application: which screen is up, the popup stack, the status line, and `update(Action)`,
+//! which turns every user action into a core call. The TUI holds no business rule: validation,
+//! permissions and storage are core's.
+
+use crate::i18n::{self, Lang, Msg};
+use crate::keys::{self, Action, Mode};
+use crate::screens::members::{self, MemberList, OutOfSight};
+use crate::widgets::centered;
+use crate::widgets::form::{Field, Form, Outcome};
+use kapstok_core::common::{format_date, parse_date, AddressKind};
+use kapstok_core::error::{Error, FieldError, Permission, Reason};
+use kapstok_core::members::{rules, MemberInput, Status, Warning};
+use kapstok_core::{demo, Kapstok, Role, Session};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use ratatui::Frame;
+
+/// The smallest usable terminal.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The member register.
+    Members,
+    /// Members out of sight.
+    OutOfSight,
+}
+
+impl Tab {
+    fn title(self) -> Msg {
+        match self {
+            Tab::Members => Msg::TabMembers,
+            Tab::OutOfSight => Msg::TabOutOfSight,
+        }
+    }
+}
+
+/// The logged-in part.
+struct Main {
+    session: Session,
+    tabs: Vec<Tab>,
+    tab: usize,
+    members: MemberList,
+    out: OutOfSight,
+}
+
+enum Screen {
+    Setup(ListState),
+    Login(Form),
+    Main(Box<Main>),
+}
+
+/// Something to do once the user says yes.
+#[derive(Debug, Clone)]
+enum Pending {
+    SaveMember {
+        input: Box<MemberInput>,
+        number: Option<u64>,
+    },
+    ChangeStatus {
+        number: u64,
+        status: Status,
+        since: chrono::NaiveDate,
+    },
+    Contact {
+        number: u64,
+    },
+}
+
+enum FormKind {
+    Member { number: Option<u64> },
+    Status { number: u64 },
+    NewAdmin,
+}
+
+enum Popup {
+    Help,
+    Detail(u64),
+    Form(Box<Form>, FormKind),
+    Confirm(String, Pending),
+}
+
+/// The whole application state.
+pub struct App {
+    k: Kapstok,
+    lang: Lang,
+    screen: Screen,
+    popups: Vec<Popup>,
+    status: String,
+    status_is_error: bool,
+    /// Set when the user quits.
+    pub quit: bool,
+}
+
+const SETUP_CHOICES: [Msg; 3] = [Msg::SetupDemo, Msg::SetupNew, Msg::SetupQuit];
+
+impl App {
+    /// The app on an open store: the first-start screen on an empty store, else the login.
+    pub fn new(k: Kapstok, lang: Lang, user: Option<&str>) -> App {
+        let mut app = App {
+            k,
+            lang,
+            screen: Screen::Setup(ListState::default().with_selected(Some(0))),
+            popups: Vec::new(),
+            status: String::new(),
+            status_is_error: false,
+            quit: false,
+        };
+        match app.k.needs_setup() {
+            Ok(true) => {}
+            Ok(false) => app.screen = Screen::Login(login_form(user)),
+            Err(e) => {
+                app.screen = Screen::Login(login_form(user));
+                app.error(&e);
+            }
+        }
+        if let kapstok_core::store::Opened::Migrated { backup, .. } = app.k.opened() {
+            app.status = format!("{} {}", Msg::StoreMigrated.text(lang), backup.display());
+        }
+        app
+    }
+
+    fn t(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = text.into();
+        self.status_is_error = false;
+    }
+
+    fn error(&mut self, e: &Error) {
+        self.status = i18n::error(e, self.lang).replace('\n', " · ");
+        self.status_is_error = true;
+    }
+
+    /// Where the keyboard is now.
+    pub fn mode(&self) -> Mode {
+        match self.popups.last() {
+            Some(Popup::Help) | Some(Popup::Detail(_)) => Mode::Help,
+            Some(Popup::Form(..)) => Mode::Form,
+            Some(Popup::Confirm(..)) => Mode::Confirm,
+            None => match &self.screen {
+                Screen::Setup(_) => Mode::Menu,
+                Screen::Login(_) => Mode::Form,
+                Screen::Main(m) if m.members.filtering => Mode::Filter,
+                Screen::Main(_) => Mode::Browse,
+            },
+        }
+    }
+
+    /// Handles a terminal event.
+    pub fn handle_event(&mut self, event: &Event) {
+        if let Event::Key(key) = event {
+            self.handle_key(*key);
+        }
+    }
+
+    /// Handles a key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if let Some(action) = keys::map(self.mode(), key) {
+            self.update(action);
+        }
+    }
+
+    /// Applies an action.
+    pub fn update(&mut self, action: Action) {
+        if action == Action::Quit && !matches!(self.mode(), Mode::Form | Mode::Filter) {
+            self.quit = true;
+            return;
+        }
+        if let Some(popup) = self.popups.pop() {
+            self.update_popup(popup, action);
+            return;
+        }
+        match &mut self.screen {
+            Screen::Setup(state) => match action {
+                Action::Up => state.select_previous(),
+                Action::Down => state.select(Some(
+                    (state.selected().unwrap_or(0) + 1).min(SETUP_CHOICES.len() - 1),
+                )),
+                Action::Back => self.quit = true,
+                Action::Enter => match state.selected().unwrap_or(0) {
+                    0 => self.load_demo(),
+                    1 => self
+                        .popups
+                        .push(Popup::Form(Box::new(new_admin_form()), FormKind::NewAdmin)),
+                    _ => self.quit = true,
+                },
+                _ => {}
+            },
+            Screen::Login(form) => match form.handle(action) {
+                Outcome::Save => self.login(),
+                Outcome::Cancel => self.quit = true,
+                _ => {}
+            },
+            Screen::Main(_) => self.update_main(action),
+        }
+    }
+
+    fn update_popup(&mut self, popup: Popup, action: Action) {
+        match popup {
+            Popup::Help | Popup::Detail(_) => {
+                if action != Action::Back {
+                    self.popups.push(popup);
+                }
+            }
+            Popup::Confirm(text, pending) => match action {
+                Action::Yes => self.run_pending(pending),
+                Action::No => self.info(self.t(Msg::Cancelled)),
+                _ => self.popups.push(Popup::Confirm(text, pending)),
+            },
+            Popup::Form(mut form, kind) => {
+                let outcome = form.handle(action);
+                match outcome {
+                    Outcome::Cancel => self.info(self.t(Msg::Cancelled)),
+                    Outcome::Save => self.submit_form(form, kind),
+                    Outcome::Changed => {
+                        if let FormKind::Member { .. } = kind {
+                            show_address_fields(&mut form);
+                        }
+                        if let FormKind::Status { .. } = kind {
+                            form.set_visible("status_reason", form.value("status") == "ended");
+                        }
+                        self.popups.push(Popup::Form(form, kind));
+                    }
+                    Outcome::None => self.popups.push(Popup::Form(form, kind)),
+                }
+            }
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
+        let lang = self.lang;
+        let Screen::Main(main) = &mut self.screen else {
+            return;
+        };
+        let tab = main.tabs.get(main.tab).copied();
+        if main.members.filtering {
+            match action {
+                Action::Char(c) => {
+                    let mut text = main.members.filter.clone();
+                    text.push(c);
+                    main.members.set_filter(text);
+                }
+                Action::Backspace => {
+                    let mut text = main.members.filter.clone();
+                    text.pop();
+                    main.members.set_filter(text);
+                }
+                Action::Enter => main.members.filtering = false,
+                Action::Back => {
+                    main.members.filtering = false;
+                    main.members.set_filter(String::new());
+                }
+                Action::Up => main.members.move_by(-1),
+                Action::Down => main.members.move_by(1),
+                Action::PageUp => main.members.move_by(-10),
+                Action::PageDown => main.members.move_by(10),
+                _ => {}
+            }
+            return;
+        }
+        let step = match action {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-10),
+            Action::PageDown => Some(10),
+            Action::Home => Some(i64::MIN / 2),
+            Action::End => Some(i64::MAX / 2),
+            _ => None,
+        };
+        if let Some(step) = step {
+            match tab {
+                Some(Tab::Members) => main.members.move_by(step),
+                Some(Tab::OutOfSight) => main.out.move_by(step),
+                None => {}
+            }
+            return;
+        }
+        let n = main.tabs.len().max(1);
+        match action {
+            Action::NextTab => main.tab = (main.tab + 1) % n,
+            Action::PrevTab => main.tab = (main.tab + n - 1) % n,
+            Action::Tab(i) if i < main.tabs.len() => main.tab = i,
+            Action::Help => self.popups.push(Popup::Help),
+            Action::Filter if tab == Some(Tab::Members) => main.members.filtering = true,
+            Action::Back if tab == Some(Tab::Members) && !main.members.filter.is_empty() => {
+                main.members.set_filter(String::new())
+            }
+            Action::Enter => match tab {
+                Some(Tab::Members) => {
+                    if let Some(m) = main.members.selected() {
+                        self.popups.push(Popup::Detail(m.number));
+                    }
+                }
+                Some(Tab::OutOfSight) => {
+                    if let Some(number) = main.out.selected().map(|m| m.number) {
+                        main.tab = main
+                            .tabs
+                            .iter()
+                            .position(|t| *t == Tab::Members)
+                            .unwrap_or(0);
+                        main.members.select_number(number);
+                    }
+                }
+                None => {}
+            },
+            Action::New if tab.is_some() && self.may_write() => {
+                let today = format_date(self.k.today());
+                let input = MemberInput {
+                    joined: today,
+                    address_kind: "care_of".into(),
+                    ..MemberInput::default()
+                };
+                self.popups.push(Popup::Form(
+                    Box::new(member_form(Msg::FormNewMember, &input)),
+                    FormKind::Member { number: None },
+                ));
+            }
+            Action::Edit | Action::Status | Action::Contact => {
+                let Some(member) = self.selected_member().cloned() else {
+                    self.info(Msg::NothingSelected.text(lang));
+                    return;
+                };
+                if !self.may_write() {
+                    return;
+                }
+                let popup = match action {
+                    Action::Edit => Popup::Form(
+                        Box::new(member_form(
+                            Msg::FormEditMember,
+                            &MemberInput::from_member(&member),
+                        )),
+                        FormKind::Member {
+                            number: Some(member.number),
+                        },
+                    ),
+                    Action::Status => Popup::Form(
+                        Box::new(status_form(&member, self.k.today())),
+                        FormKind::Status {
+                            number: member.number,
+                        },
+                    ),
+                    _ => Popup::Confirm(
+                        format!("{} {}?", Msg::ConfirmContact.text(lang), member.name.full()),
+                        Pending::Contact {
+                            number: member.number,
+                        },
+                    ),
+                };
+                self.popups.push(popup);
+            }
+            _ => {}
+        }
+    }
+
+    fn may_write(&mut self) -> bool {
+        let Screen::Main(main) = &self.screen else {
+            return false;
+        };
+        if main.session.can(Permission::MembersWrite) {
+            true
+        } else {
+            self.info(self.t(Msg::ReadOnlyRole));
+            false
+        }
+    }
+
+    fn selected_member(&self) -> Option<&kapstok_core::members::Member> {
+        let Screen::Main(main) = &self.screen else {
+            return None;
+        };
+        match main.tabs.get(main.tab)? {
+            Tab::Members => main.members.selected(),
+            Tab::OutOfSight => main.out.selected(),
+        }
+    }
+
+    fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Main(m) => Some(&m.session),
+            _ => None,
+        }
+    }
+
+    fn load_demo(&mut self) {
+        match demo::fill(&self.k, 300, 2026) {
+            Ok(_) => {
+                self.screen = Screen::Login(login_form(Some(demo::DEMO_USERS[0].0)));
+                self.info(format!(
+                    "{}{}",
+                    self.t(Msg::DemoLoaded),
+                    demo::DEMO_PASSWORD
+                ));
+            }
+            Err(e) => self.error(&e),
+        }
+    }
+
+    fn login(&mut self) {
+        let Screen::Login(form) = &self.screen else {
+            return;
+        };
+        let (user, password) = (form.value("user"), form.value("password"));
+        match self.k.login(&user, &password) {
+            Ok(session) => self.enter(session),
+            Err(e) => {
+                self.error(&e);
+                if let Screen::Login(form) = &mut self.screen {
+                    if let Some(f) = form.fields.iter_mut().find(|f| f.name == "password") {
+                        f.clear();
+                    }
+                }
+            }
+        }
+    }
+
+    fn enter(&mut self, session: Session) {
+        let tabs = if session.can(Permission::MembersRead) {
+            vec![Tab::Members, Tab::OutOfSight]
+        } else {
+            Vec::new()
+        };
+        let role = role_label(session.role(), self.lang);
+        self.info(format!(
+            "{} {} ({role})",
+            self.t(Msg::LoggedInAs),
+            session.user_name()
+        ));
+        self.screen = Screen::Main(Box::new(Main {
+            session,
+            tabs,
+            tab: 0,
+            members: MemberList::default(),
+            out: OutOfSight::default(),
+        }));
+        self.reload();
+    }
+
+    /// Reloads the lists from core.
+    fn reload(&mut self) {
+        let Screen::Main(main) = &mut self.screen else {
+            return;
+        };
+        if main.tabs.is_empty() {
+            return;
+        }
+        let result = (|| -> kapstok_core::Result<()> {
+            let members = main.session.members();
+            main.members.load(members.list()?);
+            let weeks = main.session.settings()?.out_of_sight_weeks;
+            main.out.load(members.out_of_sight()?, weeks);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.error(&e);
+        }
+    }
+
+    fn submit_form(&mut self, mut form: Box<Form>, kind: FormKind) {
+        match kind {
+            FormKind::NewAdmin => {
+                let (user, pw, again) = (
+                    form.value("user"),
+                    form.value("password"),
+                    form.value("password_again"),
+                );
+                if pw != again {
+                    form.show_errors(
+                        &[FieldError::new(
+                            "password_again",
+                            Reason::Other(self.t(Msg::PasswordsDiffer).into()),
+                        )],
+                        self.lang,
+                    );
+                    self.popups.push(Popup::Form(form, kind));
+                    return;
+                }
+                match self.k.setup(&user, &pw) {
+                    Ok(session) => self.enter(session),
+                    Err(Error::Invalid(errors)) => {
+                        let rest = form.show_errors(&errors, self.lang);
+                        self.popups.push(Popup::Form(form, kind));
+                        self.status_lines(rest);
+                    }
+                    Err(e) => {
+                        self.popups.push(Popup::Form(form, kind));
+                        self.error(&e);
+                    }
+                }
+            }
+            FormKind::Member { number } => {
+                let input = input_from_form(&form);
+                let Some(session) = self.session().cloned() else {
+                    return;
+                };
+                match session.members().check(&input, number) {
+                    Err(Error::Invalid(errors)) => {
+                        let rest = form.show_errors(&errors, self.lang);
+                        self.popups.push(Popup::Form(form, kind));
+                        self.status_lines(rest);
+                    }
+                    Err(e) => {
+                        self.popups.push(Popup::Form(form, kind));
+                        self.error(&e);
+                    }
+                    Ok(warnings) if !warnings.is_empty() => {
+                        let numbers: Vec<String> = warnings
+                            .iter()
+                            .map(|w| match w {
+                                Warning::PossibleDuplicate { number } => number.to_string(),
+                            })
+                            .collect();
+                        let text = format!(
+                            "{} {}. {}",
+                            self.t(Msg::ConfirmDuplicate),
+                            numbers.join(", "),
+                            self.t(Msg::ConfirmSaveAnyway)
+                        );
+                        self.popups.push(Popup::Form(form, kind));
+                        self.popups.push(Popup::Confirm(
+                            text,
+                            Pending::SaveMember {
+                                input: Box::new(input),
+                                number,
+                            },
+                        ));
+                    }
+                    Ok(_) => {
+                        self.popups.push(Popup::Form(form, kind));
+                        self.run_pending(Pending::SaveMember {
+                            input: Box::new(input),
+                            number,
+                        });
+                    }
+                }
+            }
+            FormKind::Status { number } => {
+                let Some(session) = self.session().cloned() else {
+                    return;
+                };
+                let member = match session.members().get(number) {
+                    Ok(m) => m,
+                    Err(e) => return self.error(&e),
+                };
+                let status = match form.value("status").as_str() {
+                    "active" => Status::Active,
+                    "suspended" => Status::Suspended,
+                    "deceased" => Status::Deceased,
+                    _ => Status::Ended {
+                        reason: form.value("status_reason").trim().to_string(),
+                    },
+                };
+                let since = parse_date(&form.value("status_since"));
+                let check = match since {
+                    None => Err(vec![FieldError::new("status_since", Reason::BadDate)]),
+                    Some(since) => {
+                        rules::check_status_change(&member, &status, since, session.today())
+                    }
+                };
+                match (check, since) {
+                    (Ok(()), Some(since)) => {
+                        let text = format!(
+                            "{} {} {} «{}» {} {}?",
+                            self.t(Msg::ConfirmStatus),
+                            member.name.full(),
+                            self.t(Msg::ConfirmStatusTo),
+                            members::status_label(&status, self.lang),
+                            self.t(Msg::ConfirmStatusFrom),
+                            format_date(since)
+                        );
+                        self.popups.push(Popup::Form(form, kind));
+                        self.popups.push(Popup::Confirm(
+                            text,
+                            Pending::ChangeStatus {
+                                number,
+                                status,
+                                since,
+                            },
+                        ));
+                    }
+                    (Err(errors), _) => {
+                        let rest = form.show_errors(&errors, self.lang);
+                        self.popups.push(Popup::Form(form, kind));
+                        self.status_lines(rest);
+                    }
+                    (Ok(()), None) => self.popups.push(Popup::Form(form, kind)),
+                }
+            }
+        }
+    }
+
+    /// After a form showed its errors: the status line says so, with the errors of fields the
+    /// form does not show.
+    fn status_lines(&mut self, lines: Vec<String>) {
+        let mut text = self.t(Msg::FormHasErrors).to_string();
+        for l in lines {
+            text.push_str(" · ");
+            text.push_str(&l);
+        }
+        self.status = text;
+        self.status_is_error = true;
+    }
+
+    /// Runs a confirmed change; on success the form under the question closes too.
+    fn run_pending(&mut self, pending: Pending) {
+        let Some(session) = self.session().cloned() else {
+            return;
+        };
+        let members = session.members();
+        let result = match &pending {
+            Pending::SaveMember {
+                input,
+                number: None,
+            } => members.create(input).map(|s| {
+                (
+                    s.member.number,
+                    format!("{} {}", self.t(Msg::MemberCreated), s.member.number),
+                )
+            }),
+            Pending::SaveMember {
+                input,
+                number: Some(n),
+            } => members
+                .update(*n, input)
+                .map(|s| (s.member.number, self.t(Msg::Saved).to_string())),
+            Pending::ChangeStatus {
+                number,
+                status,
+                since,
+            } => members
+                .change_status(*number, status.clone(), *since)
+                .map(|m| (m.number, self.t(Msg::StatusChanged).to_string())),
+            Pending::Contact { number } => members
+                .record_contact(*number, session.today())
+                .map(|m| (m.number, self.t(Msg::ContactRecorded).to_string())),
+        };
+        match result {
+            Ok((number, message)) => {
+                if matches!(self.popups.last(), Some(Popup::Form(..))) {
+                    self.popups.pop();
+                }
+                self.reload();
+                if let Screen::Main(main) = &mut self.screen {
+                    main.members.select_number(number);
+                }
+                self.info(message);
+            }
+            Err(Error::Invalid(errors)) => {
+                if let Some(Popup::Form(form, _)) = self.popups.last_mut() {
+                    let rest = form.show_errors(&errors, self.lang);
+                    self.status_lines(rest);
+                } else {
+                    self.error(&Error::Invalid(errors));
+                }
+            }
+            Err(e) => self.error(&e),
+        }
+    }
+
+    /// Draws everything.
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            frame.render_widget(
+                Paragraph::new(self.t(Msg::TooSmall)).wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let [header, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.draw_header(frame, header);
+        let lang = self.lang;
+        match &mut self.screen {
+            Screen::Setup(state) => {
+                let r = centered(body, 64, 9);
+                let block = Block::bordered().title(format!(" {} ", Msg::SetupTitle.text(lang)));
+                let inner = block.inner(r);
+                frame.render_widget(block, r);
+                let [intro, list] =
+                    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+                frame.render_widget(Paragraph::new(Msg::SetupIntro.text(lang)), intro);
+                let items: Vec<ListItem> = SETUP_CHOICES
+                    .iter()
+                    .map(|m| ListItem::new(m.text(lang)))
+                    .collect();
+                let list_widget = List::new(items)
+                    .highlight_symbol("▸ ")
+                    .highlight_style(Style::new().add_modifier(Modifier::BOLD).fg(Color::Yellow));
+                frame.render_stateful_widget(list_widget, list, state);
+            }
+            Screen::Login(form) => form.render(frame, centered(body, 60, 8), lang),
+            Screen::Main(main) => match main.tabs.get(main.tab) {
+                None => frame.render_widget(
+                    Paragraph::new(Msg::NoAreas.text(lang))
+                        .block(Block::bordered())
+                        .wrap(Wrap { trim: true }),
+                    body,
+                ),
+                Some(Tab::Members) => {
+                    let (list, detail) = split_body(body);
+                    main.members.render(frame, list, lang);
+                    members::render_detail(frame, detail, main.members.selected(), lang);
+                }
+                Some(Tab::OutOfSight) => {
+                    let (list, detail) = split_body(body);
+                    main.out.render(frame, list, lang);
+                    members::render_detail(frame, detail, main.out.selected(), lang);
+                }
+            },
+        }
+        self.draw_status(frame, status);
+        for i in 0..self.popups.len() {
+            self.draw_popup(frame, body, i);
+        }
+    }
+
+    fn draw_header(&self, frame: &mut Frame, area: Rect) {
+        let title = Span::styled(
+            format!(" {} ", self.t(Msg::AppTitle)),
+            Style::new()
+                .add_modifier(Modifier::BOLD)
+                .fg(Color::Black)
+                .bg(Color::Cyan),
+        );
+        let mut spans = vec![title];
+        if let Screen::Main(main) = &self.screen {
+            let [left, right] =
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(32)]).areas(area);
+            let [t, tabs_area] = Layout::horizontal([
+                Constraint::Length(title_width(self.lang)),
+                Constraint::Min(0),
+            ])
+            .areas(left);
+            frame.render_widget(Line::from(spans), t);
+            let titles: Vec<String> = main
+                .tabs
+                .iter()
+                .enumerate()
+                .map(|(i, tab)| format!("{} {}", i + 1, self.t(tab.title())))
+                .collect();
+            frame.render_widget(
+                Tabs::new(titles)
+                    .select(main.tab)
+                    .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
+                tabs_area,
+            );
+            let who = format!(
+                "{} ({}) ",
+                main.session.user_name(),
+                role_label(main.session.role(), self.lang)
+            );
+            frame.render_widget(Line::from(who).right_aligned(), right);
+        } else {
+            spans.push(Span::raw(""));
+            frame.render_widget(Line::from(spans), area);
+        }
+    }
+
+    fn draw_status(&self, frame: &mut Frame, area: Rect) {
+        let style = if self.status_is_error {
+            Style::new().fg(Color::White).bg(Color::Red)
+        } else {
+            Style::new().fg(Color::Black).bg(Color::Gray)
+        };
+        let hint = match self.mode() {
+            Mode::Browse => "? hulp · q stoppen",
+            _ => "",
+        };
+        let hint = if self.lang == Lang::En && !hint.is_empty() {
+            "? help · q quit"
+        } else {
+            hint
+        };
+        let [msg, keys] = Layout::horizontal([
+            Constraint::Min(0),
+            Constraint::Length(hint.chars().count() as u16 + 1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", self.status)).style(style),
+            msg,
+        );
+        frame.render_widget(
+            Paragraph::new(hint).style(Style::new().fg(Color::Black).bg(Color::Gray)),
+            keys,
+        );
+    }
+
+    fn draw_popup(&self, frame: &mut Frame, body: Rect, index: usize) {
+        let lang = self.lang;
+        match &self.popups[index] {
+            Popup::Help => {
+                let lines: Vec<Line> = keys::help(Mode::Browse)
+                    .map(|b| {
+                        Line::from(vec![
+                            Span::styled(
+                                format!("{:>14}  ", b.keys),
+                                Style::new().fg(Color::Yellow),
+                            ),
+                            Span::raw(b.help.text(lang)),
+                        ])
+                    })
+                    .collect();
+                let r = centered(body, 64, lines.len() as u16 + 2);
+                frame.render_widget(Clear, r);
+                let block = Block::bordered()
+                    .title(format!(" {} ", self.t(Msg::HelpTitle)))
+                    .title_bottom(format!(" {} ", self.t(Msg::HelpClose)));
+                frame.render_widget(Paragraph::new(lines).block(block), r);
+            }
+            Popup::Detail(number) => {
+                let member = self.session().and_then(|s| s.members().get(*number).ok());
+                let r = centered(body, 76, body.height.saturating_sub(2));
+                frame.render_widget(Clear, r);
+                let lines = member
+                    .map(|m| members::detail_lines(&m, lang, true))
+                    .unwrap_or_default();
+                let block = Block::bordered()
+                    .title(format!(" {} ", self.t(Msg::DetailTitle)))
+                    .title_bottom(format!(" {} ", self.t(Msg::HelpClose)));
+                frame.render_widget(
+                    Paragraph::new(lines)
+                        .block(block)
+                        .wrap(Wrap { trim: false }),
+                    r,
+                );
+            }
+            Popup::Form(form, kind) => {
+                let height = match kind {
+                    FormKind::Member { .. } => body.height,
+                    FormKind::Status { .. } => 9,
+                    FormKind::NewAdmin => 8,
+                };
+                form.render(frame, centered(body, 78, height), lang);
+            }
+            Popup::Confirm(text, _) => {
+                let r = centered(body, 60, 7);
+                frame.render_widget(Clear, r);
+                let block = Block::bordered()
+                    .title(format!(" {} ", self.t(Msg::ConfirmTitle)))
+                    .title_bottom(format!(" {} ", self.t(Msg::ConfirmHint)));
+                frame.render_widget(
+                    Paragraph::new(text.as_str())
+                        .block(block)
+                        .wrap(Wrap { trim: true }),
+                    r,
+                );
+            }
+        }
+    }
+}
+
+fn title_width(lang: Lang) -> u16 {
+    Msg::AppTitle.text(lang).chars().count() as u16 + 3
+}
+
+fn split_body(body: Rect) -> (Rect, Rect) {
+    if body.width >= 110 {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(body);
+        (a, b)
+    } else {
+        let [a, b] = Layout::vertical([Constraint::Min(6), Constraint::Length(10)]).areas(body);
+        (a, b)
+    }
+}
+
+/// A role in words.
+pub fn role_label(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Administrator => Msg::RoleAdministrator.text(lang),
+        Role::Coordinator => Msg::RoleCoordinator.text(lang),
+        Role::Volunteer => Msg::RoleVolunteer.text(lang),
+    }
+}
+
+fn login_form(user: Option<&str>) -> Form {
+    let mut form = Form::new(
+        Msg::LoginTitle,
+        vec![
+            Field::text("user", Msg::FieldUser, user.unwrap_or("")),
+            Field::secret("password", Msg::FieldPassword),
+        ],
+    );
+    form.enter_saves_on_last = true;
+    form.hint = Msg::LoginHint;
+    if user.is_some_and(|u| !u.is_empty()) {
+        form.focus = 1;
+    }
+    form
+}
+
+fn new_admin_form() -> Form {
+    let mut form = Form::new(
+        Msg::NewAdminTitle,
+        vec![
+            Field::text("user", Msg::FieldUser, ""),
+            Field::secret("password", Msg::FieldPassword),
+            Field::secret("password_again", Msg::FieldPasswordAgain),
+        ],
+    );
+    form.enter_saves_on_last = true;
+    form.hint = Msg::NewAdminHint;
+    form
+}
+
+const ADDRESS_FIELDS: [&str; 6] = [
+    "street",
+    "house_number",
+    "addition",
+    "postcode",
+    "city",
+    "country",
+];
+
+fn show_address_fields(form: &mut Form) {
+    let kind = AddressKind::from_name(&form.value("address_kind")).unwrap_or(AddressKind::Unknown);
+    let shown: &[&str] = match kind {
+        AddressKind::Street => &["street", "house_number", "addition", "postcode", "city"],
+        AddressKind::Postbus => &["house_number", "postcode", "city"],
+        AddressKind::Foreign => &["street", "postcode", "city", "country"],
+        AddressKind::CareOfOffice | AddressKind::Unknown => &[],
+    };
+    for f in ADDRESS_FIELDS {
+        form.set_visible(f, shown.contains(&f));
+    }
+    form.set_label(
+        "house_number",
+        if kind == AddressKind::Postbus {
+            Msg::FieldPostbusNumber
+        } else {
+            Msg::FieldHouseNumber
+        },
+    );
+}
+
+fn member_form(title: Msg, i: &MemberInput) -> Form {
+    let kinds = vec![
+        ("street", Msg::AddrStreet),
+        ("care_of", Msg::AddrCareOf),
+        ("postbus", Msg::AddrPostbus),
+        ("foreign", Msg::AddrForeign),
+        ("unknown", Msg::AddrUnknown),
+    ];
+    let mut form = Form::new(
+        title,
+        vec![
+            Field::text("given", Msg::FieldGiven, &i.given),
+            Field::text("prefix", Msg::FieldPrefix, &i.prefix),
+            Field::text("surname", Msg::FieldSurname, &i.surname),
+            Field::text("known_as", Msg::FieldKnownAs, &i.known_as),
+            Field::text("birth_date", Msg::FieldBirthDate, &i.birth_date),
+            Field::text("phone", Msg::FieldPhone, &i.phone),
+            Field::text("email", Msg::FieldEmail, &i.email),
+            Field::choice(
+                "address_kind",
+                Msg::FieldAddressKind,
+                kinds,
+                &i.address_kind,
+            ),
+            Field::text("street", Msg::FieldStreet, &i.street),
+            Field::text("house_number", Msg::FieldHouseNumber, &i.house_number),
+            Field::text("addition", Msg::FieldAddition, &i.addition),
+            Field::text("postcode", Msg::FieldPostcode, &i.postcode),
+            Field::text("city", Msg::FieldCity, &i.city),
+            Field::text("country", Msg::FieldCountry, &i.country),
+            Field::text("joined", Msg::FieldJoined, &i.joined),
+            Field::text(
+                "consent_convocation_email",
+                Msg::FieldConsentEmail,
+                &i.consent_convocation_email,
+            ),
+            Field::text(
+                "consent_birthday_card",
+                Msg::FieldConsentBirthday,
+                &i.consent_birthday_card,
+            ),
+            Field::text(
+                "consent_magazine",
+                Msg::FieldConsentMagazine,
+                &i.consent_magazine,
+            ),
+            Field::text("last_contact", Msg::FieldLastContact, &i.last_contact),
+            Field::text("notes", Msg::FieldNotes, &i.notes),
+        ],
+    );
+    show_address_fields(&mut form);
+    form
+}
+
+fn input_from_form(form: &Form) -> MemberInput {
+    let v = |name: &str| form.value(name);
+    MemberInput {
+        given: v("given"),
+        prefix: v("prefix"),
+        surname: v("surname"),
+        known_as: v("known_as"),
+        birth_date: v("birth_date"),
+        phone: v("phone"),
+        email: v("email"),
+        address_kind: v("address_kind"),
+        street: v("street"),
+        house_number: v("house_number"),
+        addition: v("addition"),
+        postcode: v("postcode"),
+        city: v("city"),
+        country: v("country"),
+        joined: v("joined"),
+        consent_convocation_email: v("consent_convocation_email"),
+        consent_birthday_card: v("consent_birthday_card"),
+        consent_magazine: v("consent_magazine"),
+        last_contact: v("last_contact"),
+        notes: v("notes"),
+    }
+}
+
+fn status_form(member: &kapstok_core::members::Member, today: chrono::NaiveDate) -> Form {
+    let options = vec![
+        ("active", Msg::StatusActive),
+        ("suspended", Msg::StatusSuspended),
+        ("ended", Msg::StatusEnded),
+        ("deceased", Msg::StatusDeceased),
+    ];
+    let current = member.status().name();
+    let first_other = options
+        .iter()
+        .map(|(v, _)| *v)
+        .find(|v| *v != current)
+        .unwrap_or("active");
+    let mut form = Form::new(
+        Msg::FormStatus,
+        vec![
+            Field::choice("status", Msg::FieldStatus, options, first_other),
+            Field::text("status_since", Msg::FieldStatusSince, &format_date(today)),
+            Field::text("status_reason", Msg::FieldStatusReason, ""),
+        ],
+    );
+    form.set_visible("status_reason", first_other == "ended");
+    form
+}

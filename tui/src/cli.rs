@@ -1,0 +1,368 @@
+//! The command line. Without a subcommand, the terminal UI starts.
+//!
+//! Commands that read or change data log in with `--user`; the password comes from
+//! `KAPSTOK_PASSWORD` or a prompt. `--db`, `--user` and `--lang` go before or after the
+//! subcommand.
+
+use crate::i18n::{self, Lang, Msg};
+use clap::{Parser, Subcommand};
+use kapstok_core::error::Error;
+use kapstok_core::members::Warning;
+use kapstok_core::{demo, Kapstok, Role, Session};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// kapstok: the back office of the association (member register). Without a command, the
+/// terminal UI starts.
+#[derive(Debug, Parser)]
+#[command(name = "kapstok", version, about)]
+pub struct Cli {
+    /// The store's folder (default: $KAPSTOK_DB, else the user's data folder).
+    #[arg(long, global = true, env = "KAPSTOK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The user to log in as.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Language of the interface: nl (default) or en.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("'{text}': use nl or en"))
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty store with a realistic synthetic association.
+    Demo {
+        /// How many members.
+        #[arg(long, default_value_t = 300)]
+        members: usize,
+        /// Seed of the generator (same seed and day, same data).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// The member register.
+    Members {
+        /// What to do with it.
+        #[command(subcommand)]
+        command: MembersCommand,
+    },
+    /// Import data.
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Export data.
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// User accounts.
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// `kapstok members ...`
+#[derive(Debug, Subcommand)]
+pub enum MembersCommand {
+    /// Print the register in display order, one member a line, tab-separated.
+    List {
+        /// Only members matching this (names, known-as, number; case and accents ignored).
+        #[arg(long)]
+        search: Option<String>,
+    },
+}
+
+/// `kapstok import ...`
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import members from CSV (all or nothing).
+    Members {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check the file and report, without saving anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// `kapstok export ...`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export the member register as CSV.
+    Members {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `kapstok user ...`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; on an empty store this creates the first administrator. The new password
+    /// comes from KAPSTOK_NEW_PASSWORD or a prompt.
+    Add {
+        /// Login name.
+        name: String,
+        /// administrator, coordinator or volunteer.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+/// A failure of a command, already in the user's language.
+struct Failure(String);
+
+impl Failure {
+    fn core(e: &Error, lang: Lang) -> Failure {
+        Failure(i18n::error(e, lang))
+    }
+}
+
+type CliResult = Result<(), Failure>;
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_default();
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(text)) => {
+            eprintln!("kapstok: {text}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The store's folder: `--db`, else `$KAPSTOK_DB` (both through clap), else the platform's data
+/// folder.
+pub fn store_path(db: Option<PathBuf>) -> Option<PathBuf> {
+    db.or_else(|| {
+        directories::ProjectDirs::from("nl", "kapstok", "kapstok")
+            .map(|d| d.data_dir().join("store"))
+    })
+}
+
+fn open(db: Option<PathBuf>, lang: Lang) -> Result<Kapstok, Failure> {
+    let path = store_path(db).ok_or_else(|| Failure(Msg::CliNoDataDir.text(lang).into()))?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure(format!("{}: {e}", parent.display())))?;
+    }
+    let k = Kapstok::open(&path).map_err(|e| Failure::core(&e, lang))?;
+    if let kapstok_core::store::Opened::Migrated { backup, .. } = k.opened() {
+        eprintln!("{} {}", Msg::CliMigrated.text(lang), backup.display());
+    }
+    Ok(k)
+}
+
+fn password(prompt: &str, env: &str) -> Result<String, Failure> {
+    if let Ok(p) = std::env::var(env) {
+        return Ok(p);
+    }
+    rpassword::prompt_password(format!("{prompt}: ")).map_err(|e| Failure(format!("{prompt}: {e}")))
+}
+
+fn login(k: &Kapstok, user: Option<&str>, lang: Lang) -> Result<Session, Failure> {
+    let user = user.ok_or_else(|| Failure(Msg::CliNeedUser.text(lang).into()))?;
+    let pw = password(
+        &format!("{} {user}", Msg::CliPasswordFor.text(lang)),
+        "KAPSTOK_PASSWORD",
+    )?;
+    k.login(user, &pw).map_err(|e| Failure::core(&e, lang))
+}
+
+fn run(cli: Cli, lang: Lang) -> CliResult {
+    let Some(command) = cli.command else {
+        let k = open(cli.db, lang)?;
+        return crate::run_tui(k, lang, cli.user.as_deref()).map_err(|e| Failure(e.to_string()));
+    };
+    let k = open(cli.db, lang)?;
+    let user = cli.user.as_deref();
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| Failure(e.to_string());
+    match command {
+        Command::Demo { members, seed } => {
+            let report = demo::fill(&k, members, seed).map_err(|e| Failure::core(&e, lang))?;
+            let users: Vec<String> = report
+                .users
+                .iter()
+                .map(|(n, r)| format!("{n} ({})", crate::app::role_label(*r, lang)))
+                .collect();
+            writeln!(
+                out,
+                "{}: {} {}; {}: {}; {}: {}",
+                Msg::CliDemoDone.text(lang),
+                report.members,
+                Msg::MembersCount.text(lang),
+                Msg::CliUsers.text(lang),
+                users.join(", "),
+                Msg::FieldPassword.text(lang).to_lowercase(),
+                demo::DEMO_PASSWORD
+            )
+            .map_err(io)?;
+        }
+        Command::Members {
+            command: MembersCommand::List { search },
+        } => {
+            let s = login(&k, user, lang)?;
+            let list = match search {
+                Some(q) => s.members().search(&q),
+                None => s.members().list(),
+            }
+            .map_err(|e| Failure::core(&e, lang))?;
+            for m in list {
+                let address = crate::screens::members::address_lines(&m.address, lang).join(", ");
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    m.number,
+                    m.name.sorted(),
+                    m.known_as,
+                    crate::screens::members::status_label(m.status(), lang),
+                    address
+                )
+                .map_err(io)?;
+            }
+        }
+        Command::Import {
+            what: ImportCommand::Members { file, dry_run },
+        } => {
+            let s = login(&k, user, lang)?;
+            let data =
+                std::fs::read(&file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+            let report = s
+                .members()
+                .import_csv(&data, dry_run)
+                .map_err(|e| Failure::core(&e, lang))?;
+            for (line, w) in &report.warnings {
+                match w {
+                    Warning::PossibleDuplicate { number } => writeln!(
+                        out,
+                        "{} {line}: {} {number}",
+                        Msg::ErrLine.text(lang),
+                        Msg::CliPossibleDuplicate.text(lang)
+                    )
+                    .map_err(io)?,
+                }
+            }
+            let range = match (report.numbers.iter().min(), report.numbers.iter().max()) {
+                (Some(a), Some(b)) => format!(" ({a}-{b})"),
+                _ => String::new(),
+            };
+            if report.dry_run {
+                writeln!(
+                    out,
+                    "{} {} {}{range}",
+                    Msg::CliDryRun.text(lang),
+                    report.rows,
+                    Msg::MembersCount.text(lang)
+                )
+                .map_err(io)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} {}{range}",
+                    report.rows,
+                    Msg::CliImported.text(lang)
+                )
+                .map_err(io)?;
+            }
+        }
+        Command::Export {
+            what: ExportCommand::Members { output },
+        } => {
+            let s = login(&k, user, lang)?;
+            let bytes = s
+                .members()
+                .export_csv()
+                .map_err(|e| Failure::core(&e, lang))?;
+            match output {
+                None => out.write_all(&bytes).map_err(io)?,
+                Some(path) => {
+                    write_atomically(&path, &bytes)
+                        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                    let count = s.members().list().map(|l| l.len()).unwrap_or(0);
+                    writeln!(
+                        out,
+                        "{count} {} {}",
+                        Msg::CliExported.text(lang),
+                        path.display()
+                    )
+                    .map_err(io)?;
+                }
+            }
+        }
+        Command::User {
+            command: UserCommand::Add { name, role },
+        } => {
+            let role =
+                Role::from_name(&role).ok_or_else(|| Failure(Msg::CliBadRole.text(lang).into()))?;
+            let empty = k.needs_setup().map_err(|e| Failure::core(&e, lang))?;
+            if empty && role != Role::Administrator {
+                return Err(Failure(Msg::CliFirstAdmin.text(lang).into()));
+            }
+            let admin = if empty {
+                None
+            } else {
+                Some(login(&k, user, lang)?)
+            };
+            let pw = new_password(&name, lang)?;
+            match admin {
+                None => k.setup(&name, &pw).map(|_| ()),
+                Some(s) => s.users().add(&name, role, &pw).map(|_| ()),
+            }
+            .map_err(|e| Failure::core(&e, lang))?;
+            writeln!(
+                out,
+                "{}: {name} ({})",
+                Msg::CliUserAdded.text(lang),
+                crate::app::role_label(role, lang)
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+fn new_password(name: &str, lang: Lang) -> Result<String, Failure> {
+    if let Ok(p) = std::env::var("KAPSTOK_NEW_PASSWORD") {
+        return Ok(p);
+    }
+    let first = password(
+        &format!("{} {name}", Msg::CliNewPasswordFor.text(lang)),
+        "KAPSTOK_NEW_PASSWORD",
+    )?;
+    let again = password(Msg::CliRepeatPassword.text(lang), "KAPSTOK_NEW_PASSWORD")?;
+    if first != again {
+        return Err(Failure(Msg::PasswordsDiffer.text(lang).into()));
+    }
+    Ok(first)
+}
+
+/// Writes a file through a temporary file and a rename, so a failed write never leaves half a
+/// file under the final name.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}

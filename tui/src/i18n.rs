@@ -1,0 +1,418 @@
+//! Every user-facing string, in Dutch (the default) and English.
+//!
+//! Messages are an enum, and the `messages!` table gives each one both languages: a message
+//! without a translation does not compile.
+
+use kapstok_core::error::{Error, FieldError, Permission, Reason, RowError};
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Dutch (default).
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From a `--lang` value: `nl` or `en`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nederlands" | "dutch" => Some(Lang::Nl),
+            "en" | "english" | "engels" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $nl:expr, $en:expr;)*) => {
+        /// A user-facing message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $(#[allow(missing_docs)] $name),* }
+        impl Msg {
+            /// The message in a language.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Nl) => $nl, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "kapstok · ledenadministratie", "kapstok · member register";
+    TooSmall => "Venster te klein: minimaal 80 x 24 tekens.", "Window too small: at least 80 x 24 characters.";
+    // setup and login
+    SetupTitle => "Welkom bij kapstok", "Welcome to kapstok";
+    SetupIntro => "Deze opslag is nog leeg. Wat wilt u doen?", "This store is still empty. What would you like to do?";
+    SetupDemo => "Demogegevens laden (om uit te proberen)", "Load demo data (to try it out)";
+    SetupNew => "Nieuwe vereniging (eerste beheerder aanmaken)", "New association (create the first administrator)";
+    SetupQuit => "Stoppen", "Quit";
+    NewAdminTitle => "Eerste beheerder", "First administrator";
+    DemoLoaded => "Demogegevens geladen. Gebruikers: beheer, coordinator, vrijwilliger; wachtwoord: ", "Demo data loaded. Users: beheer, coordinator, vrijwilliger; password: ";
+    LoginTitle => "Inloggen", "Log in";
+    FieldUser => "Gebruiker", "User";
+    FieldPassword => "Wachtwoord", "Password";
+    FieldPasswordAgain => "Wachtwoord (nogmaals)", "Password (again)";
+    PasswordsDiffer => "de wachtwoorden verschillen", "the passwords differ";
+    LoginHint => "Enter: inloggen · Tab: volgend veld · Esc: stoppen", "Enter: log in · Tab: next field · Esc: quit";
+    NewAdminHint => "Enter: volgend veld / aanmaken · Esc: terug", "Enter: next field / create · Esc: back";
+    LoggedInAs => "Ingelogd als", "Logged in as";
+    // tabs
+    TabMembers => "Leden", "Members";
+    TabOutOfSight => "Uit beeld", "Out of sight";
+    NoAreas => "Voor uw rol zijn hier nog geen onderdelen. BaseMail volgt.", "There are no areas for your role here yet. BaseMail will follow.";
+    // roles
+    RoleAdministrator => "beheerder", "administrator";
+    RoleCoordinator => "coördinator", "coordinator";
+    RoleVolunteer => "vrijwilliger", "volunteer";
+    // member list
+    ColNumber => "Nr", "No";
+    ColName => "Naam", "Name";
+    ColKnownAs => "Roepnaam", "Known as";
+    ColStatus => "Status", "Status";
+    ColCity => "Plaats", "City";
+    ColDays => "Dagen", "Days";
+    ColLastContact => "Laatste contact", "Last contact";
+    Filter => "Zoeken", "Search";
+    FilterHint => "/ om te zoeken", "/ to search";
+    MembersCount => "leden", "members";
+    NoMembers => "Geen leden gevonden.", "No members found.";
+    NoOutOfSight => "Niemand is uit beeld.", "Nobody is out of sight.";
+    OutOfSightIntro => "Actieve leden zonder contact langer dan (weken):", "Active members without contact for longer than (weeks):";
+    Never => "nooit", "never";
+    // statuses
+    StatusActive => "actief", "active";
+    StatusSuspended => "geschorst", "suspended";
+    StatusEnded => "beëindigd", "ended";
+    StatusDeceased => "overleden", "deceased";
+    // address kinds
+    AddrStreet => "straatadres", "street address";
+    AddrCareOf => "post via het kantoor", "care of the office";
+    AddrPostbus => "Postbus", "PO box";
+    AddrForeign => "buitenland", "abroad";
+    AddrUnknown => "onbekend", "unknown";
+    // detail
+    DetailTitle => "Lid", "Member";
+    Address => "Adres", "Address";
+    Joined => "Lid sinds", "Member since";
+    Born => "Geboren", "Born";
+    Phone => "Telefoon", "Phone";
+    Email => "E-mail", "E-mail";
+    Consents => "Toestemming", "Consents";
+    ConsentNone => "geen", "none";
+    StatusHistory => "Statusgeschiedenis", "Status history";
+    Notes => "Notities", "Notes";
+    Since => "sinds", "since";
+    // form fields
+    FieldGiven => "Voornaam/voorletters", "First name/initials";
+    FieldPrefix => "Tussenvoegsel", "Surname prefix";
+    FieldSurname => "Achternaam", "Surname";
+    FieldKnownAs => "Roepnaam/straatnaam", "Known as";
+    FieldBirthDate => "Geboortedatum", "Date of birth";
+    FieldPhone => "Telefoon", "Phone";
+    FieldEmail => "E-mail", "E-mail";
+    FieldAddressKind => "Soort adres", "Address kind";
+    FieldStreet => "Straat", "Street";
+    FieldHouseNumber => "Huisnummer", "House number";
+    FieldPostbusNumber => "Postbusnummer", "PO box number";
+    FieldAddition => "Toevoeging", "Addition";
+    FieldPostcode => "Postcode", "Postcode";
+    FieldCity => "Plaats", "City";
+    FieldCountry => "Land (Engels)", "Country (English)";
+    FieldJoined => "Lid sinds", "Member since";
+    FieldConsentEmail => "Oproeping per e-mail (datum)", "Convocation by e-mail (date)";
+    FieldConsentBirthday => "Verjaardagskaart (datum)", "Birthday card (date)";
+    FieldConsentMagazine => "Ledenblad (datum)", "Magazine (date)";
+    FieldLastContact => "Laatste contact", "Last contact";
+    FieldNotes => "Notities", "Notes";
+    FieldStatus => "Nieuwe status", "New status";
+    FieldStatusSince => "Met ingang van", "Effective from";
+    FieldStatusReason => "Reden", "Reason";
+    FieldNumber => "Lidnummer", "Member number";
+    FormNewMember => "Nieuw lid", "New member";
+    FormEditMember => "Lid wijzigen", "Edit member";
+    FormStatus => "Status wijzigen", "Change status";
+    FormHint => "Tab/↓ volgend · Shift+Tab/↑ vorig · ←/→ keuze · Ctrl+S opslaan · Esc annuleren", "Tab/↓ next · Shift+Tab/↑ previous · ←/→ choice · Ctrl+S save · Esc cancel";
+    FormHasErrors => "Niet opgeslagen: verbeter de rood gemarkeerde velden.", "Not saved: correct the fields marked in red.";
+    // confirm
+    ConfirmTitle => "Bevestigen", "Confirm";
+    ConfirmHint => "j: ja · n/Esc: nee", "y: yes · n/Esc: no";
+    ConfirmDuplicate => "Er is al een lid met dezelfde naam en geboortedatum: nr", "There already is a member with the same name and date of birth: no.";
+    ConfirmSaveAnyway => "Toch opslaan?", "Save anyway?";
+    ConfirmStatus => "Status wijzigen van", "Change the status of";
+    ConfirmStatusTo => "naar", "to";
+    ConfirmStatusFrom => "met ingang van", "effective from";
+    ConfirmContact => "Contact van vandaag vastleggen voor", "Record a contact today with";
+    ConfirmQuit => "kapstok afsluiten?", "Quit kapstok?";
+    // status line
+    Saved => "Opgeslagen", "Saved";
+    MemberCreated => "Lid aangemaakt met nummer", "Member created with number";
+    StatusChanged => "Status gewijzigd", "Status changed";
+    ContactRecorded => "Contact vastgelegd", "Contact recorded";
+    Cancelled => "Geannuleerd", "Cancelled";
+    StoreMigrated => "De opslag is bijgewerkt naar de nieuwe versie; back-up:", "The store was upgraded to the new format; backup:";
+    ReadOnlyRole => "Uw rol mag de ledenlijst alleen inzien.", "Your role may only view the member register.";
+    NothingSelected => "Geen lid geselecteerd.", "No member selected.";
+    // help
+    HelpTitle => "Toetsen", "Keys";
+    HelpClose => "Esc of ? sluit", "Esc or ? closes";
+    KeyQuit => "stoppen", "quit";
+    KeyHelp => "deze hulp", "this help";
+    KeyNextTab => "volgend tabblad", "next tab";
+    KeyPrevTab => "vorig tabblad", "previous tab";
+    KeyTabN => "tabblad kiezen", "choose tab";
+    KeyMove => "regel omhoog/omlaag", "line up/down";
+    KeyPage => "pagina omhoog/omlaag", "page up/down";
+    KeyHomeEnd => "begin/eind", "first/last";
+    KeyFilter => "zoeken (typ; Enter klaar, Esc wist)", "search (type; Enter done, Esc clears)";
+    KeyNew => "nieuw lid", "new member";
+    KeyEdit => "lid wijzigen", "edit member";
+    KeyStatus => "status wijzigen", "change status";
+    KeyContact => "contact vandaag vastleggen", "record a contact today";
+    KeyOpen => "lid openen (uit beeld: naar de ledenlijst)", "open member (out of sight: to the register)";
+    KeyBack => "terug / sluiten", "back / close";
+    // errors
+    ErrDenied => "Dit mag uw rol niet", "Your role may not do this";
+    ErrBadLogin => "Onbekende gebruiker of verkeerd wachtwoord.", "Unknown user or wrong password.";
+    ErrNotEmpty => "De opslag is niet leeg.", "The store is not empty.";
+    ErrNotFound => "Bestaat niet", "Does not exist";
+    ErrAlreadyOpen => "Deze database is al geopend in een ander kapstok-venster", "This database is already open in another kapstok window";
+    ErrNewerFormat => "Deze database is gemaakt door een nieuwere kapstok (formaatversie). Gebruik een nieuwere kapstok.", "This database was made by a newer kapstok (format version). Use a newer kapstok.";
+    ErrCorrupt => "Een record is onleesbaar; er is niets gewijzigd", "A record cannot be read; nothing was changed";
+    ErrStorage => "Opslagfout", "Storage error";
+    ErrInvalid => "Ongeldige invoer", "Invalid input";
+    ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
+    ErrLine => "regel", "line";
+    // command line
+    CliNeedUser => "Geef een gebruiker op met --user NAAM.", "Give a user with --user NAME.";
+    CliPasswordFor => "Wachtwoord voor", "Password for";
+    CliNewPasswordFor => "Nieuw wachtwoord voor", "New password for";
+    CliRepeatPassword => "Herhaal het wachtwoord", "Repeat the password";
+    CliNoDataDir => "Geen standaardmap voor gegevens gevonden; geef --db PAD op.", "No default data folder found; give --db PATH.";
+    CliDemoDone => "Demogegevens geladen", "Demo data loaded";
+    CliUsers => "gebruikers", "users";
+    CliImported => "leden geïmporteerd", "members imported";
+    CliDryRun => "Proefimport: niets opgeslagen; zou importeren:", "Dry run: nothing saved; would import:";
+    CliPossibleDuplicate => "mogelijk dubbel met lid", "possible duplicate of member";
+    CliExported => "leden geëxporteerd naar", "members exported to";
+    CliUserAdded => "Gebruiker toegevoegd", "User added";
+    CliFirstAdmin => "De opslag is leeg: de eerste gebruiker moet beheerder zijn.", "The store is empty: the first user must be an administrator.";
+    CliBadRole => "Onbekende rol; kies uit: administrator, coordinator, volunteer", "Unknown role; choose from: administrator, coordinator, volunteer";
+    CliMigrated => "De opslag is bijgewerkt; back-up:", "The store was upgraded; backup:";
+}
+
+/// The label of a field by its stable core name.
+pub fn field_label(field: &str) -> Msg {
+    match field {
+        "given" => Msg::FieldGiven,
+        "prefix" => Msg::FieldPrefix,
+        "surname" => Msg::FieldSurname,
+        "known_as" => Msg::FieldKnownAs,
+        "birth_date" => Msg::FieldBirthDate,
+        "phone" => Msg::FieldPhone,
+        "email" => Msg::FieldEmail,
+        "address_kind" => Msg::FieldAddressKind,
+        "street" => Msg::FieldStreet,
+        "house_number" => Msg::FieldHouseNumber,
+        "addition" => Msg::FieldAddition,
+        "postcode" => Msg::FieldPostcode,
+        "city" => Msg::FieldCity,
+        "country" => Msg::FieldCountry,
+        "joined" => Msg::FieldJoined,
+        "consent_convocation_email" => Msg::FieldConsentEmail,
+        "consent_birthday_card" => Msg::FieldConsentBirthday,
+        "consent_magazine" => Msg::FieldConsentMagazine,
+        "last_contact" => Msg::FieldLastContact,
+        "notes" => Msg::FieldNotes,
+        "status" => Msg::FieldStatus,
+        "status_since" => Msg::FieldStatusSince,
+        "status_reason" => Msg::FieldStatusReason,
+        "number" => Msg::FieldNumber,
+        "user" => Msg::FieldUser,
+        "password" => Msg::FieldPassword,
+        _ => Msg::ErrInvalid,
+    }
+}
+
+/// A field's label, or the raw field name when it has no label (CSV-only columns).
+pub fn field_name(field: &str, lang: Lang) -> String {
+    match field_label(field) {
+        Msg::ErrInvalid => field.to_string(),
+        m => m.text(lang).to_string(),
+    }
+}
+
+/// Why a value was refused, in a language.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let other = |f: &str| field_name(f, lang).to_lowercase();
+    match r {
+        Reason::Required => if nl { "is verplicht" } else { "is required" }.into(),
+        Reason::TooLong(n) => {
+            if nl {
+                format!("is langer dan {n} tekens")
+            } else {
+                format!("is longer than {n} characters")
+            }
+        }
+        Reason::BadDate => if nl {
+            "is geen datum (dd-mm-jjjj)"
+        } else {
+            "is not a date (dd-mm-yyyy)"
+        }
+        .into(),
+        Reason::InFuture => if nl {
+            "ligt in de toekomst"
+        } else {
+            "lies in the future"
+        }
+        .into(),
+        Reason::Before(f) => {
+            if nl {
+                format!("ligt vóór {}", other(f))
+            } else {
+                format!("lies before {}", other(f))
+            }
+        }
+        Reason::After(f) => {
+            if nl {
+                format!("ligt na {}", other(f))
+            } else {
+                format!("lies after {}", other(f))
+            }
+        }
+        Reason::BadPostcode => if nl {
+            "is geen Nederlandse postcode (1234 AB)"
+        } else {
+            "is not a Dutch postcode (1234 AB)"
+        }
+        .into(),
+        Reason::BadEmail => if nl {
+            "is geen e-mailadres"
+        } else {
+            "is not an e-mail address"
+        }
+        .into(),
+        Reason::BadPhone => if nl {
+            "is geen telefoonnummer"
+        } else {
+            "is not a phone number"
+        }
+        .into(),
+        Reason::BadNumber => if nl {
+            "is geen geheel positief getal"
+        } else {
+            "is not a whole positive number"
+        }
+        .into(),
+        Reason::NotOneOf(values) => {
+            if nl {
+                format!("moet een van deze zijn: {}", values.join(", "))
+            } else {
+                format!("must be one of: {}", values.join(", "))
+            }
+        }
+        Reason::Taken => if nl {
+            "is al in gebruik"
+        } else {
+            "is already in use"
+        }
+        .into(),
+        Reason::Multiline => if nl {
+            "mag geen regelovergang bevatten"
+        } else {
+            "may not contain a line break"
+        }
+        .into(),
+        Reason::Unchanged => if nl { "is ongewijzigd" } else { "is unchanged" }.into(),
+        Reason::Other(text) => text.clone(),
+    }
+}
+
+/// One field error as a sentence: "Postcode: is geen Nederlandse postcode (1234 AB)".
+pub fn field_error(e: &FieldError, lang: Lang) -> String {
+    format!("{}: {}", field_name(e.field, lang), reason(&e.reason, lang))
+}
+
+/// One import row error: "regel 5: Postcode: ...; E-mail: ...".
+pub fn row_error(e: &RowError, lang: Lang) -> String {
+    let parts: Vec<String> = e.errors.iter().map(|f| field_error(f, lang)).collect();
+    format!(
+        "{} {}: {}",
+        Msg::ErrLine.text(lang),
+        e.line,
+        parts.join("; ")
+    )
+}
+
+fn permission(p: Permission, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Permission::MembersRead, Lang::Nl) => "de ledenlijst inzien",
+        (Permission::MembersRead, Lang::En) => "view the member register",
+        (Permission::MembersWrite, Lang::Nl) => "de ledenlijst wijzigen",
+        (Permission::MembersWrite, Lang::En) => "change the member register",
+        (Permission::UsersManage, Lang::Nl) => "gebruikers beheren",
+        (Permission::UsersManage, Lang::En) => "manage users",
+        (Permission::AuditRead, Lang::Nl) => "het logboek inzien",
+        (Permission::AuditRead, Lang::En) => "view the audit log",
+        (Permission::SettingsWrite, Lang::Nl) => "instellingen wijzigen",
+        (Permission::SettingsWrite, Lang::En) => "change settings",
+    }
+}
+
+/// A core error as a sentence for the user.
+pub fn error(e: &Error, lang: Lang) -> String {
+    match e {
+        Error::Invalid(fields) => {
+            let parts: Vec<String> = fields.iter().map(|f| field_error(f, lang)).collect();
+            format!("{}: {}", Msg::ErrInvalid.text(lang), parts.join("; "))
+        }
+        Error::Import(rows) => {
+            let parts: Vec<String> = rows.iter().map(|r| row_error(r, lang)).collect();
+            format!("{}:\n{}", Msg::ErrImport.text(lang), parts.join("\n"))
+        }
+        Error::Denied(p) => format!("{}: {}", Msg::ErrDenied.text(lang), permission(*p, lang)),
+        Error::BadLogin => Msg::ErrBadLogin.text(lang).into(),
+        Error::NotEmpty => Msg::ErrNotEmpty.text(lang).into(),
+        Error::NotFound { kind, id } => format!("{}: {kind} {id}", Msg::ErrNotFound.text(lang)),
+        Error::AlreadyOpen { path } => format!("{} ({path}).", Msg::ErrAlreadyOpen.text(lang)),
+        Error::NewerFormat { found, supported } => {
+            format!("{} ({found} > {supported})", Msg::ErrNewerFormat.text(lang))
+        }
+        Error::Corrupt { tree, key, detail } => {
+            format!("{}: {tree}/{key} ({detail})", Msg::ErrCorrupt.text(lang))
+        }
+        Error::Storage(detail) => format!("{}: {detail}", Msg::ErrStorage.text(lang)),
+        Error::Io { path, detail } => format!("{path}: {detail}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_by_default_and_english_on_request() {
+        assert_eq!(Lang::default(), Lang::Nl);
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Msg::TabMembers.text(Lang::Nl), "Leden");
+        assert_eq!(Msg::TabMembers.text(Lang::En), "Members");
+    }
+
+    #[test]
+    fn errors_name_field_and_reason() {
+        let e = Error::Import(vec![RowError {
+            line: 5,
+            errors: vec![FieldError::new("postcode", Reason::BadPostcode)],
+        }]);
+        assert!(error(&e, Lang::Nl).contains("regel 5: Postcode: is geen Nederlandse postcode"));
+        assert!(error(&e, Lang::En).contains("line 5: Postcode: is not a Dutch postcode"));
+        let e = Error::AlreadyOpen { path: "/x".into() };
+        assert!(error(&e, Lang::En).contains("already open in another kapstok window"));
+    }
+}

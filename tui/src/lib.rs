@@ -1,0 +1,39 @@
+//! The `kapstok` program: a terminal UI (ratatui) and a command line (clap) on kapstok-core.
+//!
+//! Flow: crossterm event -> [`keys::map`] -> [`keys::Action`] -> [`app::App::update`] -> core
+//! call -> redraw. The library form exists so tests can drive [`app::App`] on a `TestBackend`.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod keys;
+pub mod screens;
+pub mod widgets;
+
+use kapstok_core::Kapstok;
+use ratatui::crossterm::event;
+use std::time::Duration;
+
+/// Runs the terminal UI until the user quits. The terminal is restored afterwards, also after a
+/// panic (ratatui's hook).
+pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Result<()> {
+    let mut app = app::App::new(k, lang, user);
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> std::io::Result<()> {
+        terminal.draw(|f| app.draw(f))?;
+        while !app.quit {
+            if event::poll(Duration::from_millis(500))? {
+                let ev = event::read()?;
+                app.handle_event(&ev);
+                // Draw once per batch of queued events, so a slow remote session keeps up.
+                while !app.quit && event::poll(Duration::ZERO)? {
+                    app.handle_event(&event::read()?);
+                }
+                terminal.draw(|f| app.draw(f))?;
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}
