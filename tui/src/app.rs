@@ -738,16 +738,21 @@ impl App {
                 .fg(Color::Black)
                 .bg(Color::Cyan),
         );
-        let mut spans = vec![title];
         if let Screen::Main(main) = &self.screen {
+            let who = format!(
+                "{} ({}) ",
+                main.session.user_name(),
+                role_label(main.session.role(), self.lang)
+            );
+            let who_width = who.chars().count() as u16;
             let [left, right] =
-                Layout::horizontal([Constraint::Min(0), Constraint::Length(32)]).areas(area);
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
             let [t, tabs_area] = Layout::horizontal([
                 Constraint::Length(title_width(self.lang)),
                 Constraint::Min(0),
             ])
             .areas(left);
-            frame.render_widget(Line::from(spans), t);
+            frame.render_widget(Line::from(title), t);
             let titles: Vec<String> = main
                 .tabs
                 .iter()
@@ -760,15 +765,9 @@ impl App {
                     .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
                 tabs_area,
             );
-            let who = format!(
-                "{} ({}) ",
-                main.session.user_name(),
-                role_label(main.session.role(), self.lang)
-            );
             frame.render_widget(Line::from(who).right_aligned(), right);
         } else {
-            spans.push(Span::raw(""));
-            frame.render_widget(Line::from(spans), area);
+            frame.render_widget(Line::from(title), area);
         }
     }
 

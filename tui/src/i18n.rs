@@ -52,7 +52,7 @@ messages! {
     SetupNew => "Nieuwe vereniging (eerste beheerder aanmaken)", "New association (create the first administrator)";
     SetupQuit => "Stoppen", "Quit";
     NewAdminTitle => "Eerste beheerder", "First administrator";
-    DemoLoaded => "Demogegevens geladen. Gebruikers: beheer, coordinator, vrijwilliger; wachtwoord: ", "Demo data loaded. Users: beheer, coordinator, vrijwilliger; password: ";
+    DemoLoaded => "Demo geladen; wachtwoord van beheer, coordinator en vrijwilliger:", "Demo loaded; password of beheer, coordinator and vrijwilliger:";
     LoginTitle => "Inloggen", "Log in";
     FieldUser => "Gebruiker", "User";
     FieldPassword => "Wachtwoord", "Password";
@@ -136,7 +136,7 @@ messages! {
     FormNewMember => "Nieuw lid", "New member";
     FormEditMember => "Lid wijzigen", "Edit member";
     FormStatus => "Status wijzigen", "Change status";
-    FormHint => "Tab/↓ volgend · Shift+Tab/↑ vorig · ←/→ keuze · Ctrl+S opslaan · Esc annuleren", "Tab/↓ next · Shift+Tab/↑ previous · ←/→ choice · Ctrl+S save · Esc cancel";
+    FormHint => "Tab/↓ volgend · ⇧Tab/↑ vorig · ←/→ keuze · Ctrl+S opslaan · Esc terug", "Tab/↓ next · ⇧Tab/↑ previous · ←/→ choice · Ctrl+S save · Esc cancel";
     FormHasErrors => "Niet opgeslagen: verbeter de rood gemarkeerde velden.", "Not saved: correct the fields marked in red.";
     // confirm
     ConfirmTitle => "Bevestigen", "Confirm";
