@@ -72,6 +72,12 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Show the settings, or change them (administrators).
+    Settings {
+        /// Active members without contact for more than this many weeks are out of sight.
+        #[arg(long, value_name = "WEEKS")]
+        out_of_sight_weeks: Option<u32>,
+    },
 }
 
 /// `kapstok members ...`
@@ -121,6 +127,14 @@ pub enum UserCommand {
         #[arg(long)]
         role: String,
     },
+    /// Set a new password (administrators for anyone; everyone for themselves). The new password
+    /// comes from KAPSTOK_NEW_PASSWORD or a prompt.
+    Passwd {
+        /// Login name.
+        name: String,
+    },
+    /// List the users with their roles (administrators).
+    List,
 }
 
 /// A failure of a command, already in the user's language.
@@ -140,6 +154,7 @@ pub fn main() -> ExitCode {
     let lang = cli.lang.unwrap_or_default();
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(text)) if text.is_empty() => ExitCode::SUCCESS,
         Err(Failure(text)) => {
             eprintln!("kapstok: {text}");
             ExitCode::FAILURE
@@ -193,7 +208,11 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
     let k = open(cli.db, lang)?;
     let user = cli.user.as_deref();
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| Failure(e.to_string());
+    // A closed pipe (`kapstok members list | head`) ends the output quietly.
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::BrokenPipe => Failure(String::new()),
+        _ => Failure(e.to_string()),
+    };
     match command {
         Command::Demo { members, seed } => {
             let report = demo::fill(&k, members, seed).map_err(|e| Failure::core(&e, lang))?;
@@ -331,6 +350,51 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 "{}: {name} ({})",
                 Msg::CliUserAdded.text(lang),
                 crate::app::role_label(role, lang)
+            )
+            .map_err(io)?;
+        }
+        Command::User {
+            command: UserCommand::Passwd { name },
+        } => {
+            let s = login(&k, user, lang)?;
+            let wanted = name.trim().to_lowercase();
+            let id = if s.user_name() == wanted {
+                s.user_id()
+            } else {
+                let users = s.users().list().map_err(|e| Failure::core(&e, lang))?;
+                let found = users.iter().find(|(_, u)| u.name == wanted);
+                found
+                    .map(|(id, _)| *id)
+                    .ok_or_else(|| Failure(format!("{}: {name}", Msg::ErrNotFound.text(lang))))?
+            };
+            let pw = new_password(&name, lang)?;
+            s.users()
+                .set_password(id, &pw)
+                .map_err(|e| Failure::core(&e, lang))?;
+            writeln!(out, "{}: {name}", Msg::CliPasswordChanged.text(lang)).map_err(io)?;
+        }
+        Command::User {
+            command: UserCommand::List,
+        } => {
+            let s = login(&k, user, lang)?;
+            for (_, u) in s.users().list().map_err(|e| Failure::core(&e, lang))? {
+                writeln!(out, "{}\t{}", u.name, crate::app::role_label(u.role, lang))
+                    .map_err(io)?;
+            }
+        }
+        Command::Settings { out_of_sight_weeks } => {
+            let s = login(&k, user, lang)?;
+            let mut settings = s.settings().map_err(|e| Failure::core(&e, lang))?;
+            if let Some(weeks) = out_of_sight_weeks {
+                settings.out_of_sight_weeks = weeks;
+                s.set_settings(&settings)
+                    .map_err(|e| Failure::core(&e, lang))?;
+            }
+            writeln!(
+                out,
+                "{} {}",
+                Msg::OutOfSightIntro.text(lang),
+                settings.out_of_sight_weeks
             )
             .map_err(io)?;
         }

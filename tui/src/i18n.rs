@@ -202,6 +202,7 @@ messages! {
     CliUserAdded => "Gebruiker toegevoegd", "User added";
     CliFirstAdmin => "De opslag is leeg: de eerste gebruiker moet beheerder zijn.", "The store is empty: the first user must be an administrator.";
     CliBadRole => "Onbekende rol; kies uit: administrator, coordinator, volunteer", "Unknown role; choose from: administrator, coordinator, volunteer";
+    CliPasswordChanged => "Wachtwoord gewijzigd", "Password changed";
     CliMigrated => "De opslag is bijgewerkt; back-up:", "The store was upgraded; backup:";
 }
 
@@ -234,6 +235,7 @@ pub fn field_label(field: &str) -> Msg {
         "number" => Msg::FieldNumber,
         "user" => Msg::FieldUser,
         "password" => Msg::FieldPassword,
+        "out_of_sight_weeks" => Msg::OutOfSightIntro,
         _ => Msg::ErrInvalid,
     }
 }

@@ -31,6 +31,11 @@ impl Session {
         &self.user_name
     }
 
+    /// The user's id.
+    pub fn user_id(&self) -> u64 {
+        self.user_id
+    }
+
     /// The user's role.
     pub fn role(&self) -> Role {
         self.role
