@@ -5,8 +5,10 @@ mod address;
 mod date;
 mod name;
 mod text;
+mod week;
 
 pub use address::{Address, AddressKind, Postcode};
 pub use date::{format_date, parse_date};
 pub use name::PersonName;
 pub use text::{fold, is_email, is_phone, single_line};
+pub use week::{birthday_in, IsoWeek};

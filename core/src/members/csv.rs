@@ -61,13 +61,18 @@ fn row_error(line: u64, field: &'static str, reason: Reason) -> RowError {
     }
 }
 
-/// Picks the separator from the header line: the more frequent of `;` and `,` outside quotes.
+/// Picks the separator from the header line (the first line that is not blank): the more
+/// frequent of `;` and `,` outside quotes.
 fn separator(data: &[u8]) -> u8 {
     let (mut semi, mut comma, mut quoted) = (0usize, 0usize, false);
-    for &b in data {
+    let start = data
+        .iter()
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .unwrap_or(data.len());
+    for &b in data.get(start..).unwrap_or_default() {
         match b {
             b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
+            b'\n' | b'\r' if !quoted => break,
             b';' if !quoted => semi += 1,
             b',' if !quoted => comma += 1,
             _ => {}
@@ -80,6 +85,55 @@ fn separator(data: &[u8]) -> u8 {
     }
 }
 
+/// Line numbers as an editor shows them, for the records the CSV reader returns.
+///
+/// The reader's own line numbers are off for files with Windows line endings (the `\n` of a
+/// `\r\n` is only counted with the next record) and after blank lines (a record's position is
+/// where the reader started looking, before the blank lines it skipped). So the line is counted
+/// here from the record's byte offset: line endings (`\n`, `\r\n`, a lone `\r`) before it, after
+/// skipping the line breaks at that offset.
+struct Lines<'a> {
+    data: &'a [u8],
+    /// Bytes before this offset are counted in `line`.
+    counted: usize,
+    /// The 1-based line at `counted`.
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Lines {
+            data,
+            counted: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record the reader started reading at `position` (records come in order).
+    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return self.line;
+        };
+        let mut start = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.data.len());
+        while matches!(self.data.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start > self.counted {
+            let span = self.data.get(self.counted..start).unwrap_or_default();
+            for (i, &b) in span.iter().enumerate() {
+                let next = self.data.get(self.counted + i + 1);
+                if b == b'\n' || (b == b'\r' && next != Some(&b'\n')) {
+                    self.line += 1;
+                }
+            }
+            self.counted = start;
+        }
+        self.line
+    }
+}
+
 /// Reads and validates a whole file; returns every row or every error.
 pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Result<Vec<Row>> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
@@ -88,6 +142,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
         .flexible(true)
         .has_headers(false)
         .from_reader(data);
+    let mut lines = Lines::new(data);
     let mut records = reader.byte_records();
     let header = match records.next() {
         None => {
@@ -106,6 +161,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
         }
         Some(Ok(h)) => h,
     };
+    let header_line = lines.of(header.position());
     let mut columns: Vec<&'static str> = Vec::new();
     let mut header_errors = Vec::new();
     for raw in header.iter() {
@@ -133,7 +189,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
     }
     if !header_errors.is_empty() {
         return Err(Error::Import(vec![RowError {
-            line: 1,
+            line: header_line,
             errors: header_errors,
         }]));
     }
@@ -145,12 +201,12 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = lines.of(e.position());
                 errors.push(row_error(line, "row", Reason::Other(e.to_string())));
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = lines.of(record.position());
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank line
         }

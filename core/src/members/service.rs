@@ -4,7 +4,7 @@ use super::model::{Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Warning};
 use super::search::{Query, SearchIndex};
 use crate::access::Session;
-use crate::error::{Error, Permission, Reason, Result};
+use crate::error::{Error, FieldError, Permission, Reason, Result, RowError};
 use crate::store::{abort, Record};
 use chrono::NaiveDate;
 
@@ -243,7 +243,15 @@ impl<'a> Members<'a> {
             let number = match row.number {
                 Some(n) => n,
                 None => {
-                    auto += 1;
+                    auto = auto.checked_add(1).ok_or_else(|| {
+                        Error::Import(vec![RowError {
+                            line: row.line,
+                            errors: vec![FieldError::new(
+                                "number",
+                                Reason::Other("no member number is left for this row".into()),
+                            )],
+                        }])
+                    })?;
                     auto
                 }
             };

@@ -301,7 +301,11 @@ impl Tx<'_> {
     pub fn next_seq(&self, name: &str) -> TxResult<u64> {
         let key = seq_key(name);
         let current = self.read_seq(&key)?;
-        let next = current + 1;
+        let Some(next) = current.checked_add(1) else {
+            return abort(Error::Storage(format!(
+                "counter {name} has no numbers left"
+            )));
+        };
         self.tree(TreeId::Meta).insert(key, &next.to_be_bytes())?;
         Ok(next)
     }
