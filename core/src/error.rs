@@ -39,6 +39,36 @@ pub enum Reason {
     Multiline,
     /// The new value equals the current one (a status change to the status already held).
     Unchanged,
+    /// Shorter than the field needs (the minimum in characters).
+    TooShort(usize),
+    /// A user name with other characters than a-z, digits, `.`, `-`, `_`.
+    BadUserName,
+    /// A date before the given year.
+    BeforeYear(i32),
+    /// A number outside the allowed range (inclusive).
+    OutOfRange(u64, u64),
+    /// A CSV file without any line.
+    EmptyFile,
+    /// A CSV file the reader cannot parse here (the reader's own words).
+    CsvSyntax(String),
+    /// A CSV column that appears twice in the header.
+    DuplicateColumn,
+    /// A CSV column name that is not known (the name).
+    UnknownColumn(String),
+    /// A required CSV column is missing.
+    MissingColumn,
+    /// A CSV row with another number of fields than the header (found, expected).
+    FieldCount(usize, usize),
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+    /// The same value is also on another line of the file (that line).
+    AlsoOnLine(u64),
+    /// A status history step that is not `jjjj-mm-dd status` (the step).
+    BadHistoryStep(String),
+    /// Steps that are not in date order.
+    NotInOrder,
+    /// No number is left to hand out.
+    NoNumberLeft,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -60,6 +90,23 @@ impl fmt::Display for Reason {
             Reason::Taken => write!(f, "is already in use"),
             Reason::Multiline => write!(f, "may not contain a line break"),
             Reason::Unchanged => write!(f, "is unchanged"),
+            Reason::TooShort(n) => write!(f, "must be at least {n} characters"),
+            Reason::BadUserName => write!(f, "may hold only letters a-z, digits, '.', '-' and '_'"),
+            Reason::BeforeYear(y) => write!(f, "lies before {y}"),
+            Reason::OutOfRange(min, max) => write!(f, "must be between {min} and {max}"),
+            Reason::EmptyFile => write!(f, "the file is empty"),
+            Reason::CsvSyntax(e) => write!(f, "cannot be read as CSV: {e}"),
+            Reason::DuplicateColumn => write!(f, "column appears twice"),
+            Reason::UnknownColumn(name) => write!(f, "unknown column \"{name}\""),
+            Reason::MissingColumn => write!(f, "column is missing"),
+            Reason::FieldCount(found, expected) => {
+                write!(f, "has {found} fields, the header has {expected}")
+            }
+            Reason::NotUtf8 => write!(f, "is not valid UTF-8"),
+            Reason::AlsoOnLine(line) => write!(f, "also on line {line}"),
+            Reason::BadHistoryStep(step) => write!(f, "\"{step}\" is not \"yyyy-mm-dd status\""),
+            Reason::NotInOrder => write!(f, "steps are not in date order"),
+            Reason::NoNumberLeft => write!(f, "no number is left"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }

@@ -27,7 +27,7 @@ impl Settings {
         if self.out_of_sight_weeks == 0 || self.out_of_sight_weeks > 520 {
             return Err(vec![FieldError::new(
                 "out_of_sight_weeks",
-                Reason::Other("must be between 1 and 520".into()),
+                Reason::OutOfRange(1, 520),
             )]);
         }
         Ok(())

@@ -87,7 +87,7 @@ fn user_name_rules() {
         let e = fields(users.add(bad, Role::Volunteer, "lang-genoeg").unwrap_err());
         assert_eq!(e.len(), 1, "{bad}: {e:?}");
         assert_eq!(e[0].field, "user", "{bad}");
-        assert!(matches!(e[0].reason, Reason::Other(_)), "{bad}");
+        assert_eq!(e[0].reason, Reason::BadUserName, "{bad}");
     }
     // Both fields wrong: both reported.
     let e = fields(users.add("", Role::Volunteer, "kort").unwrap_err());

@@ -807,10 +807,6 @@ fn refused(result: Result<ImportReport, Error>) -> Vec<(u64, Fields)> {
     }
 }
 
-fn other(text: &str) -> Reason {
-    Reason::Other(text.into())
-}
-
 /// A file with bad rows between good ones, rows with line breaks in quoted notes before them, as
 /// lines (joined with the line ending under test).
 const BAD_FILE: &[&str] = &[
@@ -837,7 +833,7 @@ fn bad_file_errors() -> Vec<(u64, Fields)> {
         ),
         (9, vec![("joined", Reason::InFuture)]),
         (10, vec![("number", Reason::BadNumber)]),
-        (11, vec![("row", other("has 4 fields, the header has 6"))]),
+        (11, vec![("row", Reason::FieldCount(4, 6))]),
     ]
 }
 
@@ -892,7 +888,7 @@ fn blank_lines_do_not_shift_line_numbers() {
             [
                 (6, vec![("joined", Reason::BadDate)]),
                 (9, vec![("joined", Reason::BadDate)]),
-                (10, vec![("row", other("has 3 fields, the header has 2"))]),
+                (10, vec![("row", Reason::FieldCount(3, 2))]),
             ],
             "newline {newline:?}"
         );
@@ -906,7 +902,10 @@ fn blank_lines_do_not_shift_line_numbers() {
         let data = format!("{newline}surname;telefoon{newline}");
         assert_eq!(
             refused(admin.members().import_csv(data.as_bytes(), true)),
-            [(2, vec![("header", other("unknown column \"telefoon\""))])],
+            [(
+                2,
+                vec![("header", Reason::UnknownColumn("telefoon".into()))]
+            )],
             "newline {newline:?}"
         );
     }
@@ -919,21 +918,18 @@ fn header_problems_are_reported_on_line_one() {
     let cases: Vec<(&[u8], Fields)> = vec![
         (
             b"surname;telefoon;joined\nPoel;06-12345678;01-03-2024\n",
-            vec![("header", other("unknown column \"telefoon\""))],
+            vec![("header", Reason::UnknownColumn("telefoon".into()))],
         ),
         (
             b"given;joined\nJan;01-03-2024\n",
-            vec![("surname", other("column is missing"))],
+            vec![("surname", Reason::MissingColumn)],
         ),
         (
             b"surname;joined;Surname\nPoel;01-03-2024;Kok\n",
-            vec![("surname", other("column appears twice"))],
+            vec![("surname", Reason::DuplicateColumn)],
         ),
-        (b"", vec![("header", other("the file is empty"))]),
-        (
-            b"\xEF\xBB\xBF",
-            vec![("header", other("the file is empty"))],
-        ),
+        (b"", vec![("header", Reason::EmptyFile)]),
+        (b"\xEF\xBB\xBF", vec![("header", Reason::EmptyFile)]),
     ];
     for (data, want) in cases {
         assert_eq!(
@@ -960,8 +956,8 @@ fn text_that_is_not_utf8_is_named() {
     assert_eq!(
         refused(admin.members().import_csv(data, false)),
         [
-            (2, vec![("given", other("is not valid UTF-8"))]),
-            (3, vec![("surname", other("is not valid UTF-8"))]),
+            (2, vec![("given", Reason::NotUtf8)]),
+            (3, vec![("surname", Reason::NotUtf8)]),
         ]
     );
     assert!(admin.members().list().unwrap().is_empty());
@@ -981,9 +977,9 @@ fn duplicate_numbers_are_refused() {
     assert_eq!(
         refused(admin.members().import_csv(data.as_bytes(), false)),
         [
-            (4, vec![("number", other("also on line 2"))]),
+            (4, vec![("number", Reason::AlsoOnLine(2))]),
             (5, vec![("number", Reason::Taken)]),
-            (6, vec![("number", other("also on line 3"))]),
+            (6, vec![("number", Reason::AlsoOnLine(3))]),
         ]
     );
     assert_eq!(admin.members().list().unwrap().len(), 1);
@@ -1040,16 +1036,13 @@ fn status_columns_carry_the_history() {
             (2, vec![("status_reason", Reason::Required)]),
             (3, vec![("status", Reason::NotOneOf(Status::NAMES))]),
             (4, vec![("status_since", Reason::Before("joined"))]),
-            (
-                5,
-                vec![("status_history", other("steps are not in date order"))]
-            ),
+            (5, vec![("status_history", Reason::NotInOrder)]),
             (7, vec![("status_since", Reason::InFuture)]),
             (
                 8,
                 vec![(
                     "status_history",
-                    other("\"gisteren geschorst\" is not \"yyyy-mm-dd status\"")
+                    Reason::BadHistoryStep("gisteren geschorst".into())
                 )]
             ),
         ]

@@ -133,6 +133,9 @@ messages! {
     FieldStatusSince => "Met ingang van", "Effective from";
     FieldStatusReason => "Reden", "Reason";
     FieldNumber => "Lidnummer", "Member number";
+    FieldOutOfSightWeeks => "Weken uit beeld", "Weeks out of sight";
+    FieldHeader => "Kopregel", "Header";
+    FieldRow => "Regel", "Row";
     FormNewMember => "Nieuw lid", "New member";
     FormEditMember => "Lid wijzigen", "Edit member";
     FormStatus => "Status wijzigen", "Change status";
@@ -235,7 +238,11 @@ pub fn field_label(field: &str) -> Msg {
         "number" => Msg::FieldNumber,
         "user" => Msg::FieldUser,
         "password" => Msg::FieldPassword,
-        "out_of_sight_weeks" => Msg::OutOfSightIntro,
+        "out_of_sight_weeks" => Msg::FieldOutOfSightWeeks,
+        "header" => Msg::FieldHeader,
+        "row" => Msg::FieldRow,
+        "status_history" => Msg::StatusHistory,
+        "password_again" => Msg::FieldPasswordAgain,
         _ => Msg::ErrInvalid,
     }
 }
@@ -331,6 +338,104 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         }
         .into(),
         Reason::Unchanged => if nl { "is ongewijzigd" } else { "is unchanged" }.into(),
+        Reason::TooShort(n) => {
+            if nl {
+                format!("moet minstens {n} tekens lang zijn")
+            } else {
+                format!("must be at least {n} characters")
+            }
+        }
+        Reason::BadUserName => if nl {
+            "mag alleen letters a-z, cijfers, '.', '-' en '_' bevatten"
+        } else {
+            "may hold only letters a-z, digits, '.', '-' and '_'"
+        }
+        .into(),
+        Reason::BeforeYear(y) => {
+            if nl {
+                format!("ligt vóór {y}")
+            } else {
+                format!("lies before {y}")
+            }
+        }
+        Reason::OutOfRange(min, max) => {
+            if nl {
+                format!("moet tussen {min} en {max} liggen")
+            } else {
+                format!("must be between {min} and {max}")
+            }
+        }
+        Reason::EmptyFile => if nl {
+            "het bestand is leeg"
+        } else {
+            "the file is empty"
+        }
+        .into(),
+        Reason::CsvSyntax(e) => {
+            if nl {
+                format!("is geen leesbare CSV: {e}")
+            } else {
+                format!("cannot be read as CSV: {e}")
+            }
+        }
+        Reason::DuplicateColumn => if nl {
+            "kolom staat er twee keer in"
+        } else {
+            "column appears twice"
+        }
+        .into(),
+        Reason::UnknownColumn(name) => {
+            if nl {
+                format!("onbekende kolom \"{name}\"")
+            } else {
+                format!("unknown column \"{name}\"")
+            }
+        }
+        Reason::MissingColumn => if nl {
+            "kolom ontbreekt"
+        } else {
+            "column is missing"
+        }
+        .into(),
+        Reason::FieldCount(found, expected) => {
+            if nl {
+                format!("heeft {found} velden, de kopregel {expected}")
+            } else {
+                format!("has {found} fields, the header has {expected}")
+            }
+        }
+        Reason::NotUtf8 => if nl {
+            "is geen geldige UTF-8"
+        } else {
+            "is not valid UTF-8"
+        }
+        .into(),
+        Reason::AlsoOnLine(line) => {
+            if nl {
+                format!("staat ook op regel {line}")
+            } else {
+                format!("also on line {line}")
+            }
+        }
+        Reason::BadHistoryStep(step) => {
+            if nl {
+                format!("\"{step}\" is niet \"jjjj-mm-dd status\"")
+            } else {
+                format!("\"{step}\" is not \"yyyy-mm-dd status\"")
+            }
+        }
+        Reason::NotInOrder => if nl {
+            "de stappen staan niet op datumvolgorde"
+        } else {
+            "steps are not in date order"
+        }
+        .into(),
+        Reason::NoNumberLeft => if nl {
+            "er is geen nummer meer vrij"
+        } else {
+            "no number is left"
+        }
+        .into(),
         Reason::Other(text) => text.clone(),
     }
 }

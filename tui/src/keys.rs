@@ -252,7 +252,10 @@ mod tests {
     }
 
     fn first_key(keys: &str) -> KeyEvent {
-        let word = keys.split(['/', ' ']).next().unwrap_or(keys);
+        let word = match keys {
+            "/" => "/",
+            _ => keys.split(['/', ' ']).next().unwrap_or(keys),
+        };
         match word {
             "↑" => key(KeyCode::Up),
             "PgUp" => key(KeyCode::PageUp),

@@ -79,16 +79,10 @@ pub(crate) fn check_new(name: &str, password: &str) -> Result<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
     {
-        errors.push(FieldError::new(
-            "user",
-            Reason::Other("may hold only letters a-z, digits, '.', '-' and '_'".into()),
-        ));
+        errors.push(FieldError::new("user", Reason::BadUserName));
     }
     if password.chars().count() < MIN_PASSWORD {
-        errors.push(FieldError::new(
-            "password",
-            Reason::Other(format!("must be at least {MIN_PASSWORD} characters")),
-        ));
+        errors.push(FieldError::new("password", Reason::TooShort(MIN_PASSWORD)));
     }
     if errors.is_empty() {
         Ok(name)
@@ -145,10 +139,7 @@ impl<'a> Users<'a> {
             self.s.require(Permission::UsersManage)?;
         }
         if password.chars().count() < MIN_PASSWORD {
-            return Err(Error::invalid(
-                "password",
-                Reason::Other(format!("must be at least {MIN_PASSWORD} characters")),
-            ));
+            return Err(Error::invalid("password", Reason::TooShort(MIN_PASSWORD)));
         }
         let hash = hash_password(password)?;
         let now = self.s.now();

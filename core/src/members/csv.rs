@@ -149,14 +149,14 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             return Err(Error::Import(vec![row_error(
                 1,
                 "header",
-                Reason::Other("the file is empty".into()),
+                Reason::EmptyFile,
             )]))
         }
         Some(Err(e)) => {
             return Err(Error::Import(vec![row_error(
                 1,
                 "header",
-                Reason::Other(e.to_string()),
+                Reason::CsvSyntax(e.to_string()),
             )]))
         }
         Some(Ok(h)) => h,
@@ -167,25 +167,21 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
     for raw in header.iter() {
         let name = String::from_utf8_lossy(raw).trim().to_lowercase();
         match COLUMNS.iter().find(|c| **c == name) {
-            Some(c) if columns.contains(c) => header_errors.push(FieldError::new(
-                c,
-                Reason::Other("column appears twice".into()),
-            )),
+            Some(c) if columns.contains(c) => {
+                header_errors.push(FieldError::new(c, Reason::DuplicateColumn))
+            }
             Some(c) => columns.push(c),
             None => {
                 header_errors.push(FieldError::new(
                     "header",
-                    Reason::Other(format!("unknown column \"{name}\"")),
+                    Reason::UnknownColumn(name.clone()),
                 ));
                 columns.push("");
             }
         }
     }
     if !columns.contains(&"surname") {
-        header_errors.push(FieldError::new(
-            "surname",
-            Reason::Other("column is missing".into()),
-        ));
+        header_errors.push(FieldError::new("surname", Reason::MissingColumn));
     }
     if !header_errors.is_empty() {
         return Err(Error::Import(vec![RowError {
@@ -202,7 +198,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             Ok(r) => r,
             Err(e) => {
                 let line = lines.of(e.position());
-                errors.push(row_error(line, "row", Reason::Other(e.to_string())));
+                errors.push(row_error(line, "row", Reason::CsvSyntax(e.to_string())));
                 continue;
             }
         };
@@ -214,11 +210,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             errors.push(row_error(
                 line,
                 "row",
-                Reason::Other(format!(
-                    "has {} fields, the header has {}",
-                    record.len(),
-                    columns.len()
-                )),
+                Reason::FieldCount(record.len(), columns.len()),
             ));
             continue;
         }
@@ -231,11 +223,7 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             }
         }
         if let Some(column) = utf8_error {
-            errors.push(row_error(
-                line,
-                column,
-                Reason::Other("is not valid UTF-8".into()),
-            ));
+            errors.push(row_error(line, column, Reason::NotUtf8));
             continue;
         }
         match parse_row(line, &fields, today, existing, &mut numbers_seen) {
@@ -296,10 +284,7 @@ fn parse_row(
                 if existing.iter().any(|m| m.number == n) {
                     errors.push(FieldError::new("number", Reason::Taken));
                 } else if let Some(other) = numbers_seen.insert(n, line) {
-                    errors.push(FieldError::new(
-                        "number",
-                        Reason::Other(format!("also on line {other}")),
-                    ));
+                    errors.push(FieldError::new("number", Reason::AlsoOnLine(other)));
                 }
                 Some(n)
             }
@@ -367,7 +352,7 @@ fn parse_history(
             }
             _ => errors.push(FieldError::new(
                 "status_history",
-                Reason::Other(format!("\"{}\" is not \"yyyy-mm-dd status\"", step.trim())),
+                Reason::BadHistoryStep(step.trim().to_string()),
             )),
         }
     }
@@ -399,10 +384,7 @@ fn parse_history(
         errors.push(FieldError::new("status_since", Reason::Before("joined")));
     }
     if history.windows(2).any(|w| w[1].since < w[0].since) {
-        errors.push(FieldError::new(
-            "status_history",
-            Reason::Other("steps are not in date order".into()),
-        ));
+        errors.push(FieldError::new("status_history", Reason::NotInOrder));
     }
     if history.last().is_some_and(|e| e.since > today) {
         errors.push(FieldError::new("status_since", Reason::InFuture));

@@ -125,9 +125,7 @@ impl Check {
         let date = parse_date(value);
         match date {
             None => self.fail(field, Reason::BadDate),
-            Some(d) if d < earliest_date() => {
-                self.fail(field, Reason::Other("lies before 1900".into()))
-            }
+            Some(d) if d < earliest_date() => self.fail(field, Reason::BeforeYear(1900)),
             Some(_) => {}
         }
         date

@@ -246,10 +246,7 @@ impl<'a> Members<'a> {
                     auto = auto.checked_add(1).ok_or_else(|| {
                         Error::Import(vec![RowError {
                             line: row.line,
-                            errors: vec![FieldError::new(
-                                "number",
-                                Reason::Other("no member number is left for this row".into()),
-                            )],
+                            errors: vec![FieldError::new("number", Reason::NoNumberLeft)],
                         }])
                     })?;
                     auto
