@@ -108,7 +108,7 @@ fn numbers_are_sequential_and_never_reused() {
 }
 
 #[test]
-fn running_out_of_numbers_is_an_error_not_a_panic() {
+fn numbers_beyond_the_import_cap_are_refused_and_the_cap_itself_is_fine() {
     let dir = tempfile::tempdir().unwrap();
     let (_k, admin) = new_store(dir.path());
     let csv = format!(
@@ -124,30 +124,20 @@ fn running_out_of_numbers_is_an_error_not_a_panic() {
             panic!("expected Import, got {err:?}");
         };
         assert_eq!(rows.len(), 1, "{rows:?}");
-        assert_eq!(rows[0].line, 3);
-        assert_eq!(rows[0].errors[0].field, "number");
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(
+            rows[0].errors,
+            [FieldError::new(
+                "number",
+                Reason::OutOfRange(1, 999_999_999)
+            )]
+        );
     }
     assert!(admin.members().list().unwrap().is_empty());
-    assert_eq!(create(&admin, "Jan", "", "Kok").number, 1);
-
-    // The highest number itself may be imported; then the counter has nothing left to hand out,
-    // which is an error, not a panic or a wrap to 0.
-    let top = format!("number;surname;joined\n{};Smit;01-01-2025\n", u64::MAX);
+    let top = "number;surname;joined\n999999999;Smit;01-01-2025\n";
     let report = admin.members().import_csv(top.as_bytes(), false).unwrap();
-    assert_eq!(report.numbers, [u64::MAX]);
-    let err = admin
-        .members()
-        .create(&member("Anna", "", "Bos"))
-        .unwrap_err();
-    assert!(matches!(err, Error::Storage(_)), "{err:?}");
-    let numbers: Vec<u64> = admin
-        .members()
-        .list()
-        .unwrap()
-        .iter()
-        .map(|m| m.number)
-        .collect();
-    assert_eq!(numbers, [1, u64::MAX]);
+    assert_eq!(report.numbers, [999_999_999]);
+    assert_eq!(create(&admin, "Jan", "", "Kok").number, 1_000_000_000);
 }
 
 #[test]
@@ -1211,4 +1201,41 @@ fn any_bytes_are_imported_whole_or_not_at_all() {
         .unwrap();
     // The generator reaches both outcomes, so both branches above were tested.
     assert!(imported.get() > 0, "no generated file was ever imported");
+}
+
+#[test]
+fn contact_before_joining_and_huge_numbers_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let m = admin
+        .members()
+        .create(&member("Jan", "", "Jansen"))
+        .unwrap()
+        .member;
+    let before = m.joined.pred_opt().unwrap();
+    match admin.members().record_contact(m.number, before) {
+        Err(Error::Invalid(e)) => assert_eq!(
+            e,
+            [FieldError::new("last_contact", Reason::Before("joined"))]
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        admin.members().get(m.number).unwrap().last_contact,
+        m.last_contact
+    );
+    let csv = b"number;surname;joined\n1000000000;Jansen;2020-01-01\n";
+    match admin.members().import_csv(csv, false) {
+        Err(Error::Import(rows)) => {
+            assert_eq!(rows[0].line, 2);
+            assert_eq!(
+                rows[0].errors,
+                [FieldError::new(
+                    "number",
+                    Reason::OutOfRange(1, 999_999_999)
+                )]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }

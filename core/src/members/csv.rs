@@ -16,6 +16,10 @@ use crate::common::parse_date;
 use crate::error::{Error, FieldError, Reason, Result, RowError};
 use chrono::NaiveDate;
 
+/// The highest member number an import accepts: far above any association's size, far below
+/// the point where the counter could run out.
+pub const MAX_MEMBER_NUMBER: u64 = 999_999_999;
+
 /// The columns, in the order the export writes them.
 pub const COLUMNS: &[&str] = &[
     "number",
@@ -280,6 +284,13 @@ fn parse_row(
         None
     } else {
         match number_text.trim().parse::<u64>() {
+            Ok(n) if n > MAX_MEMBER_NUMBER => {
+                errors.push(FieldError::new(
+                    "number",
+                    Reason::OutOfRange(1, MAX_MEMBER_NUMBER),
+                ));
+                None
+            }
             Ok(n) if n > 0 => {
                 if existing.iter().any(|m| m.number == n) {
                     errors.push(FieldError::new("number", Reason::Taken));

@@ -205,6 +205,9 @@ impl<'a> Members<'a> {
                     id: number,
                 });
             };
+            if date < member.joined {
+                return abort(Error::invalid("last_contact", Reason::Before("joined")));
+            }
             if member.last_contact.is_some_and(|d| d >= date) {
                 return Ok(member);
             }
