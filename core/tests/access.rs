@@ -243,7 +243,8 @@ fn a_volunteer_is_refused_every_member_call() {
     ));
     assert!(matches!(
         volunteer.set_settings(&Settings {
-            out_of_sight_weeks: 2
+            out_of_sight_weeks: 2,
+            ..Settings::default()
         }),
         Err(Error::Denied(Permission::SettingsWrite))
     ));
@@ -291,7 +292,8 @@ fn a_coordinator_reads_but_does_not_write() {
     ));
     assert!(matches!(
         coordinator.set_settings(&Settings {
-            out_of_sight_weeks: 2
+            out_of_sight_weeks: 2,
+            ..Settings::default()
         }),
         Err(Error::Denied(Permission::SettingsWrite))
     ));
@@ -447,11 +449,13 @@ fn every_change_writes_one_audit_entry_without_personal_data() {
     admin
         .set_settings(&Settings {
             out_of_sight_weeks: 8,
+            ..Settings::default()
         })
         .unwrap();
     assert!(admin
         .set_settings(&Settings {
-            out_of_sight_weeks: 0
+            out_of_sight_weeks: 0,
+            ..Settings::default()
         })
         .is_err());
     let cid = admin

@@ -586,6 +586,7 @@ fn out_of_sight_follows_the_setting() {
     admin
         .set_settings(&Settings {
             out_of_sight_weeks: 4,
+            ..Settings::default()
         })
         .unwrap();
     assert_eq!(
@@ -608,7 +609,8 @@ fn out_of_sight_follows_the_setting() {
 
     assert!(matches!(
         admin.set_settings(&Settings {
-            out_of_sight_weeks: 0
+            out_of_sight_weeks: 0,
+            ..Settings::default()
         }),
         Err(Error::Invalid(_))
     ));

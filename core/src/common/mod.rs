@@ -2,12 +2,14 @@
 //! postal addresses, and text folding for search.
 
 mod address;
+pub(crate) mod check;
 mod date;
 mod name;
 mod text;
 mod week;
 
 pub use address::{Address, AddressKind, Postcode};
+pub use check::{parse_address, AddressFields};
 pub use date::{format_date, parse_date};
 pub use name::PersonName;
 pub use text::{fold, is_email, is_phone, single_line};

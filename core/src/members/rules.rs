@@ -2,20 +2,14 @@
 //! the out-of-sight list. No storage here; `today` comes in as an argument.
 
 use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
-use crate::common::{
-    fold, is_email, is_phone, parse_date, single_line, Address, AddressKind, PersonName, Postcode,
-};
+use crate::common::check::Check;
+pub use crate::common::check::{earliest_date, MAX_SHORT};
+use crate::common::{fold, is_email, is_phone, single_line, Address, AddressFields, PersonName};
 use crate::error::{FieldError, Reason};
 use chrono::NaiveDate;
 
-/// Longest name, street, city or similar short field, in characters.
-pub const MAX_SHORT: usize = 100;
 /// Longest notes, in characters.
 pub const MAX_NOTES: usize = 4000;
-/// The earliest plausible date of birth or joining.
-pub fn earliest_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
-}
 
 /// A validated member, apart from the number and status history the register keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,82 +86,9 @@ pub enum Warning {
     },
 }
 
-struct Check {
-    errors: Vec<FieldError>,
-}
-
-impl Check {
-    fn fail(&mut self, field: &'static str, reason: Reason) {
-        self.errors.push(FieldError::new(field, reason));
-    }
-
-    /// A single-line text field: trimmed, length-checked; required when asked.
-    fn text(&mut self, field: &'static str, value: &str, required: bool) -> String {
-        let value = value.trim();
-        if required && value.is_empty() {
-            self.fail(field, Reason::Required);
-        } else if !single_line(value) {
-            self.fail(field, Reason::Multiline);
-        } else if value.chars().count() > MAX_SHORT {
-            self.fail(field, Reason::TooLong(MAX_SHORT));
-        }
-        value.to_string()
-    }
-
-    fn date(&mut self, field: &'static str, value: &str, required: bool) -> Option<NaiveDate> {
-        let value = value.trim();
-        if value.is_empty() {
-            if required {
-                self.fail(field, Reason::Required);
-            }
-            return None;
-        }
-        let date = parse_date(value);
-        match date {
-            None => self.fail(field, Reason::BadDate),
-            Some(d) if d < earliest_date() => self.fail(field, Reason::BeforeYear(1900)),
-            Some(_) => {}
-        }
-        date
-    }
-
-    fn not_future(&mut self, field: &'static str, date: Option<NaiveDate>, today: NaiveDate) {
-        if date.is_some_and(|d| d > today) {
-            self.fail(field, Reason::InFuture);
-        }
-    }
-
-    fn number(&mut self, field: &'static str, value: &str) -> u32 {
-        let value = value.trim();
-        if value.is_empty() {
-            self.fail(field, Reason::Required);
-            return 0;
-        }
-        match value.parse::<u32>() {
-            Ok(n) if n > 0 => n,
-            _ => {
-                self.fail(field, Reason::BadNumber);
-                0
-            }
-        }
-    }
-
-    fn postcode(&mut self, value: &str) -> Option<Postcode> {
-        if value.trim().is_empty() {
-            self.fail("postcode", Reason::Required);
-            return None;
-        }
-        let code = Postcode::parse(value);
-        if code.is_none() {
-            self.fail("postcode", Reason::BadPostcode);
-        }
-        code
-    }
-}
-
 /// Validates a member as typed. Every refused field is reported, not just the first.
 pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<Valid, Vec<FieldError>> {
-    let mut c = Check { errors: Vec::new() };
+    let mut c = Check::default();
     let given = c.text("given", &input.given, false);
     let prefix = c.text("prefix", &input.prefix, false);
     let surname = c.text("surname", &input.surname, true);
@@ -192,54 +113,15 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<Valid, Vec<Fiel
         c.fail("email", Reason::BadEmail);
     }
 
-    let address = match AddressKind::from_name(if input.address_kind.trim().is_empty() {
-        "unknown"
-    } else {
-        &input.address_kind
-    }) {
-        None => {
-            c.fail("address_kind", Reason::NotOneOf(AddressKind::NAMES));
-            Address::Unknown
-        }
-        Some(AddressKind::Unknown) => Address::Unknown,
-        Some(AddressKind::CareOfOffice) => Address::CareOfOffice,
-        Some(AddressKind::Street) => {
-            let street = c.text("street", &input.street, true);
-            let number = c.number("house_number", &input.house_number);
-            let addition = c.text("addition", &input.addition, false);
-            let postcode = c.postcode(&input.postcode);
-            let city = c.text("city", &input.city, true);
-            match postcode {
-                Some(postcode) => Address::Street {
-                    street,
-                    number,
-                    addition,
-                    postcode,
-                    city,
-                },
-                None => Address::Unknown,
-            }
-        }
-        Some(AddressKind::Postbus) => {
-            let number = c.number("house_number", &input.house_number);
-            let postcode = c.postcode(&input.postcode);
-            let city = c.text("city", &input.city, true);
-            match postcode {
-                Some(postcode) => Address::Postbus {
-                    number,
-                    postcode,
-                    city,
-                },
-                None => Address::Unknown,
-            }
-        }
-        Some(AddressKind::Foreign) => Address::Foreign {
-            street: c.text("street", &input.street, true),
-            postcode: c.text("postcode", &input.postcode, false),
-            city: c.text("city", &input.city, true),
-            country: c.text("country", &input.country, true),
-        },
-    };
+    let address = c.address(&AddressFields {
+        kind: &input.address_kind,
+        street: &input.street,
+        house_number: &input.house_number,
+        addition: &input.addition,
+        postcode: &input.postcode,
+        city: &input.city,
+        country: &input.country,
+    });
 
     let mut consent = |field: &'static str, value: &str| {
         let d = c.date(field, value, false);

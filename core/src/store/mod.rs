@@ -35,16 +35,28 @@ pub enum TreeId {
     Members,
     /// Settings (one record).
     Settings,
+    /// BaseMail: institutions.
+    Institutions,
+    /// BaseMail: recipients.
+    Recipients,
+    /// BaseMail: stays of recipients at institutions.
+    Stays,
+    /// BaseMail: weekly card runs, keyed by year * 100 + week.
+    Runs,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 5] = [
+    pub const ALL: [TreeId; 9] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
         TreeId::Members,
         TreeId::Settings,
+        TreeId::Institutions,
+        TreeId::Recipients,
+        TreeId::Stays,
+        TreeId::Runs,
     ];
 
     /// The tree's name on disk.
@@ -55,6 +67,10 @@ impl TreeId {
             TreeId::Audit => "audit",
             TreeId::Members => "members",
             TreeId::Settings => "settings",
+            TreeId::Institutions => "institutions",
+            TreeId::Recipients => "recipients",
+            TreeId::Stays => "stays",
+            TreeId::Runs => "runs",
         }
     }
 

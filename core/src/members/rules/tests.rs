@@ -1,4 +1,5 @@
 use super::*;
+use crate::common::AddressKind;
 use crate::members::model::MemberInput;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
