@@ -69,6 +69,12 @@ pub enum Reason {
     NotInOrder,
     /// No number is left to hand out.
     NoNumberLeft,
+    /// Overlaps with another period of the same person (a stay, an agreement).
+    Overlaps,
+    /// The record is closed and no longer changes (a posted card run).
+    Closed,
+    /// No record with this number exists (e.g. a member number).
+    DoesNotExist(u64),
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -107,6 +113,9 @@ impl fmt::Display for Reason {
             Reason::BadHistoryStep(step) => write!(f, "\"{step}\" is not \"yyyy-mm-dd status\""),
             Reason::NotInOrder => write!(f, "steps are not in date order"),
             Reason::NoNumberLeft => write!(f, "no number is left"),
+            Reason::Overlaps => write!(f, "overlaps with another period"),
+            Reason::Closed => write!(f, "is closed"),
+            Reason::DoesNotExist(n) => write!(f, "{n} does not exist"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }
@@ -163,6 +172,11 @@ pub enum Permission {
     AuditRead,
     /// Change settings.
     SettingsWrite,
+    /// Run BaseMail: compose the week's run, see its recipients and addresses, print labels,
+    /// mark cards written, posted and returned.
+    BaseMailRun,
+    /// Manage BaseMail's institutions, recipients and their stays.
+    BaseMailManage,
 }
 
 impl fmt::Display for Permission {
@@ -173,6 +187,8 @@ impl fmt::Display for Permission {
             Permission::UsersManage => "manage users",
             Permission::AuditRead => "read the audit log",
             Permission::SettingsWrite => "change settings",
+            Permission::BaseMailRun => "run BaseMail",
+            Permission::BaseMailManage => "manage BaseMail's institutions and recipients",
         };
         f.write_str(s)
     }

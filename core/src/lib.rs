@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod basemail;
 pub mod clock;
 pub mod common;
 pub mod demo;

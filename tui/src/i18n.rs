@@ -430,6 +430,20 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "steps are not in date order"
         }
         .into(),
+        Reason::Overlaps => if nl {
+            "overlapt met een andere periode"
+        } else {
+            "overlaps with another period"
+        }
+        .into(),
+        Reason::Closed => if nl { "is afgesloten" } else { "is closed" }.into(),
+        Reason::DoesNotExist(n) => {
+            if nl {
+                format!("{n} bestaat niet")
+            } else {
+                format!("{n} does not exist")
+            }
+        }
         Reason::NoNumberLeft => if nl {
             "er is geen nummer meer vrij"
         } else {
@@ -468,6 +482,10 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
         (Permission::AuditRead, Lang::En) => "view the audit log",
         (Permission::SettingsWrite, Lang::Nl) => "instellingen wijzigen",
         (Permission::SettingsWrite, Lang::En) => "change settings",
+        (Permission::BaseMailRun, Lang::Nl) => "BaseMail draaien",
+        (Permission::BaseMailRun, Lang::En) => "run BaseMail",
+        (Permission::BaseMailManage, Lang::Nl) => "inrichtingen en ontvangers van BaseMail beheren",
+        (Permission::BaseMailManage, Lang::En) => "manage BaseMail's institutions and recipients",
     }
 }
 

@@ -57,8 +57,8 @@ impl Role {
         use Permission::*;
         match self {
             Role::Administrator => true,
-            Role::Coordinator => matches!(permission, MembersRead),
-            Role::Volunteer => false,
+            Role::Coordinator => matches!(permission, MembersRead | BaseMailRun | BaseMailManage),
+            Role::Volunteer => matches!(permission, BaseMailRun),
         }
     }
 }
@@ -80,6 +80,10 @@ mod tests {
             assert!(Role::Administrator.allows(p));
             assert!(!Role::Volunteer.allows(p), "{p:?}");
             assert_eq!(Role::Coordinator.allows(p), p == MembersRead, "{p:?}");
+        }
+        for p in [BaseMailRun, BaseMailManage] {
+            assert!(Role::Administrator.allows(p) && Role::Coordinator.allows(p));
+            assert_eq!(Role::Volunteer.allows(p), p == BaseMailRun);
         }
         for r in Role::ALL {
             assert_eq!(Role::from_name(r.name()), Some(r));

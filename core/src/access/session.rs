@@ -96,6 +96,11 @@ impl Session {
         crate::members::Members::new(self)
     }
 
+    /// BaseMail: institutions, recipients, stays and weekly card runs.
+    pub fn basemail(&self) -> crate::basemail::BaseMail<'_> {
+        crate::basemail::BaseMail::new(self)
+    }
+
     /// User accounts.
     pub fn users(&self) -> super::Users<'_> {
         super::Users::new(self)

@@ -1,0 +1,300 @@
+//! The rules of BaseMail as pure functions: who gets a card in a week and why, who is left out
+//! and why, and the address lines on the envelope.
+
+use super::model::{
+    Card, CardReason, Institution, LeftOut, LeftOutReason, ManualChange, Recipient, Stay, Who,
+};
+use crate::common::{birthday_in, Address, IsoWeek};
+use crate::members::{Member, Status};
+use chrono::Days;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A stay that ended this many days before the week still shows on the left-out list.
+pub const RECENTLY_ENDED_DAYS: u64 = 56;
+
+/// The association's office: where care-of post goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// Its name on an envelope ("Vereniging ...").
+    pub name: String,
+    /// Its postal address.
+    pub address: Address,
+}
+
+/// Everything composition looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct World<'a> {
+    /// Members by number.
+    pub members: &'a HashMap<u64, Member>,
+    /// Recipients with their ids.
+    pub recipients: &'a [(u64, Recipient)],
+    /// Stays with their ids.
+    pub stays: &'a [(u64, Stay)],
+    /// Institutions by id.
+    pub institutions: &'a HashMap<u64, Institution>,
+    /// The office.
+    pub office: &'a Office,
+}
+
+/// The lines on the envelope, name first.
+///
+/// - At an institution: name, `Reg.nr. ...` and the unit when given, the institution's name, its
+///   postal address (PostNL: `1234 AB  CITY`; abroad the country last, in capitals).
+/// - At home: name and the address; care of the office: name, `p/a` the office, its address.
+///
+/// Errors name what is missing (`registration_number`, `unit`, `institution_address`, `address`,
+/// `office_address`).
+pub fn address_lines(
+    name: &str,
+    at: Option<(&Stay, &Institution)>,
+    home: Option<&Address>,
+    office: &Office,
+) -> Result<Vec<String>, &'static str> {
+    let mut lines = vec![name.to_string()];
+    match at {
+        Some((stay, inst)) => {
+            let reg = stay.registration_number.trim();
+            let unit = stay.unit.trim();
+            if inst.needs_registration_number && reg.is_empty() {
+                return Err("registration_number");
+            }
+            if inst.needs_unit && unit.is_empty() {
+                return Err("unit");
+            }
+            if !reg.is_empty() {
+                lines.push(format!("Reg.nr. {reg}"));
+            }
+            if !unit.is_empty() {
+                lines.push(unit.to_string());
+            }
+            lines.push(inst.name.trim().to_string());
+            lines.extend(inst.address.lines().ok_or("institution_address")?);
+        }
+        None => match home {
+            Some(Address::CareOfOffice) => {
+                lines.push(format!("p/a {}", office.name.trim()));
+                lines.extend(office.address.lines().ok_or("office_address")?);
+            }
+            Some(address) => lines.extend(address.lines().ok_or("address")?),
+            None => return Err("address"),
+        },
+    }
+    Ok(lines)
+}
+
+#[derive(Default)]
+struct Candidate {
+    recipient: Option<u64>,
+    reasons: BTreeSet<CardReason>,
+    stay: Option<u64>,
+    blocked: Option<LeftOutReason>,
+    soft: Option<LeftOutReason>,
+    manual_reason: String,
+}
+
+/// Composes the cards of a week: everyone with a current stay at a prison or clinic, members with
+/// a birthday in the week who consented to birthday cards, everyone marked ill, and the cards
+/// added by hand; one card per person, with every reason. Everyone who might have had a card but
+/// does not is on the left-out list with the reason.
+pub fn compose(
+    week: IsoWeek,
+    world: World<'_>,
+    manual: &[ManualChange],
+) -> (Vec<Card>, Vec<LeftOut>) {
+    let mut candidates: BTreeMap<Who, Candidate> = BTreeMap::new();
+    let recently = week.monday() - Days::new(RECENTLY_ENDED_DAYS);
+
+    for (id, r) in world.recipients {
+        let who = r.member.map(Who::Member).unwrap_or(Who::Recipient(*id));
+        let mut stays: Vec<&(u64, Stay)> = world
+            .stays
+            .iter()
+            .filter(|(_, s)| s.recipient == *id)
+            .collect();
+        stays.sort_by_key(|(_, s)| s.from);
+        let current = stays.iter().rev().find(|(_, s)| s.current_in(week));
+        let c = candidates.entry(who).or_default();
+        c.recipient = Some(*id);
+        match current {
+            Some((stay_id, stay)) => {
+                c.stay = Some(*stay_id);
+                if stay.check_needed {
+                    c.blocked = Some(LeftOutReason::Returned);
+                } else if stay.release_passed(week) {
+                    c.blocked = Some(LeftOutReason::ReleasePassed);
+                } else if let Some(inst) = world.institutions.get(&stay.institution) {
+                    c.reasons.insert(inst.kind.card_reason());
+                } else {
+                    c.blocked = Some(LeftOutReason::NoAddress("institution".into()));
+                }
+            }
+            None => {
+                if stays.iter().any(|(_, s)| {
+                    s.ended_on
+                        .is_some_and(|e| e >= recently && e <= week.sunday())
+                }) {
+                    c.soft = Some(LeftOutReason::StayEnded);
+                }
+            }
+        }
+        if r.ill_since.is_some_and(|d| d <= week.sunday()) {
+            c.reasons.insert(CardReason::Ill);
+        }
+        if r.member.is_none() && r.birthday.is_some_and(|b| birthday_in(b, week)) {
+            c.reasons.insert(CardReason::Birthday);
+        }
+    }
+
+    for m in world.members.values() {
+        if !m.birth_date.is_some_and(|b| birthday_in(b, week)) {
+            continue;
+        }
+        let c = candidates.entry(Who::Member(m.number)).or_default();
+        if m.consents.birthday_card.is_some_and(|d| d <= week.sunday()) {
+            c.reasons.insert(CardReason::Birthday);
+        } else if c.soft.is_none() {
+            c.soft = Some(LeftOutReason::NoConsent);
+        }
+    }
+
+    for change in manual {
+        if let ManualChange::Add { recipient, reason } = change {
+            if let Some((_, r)) = world.recipients.iter().find(|(id, _)| id == recipient) {
+                let who = r
+                    .member
+                    .map(Who::Member)
+                    .unwrap_or(Who::Recipient(*recipient));
+                let c = candidates.entry(who).or_default();
+                c.recipient = Some(*recipient);
+                c.reasons.insert(CardReason::Manual);
+                c.manual_reason = reason.clone();
+            }
+        }
+    }
+
+    let mut cards = Vec::new();
+    let mut left_out = Vec::new();
+    for (who, c) in candidates {
+        let member = match who {
+            Who::Member(n) => world.members.get(&n),
+            Who::Recipient(_) => None,
+        };
+        let recipient = c
+            .recipient
+            .and_then(|id| world.recipients.iter().find(|(rid, _)| *rid == id))
+            .map(|(_, r)| r);
+        let name = match (member, recipient) {
+            (Some(m), _) => m.name.full(),
+            (None, Some(r)) => r.name.full(),
+            (None, None) => continue,
+        };
+        let mut leave = |reason: LeftOutReason| {
+            left_out.push(LeftOut {
+                who,
+                name: name.clone(),
+                reason,
+            })
+        };
+        if let Some(m) = member {
+            match m.status() {
+                Status::Deceased => {
+                    leave(LeftOutReason::Deceased);
+                    continue;
+                }
+                Status::Ended { .. } => {
+                    leave(LeftOutReason::Ended);
+                    continue;
+                }
+                Status::Active | Status::Suspended => {}
+            }
+        }
+        if let Some(reason) = c.blocked {
+            if !c.reasons.contains(&CardReason::Manual) {
+                leave(reason);
+                continue;
+            }
+        }
+        if c.reasons.is_empty() {
+            if let Some(reason) = c.soft {
+                leave(reason);
+            }
+            continue;
+        }
+        let at = c.stay.and_then(|sid| {
+            let stay = &world.stays.iter().find(|(id, _)| *id == sid)?.1;
+            Some((stay, world.institutions.get(&stay.institution)?))
+        });
+        let at = at.filter(|(stay, _)| {
+            stay.current_in(week) && !stay.check_needed && !stay.release_passed(week)
+        });
+        let home = member.map(|m| &m.address);
+        match address_lines(&name, at, home, world.office) {
+            Ok(address) => cards.push(Card {
+                who,
+                recipient: c.recipient,
+                name: name.clone(),
+                reasons: c.reasons.into_iter().collect(),
+                manual_reason: c.manual_reason,
+                stay: at.map(|_| c.stay).unwrap_or(None),
+                institution: at.map(|(s, _)| s.institution),
+                institution_name: at.map(|(_, i)| i.name.clone()).unwrap_or_default(),
+                house_rules: at.map(|(_, i)| i.house_rules.clone()).unwrap_or_default(),
+                needs_sender: at.is_some_and(|(_, i)| i.needs_sender),
+                address,
+                writer: String::new(),
+                written: false,
+                posted: None,
+                returned: None,
+            }),
+            Err(missing) => leave(LeftOutReason::NoAddress(missing.to_string())),
+        }
+    }
+
+    for change in manual {
+        if let ManualChange::Remove { who, reason } = change {
+            if let Some(pos) = cards.iter().position(|c| c.who == *who) {
+                let card = cards.remove(pos);
+                left_out.push(LeftOut {
+                    who: *who,
+                    name: card.name,
+                    reason: LeftOutReason::RemovedByHand(reason.clone()),
+                });
+            }
+        }
+    }
+    sort_by_institution(&mut cards);
+    left_out.sort_by(|a, b| a.name.cmp(&b.name));
+    (cards, left_out)
+}
+
+/// Orders cards by institution (cards to home addresses last), then name.
+pub fn sort_by_institution(cards: &mut [Card]) {
+    cards.sort_by(|a, b| {
+        (a.institution_name.is_empty(), &a.institution_name, &a.name).cmp(&(
+            b.institution_name.is_empty(),
+            &b.institution_name,
+            &b.name,
+        ))
+    });
+}
+
+/// Orders cards by name (case and accents ignored).
+pub fn sort_by_name(cards: &mut [Card]) {
+    cards.sort_by_cached_key(|c| (crate::common::fold(&c.name), c.name.clone()));
+}
+
+/// Keeps the marks of cards that are still there after composing again: writer, written,
+/// posted, returned.
+pub fn carry_marks(old: &[Card], new: &mut [Card]) {
+    for card in new.iter_mut() {
+        if let Some(before) = old.iter().find(|c| c.who == card.who) {
+            card.writer = before.writer.clone();
+            card.written = before.written;
+            card.posted = before.posted;
+            card.returned = before.returned;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
