@@ -1,0 +1,290 @@
+//! BaseMail through the service: stays, runs, permissions, and the demo data.
+
+mod common;
+
+use chrono::Days;
+use common::{d, new_store, today, ADMIN, PASSWORD};
+use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
+use kapstok_core::basemail::{CardReason, LeftOutReason, Who};
+use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::members::MemberInput;
+use kapstok_core::{demo, Error, FieldError, Permission, Reason, Role, Session};
+
+fn lelystad() -> InstitutionInput {
+    InstitutionInput {
+        name: "PI Lelystad".into(),
+        kind: "prison".into(),
+        address_kind: "postbus".into(),
+        house_number: "2170".into(),
+        postcode: "8203ad".into(),
+        city: "Lelystad".into(),
+        needs_registration_number: true,
+        house_rules: "Alleen kaarten.".into(),
+        ..InstitutionInput::default()
+    }
+}
+
+fn member(admin: &Session, given: &str, surname: &str) -> u64 {
+    let input = MemberInput {
+        given: given.into(),
+        surname: surname.into(),
+        address_kind: "care_of".into(),
+        joined: "01-01-2020".into(),
+        ..MemberInput::default()
+    };
+    admin.members().create(&input).unwrap().member.number
+}
+
+fn stay(institution: u64, from: chrono::NaiveDate) -> StayInput {
+    StayInput {
+        institution,
+        registration_number: "1234567".into(),
+        unit: "Afdeling B".into(),
+        from: format_date(from),
+        ..StayInput::default()
+    }
+}
+
+fn this_week() -> IsoWeek {
+    IsoWeek::of(today())
+}
+
+#[test]
+fn detained_member_appears_in_the_run_and_drops_out_after_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let number = member(&admin, "Łukasz", "Wiśniewski");
+    let r = bm.recipient_for_member(number).unwrap();
+    assert_eq!(
+        bm.recipient_for_member(number).unwrap(),
+        r,
+        "one recipient per member"
+    );
+    let s = bm.start_stay(r, &stay(pi, d(2026, 10, 1))).unwrap();
+
+    let run = bm.compose(this_week()).unwrap();
+    assert_eq!(run.cards.len(), 1);
+    let card = &run.cards[0];
+    assert_eq!(card.who, Who::Member(number));
+    assert_eq!(card.reasons, [CardReason::Detained]);
+    assert_eq!(
+        card.address,
+        [
+            "Łukasz Wiśniewski",
+            "Reg.nr. 1234567",
+            "Afdeling B",
+            "PI Lelystad",
+            "Postbus 2170",
+            "8203 AD  LELYSTAD"
+        ]
+    );
+    assert_eq!(card.house_rules, "Alleen kaarten.");
+
+    bm.end_stay(s, today()).unwrap();
+    let next = bm.compose(this_week().next()).unwrap();
+    assert_eq!(next.cards, []);
+    assert_eq!(next.left_out.len(), 1);
+    assert_eq!(next.left_out[0].reason, LeftOutReason::StayEnded);
+    // The snapshot of this week's card is history: it keeps the address it used.
+    assert_eq!(
+        bm.run(this_week()).unwrap().unwrap().cards[0].address[0],
+        "Łukasz Wiśniewski"
+    );
+}
+
+#[test]
+fn stays_do_not_overlap_and_moving_keeps_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let mut other = lelystad();
+    other.name = "PI Zwolle".into();
+    let zwolle = bm.add_institution(&other).unwrap();
+    let r = bm
+        .recipient_for_member(member(&admin, "Jan", "Smit"))
+        .unwrap();
+    bm.start_stay(r, &stay(pi, d(2026, 6, 1))).unwrap();
+    let err = bm.start_stay(r, &stay(zwolle, d(2026, 9, 1))).unwrap_err();
+    assert!(
+        matches!(&err, Error::Invalid(e) if e == &[FieldError::new("from", Reason::Overlaps)]),
+        "{err:?}"
+    );
+    let err = bm.start_stay(r, &stay(zwolle, d(2026, 5, 1))).unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid(_)),
+        "a stay before an open stay overlaps it"
+    );
+    bm.move_to(r, &stay(zwolle, d(2026, 9, 1))).unwrap();
+    let stays = bm.stays(r).unwrap();
+    assert_eq!(stays.len(), 2);
+    assert_eq!(stays[0].1.ended_on, Some(d(2026, 9, 1)));
+    assert_eq!(stays[1].1.institution, zwolle);
+    assert_eq!(stays[1].1.ended_on, None);
+    let run = bm.compose(this_week()).unwrap();
+    assert_eq!(run.cards[0].institution_name, "PI Zwolle");
+    // Bad input names the field.
+    let bad = StayInput {
+        from: "31-02-2026".into(),
+        expected_release: "gisteren".into(),
+        ..stay(pi, d(2026, 1, 1))
+    };
+    match bm.start_stay(r, &bad) {
+        Err(Error::Invalid(e)) => {
+            let fields: Vec<&str> = e.iter().map(|f| f.field).collect();
+            assert_eq!(fields, ["from", "expected_release"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_returned_card_stops_cards_until_the_stay_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let number = member(&admin, "Kees", "Kok");
+    let r = bm.recipient_for_member(number).unwrap();
+    let s = bm.start_stay(r, &stay(pi, d(2026, 1, 1))).unwrap();
+    let week = this_week().previous();
+    bm.compose(week).unwrap();
+    let who = Who::Member(number);
+    assert!(
+        matches!(bm.mark_returned(week, who, today()), Err(Error::Invalid(_))),
+        "not posted yet"
+    );
+    let posted = bm.post(week, today() - Days::new(3)).unwrap();
+    assert!(posted.closed_on.is_some());
+    assert!(matches!(bm.compose(week), Err(Error::Invalid(e)) if e[0].reason == Reason::Closed));
+    assert!(matches!(
+        bm.mark_written(week, who, false),
+        Err(Error::Invalid(_))
+    ));
+    bm.mark_returned(week, who, today()).unwrap();
+    let run = bm.compose(this_week()).unwrap();
+    assert_eq!(run.cards, []);
+    assert_eq!(run.left_out[0].reason, LeftOutReason::Returned);
+    bm.checked(s).unwrap();
+    assert_eq!(bm.compose(this_week()).unwrap().cards.len(), 1);
+    let stats = bm.stats(week.year()).unwrap();
+    assert_eq!(stats.total, 1);
+    assert_eq!(stats.returned, 1);
+    assert_eq!(stats.per_week.get(&week.week()), Some(&1));
+    assert_eq!(stats.by_reason.get(&CardReason::Detained), Some(&1));
+}
+
+#[test]
+fn changes_by_hand_and_marks_survive_composing_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let a = member(&admin, "Anna", "Bos");
+    let ra = bm.recipient_for_member(a).unwrap();
+    bm.start_stay(ra, &stay(pi, d(2026, 1, 1))).unwrap();
+    let friend = bm
+        .add_recipient(&RecipientInput {
+            given: "Şükrü".into(),
+            surname: "Yılmaz".into(),
+            ..RecipientInput::default()
+        })
+        .unwrap();
+    bm.start_stay(friend, &stay(pi, d(2026, 1, 1))).unwrap();
+    let week = this_week();
+    bm.compose(week).unwrap();
+    bm.assign_writer(week, Who::Member(a), "Henk").unwrap();
+    bm.mark_written(week, Who::Member(a), true).unwrap();
+    assert!(matches!(
+        bm.remove_by_hand(week, Who::Recipient(friend), " "),
+        Err(Error::Invalid(_))
+    ));
+    bm.remove_by_hand(week, Who::Recipient(friend), "zit in isolatie")
+        .unwrap();
+    let run = bm.compose(week).unwrap();
+    assert_eq!(run.cards.len(), 1);
+    assert_eq!(run.cards[0].writer, "Henk");
+    assert!(run.cards[0].written);
+    assert_eq!(
+        run.left_out[0].reason,
+        LeftOutReason::RemovedByHand("zit in isolatie".into())
+    );
+}
+
+#[test]
+fn volunteers_run_basemail_but_manage_nothing_and_see_no_members() {
+    let dir = tempfile::tempdir().unwrap();
+    let (k, admin) = new_store(dir.path());
+    admin
+        .users()
+        .add("vrijwilliger", Role::Volunteer, PASSWORD)
+        .unwrap();
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let r = bm
+        .recipient_for_member(member(&admin, "Els", "Vos"))
+        .unwrap();
+    bm.start_stay(r, &stay(pi, d(2026, 1, 1))).unwrap();
+    let v = k.login("vrijwilliger", PASSWORD).unwrap();
+    let vb = v.basemail();
+    let run = vb.compose(this_week()).unwrap();
+    assert_eq!(run.cards.len(), 1);
+    assert_eq!(vb.recipient_names().unwrap().len(), 1);
+    let denied = |e: Error| {
+        assert!(
+            matches!(e, Error::Denied(Permission::BaseMailManage)),
+            "{e:?}"
+        )
+    };
+    denied(vb.add_institution(&lelystad()).unwrap_err());
+    denied(vb.recipients().unwrap_err());
+    denied(vb.stays(r).unwrap_err());
+    denied(vb.start_stay(r, &stay(pi, d(2026, 2, 1))).unwrap_err());
+    denied(vb.set_ill(r, None).unwrap_err());
+    assert!(matches!(
+        v.members().list(),
+        Err(Error::Denied(Permission::MembersRead))
+    ));
+    let _ = ADMIN;
+}
+
+#[test]
+fn the_demo_has_this_weeks_cards_and_posted_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = common::open(&dir.path().join("store"));
+    demo::fill(&k, 300, 2026).unwrap();
+    let admin = k.login("beheer", demo::DEMO_PASSWORD).unwrap();
+    let bm = admin.basemail();
+    assert!(bm.institutions().unwrap().len() >= 5);
+    let run = bm.compose(this_week()).unwrap();
+    assert!(run.cards.len() >= 10, "{} cards", run.cards.len());
+    for reason in [CardReason::Detained, CardReason::Clinic, CardReason::Ill] {
+        assert!(
+            run.cards.iter().any(|c| c.reasons.contains(&reason)),
+            "{reason:?}"
+        );
+    }
+    assert!(run
+        .left_out
+        .iter()
+        .any(|l| l.reason == LeftOutReason::ReleasePassed));
+    assert!(run
+        .left_out
+        .iter()
+        .any(|l| l.reason == LeftOutReason::StayEnded));
+    assert!(run
+        .left_out
+        .iter()
+        .any(|l| l.reason == LeftOutReason::Returned));
+    assert!(run
+        .cards
+        .iter()
+        .any(|c| c.address.last().map(String::as_str) == Some("GERMANY")));
+    let runs = bm.runs().unwrap();
+    assert_eq!(runs.iter().filter(|r| r.closed_on.is_some()).count(), 4);
+    assert!(runs
+        .iter()
+        .any(|r| r.cards.iter().any(|c| c.returned.is_some())));
+}
