@@ -208,10 +208,10 @@ const FOREIGN: &[(&str, &str, &str, &str)] = &[
     ("Calle Mayor 3", "28013", "Madrid", "Spain"),
 ];
 const END_REASONS: &[&str] = &[
-    "moved away",
-    "cancelled membership",
-    "no contact for years",
-    "by own request",
+    "verhuisd",
+    "lidmaatschap opgezegd",
+    "jaren geen contact",
+    "op eigen verzoek",
 ];
 
 fn mail_part(text: &str) -> String {

@@ -398,7 +398,7 @@ impl App {
             Ok(_) => {
                 self.screen = Screen::Login(login_form(Some(demo::DEMO_USERS[0].0)));
                 self.info(format!(
-                    "{}{}",
+                    "{} {}",
                     self.t(Msg::DemoLoaded),
                     demo::DEMO_PASSWORD
                 ));
