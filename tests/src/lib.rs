@@ -625,10 +625,19 @@ impl Tui {
         mut pred: impl FnMut(&str) -> bool,
     ) -> Result<String, String> {
         let deadline = Instant::now() + timeout;
+        // A frame can reach the pseudo-terminal in several reads; a screen only counts once it
+        // matched on two polls in a row without changing, so a half-drawn frame is never taken
+        // for the whole.
+        let mut matched: Option<String> = None;
         loop {
             let screen = self.screen();
             if pred(&screen) {
-                return Ok(screen);
+                if matched.as_deref() == Some(screen.as_str()) {
+                    return Ok(screen);
+                }
+                matched = Some(screen.clone());
+            } else {
+                matched = None;
             }
             if Instant::now() >= deadline {
                 return Err(format!(

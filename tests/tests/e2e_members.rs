@@ -268,9 +268,12 @@ fn first_start_on_an_empty_store_loads_demo_data() {
 
     tui.send(DEMO_PASSWORD);
     tui.key(Key::Enter);
-    let screen = tui.wait_for("300 leden", TIMEOUT).unwrap();
-    assert!(screen.contains("beheer (beheerder)"), "{screen}");
-    assert!(screen.contains("Ingelogd als beheer"), "{screen}");
+    tui.wait_until("the member list after logging in", TIMEOUT, |s| {
+        s.contains("300 leden")
+            && s.contains("beheer (beheerder)")
+            && s.contains("Ingelogd als beheer")
+    })
+    .unwrap();
     quit(&mut tui);
 
     assert_eq!(store.list(None).len(), 300);

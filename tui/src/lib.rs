@@ -11,14 +11,36 @@ pub mod screens;
 pub mod widgets;
 
 use kapstok_core::Kapstok;
-use ratatui::crossterm::event;
+use ratatui::crossterm::{event, execute, terminal};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{BufWriter, Stdout};
 use std::time::Duration;
+
+type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// Like `ratatui::try_init`, but each frame goes out in one write: over a slow remote session
+/// (and to anything reading the terminal) a half-drawn frame is never seen. The panic hook
+/// restores the terminal before the panic message is printed.
+fn init_terminal() -> std::io::Result<Terminal<Backend>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    )))
+}
 
 /// Runs the terminal UI until the user quits. The terminal is restored afterwards, also after a
 /// panic (ratatui's hook).
 pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Result<()> {
     let mut app = app::App::new(k, lang, user);
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let result = (|| -> std::io::Result<()> {
         terminal.draw(|f| app.draw(f))?;
         while !app.quit {
