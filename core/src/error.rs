@@ -75,6 +75,16 @@ pub enum Reason {
     Closed,
     /// No record with this number exists (e.g. a member number).
     DoesNotExist(u64),
+    /// A length outside the allowed range, in hundredths of a millimetre (min, max).
+    MmRange(i64, i64),
+    /// A length below the minimum, in hundredths of a millimetre (0: must be positive).
+    MmAtLeast(i64),
+    /// Not a (finite) number.
+    NotANumber,
+    /// An id with other characters than a-z, 0-9 and `-`.
+    BadId,
+    /// Lies (partly) off the page.
+    OffPage,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -116,9 +126,23 @@ impl fmt::Display for Reason {
             Reason::Overlaps => write!(f, "overlaps with another period"),
             Reason::Closed => write!(f, "is closed"),
             Reason::DoesNotExist(n) => write!(f, "{n} does not exist"),
+            Reason::MmRange(min, max) => {
+                write!(f, "must lie between {} and {} mm", mm(*min), mm(*max))
+            }
+            Reason::MmAtLeast(0) => write!(f, "must be more than 0 mm"),
+            Reason::MmAtLeast(min) => write!(f, "must be at least {} mm", mm(*min)),
+            Reason::NotANumber => write!(f, "is not a number"),
+            Reason::BadId => write!(f, "may only hold a-z, 0-9 and '-'"),
+            Reason::OffPage => write!(f, "lies off the page"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }
+}
+
+/// Hundredths of a millimetre as text: `150` gives `1.5`, `-500` gives `-5`.
+pub fn mm(hundredths: i64) -> String {
+    let text = format!("{:.2}", hundredths as f64 / 100.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// One refused field: which field, and why.

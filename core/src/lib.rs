@@ -36,6 +36,7 @@ pub mod common;
 pub mod demo;
 pub mod error;
 pub mod members;
+pub mod print;
 pub mod settings;
 pub mod store;
 
