@@ -3,7 +3,7 @@
 //! Messages are an enum, and the `messages!` table gives each one both languages: a message
 //! without a translation does not compile.
 
-use kapstok_core::error::{Error, FieldError, Permission, Reason, RowError};
+use kapstok_core::error::{mm, Error, FieldError, Permission, Reason, RowError};
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -444,6 +444,44 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 format!("{n} does not exist")
             }
         }
+        Reason::MmRange(min, max) => {
+            if nl {
+                format!("moet tussen {} en {} mm liggen", mm(*min), mm(*max))
+            } else {
+                format!("must lie between {} and {} mm", mm(*min), mm(*max))
+            }
+        }
+        Reason::MmAtLeast(0) => if nl {
+            "moet meer dan 0 mm zijn"
+        } else {
+            "must be more than 0 mm"
+        }
+        .into(),
+        Reason::MmAtLeast(min) => {
+            if nl {
+                format!("moet minstens {} mm zijn", mm(*min))
+            } else {
+                format!("must be at least {} mm", mm(*min))
+            }
+        }
+        Reason::NotANumber => if nl {
+            "is geen getal"
+        } else {
+            "is not a number"
+        }
+        .into(),
+        Reason::BadId => if nl {
+            "mag alleen a-z, 0-9 en '-' bevatten"
+        } else {
+            "may only hold a-z, 0-9 and '-'"
+        }
+        .into(),
+        Reason::OffPage => if nl {
+            "valt (deels) buiten de pagina"
+        } else {
+            "lies (partly) off the page"
+        }
+        .into(),
         Reason::NoNumberLeft => if nl {
             "er is geen nummer meer vrij"
         } else {
