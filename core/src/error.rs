@@ -85,6 +85,8 @@ pub enum Reason {
     BadId,
     /// Lies (partly) off the page.
     OffPage,
+    /// A name that is not known here (e.g. a label sheet id).
+    UnknownName(String),
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -134,6 +136,7 @@ impl fmt::Display for Reason {
             Reason::NotANumber => write!(f, "is not a number"),
             Reason::BadId => write!(f, "may only hold a-z, 0-9 and '-'"),
             Reason::OffPage => write!(f, "lies off the page"),
+            Reason::UnknownName(name) => write!(f, "\"{name}\" is not known"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }
@@ -227,6 +230,9 @@ pub enum Error {
     /// An import was refused as a whole; every bad row is listed. Nothing was written.
     #[error("import refused, nothing was written: {}", join(.0))]
     Import(Vec<RowError>),
+    /// Labels that do not fit their cells even at the smallest size; nothing was printed.
+    #[error("{} label(s) do not fit, nothing was printed: {}", .0.len(), .0.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", "))]
+    Unfit(Vec<crate::basemail::Unfit>),
     /// The session's role does not allow this.
     #[error("your role may not {0}")]
     Denied(Permission),

@@ -288,3 +288,148 @@ fn the_demo_has_this_weeks_cards_and_posted_history() {
         .iter()
         .any(|r| r.cards.iter().any(|c| c.returned.is_some())));
 }
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
+}
+
+#[test]
+fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
+    use kapstok_core::basemail::{LabelOrder, RunSheetTexts};
+    use kapstok_core::print::{Calibration, FitReason};
+    let dir = tempfile::tempdir().unwrap();
+    let (k, admin) = new_store(dir.path());
+    admin
+        .users()
+        .add("vrijwilliger", Role::Volunteer, PASSWORD)
+        .unwrap();
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    for (given, surname) in [
+        ("Łukasz", "Wiśniewski"),
+        ("Zoë", "de Wit"),
+        ("Şükrü", "Yılmaz"),
+    ] {
+        let r = bm
+            .recipient_for_member(member(&admin, given, surname))
+            .unwrap();
+        bm.start_stay(r, &stay(pi, d(2026, 1, 1))).unwrap();
+    }
+    let v = k.login("vrijwilliger", PASSWORD).unwrap();
+    let vb = v.basemail();
+    // Not composed yet: printing composes it.
+    let job = vb
+        .labels(this_week(), "avery-l7160", 20, LabelOrder::Name)
+        .unwrap();
+    assert_eq!(
+        (job.labels, job.pages),
+        (3, 2),
+        "cells 20 and 21, then a new sheet"
+    );
+    let text = pdf_text(&job.pdf);
+    for name in [
+        "Łukasz Wiśniewski",
+        "Zoë de Wit",
+        "Şükrü Yılmaz",
+        "8203 AD  LELYSTAD",
+    ] {
+        assert!(text.contains(name), "{name} in {text}");
+    }
+    // Unknown sheet, bad start, bad calibration: clear errors.
+    assert!(
+        matches!(vb.labels(this_week(), "avery-9999", 1, LabelOrder::Name), Err(Error::Invalid(e)) if e[0].field == "sheet")
+    );
+    assert!(
+        matches!(vb.labels(this_week(), "avery-l7160", 22, LabelOrder::Name), Err(Error::Invalid(e)) if e[0].field == "start")
+    );
+    let bad = Calibration {
+        offset_x_mm: 5.5,
+        offset_y_mm: 0.0,
+    };
+    assert!(
+        matches!(vb.set_calibration("", bad), Err(Error::Invalid(e)) if e[0].field == "offset_x_mm")
+    );
+    vb.set_calibration(
+        "",
+        Calibration {
+            offset_x_mm: 1.5,
+            offset_y_mm: -0.5,
+        },
+    )
+    .unwrap();
+    assert_eq!(vb.print_settings().unwrap().calibration().offset_x_mm, 1.5);
+    assert!(vb.test_print("herma-4677").unwrap().starts_with(b"%PDF"));
+
+    // A unit far too long for a label: the card is named, nothing printed.
+    let long = bm
+        .recipient_for_member(member(&admin, "Piet", "Langenaam"))
+        .unwrap();
+    bm.start_stay(
+        long,
+        &StayInput {
+            unit: "Afdeling ".repeat(9),
+            ..stay(pi, d(2026, 1, 1))
+        },
+    )
+    .unwrap();
+    bm.compose(this_week()).unwrap();
+    match vb.labels(this_week(), "avery-l7160", 1, LabelOrder::Institution) {
+        Err(Error::Unfit(list)) => {
+            assert_eq!(list.len(), 1, "{list:?}");
+            assert_eq!(list[0].name, "Piet Langenaam");
+            assert!(matches!(list[0].reason, FitReason::TooWide { .. }));
+            assert!(list[0]
+                .line
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Afdeling Afdeling"));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // The run sheet holds every card with its house rules.
+    let texts = RunSheetTexts {
+        title: "BaseMail-ronde".into(),
+        written: "geschreven".into(),
+        posted: "gepost".into(),
+        writer: "Schrijver".into(),
+        rules: "Huisregels".into(),
+        sender: "Afzender op de envelop".into(),
+        reasons: [(CardReason::Detained, "gedetineerd".to_string())]
+            .into_iter()
+            .collect(),
+    };
+    let sheet = vb.run_sheet(this_week(), &texts).unwrap();
+    let text = pdf_text(&sheet);
+    assert!(
+        text.contains(&format!("BaseMail-ronde {}", this_week())),
+        "{text}"
+    );
+    assert!(text.contains("Zoë de Wit (gedetineerd)"), "{text}");
+    assert!(text.contains("Huisregels: Alleen kaarten."), "{text}");
+}
+
+#[test]
+fn custom_sheets_are_validated_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let mut sheet = kapstok_core::print::sheets::find("avery-l7163").unwrap();
+    assert!(
+        matches!(bm.save_sheet(&sheet), Err(Error::Invalid(e)) if e[0].reason == Reason::Taken)
+    );
+    sheet.id = "kantoor-2x7".into();
+    sheet.name = "Kantoorvel 2 x 7".into();
+    sheet.rows = 9;
+    assert!(matches!(bm.save_sheet(&sheet), Err(Error::Invalid(e)) if e[0].field == "rows"));
+    sheet.rows = 7;
+    sheet.left_mm = 5.2;
+    bm.save_sheet(&sheet).unwrap();
+    assert_eq!(bm.sheet("KANTOOR-2x7").unwrap().left_mm, 5.2);
+    assert_eq!(
+        bm.sheets().unwrap().len(),
+        kapstok_core::print::sheets::builtin().len() + 1
+    );
+}

@@ -190,6 +190,7 @@ messages! {
     ErrInvalid => "Ongeldige invoer", "Invalid input";
     ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
     ErrLine => "regel", "line";
+    ErrUnfit => "Deze etiketten passen niet, er is niets gedrukt", "These labels do not fit, nothing was printed";
     // command line
     CliNeedUser => "Geef een gebruiker op met --user NAAM.", "Give a user with --user NAME.";
     CliPasswordFor => "Wachtwoord voor", "Password for";
@@ -482,6 +483,13 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "lies (partly) off the page"
         }
         .into(),
+        Reason::UnknownName(name) => {
+            if nl {
+                format!("\"{name}\" is onbekend")
+            } else {
+                format!("\"{name}\" is not known")
+            }
+        }
         Reason::NoNumberLeft => if nl {
             "er is geen nummer meer vrij"
         } else {
@@ -527,6 +535,42 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
     }
 }
 
+/// Why one label does not fit, with the card's name.
+pub fn unfit(u: &kapstok_core::basemail::Unfit, lang: Lang) -> String {
+    use kapstok_core::print::FitReason;
+    let nl = lang == Lang::Nl;
+    let line = u.line.as_deref().unwrap_or("");
+    let why = match &u.reason {
+        FitReason::TooWide { .. } => {
+            if nl {
+                format!("regel te breed: \"{line}\"")
+            } else {
+                format!("line too wide: \"{line}\"")
+            }
+        }
+        FitReason::TooManyLines => if nl {
+            "te veel regels"
+        } else {
+            "too many lines"
+        }
+        .to_string(),
+        FitReason::MissingGlyph { ch, .. } => {
+            if nl {
+                format!("teken {ch:?} kan niet gedrukt worden")
+            } else {
+                format!("character {ch:?} cannot be printed")
+            }
+        }
+        FitReason::Empty => if nl {
+            "geen adresregels"
+        } else {
+            "no address lines"
+        }
+        .to_string(),
+    };
+    format!("{} ({why})", u.name)
+}
+
 /// A core error as a sentence for the user.
 pub fn error(e: &Error, lang: Lang) -> String {
     match e {
@@ -537,6 +581,10 @@ pub fn error(e: &Error, lang: Lang) -> String {
         Error::Import(rows) => {
             let parts: Vec<String> = rows.iter().map(|r| row_error(r, lang)).collect();
             format!("{}:\n{}", Msg::ErrImport.text(lang), parts.join("\n"))
+        }
+        Error::Unfit(labels) => {
+            let parts: Vec<String> = labels.iter().map(|u| unfit(u, lang)).collect();
+            format!("{}: {}", Msg::ErrUnfit.text(lang), parts.join("; "))
         }
         Error::Denied(p) => format!("{}: {}", Msg::ErrDenied.text(lang), permission(*p, lang)),
         Error::BadLogin => Msg::ErrBadLogin.text(lang).into(),

@@ -5,10 +5,12 @@
 //! - [`rules`]: who gets a card in an ISO week and why, who is left out and why; envelope lines.
 //! - [`service`]: the operations, through a session.
 
+pub mod labels;
 pub mod model;
 pub mod rules;
 pub mod service;
 
+pub use labels::{LabelJob, LabelOrder, PrintSettings, RunSheetTexts, Unfit};
 pub use model::{
     Card, CardReason, Institution, InstitutionKind, LeftOut, LeftOutReason, ManualChange,
     Recipient, Run, Stay, Who,

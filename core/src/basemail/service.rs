@@ -119,6 +119,10 @@ impl<'a> BaseMail<'a> {
         BaseMail { s }
     }
 
+    pub(crate) fn session(&self) -> &'a Session {
+        self.s
+    }
+
     // ----- institutions -------------------------------------------------------------------
 
     /// Every institution with its id, by name.

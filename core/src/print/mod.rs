@@ -23,6 +23,7 @@
 //! # Ok::<(), kapstok_core::print::PrintError>(())
 //! ```
 
+pub mod document;
 pub mod font;
 pub mod layout;
 pub mod pdf;

@@ -33,7 +33,8 @@ pub enum TreeId {
     Audit,
     /// Members, keyed by member number.
     Members,
-    /// Settings (one record).
+    /// Settings: the association's settings (key 1) and the print settings (key 2), each its
+    /// own versioned record.
     Settings,
     /// BaseMail: institutions.
     Institutions,

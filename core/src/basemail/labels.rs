@@ -1,0 +1,321 @@
+//! Printing BaseMail: the label sheets (built in and custom), the printer and its calibration,
+//! the week's labels, a calibration test print, and the run sheet.
+
+use super::model::{Card, CardReason, Run};
+use super::rules;
+use super::service::BaseMail;
+use crate::common::IsoWeek;
+use crate::error::{Error, Permission, Reason, Result};
+use crate::print::document::{self, Writer};
+use crate::print::{layout, pdf, sheets, Calibration, FitReason, LabelSheet, PrintError};
+use crate::store::{Record, TreeId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const PRINT_SETTINGS_ID: u64 = 2;
+
+/// How printing is set up on this office PC.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PrintSettings {
+    /// The printer `lp` sends to (empty: the system's default printer).
+    pub printer: String,
+    /// Calibration per printer name (the empty name is the default printer).
+    pub calibrations: BTreeMap<String, Calibration>,
+    /// Custom label sheets.
+    pub custom_sheets: Vec<LabelSheet>,
+}
+
+impl PrintSettings {
+    /// The calibration of the configured printer.
+    pub fn calibration(&self) -> Calibration {
+        self.calibrations
+            .get(&self.printer)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The stored versions of the print settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum PrintSettingsRecord {
+    /// The first version.
+    V1(PrintSettings),
+}
+
+impl Record for PrintSettings {
+    const TREE: TreeId = TreeId::Settings;
+    const KIND: &'static str = "print settings";
+    type Stored = PrintSettingsRecord;
+    fn to_stored(&self) -> PrintSettingsRecord {
+        PrintSettingsRecord::V1(self.clone())
+    }
+    fn from_stored(stored: PrintSettingsRecord) -> Self {
+        match stored {
+            PrintSettingsRecord::V1(s) => s,
+        }
+    }
+}
+
+/// The order labels are printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LabelOrder {
+    /// By institution, then name (cards to home addresses last).
+    #[default]
+    Institution,
+    /// By name.
+    Name,
+}
+
+/// A label that cannot be printed: whose, and why. Nothing was printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfit {
+    /// The card's name.
+    pub name: String,
+    /// What does not fit.
+    pub reason: FitReason,
+    /// The line concerned, when one is.
+    pub line: Option<String>,
+}
+
+/// A labels PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelJob {
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// Labels printed.
+    pub labels: usize,
+    /// Sheets used.
+    pub pages: usize,
+}
+
+/// The words on the run sheet, in the user's language (core has no user-facing text).
+#[derive(Debug, Clone, Default)]
+pub struct RunSheetTexts {
+    /// Title, before the week ("BaseMail-ronde").
+    pub title: String,
+    /// Caption of the first tick box ("geschreven").
+    pub written: String,
+    /// Caption of the second tick box ("gepost").
+    pub posted: String,
+    /// Before the writer's name ("Schrijver").
+    pub writer: String,
+    /// Before the house rules ("Huisregels").
+    pub rules: String,
+    /// "Afzender op de envelop" (sender address required).
+    pub sender: String,
+    /// Reason names, per reason.
+    pub reasons: BTreeMap<CardReason, String>,
+}
+
+fn print_error(e: PrintError) -> Error {
+    Error::from(e)
+}
+
+impl BaseMail<'_> {
+    /// Built-in and custom sheets.
+    pub fn sheets(&self) -> Result<Vec<LabelSheet>> {
+        self.session().require(Permission::BaseMailRun)?;
+        let mut all = sheets::builtin();
+        all.extend(self.print_settings()?.custom_sheets);
+        Ok(all)
+    }
+
+    /// A sheet by id (built in or custom).
+    pub fn sheet(&self, id: &str) -> Result<LabelSheet> {
+        let wanted = id.trim().to_lowercase();
+        if let Some(sheet) = sheets::find(&wanted) {
+            return Ok(sheet);
+        }
+        self.print_settings()?
+            .custom_sheets
+            .into_iter()
+            .find(|s| s.id == wanted)
+            .ok_or_else(|| Error::invalid("sheet", Reason::UnknownName(id.to_string())))
+    }
+
+    /// The print settings.
+    pub fn print_settings(&self) -> Result<PrintSettings> {
+        self.session().require(Permission::BaseMailRun)?;
+        Ok(self
+            .session()
+            .store()
+            .get::<PrintSettings>(PRINT_SETTINGS_ID)?
+            .unwrap_or_default())
+    }
+
+    fn save_print_settings(&self, settings: &PrintSettings, action: &str) -> Result<()> {
+        let now = self.session().now();
+        self.session().store().transact(|tx| {
+            tx.put(PRINT_SETTINGS_ID, settings)?;
+            self.session().audit(tx, now, action, "print_settings", "")
+        })
+    }
+
+    /// Adds (or replaces) a custom sheet; the built-in ids are taken.
+    pub fn save_sheet(&self, sheet: &LabelSheet) -> Result<()> {
+        self.session().require(Permission::BaseMailManage)?;
+        sheet.validate().map_err(Error::Invalid)?;
+        if sheets::find(&sheet.id).is_some() {
+            return Err(Error::invalid("id", Reason::Taken));
+        }
+        let mut settings = self.print_settings()?;
+        settings.custom_sheets.retain(|s| s.id != sheet.id);
+        settings.custom_sheets.push(sheet.clone());
+        self.save_print_settings(&settings, "print.sheet")
+    }
+
+    /// Chooses the printer `lp` sends to (empty: the default printer).
+    pub fn set_printer(&self, printer: &str) -> Result<()> {
+        self.session().require(Permission::BaseMailRun)?;
+        let printer = printer.trim();
+        if printer.chars().any(|c| c.is_whitespace() || c.is_control()) || printer.starts_with('-')
+        {
+            return Err(Error::invalid("printer", Reason::BadId));
+        }
+        let mut settings = self.print_settings()?;
+        settings.printer = printer.to_string();
+        self.save_print_settings(&settings, "print.printer")
+    }
+
+    /// Sets the calibration of a printer (±5 mm).
+    pub fn set_calibration(&self, printer: &str, calibration: Calibration) -> Result<()> {
+        self.session().require(Permission::BaseMailRun)?;
+        calibration.validate().map_err(Error::Invalid)?;
+        let mut settings = self.print_settings()?;
+        settings
+            .calibrations
+            .insert(printer.trim().to_string(), calibration);
+        self.save_print_settings(&settings, "print.calibration")
+    }
+
+    /// The labels of a week's run (composed first if it was not), on a sheet from the 1-based
+    /// `start` cell, with the configured printer's calibration. If any label does not fit, every
+    /// such card is reported ([`Error::Unfit`]) and nothing is printed.
+    pub fn labels(
+        &self,
+        week: IsoWeek,
+        sheet_id: &str,
+        start: u32,
+        order: LabelOrder,
+    ) -> Result<LabelJob> {
+        let run = match self.run(week)? {
+            Some(run) => run,
+            None => self.compose(week)?,
+        };
+        let sheet = self.sheet(sheet_id)?;
+        let calibration = self.print_settings()?.calibration();
+        let mut cards: Vec<Card> = run.cards;
+        match order {
+            LabelOrder::Institution => rules::sort_by_institution(&mut cards),
+            LabelOrder::Name => rules::sort_by_name(&mut cards),
+        }
+        if cards.is_empty() {
+            return Err(Error::invalid("week", Reason::Required));
+        }
+        let texts: Vec<Vec<String>> = cards.iter().map(|c| c.address.clone()).collect();
+        let placed = match layout::layout(&sheet, calibration, start, &texts) {
+            Ok(placed) => placed,
+            Err(PrintError::Unfit(problems)) => {
+                return Err(Error::Unfit(
+                    problems
+                        .into_iter()
+                        .map(|p| {
+                            let card = &cards[p.index];
+                            let line = match &p.reason {
+                                FitReason::TooWide { line }
+                                | FitReason::MissingGlyph { line, .. } => {
+                                    card.address.get(*line).cloned()
+                                }
+                                FitReason::TooManyLines | FitReason::Empty => None,
+                            };
+                            Unfit {
+                                name: card.name.clone(),
+                                reason: p.reason,
+                                line,
+                            }
+                        })
+                        .collect(),
+                ))
+            }
+            Err(e) => return Err(print_error(e)),
+        };
+        let pdf = pdf::render(&placed, &format!("BaseMail {week}")).map_err(print_error)?;
+        let now = self.session().now();
+        self.session().store().transact(|tx| {
+            self.session().audit(
+                tx,
+                now,
+                "print.labels",
+                &format!("run/{week}"),
+                &texts.len().to_string(),
+            )
+        })?;
+        Ok(LabelJob {
+            pdf,
+            labels: texts.len(),
+            pages: placed.pages.len(),
+        })
+    }
+
+    /// A calibration print on plain paper: every cell's outline and a centre cross, with the
+    /// configured printer's calibration.
+    pub fn test_print(&self, sheet_id: &str) -> Result<Vec<u8>> {
+        let sheet = self.sheet(sheet_id)?;
+        let calibration = self.print_settings()?.calibration();
+        let placed = layout::test_print(&sheet, calibration).map_err(print_error)?;
+        pdf::render(&placed, &format!("{} test", sheet.name)).map_err(print_error)
+    }
+
+    /// The run sheet: the week's cards with reasons, institution, house rules, writer, and tick
+    /// boxes for written and posted.
+    pub fn run_sheet(&self, week: IsoWeek, texts: &RunSheetTexts) -> Result<Vec<u8>> {
+        let run: Run = self.run(week)?.ok_or(Error::NotFound {
+            kind: Run::KIND,
+            id: Run::key(week),
+        })?;
+        let mut w = Writer::new().map_err(print_error)?;
+        w.text(0.0, 16.0, &format!("{} {week}", texts.title));
+        w.text(
+            0.0,
+            9.0,
+            &format!(
+                "{} – {}",
+                crate::common::format_date(week.monday()),
+                crate::common::format_date(week.sunday())
+            ),
+        );
+        w.rule();
+        for card in &run.cards {
+            let reasons: Vec<&str> = card
+                .reasons
+                .iter()
+                .map(|r| texts.reasons.get(r).map(String::as_str).unwrap_or(r.name()))
+                .collect();
+            let heading = format!("{} ({})", card.name, reasons.join(", "));
+            w.keep(22.0);
+            w.boxes_then_text(
+                &[texts.written.as_str(), texts.posted.as_str()],
+                10.0,
+                &heading,
+            );
+            w.text(5.0, 9.0, &card.address[1..].join(" · "));
+            let writer = if card.writer.is_empty() {
+                "…………………………".to_string()
+            } else {
+                card.writer.clone()
+            };
+            w.text(5.0, 9.0, &format!("{}: {writer}", texts.writer));
+            if !card.house_rules.is_empty() {
+                w.text(5.0, 8.5, &format!("{}: {}", texts.rules, card.house_rules));
+            }
+            if card.needs_sender {
+                w.text(5.0, 8.5, &texts.sender);
+            }
+            if !card.manual_reason.is_empty() {
+                w.text(5.0, 8.5, &card.manual_reason);
+            }
+            w.rule();
+        }
+        document::render(&w.finish(), &format!("BaseMail {week}")).map_err(print_error)
+    }
+}

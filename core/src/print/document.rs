@@ -1,0 +1,330 @@
+//! Plain A4 documents (lists such as the card run sheet): text that flows down the page and
+//! wraps at word boundaries by the embedded font's real widths, tick boxes, and rules; a new page
+//! when the current one is full. Rendered to PDF with the same embedded font as the labels.
+
+use super::font::{label_font, LabelFont};
+use super::layout::{PrintError, LINE_HEIGHT, MM_PER_PT};
+use super::sheets::{A4_H_MM, A4_W_MM};
+use printpdf::{
+    Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+/// Page margin on every side, in millimetres.
+pub const MARGIN_MM: f64 = 15.0;
+/// Side of a tick box, in millimetres.
+pub const BOX_MM: f64 = 3.5;
+
+/// One thing drawn on a page; positions in millimetres from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A line of text with its baseline at `y`.
+    Text {
+        /// Left edge.
+        x: f64,
+        /// Baseline.
+        y: f64,
+        /// Size in points.
+        size_pt: f64,
+        /// The text.
+        text: String,
+    },
+    /// An empty square to tick, top-left at (`x`, `y`).
+    TickBox {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+    },
+    /// A horizontal rule at `y`.
+    Rule {
+        /// Height.
+        y: f64,
+    },
+}
+
+/// Writes a document from top to bottom.
+pub struct Writer {
+    font: &'static LabelFont,
+    pages: Vec<Vec<Item>>,
+    y: f64,
+}
+
+impl Writer {
+    /// A writer at the top of an empty first page.
+    pub fn new() -> Result<Writer, PrintError> {
+        Ok(Writer {
+            font: label_font()?,
+            pages: vec![Vec::new()],
+            y: MARGIN_MM,
+        })
+    }
+
+    fn width_mm(&self, text: &str, size_pt: f64) -> f64 {
+        let units: u32 = text
+            .chars()
+            .map(|c| self.font.advance(c).unwrap_or(0))
+            .sum();
+        self.font.units_to_mm(units, size_pt)
+    }
+
+    fn line_mm(size_pt: f64) -> f64 {
+        size_pt * MM_PER_PT * LINE_HEIGHT
+    }
+
+    /// Starts a new page when less than `needed` millimetres are left on this one.
+    pub fn keep(&mut self, needed: f64) {
+        if self.y + needed > A4_H_MM - MARGIN_MM && !self.current().is_empty() {
+            self.pages.push(Vec::new());
+            self.y = MARGIN_MM;
+        }
+    }
+
+    fn current(&mut self) -> &mut Vec<Item> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Text from `indent` mm past the margin, wrapped to the page width; characters the font
+    /// lacks are replaced by `?` (documents are for reading, unlike labels).
+    pub fn text(&mut self, indent: f64, size_pt: f64, text: &str) {
+        let x = MARGIN_MM + indent;
+        let width = A4_W_MM - MARGIN_MM - x;
+        for line in self.wrap(text, size_pt, width) {
+            let step = Self::line_mm(size_pt);
+            self.keep(step);
+            self.y += step;
+            let y = self.y - step * 0.25;
+            self.current().push(Item::Text {
+                x,
+                y,
+                size_pt,
+                text: line,
+            });
+        }
+    }
+
+    /// A row of tick boxes with their captions at `indent`, then text after them on the same line.
+    pub fn boxes_then_text(&mut self, captions: &[&str], size_pt: f64, text: &str) {
+        let step = Self::line_mm(size_pt).max(BOX_MM + 1.5);
+        self.keep(step);
+        self.y += step;
+        let mut x = MARGIN_MM;
+        let baseline = self.y - step * 0.25;
+        for caption in captions {
+            self.current().push(Item::TickBox {
+                x,
+                y: baseline - BOX_MM + 0.3,
+            });
+            x += BOX_MM + 1.0;
+            let caption = caption.to_string();
+            let w = self.width_mm(&caption, size_pt);
+            self.current().push(Item::Text {
+                x,
+                y: baseline,
+                size_pt,
+                text: caption,
+            });
+            x += w + 4.0;
+        }
+        let width = A4_W_MM - MARGIN_MM - x;
+        let first = self
+            .wrap(text, size_pt, width)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        self.current().push(Item::Text {
+            x,
+            y: baseline,
+            size_pt,
+            text: first,
+        });
+    }
+
+    /// Vertical space.
+    pub fn space(&mut self, mm: f64) {
+        self.y += mm;
+    }
+
+    /// A horizontal rule across the text width.
+    pub fn rule(&mut self) {
+        self.keep(2.0);
+        self.y += 1.0;
+        let y = self.y;
+        self.current().push(Item::Rule { y });
+        self.y += 1.0;
+    }
+
+    fn wrap(&self, text: &str, size_pt: f64, width: f64) -> Vec<String> {
+        let text: String = text
+            .chars()
+            .map(|c| {
+                if self.font.advance(c).is_some() {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.width_mm(&candidate, size_pt) <= width || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            }
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// The pages written.
+    pub fn finish(self) -> Vec<Vec<Item>> {
+        self.pages
+    }
+}
+
+/// Renders pages of items to a PDF titled `title`.
+pub fn render(pages: &[Vec<Item>], title: &str) -> Result<Vec<u8>, PrintError> {
+    let font = label_font()?;
+    let mut doc = PdfDocument::new(title);
+    let font_id = doc.add_font(font.parsed());
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|items| {
+            let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.5) }];
+            for item in items {
+                match item {
+                    Item::TickBox { x, y } => {
+                        let mut rect = Rect::from_xywh(
+                            pt(*x),
+                            pt(A4_H_MM - y - BOX_MM),
+                            pt(BOX_MM),
+                            pt(BOX_MM),
+                        );
+                        rect.mode = Some(PaintMode::Stroke);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                    }
+                    Item::Rule { y } => {
+                        let point = |x: f64| LinePoint {
+                            p: Point {
+                                x: pt(x),
+                                y: pt(A4_H_MM - y),
+                            },
+                            bezier: false,
+                        };
+                        ops.push(Op::DrawLine {
+                            line: Line {
+                                points: vec![point(MARGIN_MM), point(A4_W_MM - MARGIN_MM)],
+                                is_closed: false,
+                            },
+                        });
+                    }
+                    Item::Text { .. } => {}
+                }
+            }
+            ops.push(Op::StartTextSection);
+            for item in items {
+                if let Item::Text {
+                    x,
+                    y,
+                    size_pt,
+                    text,
+                } = item
+                {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id.clone()),
+                        size: Pt(*size_pt as f32),
+                    });
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(pt(*x), pt(A4_H_MM - y)),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                }
+            }
+            ops.push(Op::EndTextSection);
+            PdfPage::new(Mm(A4_W_MM as f32), Mm(A4_H_MM as f32), ops)
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let bytes = doc.save(&opts, &mut warnings);
+    let errors: Vec<String> = warnings
+        .into_iter()
+        .filter(|w| w.severity == PdfParseErrorSeverity::Error)
+        .map(|w| w.msg)
+        .collect();
+    if errors.is_empty() {
+        Ok(bytes)
+    } else {
+        Err(PrintError::Pdf(errors.join("; ")))
+    }
+}
+
+fn pt(mm: f64) -> Pt {
+    Pt((mm * 72.0 / 25.4) as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_wraps_inside_the_margins_and_flows_onto_new_pages() {
+        let mut w = Writer::new().unwrap();
+        let long =
+            "Alleen gewone kaarten; niets insluiten: geen stickers, foto's, postzegels of parfum. "
+                .repeat(6);
+        for _ in 0..40 {
+            w.boxes_then_text(&["geschreven", "gepost"], 10.0, "Łukasz Wiśniewski");
+            w.text(5.0, 9.0, &long);
+            w.rule();
+        }
+        let font = label_font().unwrap();
+        let pages = w.finish();
+        assert!(pages.len() > 1);
+        for items in &pages {
+            for item in items {
+                if let Item::Text {
+                    x,
+                    y,
+                    size_pt,
+                    text,
+                } = item
+                {
+                    let width = font.units_to_mm(font.measure(text).unwrap(), *size_pt);
+                    assert!(
+                        *x >= MARGIN_MM && x + width <= A4_W_MM - MARGIN_MM + 0.01,
+                        "{text}"
+                    );
+                    assert!(*y > MARGIN_MM && *y <= A4_H_MM - MARGIN_MM, "{y}");
+                }
+            }
+        }
+        let bytes = render(&pages, "Run").unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        assert_eq!(doc.get_pages().len(), pages.len());
+        let text = doc.extract_text(&[1]).unwrap();
+        assert!(text.contains("Łukasz"), "{text}");
+    }
+}
