@@ -6,6 +6,8 @@
 
 use crate::i18n::{self, Lang, Msg};
 use clap::{Parser, Subcommand};
+use kapstok_core::basemail::LabelOrder;
+use kapstok_core::common::IsoWeek;
 use kapstok_core::error::Error;
 use kapstok_core::members::Warning;
 use kapstok_core::{demo, Kapstok, Role, Session};
@@ -71,6 +73,45 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Print the address labels of a week's card run (composed first if needed), or a
+    /// calibration test print.
+    Labels {
+        /// ISO week, e.g. 2026-W48 (default: this week).
+        #[arg(long, value_name = "WEEK")]
+        week: Option<String>,
+        /// The label sheet (see `kapstok sheets`).
+        #[arg(long, value_name = "SHEET", default_value = "avery-l7160")]
+        sheet: String,
+        /// First free cell on a partly used sheet (1 = top left, reading order).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        start: u32,
+        /// Order: institution or name.
+        #[arg(long, value_name = "ORDER", default_value = "institution")]
+        order: String,
+        /// A calibration print instead: every cell's outline and centre, on plain paper.
+        #[arg(long)]
+        test: bool,
+        /// Where to save the PDF (default: etiketten-WEEK.pdf in the current folder).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also send it to the configured printer with `lp`, where `lp` is available.
+        #[arg(long)]
+        print: bool,
+    },
+    /// List the label sheets: built in and custom.
+    Sheets,
+    /// Show or set the printer `lp` sends to and its calibration offsets (millimetres, ±5).
+    Printer {
+        /// Printer name as `lpstat -p` shows it (empty: the system default).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Shift right (negative: left), in mm.
+        #[arg(long, value_name = "MM", allow_hyphen_values = true)]
+        offset_x: Option<f64>,
+        /// Shift down (negative: up), in mm.
+        #[arg(long, value_name = "MM", allow_hyphen_values = true)]
+        offset_y: Option<f64>,
     },
     /// Show the settings, or change them (administrators).
     Settings {
@@ -382,6 +423,107 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                     .map_err(io)?;
             }
         }
+        Command::Labels {
+            week,
+            sheet,
+            start,
+            order,
+            test,
+            output,
+            print,
+        } => {
+            let s = login(&k, user, lang)?;
+            let bm = s.basemail();
+            let week = parse_week(week.as_deref(), &s, lang)?;
+            let (bytes, summary, default_name) = if test {
+                let pdf = bm.test_print(&sheet).map_err(|e| Failure::core(&e, lang))?;
+                (
+                    pdf,
+                    Msg::CliTestPrint.text(lang).to_string(),
+                    format!("testafdruk-{sheet}.pdf"),
+                )
+            } else {
+                let order = match order.trim().to_lowercase().as_str() {
+                    "institution" | "inrichting" => LabelOrder::Institution,
+                    "name" | "naam" => LabelOrder::Name,
+                    _ => return Err(Failure(Msg::CliBadOrder.text(lang).into())),
+                };
+                let job = bm
+                    .labels(week, &sheet, start, order)
+                    .map_err(|e| Failure::core(&e, lang))?;
+                let summary = format!(
+                    "{} {} · {} {}",
+                    job.labels,
+                    Msg::CliLabels.text(lang),
+                    job.pages,
+                    Msg::CliSheetsUsed.text(lang)
+                );
+                (job.pdf, summary, format!("etiketten-{week}.pdf"))
+            };
+            let path = output.unwrap_or_else(|| PathBuf::from(default_name));
+            write_atomically(&path, &bytes)
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            writeln!(out, "{summary}: {}", path.display()).map_err(io)?;
+            if print {
+                let printer = bm
+                    .print_settings()
+                    .map_err(|e| Failure::core(&e, lang))?
+                    .printer;
+                let message = send_to_printer(&path, &printer, lang)?;
+                writeln!(out, "{message}").map_err(io)?;
+            }
+        }
+        Command::Sheets => {
+            let s = login(&k, user, lang)?;
+            for sheet in s.basemail().sheets().map_err(|e| Failure::core(&e, lang))? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{} x {} = {}\t{} x {} mm",
+                    sheet.id,
+                    sheet.name,
+                    sheet.columns,
+                    sheet.rows,
+                    sheet.cells(),
+                    sheet.label_w_mm,
+                    sheet.label_h_mm
+                )
+                .map_err(io)?;
+            }
+        }
+        Command::Printer {
+            name,
+            offset_x,
+            offset_y,
+        } => {
+            let s = login(&k, user, lang)?;
+            let bm = s.basemail();
+            if let Some(name) = &name {
+                bm.set_printer(name).map_err(|e| Failure::core(&e, lang))?;
+            }
+            let settings = bm.print_settings().map_err(|e| Failure::core(&e, lang))?;
+            if offset_x.is_some() || offset_y.is_some() {
+                let mut c = settings.calibration();
+                c.offset_x_mm = offset_x.unwrap_or(c.offset_x_mm);
+                c.offset_y_mm = offset_y.unwrap_or(c.offset_y_mm);
+                bm.set_calibration(&settings.printer, c)
+                    .map_err(|e| Failure::core(&e, lang))?;
+            }
+            let settings = bm.print_settings().map_err(|e| Failure::core(&e, lang))?;
+            let c = settings.calibration();
+            let printer = if settings.printer.is_empty() {
+                Msg::CliDefaultPrinter.text(lang)
+            } else {
+                settings.printer.as_str()
+            };
+            writeln!(
+                out,
+                "{}: {printer} · x {:+.1} mm · y {:+.1} mm",
+                Msg::CliPrinter.text(lang),
+                c.offset_x_mm,
+                c.offset_y_mm
+            )
+            .map_err(io)?;
+        }
         Command::Settings { out_of_sight_weeks } => {
             let s = login(&k, user, lang)?;
             let mut settings = s.settings().map_err(|e| Failure::core(&e, lang))?;
@@ -400,6 +542,37 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         }
     }
     Ok(())
+}
+
+fn parse_week(text: Option<&str>, s: &Session, lang: Lang) -> Result<IsoWeek, Failure> {
+    match text {
+        None => Ok(IsoWeek::of(s.today())),
+        Some(t) => IsoWeek::parse(t)
+            .ok_or_else(|| Failure(format!("{} \"{t}\"", Msg::CliBadWeek.text(lang)))),
+    }
+}
+
+/// Sends a PDF to the printer with `lp` (CUPS), when it is installed.
+fn send_to_printer(path: &Path, printer: &str, lang: Lang) -> Result<String, Failure> {
+    let mut command = std::process::Command::new("lp");
+    if !printer.is_empty() {
+        command.arg("-d").arg(printer);
+    }
+    match command.arg("--").arg(path).output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(Msg::CliNoLp.text(lang).to_string())
+        }
+        Err(e) => Err(Failure(format!("lp: {e}"))),
+        Ok(o) if o.status.success() => Ok(format!(
+            "{} {}",
+            Msg::CliSentToPrinter.text(lang),
+            String::from_utf8_lossy(&o.stdout).trim()
+        )),
+        Ok(o) => Err(Failure(format!(
+            "lp: {}",
+            String::from_utf8_lossy(&o.stderr).trim()
+        ))),
+    }
 }
 
 fn new_password(name: &str, lang: Lang) -> Result<String, Failure> {

@@ -191,6 +191,15 @@ messages! {
     ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
     ErrLine => "regel", "line";
     ErrUnfit => "Deze etiketten passen niet, er is niets gedrukt", "These labels do not fit, nothing was printed";
+    CliLabels => "etiketten", "labels";
+    CliSheetsUsed => "vel(len)", "sheet(s)";
+    CliTestPrint => "Testafdruk (op gewoon papier afdrukken en tegen een etikettenvel houden)", "Test print (print on plain paper and hold against a label sheet)";
+    CliBadOrder => "Onbekende volgorde; kies institution (inrichting) of name (naam)", "Unknown order; choose institution or name";
+    CliBadWeek => "Geen ISO-week (zoals 2026-W48):", "Not an ISO week (like 2026-W48):";
+    CliNoLp => "lp is niet gevonden: de PDF is opgeslagen maar niet naar een printer gestuurd.", "lp was not found: the PDF is saved but was not sent to a printer.";
+    CliSentToPrinter => "Naar de printer gestuurd:", "Sent to the printer:";
+    CliPrinter => "Printer", "Printer";
+    CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // command line
     CliNeedUser => "Geef een gebruiker op met --user NAAM.", "Give a user with --user NAME.";
     CliPasswordFor => "Wachtwoord voor", "Password for";
