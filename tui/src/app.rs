@@ -4,10 +4,11 @@
 
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::{self, Action, Mode};
+use crate::screens::basemail::{self, BaseMailTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
-use crate::widgets::centered;
-use crate::widgets::form::{Field, Form, Outcome};
-use kapstok_core::common::{format_date, parse_date, AddressKind};
+use crate::widgets::form::{show_address_fields, Field, Form, Outcome};
+use crate::widgets::{centered, confirm};
+use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::members::{rules, MemberInput, Status, Warning};
 use kapstok_core::{demo, Kapstok, Role, Session};
@@ -30,6 +31,8 @@ pub enum Tab {
     Members,
     /// Members out of sight.
     OutOfSight,
+    /// BaseMail: the week's cards; institutions and recipients for those who manage them.
+    BaseMail,
 }
 
 impl Tab {
@@ -37,6 +40,7 @@ impl Tab {
         match self {
             Tab::Members => Msg::TabMembers,
             Tab::OutOfSight => Msg::TabOutOfSight,
+            Tab::BaseMail => Msg::TabBaseMail,
         }
     }
 }
@@ -48,6 +52,26 @@ struct Main {
     tab: usize,
     members: MemberList,
     out: OutOfSight,
+    basemail: BaseMailTab,
+}
+
+impl Main {
+    fn current(&self) -> Option<Tab> {
+        self.tabs.get(self.tab).copied()
+    }
+
+    fn has(&self, tab: Tab) -> bool {
+        self.tabs.contains(&tab)
+    }
+
+    /// Where the keyboard is on the current tab.
+    fn mode(&self) -> Mode {
+        match self.current() {
+            Some(Tab::BaseMail) => self.basemail.mode(),
+            _ if self.members.filtering => Mode::Filter,
+            _ => Mode::Browse,
+        }
+    }
 }
 
 enum Screen {
@@ -80,10 +104,12 @@ enum FormKind {
 }
 
 enum Popup {
-    Help,
+    /// The keys of a mode, scrolled down this many lines.
+    Help(Mode, u16),
     Detail(u64),
     Form(Box<Form>, FormKind),
     Confirm(String, Pending),
+    BaseMail(Box<basemail::Popup>),
 }
 
 /// The whole application state.
@@ -143,14 +169,14 @@ impl App {
     /// Where the keyboard is now.
     pub fn mode(&self) -> Mode {
         match self.popups.last() {
-            Some(Popup::Help) | Some(Popup::Detail(_)) => Mode::Help,
+            Some(Popup::Help(..)) | Some(Popup::Detail(_)) => Mode::Help,
             Some(Popup::Form(..)) => Mode::Form,
             Some(Popup::Confirm(..)) => Mode::Confirm,
+            Some(Popup::BaseMail(p)) => p.mode(),
             None => match &self.screen {
                 Screen::Setup(_) => Mode::Menu,
                 Screen::Login(_) => Mode::Form,
-                Screen::Main(m) if m.members.filtering => Mode::Filter,
-                Screen::Main(_) => Mode::Browse,
+                Screen::Main(m) => m.mode(),
             },
         }
     }
@@ -209,9 +235,30 @@ impl App {
 
     fn update_popup(&mut self, popup: Popup, action: Action) {
         match popup {
-            Popup::Help | Popup::Detail(_) => {
+            Popup::Help(mode, scroll) => match action {
+                Action::Back => {}
+                Action::Up => self
+                    .popups
+                    .push(Popup::Help(mode, scroll.saturating_sub(1))),
+                Action::Down => {
+                    let most = keys::help(mode).count() as u16;
+                    self.popups
+                        .push(Popup::Help(mode, scroll.saturating_add(1).min(most)))
+                }
+                _ => self.popups.push(Popup::Help(mode, scroll)),
+            },
+            Popup::Detail(_) => {
                 if action != Action::Back {
                     self.popups.push(popup);
+                }
+            }
+            Popup::BaseMail(popup) => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    let reply = main
+                        .basemail
+                        .handle_popup(*popup, action, &main.session, lang);
+                    self.apply(reply);
                 }
             }
             Popup::Confirm(text, pending) => match action {
@@ -244,7 +291,34 @@ impl App {
         let Screen::Main(main) = &mut self.screen else {
             return;
         };
-        let tab = main.tabs.get(main.tab).copied();
+        let tab = main.current();
+        let n = main.tabs.len().max(1);
+        let switched = match action {
+            Action::NextTab => Some((main.tab + 1) % n),
+            Action::PrevTab => Some((main.tab + n - 1) % n),
+            Action::Tab(i) if i < main.tabs.len() && !main.members.filtering => Some(i),
+            _ => None,
+        };
+        if let Some(i) = switched {
+            main.tab = i;
+            // BaseMail names members: read it again in case the register changed meanwhile.
+            if main.current() == Some(Tab::BaseMail) {
+                if let Err(e) = main.basemail.load(&main.session) {
+                    self.error(&e);
+                }
+            }
+            return;
+        }
+        if action == Action::Help && !main.members.filtering {
+            let mode = main.mode();
+            self.popups.push(Popup::Help(mode, 0));
+            return;
+        }
+        if tab == Some(Tab::BaseMail) {
+            let reply = main.basemail.handle(action, &main.session, lang);
+            self.apply(reply);
+            return;
+        }
         if main.members.filtering {
             match action {
                 Action::Char(c) => {
@@ -283,16 +357,11 @@ impl App {
             match tab {
                 Some(Tab::Members) => main.members.move_by(step),
                 Some(Tab::OutOfSight) => main.out.move_by(step),
-                None => {}
+                Some(Tab::BaseMail) | None => {}
             }
             return;
         }
-        let n = main.tabs.len().max(1);
         match action {
-            Action::NextTab => main.tab = (main.tab + 1) % n,
-            Action::PrevTab => main.tab = (main.tab + n - 1) % n,
-            Action::Tab(i) if i < main.tabs.len() => main.tab = i,
-            Action::Help => self.popups.push(Popup::Help),
             Action::Filter if tab == Some(Tab::Members) => main.members.filtering = true,
             Action::Back if tab == Some(Tab::Members) && !main.members.filter.is_empty() => {
                 main.members.set_filter(String::new())
@@ -313,7 +382,7 @@ impl App {
                         main.members.select_number(number);
                     }
                 }
-                None => {}
+                Some(Tab::BaseMail) | None => {}
             },
             Action::New if tab.is_some() && self.may_write() => {
                 let today = format_date(self.k.today());
@@ -383,6 +452,7 @@ impl App {
         match main.tabs.get(main.tab)? {
             Tab::Members => main.members.selected(),
             Tab::OutOfSight => main.out.selected(),
+            Tab::BaseMail => None,
         }
     }
 
@@ -426,11 +496,14 @@ impl App {
     }
 
     fn enter(&mut self, session: Session) {
-        let tabs = if session.can(Permission::MembersRead) {
-            vec![Tab::Members, Tab::OutOfSight]
-        } else {
-            Vec::new()
-        };
+        let mut tabs = Vec::new();
+        if session.can(Permission::MembersRead) {
+            tabs.extend([Tab::Members, Tab::OutOfSight]);
+        }
+        if session.can(Permission::BaseMailRun) {
+            tabs.push(Tab::BaseMail);
+        }
+        let basemail = BaseMailTab::new(&session, beside(self.k.path()));
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -443,6 +516,7 @@ impl App {
             tab: 0,
             members: MemberList::default(),
             out: OutOfSight::default(),
+            basemail,
         }));
         self.reload();
     }
@@ -452,14 +526,16 @@ impl App {
         let Screen::Main(main) = &mut self.screen else {
             return;
         };
-        if main.tabs.is_empty() {
-            return;
-        }
         let result = (|| -> kapstok_core::Result<()> {
-            let members = main.session.members();
-            main.members.load(members.list()?);
-            let weeks = main.session.settings()?.out_of_sight_weeks;
-            main.out.load(members.out_of_sight()?, weeks);
+            if main.has(Tab::Members) {
+                let members = main.session.members();
+                main.members.load(members.list()?);
+                let weeks = main.session.settings()?.out_of_sight_weeks;
+                main.out.load(members.out_of_sight()?, weeks);
+            }
+            if main.has(Tab::BaseMail) {
+                main.basemail.load(&main.session)?;
+            }
             Ok(())
         })();
         if let Err(e) = result {
@@ -600,6 +676,17 @@ impl App {
         }
     }
 
+    /// Shows what the BaseMail tab answered: a popup, a status line.
+    fn apply(&mut self, reply: basemail::Reply) {
+        if let Some(popup) = reply.popup {
+            self.popups.push(Popup::BaseMail(Box::new(popup)));
+        }
+        if let Some(status) = reply.status {
+            self.status = status.text;
+            self.status_is_error = status.error;
+        }
+    }
+
     /// After a form showed its errors: the status line says so, with the errors of fields the
     /// form does not show.
     fn status_lines(&mut self, lines: Vec<String>) {
@@ -722,6 +809,7 @@ impl App {
                     main.out.render(frame, list, lang);
                     members::render_detail(frame, detail, main.out.selected(), lang);
                 }
+                Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
             },
         }
         self.draw_status(frame, status);
@@ -731,44 +819,50 @@ impl App {
     }
 
     fn draw_header(&self, frame: &mut Frame, area: Rect) {
-        let title = Span::styled(
-            format!(" {} ", self.t(Msg::AppTitle)),
-            Style::new()
-                .add_modifier(Modifier::BOLD)
-                .fg(Color::Black)
-                .bg(Color::Cyan),
-        );
-        if let Screen::Main(main) = &self.screen {
-            let who = format!(
-                "{} ({}) ",
-                main.session.user_name(),
-                role_label(main.session.role(), self.lang)
-            );
-            let who_width = who.chars().count() as u16;
-            let [left, right] =
-                Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
-            let [t, tabs_area] = Layout::horizontal([
-                Constraint::Length(title_width(self.lang)),
-                Constraint::Min(0),
-            ])
-            .areas(left);
-            frame.render_widget(Line::from(title), t);
-            let titles: Vec<String> = main
-                .tabs
-                .iter()
-                .enumerate()
-                .map(|(i, tab)| format!("{} {}", i + 1, self.t(tab.title())))
-                .collect();
-            frame.render_widget(
-                Tabs::new(titles)
-                    .select(main.tab)
-                    .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
-                tabs_area,
-            );
-            frame.render_widget(Line::from(who).right_aligned(), right);
-        } else {
+        let style = Style::new()
+            .add_modifier(Modifier::BOLD)
+            .fg(Color::Black)
+            .bg(Color::Cyan);
+        let Screen::Main(main) = &self.screen else {
+            let title = Span::styled(format!(" {} ", self.t(Msg::AppTitle)), style);
             frame.render_widget(Line::from(title), area);
-        }
+            return;
+        };
+        let who = format!(
+            "{} ({}) ",
+            main.session.user_name(),
+            role_label(main.session.role(), self.lang)
+        );
+        let titles: Vec<String> = main
+            .tabs
+            .iter()
+            .enumerate()
+            .map(|(i, tab)| format!("{} {}", i + 1, self.t(tab.title())))
+            .collect();
+        // Each tab title takes a space either side and a divider; the full app title gives way
+        // to the short one when the tabs would not fit.
+        let tabs_width: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+        let full = title_width(Msg::AppTitle, self.lang);
+        let fits = usize::from(full) + tabs_width + who.chars().count() <= usize::from(area.width);
+        let (title, title_w) = if fits {
+            (Msg::AppTitle, full)
+        } else {
+            (Msg::AppShort, title_width(Msg::AppShort, self.lang))
+        };
+        let who_width = who.chars().count() as u16;
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
+        let [t, tabs_area] =
+            Layout::horizontal([Constraint::Length(title_w), Constraint::Min(0)]).areas(left);
+        let title = Span::styled(format!(" {} ", self.t(title)), style);
+        frame.render_widget(Line::from(title), t);
+        frame.render_widget(
+            Tabs::new(titles)
+                .select(main.tab)
+                .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
+            tabs_area,
+        );
+        frame.render_widget(Line::from(who).right_aligned(), right);
     }
 
     fn draw_status(&self, frame: &mut Frame, area: Rect) {
@@ -778,7 +872,9 @@ impl App {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
         let hint = match self.mode() {
-            Mode::Browse => "? hulp · q stoppen",
+            Mode::Browse | Mode::Run | Mode::Institutions | Mode::Recipients => {
+                "? hulp · q stoppen"
+            }
             _ => "",
         };
         let hint = if self.lang == Lang::En && !hint.is_empty() {
@@ -804,8 +900,8 @@ impl App {
     fn draw_popup(&self, frame: &mut Frame, body: Rect, index: usize) {
         let lang = self.lang;
         match &self.popups[index] {
-            Popup::Help => {
-                let lines: Vec<Line> = keys::help(Mode::Browse)
+            Popup::Help(mode, scroll) => {
+                let lines: Vec<Line> = keys::help(*mode)
                     .map(|b| {
                         Line::from(vec![
                             Span::styled(
@@ -821,7 +917,13 @@ impl App {
                 let block = Block::bordered()
                     .title(format!(" {} ", self.t(Msg::HelpTitle)))
                     .title_bottom(format!(" {} ", self.t(Msg::HelpClose)));
-                frame.render_widget(Paragraph::new(lines).block(block), r);
+                let most = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
+                frame.render_widget(
+                    Paragraph::new(lines)
+                        .block(block)
+                        .scroll(((*scroll).min(most), 0)),
+                    r,
+                );
             }
             Popup::Detail(number) => {
                 let member = self.session().and_then(|s| s.members().get(*number).ok());
@@ -848,25 +950,22 @@ impl App {
                 };
                 form.render(frame, centered(body, 78, height), lang);
             }
-            Popup::Confirm(text, _) => {
-                let r = centered(body, 60, 7);
-                frame.render_widget(Clear, r);
-                let block = Block::bordered()
-                    .title(format!(" {} ", self.t(Msg::ConfirmTitle)))
-                    .title_bottom(format!(" {} ", self.t(Msg::ConfirmHint)));
-                frame.render_widget(
-                    Paragraph::new(text.as_str())
-                        .block(block)
-                        .wrap(Wrap { trim: true }),
-                    r,
-                );
-            }
+            Popup::Confirm(text, _) => confirm::render(frame, body, text, lang),
+            Popup::BaseMail(popup) => popup.render(frame, body, lang),
         }
     }
 }
 
-fn title_width(lang: Lang) -> u16 {
-    Msg::AppTitle.text(lang).chars().count() as u16 + 3
+fn title_width(title: Msg, lang: Lang) -> u16 {
+    title.text(lang).chars().count() as u16 + 3
+}
+
+/// The folder the store's folder is in: where files made for the user go.
+fn beside(store: &std::path::Path) -> std::path::PathBuf {
+    match store.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
 }
 
 fn split_body(body: Rect) -> (Rect, Rect) {
@@ -917,36 +1016,6 @@ fn new_admin_form() -> Form {
     form.enter_saves_on_last = true;
     form.hint = Msg::NewAdminHint;
     form
-}
-
-const ADDRESS_FIELDS: [&str; 6] = [
-    "street",
-    "house_number",
-    "addition",
-    "postcode",
-    "city",
-    "country",
-];
-
-fn show_address_fields(form: &mut Form) {
-    let kind = AddressKind::from_name(&form.value("address_kind")).unwrap_or(AddressKind::Unknown);
-    let shown: &[&str] = match kind {
-        AddressKind::Street => &["street", "house_number", "addition", "postcode", "city"],
-        AddressKind::Postbus => &["house_number", "postcode", "city"],
-        AddressKind::Foreign => &["street", "postcode", "city", "country"],
-        AddressKind::CareOfOffice | AddressKind::Unknown => &[],
-    };
-    for f in ADDRESS_FIELDS {
-        form.set_visible(f, shown.contains(&f));
-    }
-    form.set_label(
-        "house_number",
-        if kind == AddressKind::Postbus {
-            Msg::FieldPostbusNumber
-        } else {
-            Msg::FieldHouseNumber
-        },
-    );
 }
 
 fn member_form(title: Msg, i: &MemberInput) -> Form {

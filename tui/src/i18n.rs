@@ -3,6 +3,7 @@
 //! Messages are an enum, and the `messages!` table gives each one both languages: a message
 //! without a translation does not compile.
 
+use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason};
 use kapstok_core::error::{mm, Error, FieldError, Permission, Reason, RowError};
 
 /// The language of the interface.
@@ -64,7 +65,7 @@ messages! {
     // tabs
     TabMembers => "Leden", "Members";
     TabOutOfSight => "Uit beeld", "Out of sight";
-    NoAreas => "Voor uw rol zijn hier nog geen onderdelen. BaseMail volgt.", "There are no areas for your role here yet. BaseMail will follow.";
+    NoAreas => "Voor uw rol zijn hier geen onderdelen.", "There are no areas for your role here.";
     // roles
     RoleAdministrator => "beheerder", "administrator";
     RoleCoordinator => "coördinator", "coordinator";
@@ -200,6 +201,202 @@ messages! {
     CliSentToPrinter => "Naar de printer gestuurd:", "Sent to the printer:";
     CliPrinter => "Printer", "Printer";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
+    // BaseMail: the tab and its views
+    TabBaseMail => "BaseMail", "BaseMail";
+    AppShort => "kapstok", "kapstok";
+    ViewCards => "Kaartjes", "Cards";
+    ViewLeftOut => "Weggelaten", "Left out";
+    ViewInstitutions => "Inrichtingen", "Institutions";
+    ViewRecipients => "Ontvangers", "Recipients";
+    ViewHint => "v: andere weergave", "v: other view";
+    Week => "Week", "Week";
+    WeekKeys => "[ ]: week", "[ ]: week";
+    RunNotComposed => "nog niet samengesteld", "not composed yet";
+    RunComposedOn => "samengesteld", "composed";
+    RunClosedOn => "gepost en afgesloten op", "posted and closed on";
+    RunWritten => "geschreven", "written";
+    EmptyRun => "Deze week is nog niet samengesteld: druk op r.", "This week has not been composed yet: press r.";
+    NoCards => "Geen kaartjes deze week.", "No cards this week.";
+    NoLeftOut => "Niemand weggelaten.", "Nobody left out.";
+    NoInstitutions => "Nog geen inrichtingen: druk op n.", "No institutions yet: press n.";
+    NoRecipients => "Nog geen ontvangers: druk op n.", "No recipients yet: press n.";
+    NothingSelectedHere => "Niets geselecteerd.", "Nothing selected.";
+    NoCardSelected => "Geen kaartje geselecteerd (weergave Kaartjes).", "No card selected (the Cards view).";
+    // BaseMail: columns and details
+    ColReasons => "Reden", "Reason";
+    ColInstitution => "Inrichting", "Institution";
+    ColWriter => "Schrijver", "Writer";
+    ColPosted => "Gepost", "Posted";
+    ColReturned => "Retour", "Back";
+    ColKind => "Soort", "Kind";
+    ColOnEnvelope => "Op envelop", "On envelope";
+    ColMember => "Lid", "Member";
+    ColStay => "Verblijf", "Stay";
+    ColIll => "Ziek", "Ill";
+    HouseRules => "Huisregels", "House rules";
+    SenderRequired => "Afzender op de envelop verplicht", "Sender address required on the envelope";
+    AddressOnCard => "Adres (zoals samengesteld)", "Address (as composed)";
+    AddedByHand => "Met de hand toegevoegd", "Added by hand";
+    NoWriter => "nog niemand", "nobody yet";
+    Written => "geschreven", "written";
+    NotWritten => "niet geschreven", "not written";
+    PostedOn => "gepost op", "posted on";
+    ReturnedOn => "teruggekomen op", "came back on";
+    AtHome => "thuis / postadres", "home / care of";
+    OnEnvelope => "Op de envelop", "On the envelope";
+    NothingExtra => "niets extra", "nothing extra";
+    SenderShort => "afzender", "sender";
+    RegShort => "reg.nr", "reg.no";
+    UnitShort => "cel", "unit";
+    NotAMember => "geen lid", "not a member";
+    IllSince => "ziek sinds", "ill since";
+    Stays => "Verblijven", "Stays";
+    NoStays => "geen verblijven", "no stays";
+    StayNow => "nu", "now";
+    ExpectedRelease => "verwachte vrijlating", "expected release";
+    ConfirmedOn => "nog daar op", "still there on";
+    CheckNeeded => "kaartje kwam terug: controleren (o)", "a card came back: check (o)";
+    DetailCard => "Kaartje", "Card";
+    DetailInstitution => "Inrichting", "Institution";
+    DetailRecipient => "Ontvanger", "Recipient";
+    // BaseMail: reasons, left-out reasons, institution kinds
+    ReasonDetained => "gedetineerd", "detained";
+    ReasonClinic => "kliniek", "clinic";
+    ReasonHospital => "ziekenhuis", "hospital";
+    ReasonBirthday => "verjaardag", "birthday";
+    ReasonIll => "ziek", "ill";
+    ReasonManual => "met de hand", "by hand";
+    LeftDeceased => "overleden", "deceased";
+    LeftEnded => "lidmaatschap beëindigd", "membership ended";
+    LeftNoConsent => "jarig, maar geen toestemming voor een verjaardagskaart", "birthday, but no consent to birthday cards";
+    LeftStayEnded => "verblijf onlangs beëindigd, geen nieuw verblijf bekend", "stay ended recently, no new stay known";
+    LeftReleasePassed => "verwachte vrijlating verstreken: controleer waar hij of zij is", "expected release passed: check where they are";
+    LeftNoAddress => "geen adres; ontbreekt", "no address; missing";
+    LeftReturned => "kaartje kwam terug: controleer eerst het verblijf", "a card came back: check the stay first";
+    LeftRemoved => "met de hand weggelaten", "removed by hand";
+    KindPrison => "gevangenis (PI)", "prison";
+    KindDetentionCentre => "detentiecentrum", "detention centre";
+    KindLongStayClinic => "kliniek voor duurzaam verblijf", "long-stay clinic";
+    KindDetoxClinic => "ontwenningskliniek", "detox clinic";
+    KindHospital => "ziekenhuis", "hospital";
+    KindPrisonAbroad => "gevangenis in het buitenland", "prison abroad";
+    Yes => "ja", "yes";
+    No => "nee", "no";
+    RecipientIsMember => "een lid", "a member";
+    RecipientNotMember => "geen lid", "not a member";
+    // BaseMail: forms and pickers
+    FormWriter => "Schrijver toewijzen", "Assign a writer";
+    FormAddByHand => "Kaartje met de hand toevoegen", "Add a card by hand";
+    FormRemoveByHand => "Kaartje met de hand weglaten", "Remove a card by hand";
+    FormNewInstitution => "Nieuwe inrichting", "New institution";
+    FormEditInstitution => "Inrichting wijzigen", "Edit institution";
+    FormNewRecipient => "Nieuwe ontvanger", "New recipient";
+    FormEditRecipient => "Ontvanger wijzigen", "Edit recipient";
+    FormStartStay => "Verblijf beginnen", "Start a stay";
+    FormMoveStay => "Overplaatsen naar een andere inrichting", "Move to another institution";
+    FormEndStay => "Verblijf beëindigen", "End the stay";
+    FormConfirmStay => "Bevestigen: nog daar", "Confirm: still there";
+    FormIll => "Ziek melden", "Mark ill";
+    ShortFormHint => "Enter: opslaan · Esc: terug", "Enter: save · Esc: back";
+    PickRecipient => "Ontvanger kiezen", "Choose a recipient";
+    PickHint => "typ om te zoeken · ↑/↓ · Enter: kiezen · Esc: terug", "type to search · ↑/↓ · Enter: choose · Esc: back";
+    PickNone => "Geen ontvanger gevonden.", "No recipient found.";
+    FieldWriter => "Schrijver", "Writer";
+    FieldReason => "Reden", "Reason";
+    FieldRecipient => "Ontvanger", "Recipient";
+    FieldName => "Naam", "Name";
+    FieldKind => "Soort", "Kind";
+    FieldNeedsRegistration => "Registratienummer vermelden", "Registration number on envelope";
+    FieldNeedsUnit => "Afdeling/cel vermelden", "Unit/cell on envelope";
+    FieldNeedsSender => "Afzender verplicht", "Sender address required";
+    FieldHouseRules => "Huisregels", "House rules";
+    FieldRecipientKind => "Ontvanger is", "Recipient is";
+    FieldBirthday => "Geboortedatum", "Date of birth";
+    FieldInstitution => "Inrichting", "Institution";
+    FieldUnit => "Afdeling/cel", "Unit/cell";
+    FieldRegistrationNumber => "Registratienummer", "Registration number";
+    FieldFrom => "Vanaf", "From";
+    FieldExpectedRelease => "Verwachte vrijlating", "Expected release";
+    FieldEndedOn => "Einddatum", "Ended on";
+    FieldConfirmedOn => "Nog daar op", "Still there on";
+    FieldIllSince => "Ziek sinds", "Ill since";
+    FieldWeek => "Week", "Week";
+    FieldCard => "Kaartje", "Card";
+    FieldPosted => "Gepost op", "Posted on";
+    FieldReturned => "Teruggekomen op", "Came back on";
+    FieldInstitutionAddress => "adres van de inrichting", "address of the institution";
+    FieldOfficeAddress => "adres van het kantoor (instellingen)", "address of the office (settings)";
+    // BaseMail: questions and status line ({name}, {week}, ... are filled in)
+    ConfirmPost => "Ronde {week} posten op {date}? {cards} kaartjes; daarna is de ronde afgesloten.", "Post run {week} on {date}? {cards} cards; the run is closed afterwards.";
+    ConfirmReturned => "Kaartje voor {name} teruggekomen op {date}? Er gaan geen kaartjes meer heen tot het verblijf is gecontroleerd.", "Card for {name} came back on {date}? No more cards go there until the stay is checked.";
+    ConfirmChecked => "Verblijf van {name} in {place} gecontroleerd en juist? Daarna gaan er weer kaartjes.", "Stay of {name} at {place} checked and right? Cards go again afterwards.";
+    ConfirmWell => "{name} is niet meer ziek?", "{name} is no longer ill?";
+    Composed => "Week {week} samengesteld: {cards} kaartjes, {left} weggelaten.", "Week {week} composed: {cards} cards, {left} left out.";
+    WriterSaved => "Schrijver opgeslagen.", "Writer saved.";
+    MarkedWritten => "Gemarkeerd als geschreven.", "Marked written.";
+    MarkedNotWritten => "Niet meer gemarkeerd als geschreven.", "No longer marked written.";
+    CardAdded => "Kaartje met de hand toegevoegd.", "Card added by hand.";
+    CardRemoved => "Kaartje met de hand weggelaten.", "Card removed by hand.";
+    RunPosted => "Ronde {week} gepost en afgesloten op {date}.", "Run {week} posted and closed on {date}.";
+    CardReturned => "Teruggekomen: controleer het verblijf van {name}.", "Came back: check the stay of {name}.";
+    NotPostedYet => "Dit kaartje is nog niet gepost.", "This card has not been posted yet.";
+    ComposeFirst => "Stel de week eerst samen: druk op r.", "Compose the week first: press r.";
+    NoRecipientsYet => "Er zijn nog geen ontvangers; een coördinator of beheerder voegt ze toe.", "There are no recipients yet; a coordinator or administrator adds them.";
+    InstitutionSaved => "Inrichting opgeslagen.", "Institution saved.";
+    RecipientSaved => "Ontvanger opgeslagen.", "Recipient saved.";
+    StayStarted => "Verblijf begonnen.", "Stay started.";
+    StayMoved => "Overgeplaatst.", "Moved.";
+    StayEnded => "Verblijf beëindigd.", "Stay ended.";
+    StayConfirmed => "Bevestigd: nog daar.", "Confirmed: still there.";
+    StayChecked => "Verblijf gecontroleerd; er gaan weer kaartjes.", "Stay checked; cards go again.";
+    IllSet => "Ziek gemeld.", "Marked ill.";
+    IllCleared => "Beter gemeld.", "Marked well again.";
+    NoOpenStay => "Geen lopend verblijf.", "No current stay.";
+    NoCheckNeeded => "Geen verblijf om te controleren.", "No stay needs checking.";
+    // BaseMail: printing labels
+    FormLabels => "Etiketten afdrukken (PDF)", "Print labels (PDF)";
+    LabelsHint => "Tab volgend · ←/→ keuze · Ctrl+S afdrukken · Esc terug", "Tab next · ←/→ choice · Ctrl+S print · Esc back";
+    FieldSheet => "Etikettenvel", "Label sheet";
+    FieldStart => "Beginnen bij etiket", "Start at label";
+    FieldOrder => "Volgorde", "Order";
+    FieldPath => "Opslaan als", "Save as";
+    OrderInstitution => "per inrichting", "by institution";
+    OrderName => "op naam", "by name";
+    FirstSheet => "Eerste vel", "First sheet";
+    LegendUsed => "al gebruikt", "already used";
+    LegendPrint => "deze etiketten", "these labels";
+    LegendFree => "vrij", "free";
+    LabelsOnSheets => "{labels} etiketten op {sheets} vel(len)", "{labels} labels on {sheets} sheet(s)";
+    LabelsSaved => "{labels} etiketten opgeslagen in {path}", "{labels} labels saved in {path}";
+    LabelsFile => "etiketten", "labels";
+    LabelFor => "Etiket voor {name}", "Label for {name}";
+    FitTooWide => "regel {line} is te breed, ook op 7 pt", "line {line} is too wide, even at 7 pt";
+    FitTooManyLines => "te veel regels voor het etiket", "too many lines for the label";
+    FitMissingGlyph => "regel {line}: teken {ch} kan niet worden afgedrukt", "line {line}: character {ch} cannot be printed";
+    FitEmpty => "geen tekst", "no text";
+    NotPrinted => "Niets afgedrukt", "Nothing printed";
+    // BaseMail: keys
+    KeyDetail => "details in een venster", "details in a window";
+    KeyWeek => "vorige/volgende week", "previous/next week";
+    KeyView => "andere weergave", "other view";
+    KeyCompose => "week (opnieuw) samenstellen", "compose (again)";
+    KeyWriter => "schrijver toewijzen", "assign a writer";
+    KeyWritten => "geschreven aan/uit", "toggle written";
+    KeyAddByHand => "kaartje met de hand toevoegen", "add a card by hand";
+    KeyRemoveByHand => "kaartje met de hand weglaten", "remove a card by hand";
+    KeyPost => "ronde posten (sluit de week af)", "post the run (closes the week)";
+    KeyReturned => "gepost kaartje kwam terug", "a posted card came back";
+    KeyLabels => "etiketten afdrukken (PDF)", "print labels (PDF)";
+    KeyNewInstitution => "nieuwe inrichting", "new institution";
+    KeyEditInstitution => "inrichting wijzigen", "edit institution";
+    KeyNewRecipient => "nieuwe ontvanger", "new recipient";
+    KeyEditRecipient => "ontvanger wijzigen", "edit recipient";
+    KeyIll => "ziek / beter melden", "mark ill / well";
+    KeyStartStay => "verblijf beginnen", "start a stay";
+    KeyMoveStay => "overplaatsen", "move to another institution";
+    KeyEndStay => "verblijf beëindigen", "end the stay";
+    KeyConfirmStay => "bevestigen: nog daar", "confirm: still there";
+    KeyChecked => "verblijf gecontroleerd (kaartje kwam terug)", "stay checked (a card came back)";
     // command line
     CliNeedUser => "Geef een gebruiker op met --user NAAM.", "Give a user with --user NAME.";
     CliPasswordFor => "Wachtwoord voor", "Password for";
@@ -253,6 +450,37 @@ pub fn field_label(field: &str) -> Msg {
         "row" => Msg::FieldRow,
         "status_history" => Msg::StatusHistory,
         "password_again" => Msg::FieldPasswordAgain,
+        "writer" => Msg::FieldWriter,
+        "reason" => Msg::FieldReason,
+        "recipient" => Msg::FieldRecipient,
+        "name" => Msg::FieldName,
+        "kind" => Msg::FieldKind,
+        "needs_registration_number" => Msg::FieldNeedsRegistration,
+        "needs_unit" => Msg::FieldNeedsUnit,
+        "needs_sender" => Msg::FieldNeedsSender,
+        "house_rules" => Msg::FieldHouseRules,
+        "recipient_kind" => Msg::FieldRecipientKind,
+        "member" => Msg::FieldNumber,
+        "birthday" => Msg::FieldBirthday,
+        "institution" => Msg::FieldInstitution,
+        "unit" => Msg::FieldUnit,
+        "registration_number" => Msg::FieldRegistrationNumber,
+        "from" => Msg::FieldFrom,
+        "expected_release" => Msg::FieldExpectedRelease,
+        "ended_on" => Msg::FieldEndedOn,
+        "confirmed_on" => Msg::FieldConfirmedOn,
+        "ill_since" => Msg::FieldIllSince,
+        "week" => Msg::FieldWeek,
+        "card" => Msg::FieldCard,
+        "posted" => Msg::FieldPosted,
+        "returned" => Msg::FieldReturned,
+        "sheet" => Msg::FieldSheet,
+        "start" => Msg::FieldStart,
+        "order" => Msg::FieldOrder,
+        "path" => Msg::FieldPath,
+        "address" => Msg::Address,
+        "institution_address" => Msg::FieldInstitutionAddress,
+        "office_address" => Msg::FieldOfficeAddress,
         _ => Msg::ErrInvalid,
     }
 }
@@ -611,6 +839,64 @@ pub fn error(e: &Error, lang: Lang) -> String {
     }
 }
 
+/// A message with its `{name}` places filled in.
+pub fn fill(m: Msg, lang: Lang, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(m.text(lang).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// Why a card is sent, in words.
+pub fn card_reason(r: CardReason) -> Msg {
+    match r {
+        CardReason::Detained => Msg::ReasonDetained,
+        CardReason::Clinic => Msg::ReasonClinic,
+        CardReason::Hospital => Msg::ReasonHospital,
+        CardReason::Birthday => Msg::ReasonBirthday,
+        CardReason::Ill => Msg::ReasonIll,
+        CardReason::Manual => Msg::ReasonManual,
+    }
+}
+
+/// The reasons of a card, in words: "gedetineerd, verjaardag".
+pub fn card_reasons(reasons: &[CardReason], lang: Lang) -> String {
+    let words: Vec<&str> = reasons.iter().map(|r| card_reason(*r).text(lang)).collect();
+    words.join(", ")
+}
+
+/// Why someone is left out of a run, in words.
+pub fn left_out_reason(r: &LeftOutReason, lang: Lang) -> String {
+    let text = |m: Msg| m.text(lang).to_string();
+    match r {
+        LeftOutReason::Deceased => text(Msg::LeftDeceased),
+        LeftOutReason::Ended => text(Msg::LeftEnded),
+        LeftOutReason::NoConsent => text(Msg::LeftNoConsent),
+        LeftOutReason::StayEnded => text(Msg::LeftStayEnded),
+        LeftOutReason::ReleasePassed => text(Msg::LeftReleasePassed),
+        LeftOutReason::NoAddress(field) => format!(
+            "{}: {}",
+            Msg::LeftNoAddress.text(lang),
+            field_name(field, lang).to_lowercase()
+        ),
+        LeftOutReason::Returned => text(Msg::LeftReturned),
+        LeftOutReason::RemovedByHand(why) => format!("{}: {why}", Msg::LeftRemoved.text(lang)),
+    }
+}
+
+/// The kind of an institution, in words.
+pub fn institution_kind(k: InstitutionKind) -> Msg {
+    match k {
+        InstitutionKind::Prison => Msg::KindPrison,
+        InstitutionKind::DetentionCentre => Msg::KindDetentionCentre,
+        InstitutionKind::LongStayClinic => Msg::KindLongStayClinic,
+        InstitutionKind::DetoxClinic => Msg::KindDetoxClinic,
+        InstitutionKind::Hospital => Msg::KindHospital,
+        InstitutionKind::PrisonAbroad => Msg::KindPrisonAbroad,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -634,5 +920,32 @@ mod tests {
         assert!(error(&e, Lang::En).contains("line 5: Postcode: is not a Dutch postcode"));
         let e = Error::AlreadyOpen { path: "/x".into() };
         assert!(error(&e, Lang::En).contains("already open in another kapstok window"));
+    }
+
+    #[test]
+    fn basemail_words_in_both_languages() {
+        assert_eq!(
+            card_reasons(&[CardReason::Detained, CardReason::Birthday], Lang::Nl),
+            "gedetineerd, verjaardag"
+        );
+        let missing = LeftOutReason::NoAddress("registration_number".into());
+        assert_eq!(
+            left_out_reason(&missing, Lang::En),
+            "no address; missing: registration number"
+        );
+        for k in InstitutionKind::ALL {
+            assert_ne!(
+                institution_kind(k).text(Lang::Nl),
+                institution_kind(k).text(Lang::En)
+            );
+        }
+        assert_eq!(
+            fill(
+                Msg::RunPosted,
+                Lang::Nl,
+                &[("week", "2026-W48"), ("date", "23-11-2026")]
+            ),
+            "Ronde 2026-W48 gepost en afgesloten op 23-11-2026."
+        );
     }
 }

@@ -19,6 +19,12 @@ pub enum Mode {
     Help,
     /// Choosing from a menu (the first-start screen).
     Menu,
+    /// The BaseMail tab: the week's cards and the left-out list.
+    Run,
+    /// The BaseMail tab: institutions.
+    Institutions,
+    /// The BaseMail tab: recipients and their stays.
+    Recipients,
 }
 
 /// Everything a user can do, as data.
@@ -78,93 +84,154 @@ pub enum Action {
     Yes,
     /// Answer no.
     No,
+    /// BaseMail: the week before.
+    PrevWeek,
+    /// BaseMail: the week after.
+    NextWeek,
+    /// BaseMail: the next view of the tab (cards, left out, institutions, recipients).
+    NextView,
+    /// BaseMail: compose the week (again).
+    Compose,
+    /// BaseMail: assign a writer to the selected card.
+    Writer,
+    /// BaseMail: mark the selected card written, or not.
+    ToggleWritten,
+    /// BaseMail: add a card by hand.
+    AddByHand,
+    /// BaseMail: remove the selected card by hand.
+    RemoveByHand,
+    /// BaseMail: post the run (closes it).
+    Post,
+    /// BaseMail: the selected posted card came back.
+    Returned,
+    /// BaseMail: print the labels.
+    Labels,
+    /// BaseMail: mark the selected recipient ill, or well again.
+    Ill,
+    /// BaseMail: start a stay.
+    StartStay,
+    /// BaseMail: move to another institution.
+    MoveStay,
+    /// BaseMail: end the current stay.
+    EndStay,
+    /// BaseMail: confirm the recipient is still there.
+    ConfirmStay,
+    /// BaseMail: the stay was checked after a card came back.
+    Checked,
 }
 
 /// How a key is shown in the help.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    /// The mode it works in.
-    pub mode: Mode,
+    /// The modes it works in.
+    pub modes: &'static [Mode],
     /// The key as shown.
     pub keys: &'static str,
     /// What it does.
     pub help: Msg,
 }
 
-/// The bindings shown in the help, per mode. [`map`] below is the single source of what the
-/// keys do; a test checks that every key shown here maps to an action.
-pub const BINDINGS: &[Binding] = &[
-    Binding {
-        mode: Mode::Browse,
-        keys: "↑/↓ j/k",
-        help: Msg::KeyMove,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "PgUp/PgDn",
-        help: Msg::KeyPage,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "Home/End",
-        help: Msg::KeyHomeEnd,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "/",
-        help: Msg::KeyFilter,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "Enter",
-        help: Msg::KeyOpen,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "n",
-        help: Msg::KeyNew,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "e",
-        help: Msg::KeyEdit,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "s",
-        help: Msg::KeyStatus,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "c",
-        help: Msg::KeyContact,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "Tab/Shift+Tab",
-        help: Msg::KeyNextTab,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "1-9",
-        help: Msg::KeyTabN,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "?",
-        help: Msg::KeyHelp,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "Esc",
-        help: Msg::KeyBack,
-    },
-    Binding {
-        mode: Mode::Browse,
-        keys: "q",
-        help: Msg::KeyQuit,
-    },
+const fn bind(modes: &'static [Mode], keys: &'static str, help: Msg) -> Binding {
+    Binding { modes, keys, help }
+}
+
+/// Every tab's browsing mode.
+const TABS: &[Mode] = &[
+    Mode::Browse,
+    Mode::Run,
+    Mode::Institutions,
+    Mode::Recipients,
 ];
+/// The BaseMail tab's views.
+const BASEMAIL: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
+const BROWSE: &[Mode] = &[Mode::Browse];
+const RUN: &[Mode] = &[Mode::Run];
+const INSTITUTIONS: &[Mode] = &[Mode::Institutions];
+const RECIPIENTS: &[Mode] = &[Mode::Recipients];
+
+/// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
+/// source of what the keys do; a test checks that every key shown here maps to an action.
+pub const BINDINGS: &[Binding] = &[
+    bind(TABS, "↑/↓ j/k", Msg::KeyMove),
+    bind(TABS, "PgUp/PgDn", Msg::KeyPage),
+    bind(TABS, "Home/End", Msg::KeyHomeEnd),
+    bind(BROWSE, "/", Msg::KeyFilter),
+    bind(BROWSE, "Enter", Msg::KeyOpen),
+    bind(BASEMAIL, "Enter", Msg::KeyDetail),
+    bind(BROWSE, "n", Msg::KeyNew),
+    bind(BROWSE, "e", Msg::KeyEdit),
+    bind(BROWSE, "s", Msg::KeyStatus),
+    bind(BROWSE, "c", Msg::KeyContact),
+    bind(RUN, "[/] ←/→", Msg::KeyWeek),
+    bind(RUN, "r", Msg::KeyCompose),
+    bind(RUN, "w", Msg::KeyWriter),
+    bind(RUN, "x/Space", Msg::KeyWritten),
+    bind(RUN, "a", Msg::KeyAddByHand),
+    bind(RUN, "d", Msg::KeyRemoveByHand),
+    bind(RUN, "p", Msg::KeyPost),
+    bind(RUN, "t", Msg::KeyReturned),
+    bind(RUN, "l", Msg::KeyLabels),
+    bind(INSTITUTIONS, "n", Msg::KeyNewInstitution),
+    bind(INSTITUTIONS, "e", Msg::KeyEditInstitution),
+    bind(RECIPIENTS, "n", Msg::KeyNewRecipient),
+    bind(RECIPIENTS, "e", Msg::KeyEditRecipient),
+    bind(RECIPIENTS, "i", Msg::KeyIll),
+    bind(RECIPIENTS, "s", Msg::KeyStartStay),
+    bind(RECIPIENTS, "m", Msg::KeyMoveStay),
+    bind(RECIPIENTS, "x", Msg::KeyEndStay),
+    bind(RECIPIENTS, "c", Msg::KeyConfirmStay),
+    bind(RECIPIENTS, "o", Msg::KeyChecked),
+    bind(BASEMAIL, "v", Msg::KeyView),
+    bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
+    bind(TABS, "1-9", Msg::KeyTabN),
+    bind(TABS, "?", Msg::KeyHelp),
+    bind(BROWSE, "Esc", Msg::KeyBack),
+    bind(TABS, "q", Msg::KeyQuit),
+];
+
+/// Keys every tab shares: moving, tabs, help, quit.
+fn tab_key(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Char('k') => Some(Action::Up),
+        KeyCode::Char('j') => Some(Action::Down),
+        KeyCode::Home => Some(Action::Home),
+        KeyCode::End => Some(Action::End),
+        KeyCode::Enter => Some(Action::Enter),
+        KeyCode::Tab => Some(Action::NextTab),
+        KeyCode::BackTab => Some(Action::PrevTab),
+        KeyCode::Char(c @ '1'..='9') => Some(Action::Tab(c as usize - '1' as usize)),
+        KeyCode::Char('?') => Some(Action::Help),
+        KeyCode::Char('q') => Some(Action::Quit),
+        _ => None,
+    }
+}
+
+/// The keys of one view of the BaseMail tab.
+fn basemail_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Run, KeyCode::Char('[') | KeyCode::Left) => Action::PrevWeek,
+        (Mode::Run, KeyCode::Char(']') | KeyCode::Right) => Action::NextWeek,
+        (Mode::Run, KeyCode::Char('r')) => Action::Compose,
+        (Mode::Run, KeyCode::Char('w')) => Action::Writer,
+        (Mode::Run, KeyCode::Char('x' | ' ')) => Action::ToggleWritten,
+        (Mode::Run, KeyCode::Char('a')) => Action::AddByHand,
+        (Mode::Run, KeyCode::Char('d')) => Action::RemoveByHand,
+        (Mode::Run, KeyCode::Char('p')) => Action::Post,
+        (Mode::Run, KeyCode::Char('t')) => Action::Returned,
+        (Mode::Run, KeyCode::Char('l')) => Action::Labels,
+        (Mode::Institutions | Mode::Recipients, KeyCode::Char('n')) => Action::New,
+        (Mode::Institutions | Mode::Recipients, KeyCode::Char('e')) => Action::Edit,
+        (Mode::Recipients, KeyCode::Char('i')) => Action::Ill,
+        (Mode::Recipients, KeyCode::Char('s')) => Action::StartStay,
+        (Mode::Recipients, KeyCode::Char('m')) => Action::MoveStay,
+        (Mode::Recipients, KeyCode::Char('x')) => Action::EndStay,
+        (Mode::Recipients, KeyCode::Char('c')) => Action::ConfirmStay,
+        (Mode::Recipients, KeyCode::Char('o')) => Action::Checked,
+        _ => return None,
+    };
+    Some(action)
+}
 
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
@@ -181,24 +248,17 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         _ => None,
     };
     match mode {
-        Mode::Browse => common.or(match key.code {
-            KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::Home => Some(Action::Home),
-            KeyCode::End => Some(Action::End),
+        Mode::Browse => common.or_else(|| tab_key(key.code)).or(match key.code {
             KeyCode::Char('/') => Some(Action::Filter),
-            KeyCode::Enter => Some(Action::Enter),
             KeyCode::Char('n') => Some(Action::New),
             KeyCode::Char('e') => Some(Action::Edit),
             KeyCode::Char('s') => Some(Action::Status),
             KeyCode::Char('c') => Some(Action::Contact),
-            KeyCode::Tab => Some(Action::NextTab),
-            KeyCode::BackTab => Some(Action::PrevTab),
-            KeyCode::Char(c @ '1'..='9') => Some(Action::Tab(c as usize - '1' as usize)),
-            KeyCode::Char('?') => Some(Action::Help),
-            KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         }),
+        Mode::Run | Mode::Institutions | Mode::Recipients => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| basemail_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -240,7 +300,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
 
 /// The help lines for a mode: key and description.
 pub fn help(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.mode == mode)
+    BINDINGS.iter().filter(move |b| b.modes.contains(&mode))
 }
 
 #[cfg(test)]
@@ -251,34 +311,70 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
-    fn first_key(keys: &str) -> KeyEvent {
-        let word = match keys {
-            "/" => "/",
-            _ => keys.split(['/', ' ']).next().unwrap_or(keys),
+    /// Every key a help line names: "↑/↓ j/k" is four keys, "/" is one.
+    fn keys_named(keys: &str) -> Vec<KeyEvent> {
+        let words: Vec<&str> = match keys {
+            "/" => vec!["/"],
+            _ => keys.split([' ', '/']).filter(|w| !w.is_empty()).collect(),
         };
-        match word {
-            "↑" => key(KeyCode::Up),
-            "PgUp" => key(KeyCode::PageUp),
-            "Home" => key(KeyCode::Home),
-            "Enter" => key(KeyCode::Enter),
-            "Tab" => key(KeyCode::Tab),
-            "Esc" => key(KeyCode::Esc),
-            "1-9" => key(KeyCode::Char('1')),
-            w if w.chars().count() == 1 => key(KeyCode::Char(w.chars().next().unwrap_or(' '))),
-            other => panic!("help names a key the test does not know: {other}"),
-        }
+        words
+            .into_iter()
+            .map(|word| match word {
+                "↑" => key(KeyCode::Up),
+                "↓" => key(KeyCode::Down),
+                "←" => key(KeyCode::Left),
+                "→" => key(KeyCode::Right),
+                "PgUp" => key(KeyCode::PageUp),
+                "PgDn" => key(KeyCode::PageDown),
+                "Home" => key(KeyCode::Home),
+                "End" => key(KeyCode::End),
+                "Enter" => key(KeyCode::Enter),
+                "Tab" => key(KeyCode::Tab),
+                "Shift+Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Esc" => key(KeyCode::Esc),
+                "Space" => key(KeyCode::Char(' ')),
+                "1-9" => key(KeyCode::Char('1')),
+                w if w.chars().count() == 1 => key(KeyCode::Char(w.chars().next().unwrap_or(' '))),
+                other => panic!("help names a key the test does not know: {other}"),
+            })
+            .collect()
     }
 
     #[test]
     fn every_key_in_the_help_does_something() {
         for b in BINDINGS {
-            assert!(
-                map(b.mode, first_key(b.keys)).is_some(),
-                "{} in {:?}",
-                b.keys,
-                b.mode
-            );
+            for mode in b.modes {
+                for k in keys_named(b.keys) {
+                    assert!(map(*mode, k).is_some(), "{} ({k:?}) in {mode:?}", b.keys);
+                }
+            }
         }
+        assert_eq!(keys_named("[/] ←/→").len(), 4);
+        assert_eq!(keys_named("/").len(), 1);
+    }
+
+    #[test]
+    fn a_key_shows_once_per_mode_and_means_one_thing() {
+        for mode in TABS {
+            let mut seen = std::collections::HashMap::new();
+            for b in help(*mode) {
+                for k in keys_named(b.keys) {
+                    if let Some(before) = seen.insert(k.code, b.help) {
+                        panic!("{:?} in {mode:?}: {before:?} and {:?}", k.code, b.help);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn basemail_keys_differ_per_view() {
+        let x = key(KeyCode::Char('x'));
+        assert_eq!(map(Mode::Run, x), Some(Action::ToggleWritten));
+        assert_eq!(map(Mode::Recipients, x), Some(Action::EndStay));
+        assert_eq!(map(Mode::Institutions, x), None);
+        assert_eq!(map(Mode::Run, key(KeyCode::Left)), Some(Action::PrevWeek));
+        assert_eq!(map(Mode::Browse, key(KeyCode::Char('r'))), None);
     }
 
     #[test]

@@ -2,11 +2,12 @@
 
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::Action;
+use kapstok_core::common::AddressKind;
 use kapstok_core::error::FieldError;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 /// What kind of input a field takes.
@@ -18,6 +19,19 @@ pub enum Kind {
     Secret,
     /// One of a list: stable value and label.
     Choice(Vec<(&'static str, Msg)>),
+    /// One of a list made at run time (institutions): value and label.
+    Options(Vec<(String, String)>),
+}
+
+impl Kind {
+    /// The values to choose from, for the choice kinds.
+    fn values(&self) -> Option<Vec<&str>> {
+        match self {
+            Kind::Choice(options) => Some(options.iter().map(|(v, _)| *v).collect()),
+            Kind::Options(options) => Some(options.iter().map(|(v, _)| v.as_str()).collect()),
+            Kind::Text | Kind::Secret => None,
+        }
+    }
 }
 
 /// One field.
@@ -81,6 +95,25 @@ impl Field {
         }
     }
 
+    /// A choice among options made at run time: value and label. Typing a letter jumps to the
+    /// next option whose label starts with it.
+    pub fn options(
+        name: &'static str,
+        label: Msg,
+        options: Vec<(String, String)>,
+        value: &str,
+    ) -> Field {
+        let value = if options.iter().any(|(v, _)| v == value) {
+            value.to_string()
+        } else {
+            options.first().map(|(v, _)| v.clone()).unwrap_or_default()
+        };
+        Field {
+            kind: Kind::Options(options),
+            ..Field::text(name, label, &value)
+        }
+    }
+
     /// Empties the field.
     pub fn clear(&mut self) {
         self.value.clear();
@@ -99,6 +132,59 @@ impl Field {
                     .unwrap_or("");
                 format!("◀ {label} ▶")
             }
+            Kind::Options(options) => {
+                let label = options
+                    .iter()
+                    .find(|(v, _)| *v == self.value)
+                    .map(|(_, l)| l.as_str())
+                    .unwrap_or("");
+                format!("◀ {label} ▶")
+            }
+        }
+    }
+
+    fn is_choice(&self) -> bool {
+        self.kind.values().is_some()
+    }
+
+    /// Moves a choice one step forward or back; false for other kinds.
+    fn step_choice(&mut self, forward: bool) -> bool {
+        let Some(values) = self.kind.values() else {
+            return false;
+        };
+        let n = values.len().max(1);
+        let i = values.iter().position(|v| *v == self.value).unwrap_or(0);
+        let j = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        if let Some(v) = values.get(j) {
+            self.value = v.to_string();
+        }
+        true
+    }
+
+    /// Jumps to the next option whose label starts with `c`; true when one was found.
+    fn jump_to(&mut self, c: char) -> bool {
+        let Kind::Options(options) = &self.kind else {
+            return false;
+        };
+        let want = kapstok_core::common::fold(&c.to_string());
+        let at = options
+            .iter()
+            .position(|(v, _)| *v == self.value)
+            .unwrap_or(0);
+        let n = options.len();
+        let found = (1..=n)
+            .map(|step| &options[(at + step) % n])
+            .find(|(_, label)| kapstok_core::common::fold(label).starts_with(&want));
+        match found {
+            Some((v, _)) => {
+                self.value = v.clone();
+                true
+            }
+            None => false,
         }
     }
 }
@@ -127,6 +213,8 @@ pub struct Form {
     pub focus: usize,
     /// A message above the fields (e.g. "not saved: ...").
     pub message: Option<String>,
+    /// A note above the fields, wrapped and shown in yellow (e.g. an institution's house rules).
+    pub note: Option<String>,
     /// Enter on the last field saves (login); otherwise only Ctrl+S saves.
     pub enter_saves_on_last: bool,
     /// The key hint in the bottom border.
@@ -141,6 +229,7 @@ impl Form {
             fields,
             focus: 0,
             message: None,
+            note: None,
             enter_saves_on_last: false,
             hint: Msg::FormHint,
         }
@@ -207,20 +296,7 @@ impl Form {
             Action::PrevField => self.move_focus(false),
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
-                if let Kind::Choice(options) = &field.kind {
-                    let n = options.len();
-                    let i = options
-                        .iter()
-                        .position(|(v, _)| *v == field.value)
-                        .unwrap_or(0);
-                    let j = if forward {
-                        (i + 1) % n.max(1)
-                    } else {
-                        (i + n.max(1) - 1) % n.max(1)
-                    };
-                    if let Some((v, _)) = options.get(j) {
-                        field.value = v.to_string();
-                    }
+                if field.step_choice(forward) {
                     return Outcome::Changed;
                 } else if forward {
                     field.cursor = (field.cursor + 1).min(field.value.chars().count());
@@ -229,18 +305,24 @@ impl Form {
                 }
             }
             Action::Char(c) => {
-                if let Kind::Choice(_) = field.kind {
-                    if c == ' ' {
-                        return self.handle(Action::Right);
-                    }
-                    return Outcome::None;
+                if field.is_choice() {
+                    let moved = if c == ' ' {
+                        field.step_choice(true)
+                    } else {
+                        field.jump_to(c)
+                    };
+                    return if moved {
+                        Outcome::Changed
+                    } else {
+                        Outcome::None
+                    };
                 }
                 let at = byte_index(&field.value, field.cursor);
                 field.value.insert(at, c);
                 field.cursor += 1;
                 field.error = None;
             }
-            Action::Backspace if field.cursor > 0 && !matches!(field.kind, Kind::Choice(_)) => {
+            Action::Backspace if field.cursor > 0 && !field.is_choice() => {
                 let at = byte_index(&field.value, field.cursor - 1);
                 field.value.remove(at);
                 field.cursor -= 1;
@@ -284,6 +366,32 @@ impl Form {
         rest
     }
 
+    /// The height the form needs in a popup `width` wide to show the note and every visible
+    /// field with its error, borders included.
+    pub fn height(&self, width: u16) -> u16 {
+        let lines: usize = self
+            .fields
+            .iter()
+            .filter(|f| f.visible)
+            .map(|f| 1 + usize::from(f.error.is_some()))
+            .sum();
+        let message = usize::from(self.message.is_some());
+        let note = self.note_lines(width.saturating_sub(2));
+        u16::try_from(lines + message + usize::from(note) + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The lines the note takes when wrapped to `width` (one spare for word wrapping).
+    fn note_lines(&self, width: u16) -> u16 {
+        match &self.note {
+            None => 0,
+            Some(note) => {
+                let chars = note.chars().count().max(1);
+                let lines = chars.div_ceil(usize::from(width.max(1))) + 1;
+                u16::try_from(lines).unwrap_or(u16::MAX)
+            }
+        }
+    }
+
     /// Draws the form as a popup in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, lang: Lang) {
         frame.render_widget(Clear, area);
@@ -295,11 +403,20 @@ impl Form {
             );
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [message_area, fields_area] = Layout::vertical([
+        let [message_area, note_area, fields_area] = Layout::vertical([
             Constraint::Length(if self.message.is_some() { 1 } else { 0 }),
+            Constraint::Length(self.note_lines(inner.width).min(inner.height / 2)),
             Constraint::Min(0),
         ])
         .areas(inner);
+        if let Some(note) = &self.note {
+            frame.render_widget(
+                Paragraph::new(note.as_str())
+                    .style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD))
+                    .wrap(Wrap { trim: true }),
+                note_area,
+            );
+        }
         if let Some(m) = &self.message {
             frame.render_widget(
                 Paragraph::new(m.as_str()).style(Style::new().fg(Color::Red)),
@@ -340,7 +457,7 @@ impl Form {
                 Style::new()
             };
             let marker = if focused { "▸" } else { " " };
-            if focused && !matches!(f.kind, Kind::Choice(_)) {
+            if focused && !f.is_choice() {
                 cursor = Some((
                     label_width + 2 + f.cursor.min(f.value.chars().count()),
                     lines.len(),
@@ -373,6 +490,38 @@ impl Form {
             }
         }
     }
+}
+
+const ADDRESS_FIELDS: [&str; 6] = [
+    "street",
+    "house_number",
+    "addition",
+    "postcode",
+    "city",
+    "country",
+];
+
+/// Shows the address fields the chosen `address_kind` uses (a Postbus has only a number,
+/// postcode and city), and names the number field after it.
+pub fn show_address_fields(form: &mut Form) {
+    let kind = AddressKind::from_name(&form.value("address_kind")).unwrap_or(AddressKind::Unknown);
+    let shown: &[&str] = match kind {
+        AddressKind::Street => &["street", "house_number", "addition", "postcode", "city"],
+        AddressKind::Postbus => &["house_number", "postcode", "city"],
+        AddressKind::Foreign => &["street", "postcode", "city", "country"],
+        AddressKind::CareOfOffice | AddressKind::Unknown => &[],
+    };
+    for f in ADDRESS_FIELDS {
+        form.set_visible(f, shown.contains(&f));
+    }
+    form.set_label(
+        "house_number",
+        if kind == AddressKind::Postbus {
+            Msg::FieldPostbusNumber
+        } else {
+            Msg::FieldHouseNumber
+        },
+    );
 }
 
 fn byte_index(text: &str, chars: usize) -> usize {
@@ -423,6 +572,41 @@ mod tests {
         assert_eq!(f.focus, 0, "hidden fields are skipped");
         assert_eq!(f.handle(Action::Save), Outcome::Save);
         assert_eq!(f.handle(Action::Back), Outcome::Cancel);
+    }
+
+    #[test]
+    fn options_made_at_run_time_cycle_and_jump_by_letter() {
+        let options = vec![
+            ("3".to_string(), "PI Lelystad".to_string()),
+            ("1".to_string(), "Justitieel Complex Schiphol".to_string()),
+            ("7".to_string(), "JVA Moabit".to_string()),
+        ];
+        let mut f = Form::new(
+            Msg::FormStartStay,
+            vec![Field::options(
+                "institution",
+                Msg::FieldInstitution,
+                options,
+                "",
+            )],
+        );
+        assert_eq!(f.value("institution"), "3", "the first option by default");
+        assert_eq!(f.handle(Action::Left), Outcome::Changed);
+        assert_eq!(f.value("institution"), "7");
+        f.handle(Action::Char('j'));
+        assert_eq!(f.value("institution"), "1", "next label starting with j");
+        f.handle(Action::Char('J'));
+        assert_eq!(f.value("institution"), "7");
+        assert_eq!(f.handle(Action::Char('z')), Outcome::None);
+        f.handle(Action::Backspace);
+        assert_eq!(
+            f.value("institution"),
+            "7",
+            "backspace leaves a choice alone"
+        );
+        assert_eq!(f.height(40), 3);
+        f.note = Some("x".repeat(50));
+        assert_eq!(f.height(40), 3 + 3);
     }
 
     #[test]

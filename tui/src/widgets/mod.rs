@@ -1,6 +1,8 @@
-//! Reusable pieces of the screen: forms, yes/no questions, layout helpers.
+//! Reusable pieces of the screen: forms, yes/no questions, a list to pick from, layout helpers.
 
+pub mod confirm;
 pub mod form;
+pub mod picker;
 
 use ratatui::layout::Rect;
 

@@ -1,0 +1,734 @@
+//! The BaseMail tab on a `TestBackend`: snapshots of the run view, and the main journeys through
+//! keys, checked against what core stored.
+
+use chrono::NaiveDate;
+use kapstok::app::App;
+use kapstok::i18n::{Lang, Msg};
+use kapstok::keys::{self, Mode};
+use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
+use kapstok_core::basemail::Who;
+use kapstok_core::clock::FixedClock;
+use kapstok_core::common::{Address, IsoWeek, Postcode};
+use kapstok_core::members::MemberInput;
+use kapstok_core::settings::Settings;
+use kapstok_core::{Kapstok, Role, Session};
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use std::sync::Arc;
+
+const PASSWORD: &str = "kapstok-test-wachtwoord";
+
+fn date(d: u32, m: u32, y: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    date(23, 11, 2026)
+}
+
+fn week() -> IsoWeek {
+    IsoWeek::of(today())
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    k: Kapstok,
+    /// Recipient ids: Jan van der Poel (member, at PI Lelystad), Şükrü Yılmaz (non-member, at
+    /// the clinic), Kees Visser (non-member, ill, no address).
+    jan: u64,
+    kees: u64,
+    jan_number: u64,
+}
+
+impl Fixture {
+    fn admin(&self) -> Session {
+        self.k.login("beheer", PASSWORD).unwrap()
+    }
+}
+
+fn member(given: &str, prefix: &str, surname: &str) -> MemberInput {
+    MemberInput {
+        given: given.into(),
+        prefix: prefix.into(),
+        surname: surname.into(),
+        joined: "01-01-2020".into(),
+        address_kind: "care_of".into(),
+        ..MemberInput::default()
+    }
+}
+
+fn institution(name: &str, kind: &str, postbus: (&str, &str, &str)) -> InstitutionInput {
+    InstitutionInput {
+        name: name.into(),
+        kind: kind.into(),
+        address_kind: "postbus".into(),
+        house_number: postbus.0.into(),
+        postcode: postbus.1.into(),
+        city: postbus.2.into(),
+        ..InstitutionInput::default()
+    }
+}
+
+/// A store on 23-11-2026 (week 48) with three users, the office, two institutions, three
+/// members (a detainee, a birthday with consent, a birthday without) and two non-members.
+fn store() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at_date(today()));
+    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
+    let admin = k.setup("beheer", PASSWORD).unwrap();
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, PASSWORD)
+        .unwrap();
+    admin
+        .users()
+        .add("vrijwilliger", Role::Volunteer, PASSWORD)
+        .unwrap();
+    admin
+        .set_settings(&Settings {
+            office_name: "Vereniging Kapstok".into(),
+            office_address: Address::Street {
+                street: "Hartenstraat".into(),
+                number: 10,
+                addition: String::new(),
+                postcode: Postcode::parse("1016 CB").unwrap(),
+                city: "Amsterdam".into(),
+            },
+            ..admin.settings().unwrap()
+        })
+        .unwrap();
+    let members = admin.members();
+    let jan_number = members
+        .create(&member("Jan", "van der", "Poel"))
+        .unwrap()
+        .member
+        .number;
+    members
+        .create(&MemberInput {
+            birth_date: "25-11-1980".into(),
+            consent_birthday_card: "01-01-2025".into(),
+            ..member("Zoë", "de", "Wit")
+        })
+        .unwrap();
+    members
+        .create(&MemberInput {
+            birth_date: "24-11-1970".into(),
+            ..member("Dagmar", "", "Bakker")
+        })
+        .unwrap();
+    let bm = admin.basemail();
+    let lelystad = bm
+        .add_institution(&InstitutionInput {
+            needs_registration_number: true,
+            needs_unit: true,
+            house_rules: "Volledige naam, celnummer en registratienummer vermelden. Alleen gewone \
+                          kaarten, niets insluiten."
+                .into(),
+            ..institution("PI Lelystad", "prison", ("2170", "8203 AD", "Lelystad"))
+        })
+        .unwrap();
+    let beilen = bm
+        .add_institution(&InstitutionInput {
+            needs_sender: true,
+            house_rules: "Kaarten worden op de afdeling uitgereikt.".into(),
+            ..institution(
+                "Kliniek voor Duurzaam Verblijf",
+                "long_stay_clinic",
+                ("100", "9410 AA", "Beilen"),
+            )
+        })
+        .unwrap();
+    let jan = bm.recipient_for_member(jan_number).unwrap();
+    bm.start_stay(
+        jan,
+        &StayInput {
+            institution: lelystad,
+            unit: "Afdeling B, cel 214".into(),
+            registration_number: "1234567".into(),
+            from: "01-10-2026".into(),
+            expected_release: String::new(),
+        },
+    )
+    .unwrap();
+    let sukru = bm
+        .add_recipient(&RecipientInput {
+            given: "Şükrü".into(),
+            surname: "Yılmaz".into(),
+            ..RecipientInput::default()
+        })
+        .unwrap();
+    bm.start_stay(
+        sukru,
+        &StayInput {
+            institution: beilen,
+            unit: "Paviljoen 3".into(),
+            from: "01-06-2026".into(),
+            ..StayInput::default()
+        },
+    )
+    .unwrap();
+    let kees = bm
+        .add_recipient(&RecipientInput {
+            given: "Kees".into(),
+            surname: "Visser".into(),
+            ..RecipientInput::default()
+        })
+        .unwrap();
+    bm.set_ill(kees, Some(date(20, 11, 2026))).unwrap();
+    Fixture {
+        _dir: dir,
+        k,
+        jan,
+        kees,
+        jan_number,
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    if w == 0 || h == 0 {
+        return String::new(); // TestBackend cannot print an empty buffer
+    }
+    t.backend().to_string()
+}
+
+fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
+    let mut app = App::new(f.k.clone(), lang, Some(user));
+    typ(&mut app, PASSWORD);
+    key(&mut app, KeyCode::Enter);
+    app
+}
+
+/// The volunteer, on the only tab there is, after composing the week.
+fn volunteer_composed(f: &Fixture) -> App {
+    let mut app = logged_in(f, "vrijwilliger", Lang::Nl);
+    key(&mut app, KeyCode::Char('r'));
+    app
+}
+
+/// Selects a card by the name on it (cards are ordered by institution, then name).
+fn select_card(app: &mut App, f: &Fixture, name: &str) {
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    let at = run.cards.iter().position(|c| c.name == name).unwrap();
+    key(app, KeyCode::Home);
+    for _ in 0..at {
+        key(app, KeyCode::Down);
+    }
+}
+
+fn jan_card(f: &Fixture) -> kapstok_core::basemail::Card {
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    run.cards
+        .into_iter()
+        .find(|c| c.who == Who::Member(f.jan_number))
+        .unwrap()
+}
+
+#[test]
+fn run_view_before_and_after_composing() {
+    let f = store();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::Nl);
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("run_empty_80x24", s);
+    assert!(s.contains("nog niet samengesteld: druk op r"), "{s}");
+    key(&mut app, KeyCode::Char('r'));
+    select_card(&mut app, &f, "Jan van der Poel");
+    insta::assert_snapshot!("run_80x24", screen(&mut app, 80, 24));
+    insta::assert_snapshot!("run_120x30", screen(&mut app, 120, 30));
+    key(&mut app, KeyCode::Char('v'));
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("left_out_80x24", s);
+    assert!(
+        s.contains("geen toestemming voor een verjaardagskaart"),
+        "{s}"
+    );
+}
+
+#[test]
+fn volunteer_sees_only_the_basemail_tab() {
+    let f = store();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::Nl);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("1 BaseMail"), "{s}");
+    assert!(!s.contains("Leden") && !s.contains("2 "), "{s}");
+    assert!(
+        !s.contains("Inrichtingen") && !s.contains("Ontvangers"),
+        "{s}"
+    );
+    // `v` only switches between the cards and the left-out list
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Run);
+    // keys of the member register do nothing here
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Run);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("Nieuw lid"), "{s}");
+}
+
+#[test]
+fn administrator_finds_basemail_after_the_member_tabs() {
+    let f = store();
+    let mut app = logged_in(&f, "beheer", Lang::En);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("1 Members │ 2 Out of sight │ 3 BaseMail"), "{s}");
+    key(&mut app, KeyCode::Char('3'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Cards"), "{s}");
+    assert!(s.contains("Institutions (2)"), "{s}");
+    assert!(
+        s.contains("This week has not been composed yet: press r."),
+        "{s}"
+    );
+}
+
+#[test]
+fn compose_shows_the_detainee_card_with_the_house_rules() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Week 2026-W48 samengesteld: 3 kaartjes, 2 weggelaten."),
+        "{s}"
+    );
+    select_card(&mut app, &f, "Jan van der Poel");
+    let s = screen(&mut app, 120, 30);
+    for text in [
+        "Reg.nr. 1234567",
+        "Afdeling B, cel 214",
+        "Postbus 2170",
+        "8203 AD  LELYSTAD",
+        "⚠ Huisregels: Volledige naam, celnummer",
+        "gedetineerd",
+    ] {
+        assert!(s.contains(text), "{text}\n{s}");
+    }
+    select_card(&mut app, &f, "Şükrü Yılmaz");
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("⚠ Afzender op de envelop verplicht"), "{s}");
+    // Enter opens the card in full
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Kaarten worden op de afdeling uitgereikt."),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Run);
+}
+
+#[test]
+fn toggling_written_and_the_writer_persist_in_core() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    select_card(&mut app, &f, "Jan van der Poel");
+    key(&mut app, KeyCode::Char('x'));
+    assert!(jan_card(&f).written);
+    assert!(screen(&mut app, 80, 24).contains("Gemarkeerd als geschreven."));
+    key(&mut app, KeyCode::Char(' '));
+    assert!(!jan_card(&f).written);
+    key(&mut app, KeyCode::Char('w'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Schrijver toewijzen"), "{s}");
+    assert!(
+        s.contains("⚠ Huisregels"),
+        "the writer sees the house rules\n{s}"
+    );
+    typ(&mut app, "Els");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(jan_card(&f).writer, "Els");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Schrijver opgeslagen."), "{s}");
+    assert!(s.contains("Els"), "{s}");
+}
+
+#[test]
+fn posting_closes_the_run_and_a_returned_card_stops_the_next() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Ronde 2026-W48 posten op 23-11-2026?"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    assert!(f
+        .admin()
+        .basemail()
+        .run(week())
+        .unwrap()
+        .unwrap()
+        .closed_on
+        .is_none());
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('j'));
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    assert_eq!(run.closed_on, Some(today()));
+    assert!(run.cards.iter().all(|c| c.posted == Some(today())));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("gepost en afgesloten op 23-11-2026"), "{s}");
+    // composing a closed run again is refused by core, and said so
+    key(&mut app, KeyCode::Char('r'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Week: is afgesloten"), "{s}");
+    // the card came back: its stay needs a check
+    select_card(&mut app, &f, "Jan van der Poel");
+    key(&mut app, KeyCode::Char('t'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Kaartje voor Jan van der Poel teruggekomen op"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(jan_card(&f).returned, Some(today()));
+    let stays = f.admin().basemail().stays(f.jan).unwrap();
+    assert!(stays[0].1.check_needed);
+}
+
+#[test]
+fn returned_needs_a_posted_card() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('t'));
+    assert!(screen(&mut app, 80, 24).contains("Dit kaartje is nog niet gepost."));
+    assert_eq!(app.mode(), Mode::Run);
+}
+
+#[test]
+fn cards_by_hand_need_a_reason() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.mode(), Mode::Filter);
+    typ(&mut app, "vis");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Zoeken: vis▏"), "{s}");
+    assert!(s.contains("│▸ Kees Visser"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("is verplicht"),
+        "an empty reason is refused inline\n{s}"
+    );
+    typ(&mut app, "adres via de straat");
+    key(&mut app, KeyCode::Enter);
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    assert!(run.manual.iter().any(|m| matches!(
+        m,
+        kapstok_core::basemail::ManualChange::Add { recipient, .. } if *recipient == f.kees
+    )));
+    assert!(screen(&mut app, 80, 24).contains("Kaartje met de hand toegevoegd."));
+
+    select_card(&mut app, &f, "Jan van der Poel");
+    key(&mut app, KeyCode::Char('d'));
+    typ(&mut app, "vrijgelaten");
+    key(&mut app, KeyCode::Enter);
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    assert!(run.cards.iter().all(|c| c.name != "Jan van der Poel"));
+    key(&mut app, KeyCode::Char('v'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("met de hand weggelaten: vrijgelaten"), "{s}");
+}
+
+#[test]
+fn labels_print_to_a_pdf_beside_the_store() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.mode(), Mode::Form);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "99");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("moet tussen 1 en 21 liggen"), "{s}");
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "3");
+    let dir = f._dir.path().display().to_string();
+    let s = screen(&mut app, 80, 24).replace(&dir, "<dir>");
+    insta::assert_snapshot!("labels_80x24", s);
+    assert!(s.contains("3 etiketten op 1 vel(len)"), "{s}");
+    ctrl(&mut app, 's');
+    let pdf = f._dir.path().join("etiketten-2026-W48.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let s = screen(&mut app, 200, 24);
+    assert!(
+        s.contains(&format!("3 etiketten opgeslagen in {}", pdf.display())),
+        "{s}"
+    );
+    assert_eq!(app.mode(), Mode::Run);
+}
+
+#[test]
+fn weeks_go_back_and_forth() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char(']'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("2026-W49"), "{s}");
+    assert!(s.contains("Deze week is nog niet samengesteld"), "{s}");
+    key(&mut app, KeyCode::Left);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("2026-W48"), "{s}");
+    assert!(s.contains("Jan van der Poel"), "{s}");
+}
+
+#[test]
+fn coordinator_adds_a_stay_through_the_screens() {
+    let f = store();
+    let mut app = logged_in(&f, "coordinator", Lang::Nl);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Recipients);
+    // recipients by name: Jan van der Poel, Kees Visser, Şükrü Yılmaz
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('s'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Verblijf beginnen"), "{s}");
+    key(&mut app, KeyCode::Char('p')); // jump to PI Lelystad
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "Afdeling C");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "7654321");
+    key(&mut app, KeyCode::Tab);
+    for _ in 0.."23-11-2026".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "31-02-2026");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("is geen datum"),
+        "core's error shows under the field\n{s}"
+    );
+    assert!(f.admin().basemail().stays(f.kees).unwrap().is_empty());
+    for _ in 0.."31-02-2026".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "16-11-2026");
+    ctrl(&mut app, 's');
+    let stays = f.admin().basemail().stays(f.kees).unwrap();
+    assert_eq!(stays.len(), 1);
+    let lelystad = f.admin().basemail().institutions().unwrap();
+    let lelystad = lelystad
+        .iter()
+        .find(|(_, i)| i.name == "PI Lelystad")
+        .unwrap();
+    assert_eq!(stays[0].1.institution, lelystad.0);
+    assert_eq!(stays[0].1.registration_number, "7654321");
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Verblijf begonnen."), "{s}");
+    assert!(
+        s.contains("16-11-2026 – nu  PI Lelystad · Afdeling C"),
+        "{s}"
+    );
+    // the next composition sends Kees a card there
+    let run = f.admin().basemail().compose(week()).unwrap();
+    let kees = run.cards.iter().find(|c| c.name == "Kees Visser").unwrap();
+    assert!(kees.address.contains(&"Reg.nr. 7654321".to_string()));
+}
+
+#[test]
+fn coordinator_moves_ends_and_checks_stays() {
+    let f = store();
+    let admin = f.admin();
+    let bm = admin.basemail();
+    bm.compose(week()).unwrap();
+    bm.post(week(), today()).unwrap();
+    bm.mark_returned(week(), Who::Member(f.jan_number), today())
+        .unwrap();
+    let mut app = logged_in(&f, "coordinator", Lang::Nl);
+    key(&mut app, KeyCode::Char('3'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('v'));
+    }
+    // Jan is first; his stay needs a check after the returned card
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("kaartje kwam terug: controleren (o)"), "{s}");
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('j'));
+    assert!(!bm.stays(f.jan).unwrap()[0].1.check_needed);
+    // move to the clinic, keeping the registration number
+    key(&mut app, KeyCode::Char('m'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Kliniek voor Duurzaam Verblijf"), "{s}");
+    assert!(s.contains("1234567"), "{s}");
+    ctrl(&mut app, 's');
+    let stays = bm.stays(f.jan).unwrap();
+    assert_eq!(stays.len(), 2);
+    assert_eq!(stays[0].1.ended_on, Some(today()));
+    // confirm still there, then end the stay
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(bm.stays(f.jan).unwrap()[1].1.confirmed_on, Some(today()));
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(bm.stays(f.jan).unwrap()[1].1.ended_on, Some(today()));
+    key(&mut app, KeyCode::Char('x'));
+    assert!(screen(&mut app, 80, 24).contains("Geen lopend verblijf."));
+}
+
+#[test]
+fn coordinator_creates_an_institution_and_a_recipient() {
+    let f = store();
+    let mut app = logged_in(&f, "coordinator", Lang::Nl);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Institutions);
+    key(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 30);
+    insta::assert_snapshot!("institution_errors", s);
+    assert!(s.contains("is verplicht"), "{s}");
+    typ(&mut app, "Justitieel Complex Schiphol");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right); // detention centre
+    key(&mut app, KeyCode::Tab); // address kind: Postbus
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "7518");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "1118 ZG");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "Luchthaven Schiphol");
+    ctrl(&mut app, 's');
+    let all = f.admin().basemail().institutions().unwrap();
+    let (_, jcs) = all
+        .iter()
+        .find(|(_, i)| i.name == "Justitieel Complex Schiphol")
+        .unwrap();
+    assert_eq!(jcs.kind.name(), "detention_centre");
+    assert!(jcs.needs_registration_number);
+    assert_eq!(
+        jcs.address.lines().unwrap(),
+        ["Postbus 7518", "1118 ZG  LUCHTHAVEN SCHIPHOL"]
+    );
+    assert!(screen(&mut app, 80, 24).contains("Inrichting opgeslagen."));
+
+    // a member recipient by number
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "9999");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("9999 bestaat niet"), "{s}");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, &f.jan_number.to_string());
+    ctrl(&mut app, 's');
+    assert!(
+        screen(&mut app, 80, 24).contains("is al in gebruik"),
+        "Jan already is a recipient"
+    );
+    key(&mut app, KeyCode::Esc);
+    // mark ill, and well again
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Enter);
+    let jan = |f: &Fixture| {
+        f.admin()
+            .basemail()
+            .recipients()
+            .unwrap()
+            .into_iter()
+            .find(|(id, _, _)| *id == f.jan)
+            .unwrap()
+            .1
+    };
+    assert_eq!(jan(&f).ill_since, Some(today()));
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(jan(&f).ill_since, None);
+}
+
+#[test]
+fn help_shows_the_keys_of_the_current_view() {
+    let f = store();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::En);
+    key(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("help_run_en", s);
+    for b in keys::help(Mode::Run) {
+        assert!(s.contains(b.help.text(Lang::En)), "{}\n{s}", b.keys);
+    }
+    assert!(!s.contains(Msg::KeyFilter.text(Lang::En)), "{s}");
+    key(&mut app, KeyCode::Esc);
+    let mut app = logged_in(&f, "coordinator", Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('v'));
+    }
+    key(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    for b in keys::help(Mode::Recipients) {
+        assert!(s.contains(b.help.text(Lang::En)), "{}\n{s}", b.keys);
+    }
+    assert!(!s.contains(Msg::KeyCompose.text(Lang::En)), "{s}");
+}
+
+#[test]
+fn no_panic_at_any_size() {
+    let f = store();
+    let mut app = logged_in(&f, "beheer", Lang::Nl);
+    let sizes = |app: &mut App| {
+        for w in (0..=140).step_by(7) {
+            for h in (0..=50).step_by(5) {
+                screen(app, w, h);
+            }
+        }
+        for (w, h) in [(80, 24), (81, 25), (1, 1), (200, 60)] {
+            screen(app, w, h);
+        }
+    };
+    key(&mut app, KeyCode::Char('3'));
+    sizes(&mut app);
+    key(&mut app, KeyCode::Char('r'));
+    for view in 0..4 {
+        sizes(&mut app);
+        key(&mut app, KeyCode::Enter);
+        sizes(&mut app);
+        key(&mut app, KeyCode::Esc);
+        if view == 0 {
+            key(&mut app, KeyCode::Char('w'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('a'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('p'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Char('n'));
+            key(&mut app, KeyCode::Char('l'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Esc);
+        }
+        if view >= 2 {
+            key(&mut app, KeyCode::Char('n'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Esc);
+        }
+        key(&mut app, KeyCode::Char('v'));
+    }
+}
