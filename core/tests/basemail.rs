@@ -433,3 +433,40 @@ fn custom_sheets_are_validated_and_kept() {
         kapstok_core::print::sheets::builtin().len() + 1
     );
 }
+
+#[test]
+fn an_institution_without_an_address_gets_one_error_per_missing_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let empty = InstitutionInput {
+        address_kind: "postbus".into(),
+        ..lelystad()
+    };
+    let empty = InstitutionInput {
+        house_number: String::new(),
+        postcode: String::new(),
+        ..empty
+    };
+    match bm.add_institution(&empty) {
+        Err(Error::Invalid(e)) => {
+            let fields: Vec<&str> = e.iter().map(|f| f.field).collect();
+            assert_eq!(fields, ["house_number", "postcode"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let care_of = InstitutionInput {
+        address_kind: "care_of".into(),
+        ..lelystad()
+    };
+    match bm.add_institution(&care_of) {
+        Err(Error::Invalid(e)) => assert_eq!(
+            e,
+            [FieldError::new(
+                "address_kind",
+                Reason::NotOneOf(&["postbus", "street", "foreign"])
+            )]
+        ),
+        other => panic!("{other:?}"),
+    }
+}

@@ -8,7 +8,7 @@ use super::model::{
 use super::rules::{self, Office, World};
 use crate::access::Session;
 use crate::common::check::Check;
-use crate::common::{AddressFields, IsoWeek, PersonName};
+use crate::common::{AddressFields, AddressKind, IsoWeek, PersonName};
 use crate::error::{Error, FieldError, Permission, Reason, Result};
 use crate::members::Member;
 use crate::store::{abort, Record, Tx, TxResult};
@@ -149,7 +149,13 @@ impl<'a> BaseMail<'a> {
             city: &input.city,
             country: &input.country,
         });
-        if address.lines().is_none() && c.errors.iter().all(|e| e.field != "address_kind") {
+        // Cards go to the institution's own postal address: not care of the office, not unknown.
+        let address_kind = AddressKind::from_name(&input.address_kind);
+        if matches!(
+            address_kind,
+            None | Some(AddressKind::CareOfOffice | AddressKind::Unknown)
+        ) && c.errors.iter().all(|e| e.field != "address_kind")
+        {
             c.fail(
                 "address_kind",
                 Reason::NotOneOf(&["postbus", "street", "foreign"]),
