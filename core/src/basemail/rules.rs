@@ -103,14 +103,17 @@ pub fn compose(
 ) -> (Vec<Card>, Vec<LeftOut>) {
     let mut candidates: BTreeMap<Who, Candidate> = BTreeMap::new();
     let recently = week.monday() - Days::new(RECENTLY_ENDED_DAYS);
+    let mut stays_of: HashMap<u64, Vec<&(u64, Stay)>> = HashMap::new();
+    for entry in world.stays {
+        stays_of.entry(entry.1.recipient).or_default().push(entry);
+    }
+    let stay_by_id: HashMap<u64, &Stay> = world.stays.iter().map(|(id, s)| (*id, s)).collect();
+    let recipient_by_id: HashMap<u64, &Recipient> =
+        world.recipients.iter().map(|(id, r)| (*id, r)).collect();
 
     for (id, r) in world.recipients {
         let who = r.member.map(Who::Member).unwrap_or(Who::Recipient(*id));
-        let mut stays: Vec<&(u64, Stay)> = world
-            .stays
-            .iter()
-            .filter(|(_, s)| s.recipient == *id)
-            .collect();
+        let mut stays: Vec<&(u64, Stay)> = stays_of.remove(id).unwrap_or_default();
         stays.sort_by_key(|(_, s)| s.from);
         let current = stays.iter().rev().find(|(_, s)| s.current_in(week));
         let c = candidates.entry(who).or_default();
@@ -159,7 +162,7 @@ pub fn compose(
 
     for change in manual {
         if let ManualChange::Add { recipient, reason } = change {
-            if let Some((_, r)) = world.recipients.iter().find(|(id, _)| id == recipient) {
+            if let Some(r) = recipient_by_id.get(recipient) {
                 let who = r
                     .member
                     .map(Who::Member)
@@ -179,10 +182,7 @@ pub fn compose(
             Who::Member(n) => world.members.get(&n),
             Who::Recipient(_) => None,
         };
-        let recipient = c
-            .recipient
-            .and_then(|id| world.recipients.iter().find(|(rid, _)| *rid == id))
-            .map(|(_, r)| r);
+        let recipient = c.recipient.and_then(|id| recipient_by_id.get(&id).copied());
         let name = match (member, recipient) {
             (Some(m), _) => m.name.full(),
             (None, Some(r)) => r.name.full(),
@@ -221,7 +221,7 @@ pub fn compose(
             continue;
         }
         let at = c.stay.and_then(|sid| {
-            let stay = &world.stays.iter().find(|(id, _)| *id == sid)?.1;
+            let stay = *stay_by_id.get(&sid)?;
             Some((stay, world.institutions.get(&stay.institution)?))
         });
         let at = at.filter(|(stay, _)| {
