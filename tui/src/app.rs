@@ -872,7 +872,7 @@ impl App {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
         let hint = match self.mode() {
-            Mode::Browse | Mode::Run | Mode::Institutions | Mode::Recipients => {
+            Mode::Browse | Mode::Run | Mode::Institutions | Mode::Recipients | Mode::Stats => {
                 "? hulp · q stoppen"
             }
             _ => "",

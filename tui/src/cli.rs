@@ -353,7 +353,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             match output {
                 None => out.write_all(&bytes).map_err(io)?,
                 Some(path) => {
-                    write_atomically(&path, &bytes)
+                    crate::files::write_atomically(&path, &bytes)
                         .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
                     let count = s.members().list().map(|l| l.len()).unwrap_or(0);
                     writeln!(
@@ -461,7 +461,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 (job.pdf, summary, format!("etiketten-{week}.pdf"))
             };
             let path = output.unwrap_or_else(|| PathBuf::from(default_name));
-            write_atomically(&path, &bytes)
+            crate::files::write_atomically(&path, &bytes)
                 .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
             writeln!(out, "{summary}: {}", path.display()).map_err(io)?;
             if print {
@@ -554,11 +554,7 @@ fn parse_week(text: Option<&str>, s: &Session, lang: Lang) -> Result<IsoWeek, Fa
 
 /// Sends a PDF to the printer with `lp` (CUPS), when it is installed.
 fn send_to_printer(path: &Path, printer: &str, lang: Lang) -> Result<String, Failure> {
-    let mut command = std::process::Command::new("lp");
-    if !printer.is_empty() {
-        command.arg("-d").arg(printer);
-    }
-    match command.arg("--").arg(path).output() {
+    match crate::files::lp(path, printer) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Ok(Msg::CliNoLp.text(lang).to_string())
         }
@@ -588,18 +584,4 @@ fn new_password(name: &str, lang: Lang) -> Result<String, Failure> {
         return Err(Failure(Msg::PasswordsDiffer.text(lang).into()));
     }
     Ok(first)
-}
-
-/// Writes a file through a temporary file and a rename, so a failed write never leaves half a
-/// file under the final name.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
 }

@@ -3,7 +3,7 @@
 //! Messages are an enum, and the `messages!` table gives each one both languages: a message
 //! without a translation does not compile.
 
-use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason};
+use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason, RunSheetTexts};
 use kapstok_core::error::{mm, Error, FieldError, Permission, Reason, RowError};
 
 /// The language of the interface.
@@ -367,14 +367,35 @@ messages! {
     LegendPrint => "deze etiketten", "these labels";
     LegendFree => "vrij", "free";
     LabelsOnSheets => "{labels} etiketten op {sheets} vel(len)", "{labels} labels on {sheets} sheet(s)";
-    LabelsSaved => "{labels} etiketten opgeslagen in {path}", "{labels} labels saved in {path}";
+    LabelsSaved => "{labels} etiketten op {sheets} vel(len) opgeslagen in {path}", "{labels} labels on {sheets} sheet(s) saved in {path}";
     LabelsFile => "etiketten", "labels";
-    LabelFor => "Etiket voor {name}", "Label for {name}";
-    FitTooWide => "regel {line} is te breed, ook op 7 pt", "line {line} is too wide, even at 7 pt";
-    FitTooManyLines => "te veel regels voor het etiket", "too many lines for the label";
-    FitMissingGlyph => "regel {line}: teken {ch} kan niet worden afgedrukt", "line {line}: character {ch} cannot be printed";
-    FitEmpty => "geen tekst", "no text";
-    NotPrinted => "Niets afgedrukt", "Nothing printed";
+    PrinterLine => "Printer: {printer} · x {x} mm · y {y} mm · c: kalibreren", "Printer: {printer} · x {x} mm · y {y} mm · c: calibrate";
+    DefaultPrinter => "standaardprinter", "default printer";
+    // BaseMail: the run sheet, the printer and its calibration, sending to the printer
+    RunSheetTitle => "BaseMail-ronde", "BaseMail run";
+    RunSheetPosted => "gepost", "posted";
+    RunSheetFile => "rondelijst", "run-sheet";
+    RunSheetSaved => "Rondelijst opgeslagen in {path}", "Run sheet saved in {path}";
+    FormPrinter => "Printer en kalibratie", "Printer and calibration";
+    PrinterHint => "Tab volgend · Ctrl+S opslaan · Ctrl+T opslaan en testafdruk · Esc terug", "Tab next · Ctrl+S save · Ctrl+T save and test print · Esc back";
+    PrinterNote => "Millimeters (±5): x positief = naar rechts, y positief = omlaag.", "Millimetres (±5): positive x = to the right, positive y = down.";
+    FieldPrinter => "Printer (leeg: standaard)", "Printer (empty: default)";
+    FieldOffsetX => "Verschuiving x (mm)", "Shift x (mm)";
+    FieldOffsetY => "Verschuiving y (mm)", "Shift y (mm)";
+    FieldTestSheet => "Vel voor de testafdruk", "Sheet for the test print";
+    PrinterSaved => "Printer opgeslagen: {printer} · x {x} mm · y {y} mm", "Printer saved: {printer} · x {x} mm · y {y} mm";
+    TestPrintFile => "testafdruk", "test-print";
+    TestPrintSaved => "Testafdruk opgeslagen in {path}: op gewoon papier afdrukken en tegen een etikettenvel houden", "Test print saved in {path}: print on plain paper and hold it against a label sheet";
+    ConfirmSend => "{path} opgeslagen. Naar de printer ({printer}) sturen met lp?", "{path} saved. Send it to the printer ({printer}) with lp?";
+    SentToPrinter => "Naar de printer gestuurd: {job}", "Sent to the printer: {job}";
+    NotSent => "Niet naar de printer gestuurd; de PDF staat in {path}", "Not sent to the printer; the PDF is in {path}";
+    // BaseMail: statistics
+    ViewStats => "Statistiek", "Statistics";
+    StatsSummary => "{year}: {total} kaartjes gepost · {returned} teruggekomen", "{year}: {total} cards posted · {returned} came back";
+    StatsPerWeek => "Geposte kaartjes per week (laatste 12 weken)", "Cards posted per week (last 12 weeks)";
+    StatsByReason => "Per reden in {year}", "By reason in {year}";
+    StatsNone => "Nog geen geposte kaartjes in {year}.", "No cards posted in {year} yet.";
+    StatsYearKeys => "[ ]: jaar", "[ ]: year";
     // BaseMail: keys
     KeyDetail => "details in een venster", "details in a window";
     KeyWeek => "vorige/volgende week", "previous/next week";
@@ -387,6 +408,9 @@ messages! {
     KeyPost => "ronde posten (sluit de week af)", "post the run (closes the week)";
     KeyReturned => "gepost kaartje kwam terug", "a posted card came back";
     KeyLabels => "etiketten afdrukken (PDF)", "print labels (PDF)";
+    KeyRunSheet => "rondelijst afdrukken (PDF)", "print the run sheet (PDF)";
+    KeyCalibrate => "printer en kalibratie, testafdruk", "printer and calibration, test print";
+    KeyYear => "vorig/volgend jaar", "previous/next year";
     KeyNewInstitution => "nieuwe inrichting", "new institution";
     KeyEditInstitution => "inrichting wijzigen", "edit institution";
     KeyNewRecipient => "nieuwe ontvanger", "new recipient";
@@ -478,6 +502,9 @@ pub fn field_label(field: &str) -> Msg {
         "start" => Msg::FieldStart,
         "order" => Msg::FieldOrder,
         "path" => Msg::FieldPath,
+        "printer" => Msg::FieldPrinter,
+        "offset_x_mm" => Msg::FieldOffsetX,
+        "offset_y_mm" => Msg::FieldOffsetY,
         "address" => Msg::Address,
         "institution_address" => Msg::FieldInstitutionAddress,
         "office_address" => Msg::FieldOfficeAddress,
@@ -866,6 +893,23 @@ pub fn card_reasons(reasons: &[CardReason], lang: Lang) -> String {
     words.join(", ")
 }
 
+/// The words on the run sheet PDF, in a language; the reasons as the screens name them.
+pub fn run_sheet_texts(lang: Lang) -> RunSheetTexts {
+    let text = |m: Msg| m.text(lang).to_string();
+    RunSheetTexts {
+        title: text(Msg::RunSheetTitle),
+        written: text(Msg::Written),
+        posted: text(Msg::RunSheetPosted),
+        writer: text(Msg::ColWriter),
+        rules: text(Msg::HouseRules),
+        sender: text(Msg::SenderRequired),
+        reasons: CardReason::ALL
+            .iter()
+            .map(|r| (*r, text(card_reason(*r))))
+            .collect(),
+    }
+}
+
 /// Why someone is left out of a run, in words.
 pub fn left_out_reason(r: &LeftOutReason, lang: Lang) -> String {
     let text = |m: Msg| m.text(lang).to_string();
@@ -947,5 +991,20 @@ mod tests {
             ),
             "Ronde 2026-W48 gepost en afgesloten op 23-11-2026."
         );
+    }
+
+    #[test]
+    fn the_run_sheet_speaks_the_users_language() {
+        let nl = run_sheet_texts(Lang::Nl);
+        let en = run_sheet_texts(Lang::En);
+        assert_eq!(
+            (nl.written.as_str(), nl.posted.as_str()),
+            ("geschreven", "gepost")
+        );
+        assert_eq!(en.title, "BaseMail run");
+        assert_eq!(nl.reasons.len(), CardReason::ALL.len());
+        assert_eq!(en.reasons[&CardReason::Detained], "detained");
+        assert_eq!(nl.reasons[&CardReason::Manual], "met de hand");
+        assert_eq!(field_name("offset_x_mm", Lang::Nl), "Verschuiving x (mm)");
     }
 }

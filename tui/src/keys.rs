@@ -25,6 +25,8 @@ pub enum Mode {
     Institutions,
     /// The BaseMail tab: recipients and their stays.
     Recipients,
+    /// The BaseMail tab: statistics of the posted cards.
+    Stats,
 }
 
 /// Everything a user can do, as data.
@@ -106,6 +108,16 @@ pub enum Action {
     Returned,
     /// BaseMail: print the labels.
     Labels,
+    /// BaseMail: print the run sheet.
+    RunSheet,
+    /// BaseMail: the printer and its calibration.
+    Calibrate,
+    /// BaseMail, in the printer form: save and make a calibration test print.
+    TestPrint,
+    /// BaseMail statistics: the year before.
+    PrevYear,
+    /// BaseMail statistics: the year after.
+    NextYear,
     /// BaseMail: mark the selected recipient ill, or well again.
     Ill,
     /// BaseMail: start a stay.
@@ -141,13 +153,17 @@ const TABS: &[Mode] = &[
     Mode::Run,
     Mode::Institutions,
     Mode::Recipients,
+    Mode::Stats,
 ];
 /// The BaseMail tab's views.
-const BASEMAIL: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
+const BASEMAIL: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients, Mode::Stats];
+/// The BaseMail views with a selected item to open.
+const BASEMAIL_LISTS: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
 const BROWSE: &[Mode] = &[Mode::Browse];
 const RUN: &[Mode] = &[Mode::Run];
 const INSTITUTIONS: &[Mode] = &[Mode::Institutions];
 const RECIPIENTS: &[Mode] = &[Mode::Recipients];
+const STATS: &[Mode] = &[Mode::Stats];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -157,7 +173,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(TABS, "Home/End", Msg::KeyHomeEnd),
     bind(BROWSE, "/", Msg::KeyFilter),
     bind(BROWSE, "Enter", Msg::KeyOpen),
-    bind(BASEMAIL, "Enter", Msg::KeyDetail),
+    bind(BASEMAIL_LISTS, "Enter", Msg::KeyDetail),
     bind(BROWSE, "n", Msg::KeyNew),
     bind(BROWSE, "e", Msg::KeyEdit),
     bind(BROWSE, "s", Msg::KeyStatus),
@@ -171,6 +187,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(RUN, "p", Msg::KeyPost),
     bind(RUN, "t", Msg::KeyReturned),
     bind(RUN, "l", Msg::KeyLabels),
+    bind(RUN, "R", Msg::KeyRunSheet),
+    bind(RUN, "c", Msg::KeyCalibrate),
+    bind(STATS, "[/] ←/→", Msg::KeyYear),
     bind(INSTITUTIONS, "n", Msg::KeyNewInstitution),
     bind(INSTITUTIONS, "e", Msg::KeyEditInstitution),
     bind(RECIPIENTS, "n", Msg::KeyNewRecipient),
@@ -220,6 +239,10 @@ fn basemail_key(mode: Mode, code: KeyCode) -> Option<Action> {
         (Mode::Run, KeyCode::Char('p')) => Action::Post,
         (Mode::Run, KeyCode::Char('t')) => Action::Returned,
         (Mode::Run, KeyCode::Char('l')) => Action::Labels,
+        (Mode::Run, KeyCode::Char('R')) => Action::RunSheet,
+        (Mode::Run, KeyCode::Char('c')) => Action::Calibrate,
+        (Mode::Stats, KeyCode::Char('[') | KeyCode::Left) => Action::PrevYear,
+        (Mode::Stats, KeyCode::Char(']') | KeyCode::Right) => Action::NextYear,
         (Mode::Institutions | Mode::Recipients, KeyCode::Char('n')) => Action::New,
         (Mode::Institutions | Mode::Recipients, KeyCode::Char('e')) => Action::Edit,
         (Mode::Recipients, KeyCode::Char('i')) => Action::Ill,
@@ -256,7 +279,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::Contact),
             _ => None,
         }),
-        Mode::Run | Mode::Institutions | Mode::Recipients => common
+        Mode::Run | Mode::Institutions | Mode::Recipients | Mode::Stats => common
             .or_else(|| tab_key(key.code))
             .or_else(|| basemail_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
@@ -267,6 +290,7 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         }),
         Mode::Form => match key.code {
             KeyCode::Char('s') if ctrl => Some(Action::Save),
+            KeyCode::Char('t') if ctrl => Some(Action::TestPrint),
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
@@ -375,6 +399,16 @@ mod tests {
         assert_eq!(map(Mode::Institutions, x), None);
         assert_eq!(map(Mode::Run, key(KeyCode::Left)), Some(Action::PrevWeek));
         assert_eq!(map(Mode::Browse, key(KeyCode::Char('r'))), None);
+        assert_eq!(
+            map(Mode::Run, key(KeyCode::Char('R'))),
+            Some(Action::RunSheet)
+        );
+        assert_eq!(map(Mode::Stats, key(KeyCode::Left)), Some(Action::PrevYear));
+        assert_eq!(map(Mode::Stats, key(KeyCode::Char('r'))), None);
+        assert_eq!(
+            map(Mode::Stats, key(KeyCode::Char('v'))),
+            Some(Action::NextView)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod files;
 pub mod i18n;
 pub mod keys;
 pub mod screens;

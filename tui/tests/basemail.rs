@@ -199,6 +199,33 @@ fn typ(app: &mut App, text: &str) {
     }
 }
 
+/// Where `lp` is installed, saving a PDF asks whether to send it to the printer: say no.
+fn decline_printer(app: &mut App) {
+    if app.mode() == Mode::Confirm {
+        let s = screen(app, 200, 24);
+        assert!(s.contains("lp?"), "{s}");
+        key(app, KeyCode::Char('n'));
+    }
+}
+
+/// The text of a PDF, read back.
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
+}
+
+/// The files in a folder, by name.
+fn files(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "store")
+        .collect();
+    names.sort();
+    names
+}
+
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
@@ -271,8 +298,10 @@ fn volunteer_sees_only_the_basemail_tab() {
         !s.contains("Inrichtingen") && !s.contains("Ontvangers"),
         "{s}"
     );
-    // `v` only switches between the cards and the left-out list
+    // `v` only switches between the cards, the left-out list and the statistics
     key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Stats);
     key(&mut app, KeyCode::Char('v'));
     assert_eq!(app.mode(), Mode::Run);
     // keys of the member register do nothing here
@@ -466,14 +495,259 @@ fn labels_print_to_a_pdf_beside_the_store() {
     assert!(s.contains("3 etiketten op 1 vel(len)"), "{s}");
     ctrl(&mut app, 's');
     let pdf = f._dir.path().join("etiketten-2026-W48.pdf");
-    let bytes = std::fs::read(&pdf).unwrap();
-    assert!(bytes.starts_with(b"%PDF"));
     let s = screen(&mut app, 200, 24);
     assert!(
-        s.contains(&format!("3 etiketten opgeslagen in {}", pdf.display())),
+        s.contains(&format!(
+            "3 etiketten op 1 vel(len) opgeslagen in {}",
+            pdf.display()
+        )),
         "{s}"
     );
+    decline_printer(&mut app);
     assert_eq!(app.mode(), Mode::Run);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_text(&bytes);
+    for name in ["Jan van der Poel", "Şükrü Yılmaz", "8203 AD  LELYSTAD"] {
+        assert!(text.contains(name), "{name} not in {text:?}");
+    }
+    assert_eq!(files(f._dir.path()), ["etiketten-2026-W48.pdf"]);
+}
+
+#[test]
+fn labels_go_where_the_user_says_on_a_custom_sheet_by_name() {
+    let f = store();
+    let admin = f.admin();
+    let mut sheet = kapstok_core::print::sheets::find("avery-l7163").unwrap();
+    sheet.id = "eigen-vel".into();
+    sheet.name = "Eigen vel".into();
+    admin.basemail().save_sheet(&sheet).unwrap();
+    let mut app = logged_in(&f, "beheer", Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('l'));
+    // the custom sheet is offered after the built-in ones
+    key(&mut app, KeyCode::Char('e'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("◀ Eigen vel (2 x 7) ▶"), "{s}");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right); // by name
+    key(&mut app, KeyCode::Tab);
+    let elsewhere = f._dir.path().join("printed");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let path = elsewhere.join("week48.pdf");
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, &path.display().to_string());
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 200, 24);
+    assert!(s.contains(&format!("saved in {}", path.display())), "{s}");
+    decline_printer(&mut app);
+    let text = pdf_text(&std::fs::read(&path).unwrap());
+    let jan = text.find("Jan van der Poel").unwrap();
+    let sukru = text.find("Şükrü Yılmaz").unwrap();
+    assert!(jan < sukru, "by name: {text:?}");
+    // the run sheet goes beside the labels, in English with an English name
+    key(&mut app, KeyCode::Char('R'));
+    let run_sheet = elsewhere.join("run-sheet-2026-W48.pdf");
+    let s = screen(&mut app, 200, 24);
+    assert!(
+        s.contains(&format!("Run sheet saved in {}", run_sheet.display())),
+        "{s}"
+    );
+    decline_printer(&mut app);
+    let text = pdf_text(&std::fs::read(&run_sheet).unwrap());
+    assert!(text.contains("BaseMail run"), "{text:?}");
+    assert!(text.contains("detained"), "{text:?}");
+}
+
+#[test]
+fn a_card_that_does_not_fit_is_named_and_nothing_is_written() {
+    let f = store();
+    let admin = f.admin();
+    let bm = admin.basemail();
+    let long = bm
+        .add_recipient(&RecipientInput {
+            given: "Maximiliaan Alexander Christoffel Bartholomeus".into(),
+            surname: "Vanderhoogstratenbroek-Oppenheimer".into(),
+            ..RecipientInput::default()
+        })
+        .unwrap();
+    let lelystad = bm.institutions().unwrap()[0].0;
+    bm.start_stay(
+        long,
+        &StayInput {
+            institution: lelystad,
+            unit: "Afdeling A".into(),
+            registration_number: "7777777".into(),
+            from: "01-11-2026".into(),
+            ..StayInput::default()
+        },
+    )
+    .unwrap();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('l'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Form, "the dialog stays open");
+    let s = screen(&mut app, 250, 24);
+    assert!(
+        s.contains("Deze etiketten passen niet, er is niets gedrukt: Maximiliaan Alexander"),
+        "{s}"
+    );
+    assert!(s.contains("regel te breed"), "{s}");
+    let dir = f._dir.path().display().to_string();
+    let s = screen(&mut app, 80, 24).replace(&dir, "<dir>");
+    insta::assert_snapshot!("labels_unfit_80x24", s);
+    assert!(files(f._dir.path()).is_empty(), "no file is written");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Run);
+}
+
+#[test]
+fn the_run_sheet_is_saved_beside_the_labels() {
+    let f = store();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::Nl);
+    key(&mut app, KeyCode::Char('R'));
+    assert!(screen(&mut app, 80, 24).contains("Stel de week eerst samen"));
+    key(&mut app, KeyCode::Char('r'));
+    select_card(&mut app, &f, "Jan van der Poel");
+    key(&mut app, KeyCode::Char('w'));
+    typ(&mut app, "Els");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('R'));
+    let path = f._dir.path().join("rondelijst-2026-W48.pdf");
+    let s = screen(&mut app, 200, 24);
+    assert!(
+        s.contains(&format!("Rondelijst opgeslagen in {}", path.display())),
+        "{s}"
+    );
+    decline_printer(&mut app);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_text(&bytes);
+    for words in [
+        "BaseMail-ronde 2026-W48",
+        "Jan van der Poel (gedetineerd)",
+        "Schrijver: Els",
+        "Huisregels: Volledige naam",
+        "Afzender op de envelop verplicht",
+        "geschreven",
+        "gepost",
+    ] {
+        assert!(text.contains(words), "{words} not in {text:?}");
+    }
+}
+
+#[test]
+fn calibration_is_checked_by_core_and_the_test_print_saved() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(&mut app, "kantoor-laser");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "7,5");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "twee");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("⚠ is geen getal"), "{s}");
+    // the number format is fixed; the range is core's to check
+    for _ in 0.."twee".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "-1.25");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("calibration_errors", s);
+    assert!(s.contains("⚠ moet tussen -5 en 5 mm liggen"), "{s}");
+    let settings = f.admin().basemail().print_settings().unwrap();
+    assert_eq!(settings.printer, "", "nothing saved");
+    assert!(settings.calibrations.is_empty());
+    // the first field in error has the focus
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "1,5");
+    ctrl(&mut app, 't');
+    let settings = f.admin().basemail().print_settings().unwrap();
+    assert_eq!(settings.printer, "kantoor-laser");
+    let c = settings.calibration();
+    assert_eq!((c.offset_x_mm, c.offset_y_mm), (1.5, -1.25));
+    let path = f._dir.path().join("testafdruk-avery-l7160.pdf");
+    let s = screen(&mut app, 200, 24);
+    assert!(
+        s.contains(&format!("Testafdruk opgeslagen in {}", path.display())),
+        "{s}"
+    );
+    decline_printer(&mut app);
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
+    // the print dialog names the printer and its calibration
+    key(&mut app, KeyCode::Char('l'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Printer: kantoor-laser · x +1,5 mm · y -1,25 mm"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('c'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Verschuiving x (mm) 1,5"), "{s}");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Printer opgeslagen: kantoor-laser"), "{s}");
+}
+
+#[test]
+fn statistics_show_posted_cards_per_week_and_reason() {
+    let f = store();
+    let admin = f.admin();
+    let bm = admin.basemail();
+    for weeks_back in [3, 1, 0] {
+        let mut w = week();
+        for _ in 0..weeks_back {
+            w = w.previous();
+        }
+        bm.compose(w).unwrap();
+        bm.post(w, w.monday()).unwrap();
+    }
+    bm.mark_returned(week(), Who::Member(f.jan_number), today())
+        .unwrap();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::Nl);
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Stats);
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("stats_80x24", s);
+    let stats = bm.stats(2026).unwrap();
+    assert!(
+        s.contains(&format!(
+            "2026: {} kaartjes gepost · 1 teruggekomen",
+            stats.total
+        )),
+        "{s}"
+    );
+    assert!(s.contains("W37") && s.contains("W48"), "{s}");
+    assert!(s.contains("gedetineerd"), "{s}");
+    insta::assert_snapshot!("stats_120x30", screen(&mut app, 120, 30));
+    key(&mut app, KeyCode::Char('['));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("2025: 0 kaartjes gepost"), "{s}");
+    assert!(s.contains("Nog geen geposte kaartjes in 2025."), "{s}");
+    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Char(']'));
+    assert!(
+        screen(&mut app, 80, 24).contains("2026: "),
+        "not past this year"
+    );
+    key(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains(Msg::KeyYear.text(Lang::Nl)), "{s}");
+    assert!(!s.contains(Msg::KeyCompose.text(Lang::Nl)), "{s}");
 }
 
 #[test]
@@ -705,7 +979,7 @@ fn no_panic_at_any_size() {
     key(&mut app, KeyCode::Char('3'));
     sizes(&mut app);
     key(&mut app, KeyCode::Char('r'));
-    for view in 0..4 {
+    for view in 0..5 {
         sizes(&mut app);
         key(&mut app, KeyCode::Enter);
         sizes(&mut app);
@@ -723,8 +997,11 @@ fn no_panic_at_any_size() {
             key(&mut app, KeyCode::Char('l'));
             sizes(&mut app);
             key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('c'));
+            sizes(&mut app);
+            key(&mut app, KeyCode::Esc);
         }
-        if view >= 2 {
+        if view == 2 || view == 3 {
             key(&mut app, KeyCode::Char('n'));
             sizes(&mut app);
             key(&mut app, KeyCode::Esc);

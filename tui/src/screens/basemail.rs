@@ -1,4 +1,5 @@
-//! The BaseMail tab: the card run of an ISO week (cards and the left-out list), and for
+//! The BaseMail tab: the card run of an ISO week (cards and the left-out list), printing (labels,
+//! the run sheet, the printer's calibration), statistics of the posted cards, and for
 //! coordinators and administrators the institutions and the recipients with their stays.
 //!
 //! Unlike the member screens this tab carries out its own actions, so that `app.rs` stays a
@@ -18,6 +19,7 @@ use crate::widgets::{centered, confirm};
 use chrono::NaiveDate;
 use forms::Done;
 pub use forms::FormKind;
+use kapstok_core::basemail::service::Stats;
 use kapstok_core::basemail::{Card, Institution, Recipient, Run, Stay, Who};
 use kapstok_core::common::{format_date, IsoWeek};
 use kapstok_core::error::{Error, Permission};
@@ -40,6 +42,16 @@ pub enum View {
     Institutions,
     /// Recipients and their stays (coordinators and administrators).
     Recipients,
+    /// Posted cards per week and per reason.
+    Stats,
+}
+
+/// The statistics of a year, and the posted cards of the last 12 weeks up to the year's end (or
+/// up to this week in the current year).
+#[derive(Debug, Clone)]
+pub struct StatsView {
+    stats: Stats,
+    weeks: Vec<(IsoWeek, usize)>,
 }
 
 /// A recipient with the name to show and their stays, oldest first.
@@ -140,6 +152,8 @@ pub enum Pending {
     Checked(u64),
     /// A recipient is well again.
     Well(u64),
+    /// Send a saved PDF to the printer (path, printer; empty: the default printer).
+    Send(PathBuf, String),
 }
 
 /// A popup of the tab.
@@ -154,6 +168,8 @@ pub enum Popup {
     Detail(Msg, Vec<Line<'static>>, u16),
     /// Printing the week's labels.
     Print(Box<PrintDialog>),
+    /// The printer, its calibration and a test print.
+    Printer(Box<Form>),
 }
 
 impl Popup {
@@ -164,14 +180,14 @@ impl Popup {
             Popup::Confirm(..) => Mode::Confirm,
             Popup::Pick(_) => Mode::Filter,
             Popup::Detail(..) => Mode::Help,
-            Popup::Print(_) => Mode::Form,
+            Popup::Print(_) | Popup::Printer(_) => Mode::Form,
         }
     }
 
     /// Draws the popup over `body`.
     pub fn render(&self, frame: &mut Frame, body: Rect, lang: Lang) {
         match self {
-            Popup::Form(form, _) => {
+            Popup::Form(form, _) | Popup::Printer(form) => {
                 let width = 78.min(body.width);
                 form.render(frame, centered(body, width, form.height(width)), lang);
             }
@@ -213,15 +229,23 @@ pub struct BaseMailTab {
     institution: TableState,
     recipients: Vec<RecipientRow>,
     recipient: TableState,
-    out_dir: PathBuf,
+    /// Where PDFs are saved: beside the store, or where labels were last saved.
+    print_dir: PathBuf,
+    /// The label sheet last used.
+    sheet: String,
+    /// Whether `lp` is installed (asked the first time a PDF is saved).
+    lp: Option<bool>,
+    stats_year: i32,
+    stats: Option<StatsView>,
 }
 
 impl BaseMailTab {
     /// The tab on the current week; the institution and recipient views only for roles that
-    /// manage BaseMail. Label PDFs are saved in `out_dir` unless the user says otherwise.
+    /// manage BaseMail. PDFs are saved in `out_dir` unless the user says otherwise.
     pub fn new(session: &Session, out_dir: PathBuf) -> BaseMailTab {
+        let week = IsoWeek::of(session.today());
         BaseMailTab {
-            week: IsoWeek::of(session.today()),
+            week,
             view: View::Cards,
             manage: session.can(Permission::BaseMailManage),
             run: None,
@@ -231,7 +255,11 @@ impl BaseMailTab {
             institution: TableState::default(),
             recipients: Vec::new(),
             recipient: TableState::default(),
-            out_dir,
+            print_dir: out_dir,
+            sheet: String::new(),
+            lp: None,
+            stats_year: week.year(),
+            stats: None,
         }
     }
 
@@ -241,6 +269,7 @@ impl BaseMailTab {
             View::Cards | View::LeftOut => Mode::Run,
             View::Institutions => Mode::Institutions,
             View::Recipients => Mode::Recipients,
+            View::Stats => Mode::Stats,
         }
     }
 
@@ -251,18 +280,57 @@ impl BaseMailTab {
                 View::LeftOut,
                 View::Institutions,
                 View::Recipients,
+                View::Stats,
             ]
         } else {
-            &[View::Cards, View::LeftOut]
+            &[View::Cards, View::LeftOut, View::Stats]
         }
     }
 
-    /// Reads the week's run and, for managers, the institutions and recipients.
+    /// Reads the week's run, for managers the institutions and recipients, and the statistics
+    /// when they show.
     pub fn load(&mut self, s: &Session) -> Result<()> {
         self.load_run(s)?;
         if self.manage {
             self.load_manage(s)?;
         }
+        if self.view == View::Stats {
+            self.load_stats(s)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the statistics of the chosen year, and of the year before when the last 12 weeks
+    /// reach into it.
+    fn load_stats(&mut self, s: &Session) -> Result<()> {
+        let bm = s.basemail();
+        let year = self.stats_year;
+        let stats = bm.stats(year)?;
+        let now = IsoWeek::of(s.today());
+        let last = if now.year() == year {
+            now
+        } else {
+            // 28 December always lies in the last ISO week of its year.
+            NaiveDate::from_ymd_opt(year, 12, 28).map_or(now, IsoWeek::of)
+        };
+        let mut before: Option<Stats> = None;
+        let mut weeks = Vec::with_capacity(12);
+        let mut week = last;
+        for _ in 0..12 {
+            let of_year = if week.year() == year {
+                &stats
+            } else {
+                match &mut before {
+                    Some(b) => b,
+                    empty => empty.insert(bm.stats(week.year())?),
+                }
+            };
+            let posted = of_year.per_week.get(&week.week()).copied().unwrap_or(0);
+            weeks.push((week, posted));
+            week = week.previous();
+        }
+        weeks.reverse();
+        self.stats = Some(StatsView { stats, weeks });
         Ok(())
     }
 
@@ -337,7 +405,7 @@ impl BaseMailTab {
                     self.recipient.select(Some(i));
                 }
             }
-            View::Cards | View::LeftOut => {}
+            View::Cards | View::LeftOut | View::Stats => {}
         }
     }
 
@@ -353,6 +421,7 @@ impl BaseMailTab {
             ),
             View::Institutions => (&mut self.institution, self.institutions.len()),
             View::Recipients => (&mut self.recipient, self.recipients.len()),
+            View::Stats => return,
         };
         if len == 0 {
             return;
@@ -383,6 +452,11 @@ impl BaseMailTab {
                 let views = self.views();
                 let at = views.iter().position(|v| *v == self.view).unwrap_or(0);
                 self.view = views[(at + 1) % views.len()];
+                if self.view == View::Stats {
+                    if let Err(e) = self.load_stats(s) {
+                        return Reply::error(&e, lang);
+                    }
+                }
                 Reply::default()
             }
             Action::Enter => self.open_detail(lang),
@@ -390,7 +464,25 @@ impl BaseMailTab {
                 View::Cards | View::LeftOut => self.run_action(action, s, lang),
                 View::Institutions => self.institution_action(action),
                 View::Recipients => self.recipient_action(action, s, lang),
+                View::Stats => self.stats_action(action, s, lang),
             },
+        }
+    }
+
+    /// The year before or after (not past the current year).
+    fn stats_action(&mut self, action: Action, s: &Session, lang: Lang) -> Reply {
+        let year = match action {
+            Action::PrevYear => self.stats_year - 1,
+            Action::NextYear => (self.stats_year + 1).min(IsoWeek::of(s.today()).year()),
+            _ => return Reply::default(),
+        };
+        if year == self.stats_year {
+            return Reply::default();
+        }
+        self.stats_year = year;
+        match self.load_stats(s) {
+            Ok(()) => Reply::default(),
+            Err(e) => Reply::error(&e, lang),
         }
     }
 
@@ -399,7 +491,7 @@ impl BaseMailTab {
             View::Cards => self
                 .selected_card()
                 .map(|c| Popup::Detail(Msg::DetailCard, draw::card_lines(c, lang), 0)),
-            View::LeftOut => None,
+            View::LeftOut | View::Stats => None,
             View::Institutions => self.selected_institution().map(|(_, i)| {
                 Popup::Detail(Msg::DetailInstitution, draw::institution_lines(i, lang), 0)
             }),
@@ -470,17 +562,9 @@ impl BaseMailTab {
                     Reply::show(Popup::Confirm(text, Pending::Post(today)))
                 }
             },
-            Action::Labels => match &self.run {
-                None => Reply::info(Msg::ComposeFirst.text(lang)),
-                Some(run) if run.cards.is_empty() => Reply::info(Msg::NoCards.text(lang)),
-                Some(run) => {
-                    let path = print::default_path(&self.out_dir, &self.week.to_string(), lang);
-                    Reply::show(Popup::Print(Box::new(PrintDialog::new(
-                        run.cards.len(),
-                        &path,
-                    ))))
-                }
-            },
+            Action::Labels => self.open_print_dialog(s, lang),
+            Action::RunSheet => self.print_run_sheet(s, lang),
+            Action::Calibrate => self.open_printer_form(s, lang),
             Action::Writer | Action::ToggleWritten | Action::RemoveByHand | Action::Returned => {
                 let card = match (self.view, self.selected_card()) {
                     (View::Cards, Some(card)) => card.clone(),
@@ -632,6 +716,11 @@ impl BaseMailTab {
                     _ => Reply::show(Popup::Detail(title, lines, scroll)),
                 }
             }
+            Popup::Confirm(_, Pending::Send(path, printer))
+                if matches!(action, Action::Yes | Action::No) =>
+            {
+                print::answer_send(action == Action::Yes, &path, &printer, lang)
+            }
             Popup::Confirm(text, pending) => match action {
                 Action::Yes => {
                     let done = self.confirmed(&pending, s, lang);
@@ -656,9 +745,10 @@ impl BaseMailTab {
             },
             Popup::Print(mut dialog) => match dialog.form.handle(action) {
                 Outcome::Cancel => Reply::info(Msg::Cancelled.text(lang)),
-                Outcome::Save => self.print(dialog, lang),
+                Outcome::Save => self.print_labels(dialog, s, lang),
                 Outcome::Changed | Outcome::None => Reply::show(Popup::Print(dialog)),
             },
+            Popup::Printer(form) => self.printer_action(form, action, s, lang),
             Popup::Form(mut form, kind) => match form.handle(action) {
                 Outcome::Cancel => Reply::info(Msg::Cancelled.text(lang)),
                 Outcome::Save => self.submit(form, kind, s, lang),
@@ -679,22 +769,6 @@ impl BaseMailTab {
                 Reply::show(Popup::Form(form, kind)).with_status(form_errors(rest, lang))
             }
             Err(e) => Reply::show(Popup::Form(form, kind)).with_status(error_status(&e, lang)),
-        }
-    }
-
-    fn print(&self, mut dialog: Box<PrintDialog>, lang: Lang) -> Reply {
-        let Some(run) = &self.run else {
-            return Reply::default();
-        };
-        match print::print(&dialog, run, lang) {
-            Ok(text) => Reply::info(text),
-            Err(print::Failure::Fields(errors)) => {
-                let rest = dialog.form.show_errors(&errors, lang);
-                Reply::show(Popup::Print(dialog)).with_status(form_errors(rest, lang))
-            }
-            Err(print::Failure::Message(text)) => {
-                Reply::show(Popup::Print(dialog)).with_status(Status { text, error: true })
-            }
         }
     }
 
@@ -735,6 +809,8 @@ impl BaseMailTab {
             Pending::Well(id) => bm
                 .set_ill(*id, None)
                 .map(|_| changed(text(Msg::IllCleared))),
+            // Answered in `handle_popup`.
+            Pending::Send(..) => Ok(changed(String::new())),
         }
     }
 

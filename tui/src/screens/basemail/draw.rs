@@ -1,16 +1,16 @@
 //! Drawing the BaseMail tab: the view bar, the week line, the tables and the detail panes.
 //! House rules and "sender address required" show in yellow wherever a card is prepared.
 
-use super::{BaseMailTab, RecipientRow, View};
+use super::{BaseMailTab, RecipientRow, StatsView, View};
 use crate::i18n::{self, Lang, Msg};
 use crate::screens::members::address_lines;
 use chrono::NaiveDate;
-use kapstok_core::basemail::{Card, Institution, Stay};
+use kapstok_core::basemail::{Card, CardReason, Institution, Stay};
 use kapstok_core::common::format_date;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs, Wrap};
+use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Row, Table, Tabs, Wrap};
 use ratatui::Frame;
 
 /// From this width the detail pane stands beside the list instead of under it.
@@ -95,6 +95,11 @@ impl BaseMailTab {
             }
             View::Institutions => self.render_institutions(frame, body, lang),
             View::Recipients => self.render_recipients(frame, body, lang),
+            View::Stats => {
+                if let Some(stats) = &self.stats {
+                    render_stats(frame, body, stats, lang);
+                }
+            }
         }
     }
 
@@ -104,12 +109,14 @@ impl BaseMailTab {
             View::LeftOut => self.run.as_ref().map(|r| r.left_out.len()),
             View::Institutions => Some(self.institutions.len()),
             View::Recipients => Some(self.recipients.len()),
+            View::Stats => None,
         };
         let title = match view {
             View::Cards => Msg::ViewCards,
             View::LeftOut => Msg::ViewLeftOut,
             View::Institutions => Msg::ViewInstitutions,
             View::Recipients => Msg::ViewRecipients,
+            View::Stats => Msg::ViewStats,
         }
         .text(lang);
         match count {
@@ -378,6 +385,88 @@ impl BaseMailTab {
             .unwrap_or_default();
         pane(frame, detail, Msg::DetailRecipient, lines, lang);
     }
+}
+
+/// The year in numbers, the posted cards of the last 12 weeks as bars, and the cards per reason:
+/// under each other, or side by side when wide.
+fn render_stats(frame: &mut Frame, area: Rect, view: &StatsView, lang: Lang) {
+    let stats = &view.stats;
+    let year = stats.year.to_string();
+    let [summary, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let text = i18n::fill(
+        Msg::StatsSummary,
+        lang,
+        &[
+            ("year", &year),
+            ("total", &stats.total.to_string()),
+            ("returned", &stats.returned.to_string()),
+        ],
+    );
+    let keys = Msg::StatsYearKeys.text(lang);
+    frame.render_widget(Line::from(Span::styled(text, bold())), summary);
+    frame.render_widget(
+        Line::from(Span::styled(keys, Style::new().fg(Color::DarkGray))).right_aligned(),
+        summary,
+    );
+    let reasons_height = u16::try_from(CardReason::ALL.len()).unwrap_or(6) + 2;
+    let (weeks_area, reasons_area) = if rest.width >= WIDE {
+        let [a, b] = Layout::horizontal([Constraint::Min(0), Constraint::Length(44)]).areas(rest);
+        (a, b)
+    } else {
+        let [a, b] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(reasons_height)]).areas(rest);
+        (a, b)
+    };
+    let bars: Vec<Bar> = view
+        .weeks
+        .iter()
+        .map(|(week, n)| {
+            Bar::with_label(format!("W{:02}", week.week()), *n as u64).text_value(if *n == 0 {
+                String::new()
+            } else {
+                n.to_string()
+            })
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::vertical(bars)
+            .block(Block::bordered().title(format!(" {} ", Msg::StatsPerWeek.text(lang))))
+            .bar_width(4)
+            .bar_gap(2)
+            .bar_style(Style::new().fg(Color::Green))
+            .value_style(Style::new().fg(Color::Black).bg(Color::Green)),
+        weeks_area,
+    );
+    let title = format!(
+        " {} ",
+        i18n::fill(Msg::StatsByReason, lang, &[("year", &year)])
+    );
+    if stats.total == 0 {
+        let none = i18n::fill(Msg::StatsNone, lang, &[("year", &year)]);
+        frame.render_widget(
+            Paragraph::new(none)
+                .block(Block::bordered().title(title))
+                .wrap(Wrap { trim: true }),
+            reasons_area,
+        );
+        return;
+    }
+    let bars: Vec<Bar> = CardReason::ALL
+        .iter()
+        .map(|r| {
+            let n = stats.by_reason.get(r).copied().unwrap_or(0);
+            Bar::with_label(i18n::card_reason(*r).text(lang), n as u64).text_value(n.to_string())
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::horizontal(bars)
+            .block(Block::bordered().title(title))
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_style(Style::new().fg(Color::Cyan))
+            .value_style(Style::new().fg(Color::Black).bg(Color::Cyan)),
+        reasons_area,
+    );
 }
 
 /// Why, the institution, its house rules, the writer and the marks.
