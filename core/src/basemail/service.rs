@@ -8,7 +8,7 @@ use super::model::{
 use super::rules::{self, Office, World};
 use crate::access::Session;
 use crate::common::check::Check;
-use crate::common::{AddressFields, AddressKind, IsoWeek, PersonName};
+use crate::common::{AddressFields, AddressKind, AddressText, IsoWeek, PersonName};
 use crate::error::{Error, FieldError, Permission, Reason, Result};
 use crate::members::Member;
 use crate::store::{abort, Record, Tx, TxResult};
@@ -45,6 +45,28 @@ pub struct InstitutionInput {
     pub needs_sender: bool,
     /// House rules.
     pub house_rules: String,
+}
+
+impl InstitutionInput {
+    /// The input that describes an existing institution (to edit it).
+    pub fn from_institution(i: &Institution) -> InstitutionInput {
+        let a = AddressText::from(&i.address);
+        InstitutionInput {
+            name: i.name.clone(),
+            kind: i.kind.name().into(),
+            address_kind: a.kind,
+            street: a.street,
+            house_number: a.house_number,
+            addition: a.addition,
+            postcode: a.postcode,
+            city: a.city,
+            country: a.country,
+            needs_registration_number: i.needs_registration_number,
+            needs_unit: i.needs_unit,
+            needs_sender: i.needs_sender,
+            house_rules: i.house_rules.clone(),
+        }
+    }
 }
 
 /// A recipient as typed: a member by number, or a non-member by name.

@@ -203,6 +203,72 @@ impl Address {
     }
 }
 
+/// An address as the text fields of a form or CSV row: the inverse of
+/// [`crate::common::parse_address`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressText {
+    /// Kind: `street`, `care_of`, `postbus`, `foreign`, `unknown`.
+    pub kind: String,
+    /// Street (Dutch or foreign).
+    pub street: String,
+    /// House number, or the Postbus number.
+    pub house_number: String,
+    /// Addition to the house number.
+    pub addition: String,
+    /// Postcode.
+    pub postcode: String,
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+}
+
+impl From<&Address> for AddressText {
+    fn from(address: &Address) -> Self {
+        let mut t = AddressText {
+            kind: address.kind().name().to_string(),
+            ..AddressText::default()
+        };
+        match address {
+            Address::Unknown | Address::CareOfOffice => {}
+            Address::Street {
+                street,
+                number,
+                addition,
+                postcode,
+                city,
+            } => {
+                t.street = street.clone();
+                t.house_number = number.to_string();
+                t.addition = addition.clone();
+                t.postcode = postcode.to_string();
+                t.city = city.clone();
+            }
+            Address::Postbus {
+                number,
+                postcode,
+                city,
+            } => {
+                t.house_number = number.to_string();
+                t.postcode = postcode.to_string();
+                t.city = city.clone();
+            }
+            Address::Foreign {
+                street,
+                postcode,
+                city,
+                country,
+            } => {
+                t.street = street.clone();
+                t.postcode = postcode.clone();
+                t.city = city.clone();
+                t.country = country.clone();
+            }
+        }
+        t
+    }
+}
+
 fn house_line(street: &str, number: u32, addition: &str) -> String {
     let addition = addition.trim();
     if addition.is_empty() {

@@ -8,7 +8,7 @@ mod name;
 mod text;
 mod week;
 
-pub use address::{Address, AddressKind, Postcode};
+pub use address::{Address, AddressKind, AddressText, Postcode};
 pub use check::{parse_address, AddressFields};
 pub use date::{format_date, parse_date};
 pub use name::PersonName;

@@ -1,6 +1,6 @@
 //! The member record.
 
-use crate::common::{format_date, Address, AddressKind, PersonName};
+use crate::common::{format_date, Address, AddressKind, AddressText, PersonName};
 use crate::store::{Record, TreeId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -244,7 +244,8 @@ fn date_text(date: Option<NaiveDate>) -> String {
 impl MemberInput {
     /// The input that describes an existing member (to edit it).
     pub fn from_member(m: &Member) -> MemberInput {
-        let mut input = MemberInput {
+        let a = AddressText::from(&m.address);
+        MemberInput {
             given: m.name.given.clone(),
             prefix: m.name.prefix.clone(),
             surname: m.name.surname.clone(),
@@ -252,52 +253,20 @@ impl MemberInput {
             birth_date: date_text(m.birth_date),
             phone: m.phone.clone(),
             email: m.email.clone(),
-            address_kind: m.address.kind().name().to_string(),
+            address_kind: a.kind,
+            street: a.street,
+            house_number: a.house_number,
+            addition: a.addition,
+            postcode: a.postcode,
+            city: a.city,
+            country: a.country,
             joined: format_date(m.joined),
             consent_convocation_email: date_text(m.consents.convocation_email),
             consent_birthday_card: date_text(m.consents.birthday_card),
             consent_magazine: date_text(m.consents.magazine),
             last_contact: date_text(m.last_contact),
             notes: m.notes.clone(),
-            ..MemberInput::default()
-        };
-        match &m.address {
-            Address::Unknown | Address::CareOfOffice => {}
-            Address::Street {
-                street,
-                number,
-                addition,
-                postcode,
-                city,
-            } => {
-                input.street = street.clone();
-                input.house_number = number.to_string();
-                input.addition = addition.clone();
-                input.postcode = postcode.to_string();
-                input.city = city.clone();
-            }
-            Address::Postbus {
-                number,
-                postcode,
-                city,
-            } => {
-                input.house_number = number.to_string();
-                input.postcode = postcode.to_string();
-                input.city = city.clone();
-            }
-            Address::Foreign {
-                street,
-                postcode,
-                city,
-                country,
-            } => {
-                input.street = street.clone();
-                input.postcode = postcode.clone();
-                input.city = city.clone();
-                input.country = country.clone();
-            }
         }
-        input
     }
 
     /// The address kind named in the input (street when empty or unknown text; validation

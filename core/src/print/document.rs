@@ -6,8 +6,8 @@ use super::font::{label_font, LabelFont};
 use super::layout::{PrintError, LINE_HEIGHT, MM_PER_PT};
 use super::sheets::{A4_H_MM, A4_W_MM};
 use printpdf::{
-    Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, Point, Pt, Rect,
+    TextItem, TextMatrix,
 };
 
 /// Page margin on every side, in millimetres.
@@ -261,24 +261,7 @@ pub fn render(pages: &[Vec<Item>], title: &str) -> Result<Vec<u8>, PrintError> {
         })
         .collect();
     doc.with_pages(pdf_pages);
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let bytes = doc.save(&opts, &mut warnings);
-    let errors: Vec<String> = warnings
-        .into_iter()
-        .filter(|w| w.severity == PdfParseErrorSeverity::Error)
-        .map(|w| w.msg)
-        .collect();
-    if errors.is_empty() {
-        Ok(bytes)
-    } else {
-        Err(PrintError::Pdf(errors.join("; ")))
-    }
+    super::pdf::save(doc)
 }
 
 fn pt(mm: f64) -> Pt {

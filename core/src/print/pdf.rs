@@ -35,6 +35,11 @@ pub fn render(layout: &LabelLayout, title: &str) -> Result<Vec<u8>, PrintError> 
         })
         .collect();
     doc.with_pages(pages);
+    save(doc)
+}
+
+/// Saves a document, turning printpdf's error-level warnings into an error.
+pub(crate) fn save(doc: PdfDocument) -> Result<Vec<u8>, PrintError> {
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: false,

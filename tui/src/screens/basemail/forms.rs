@@ -6,7 +6,7 @@ use crate::widgets::form::{show_address_fields, Field, Form};
 use chrono::NaiveDate;
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::basemail::{Card, Institution, InstitutionKind, Recipient, Run, Stay, Who};
-use kapstok_core::common::{format_date, parse_date, Address, IsoWeek};
+use kapstok_core::common::{format_date, parse_date, IsoWeek};
 use kapstok_core::error::{Error, Reason};
 use kapstok_core::{Result, Session};
 
@@ -105,7 +105,10 @@ pub(super) fn new_institution_form() -> Form {
 }
 
 pub(super) fn edit_institution_form(institution: &Institution) -> Form {
-    institution_form(Msg::FormEditInstitution, &institution_input_of(institution))
+    institution_form(
+        Msg::FormEditInstitution,
+        &InstitutionInput::from_institution(institution),
+    )
 }
 
 fn institution_form(title: Msg, i: &InstitutionInput) -> Form {
@@ -147,57 +150,6 @@ fn institution_form(title: Msg, i: &InstitutionInput) -> Form {
     );
     show_address_fields(&mut form);
     form
-}
-
-/// An institution as the form shows it.
-fn institution_input_of(i: &Institution) -> InstitutionInput {
-    let mut input = InstitutionInput {
-        name: i.name.clone(),
-        kind: i.kind.name().into(),
-        address_kind: i.address.kind().name().into(),
-        needs_registration_number: i.needs_registration_number,
-        needs_unit: i.needs_unit,
-        needs_sender: i.needs_sender,
-        house_rules: i.house_rules.clone(),
-        ..InstitutionInput::default()
-    };
-    match &i.address {
-        Address::Street {
-            street,
-            number,
-            addition,
-            postcode,
-            city,
-        } => {
-            input.street = street.clone();
-            input.house_number = number.to_string();
-            input.addition = addition.clone();
-            input.postcode = postcode.to_string();
-            input.city = city.clone();
-        }
-        Address::Postbus {
-            number,
-            postcode,
-            city,
-        } => {
-            input.house_number = number.to_string();
-            input.postcode = postcode.to_string();
-            input.city = city.clone();
-        }
-        Address::Foreign {
-            street,
-            postcode,
-            city,
-            country,
-        } => {
-            input.street = street.clone();
-            input.postcode = postcode.clone();
-            input.city = city.clone();
-            input.country = country.clone();
-        }
-        Address::Unknown | Address::CareOfOffice => {}
-    }
-    input
 }
 
 fn institution_input(form: &Form) -> InstitutionInput {
