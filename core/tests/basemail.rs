@@ -349,15 +349,12 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
         offset_y_mm: 0.0,
     };
     assert!(
-        matches!(vb.set_calibration("", bad), Err(Error::Invalid(e)) if e[0].field == "offset_x_mm")
+        matches!(vb.set_calibration(bad), Err(Error::Invalid(e)) if e[0].field == "offset_x_mm")
     );
-    vb.set_calibration(
-        "",
-        Calibration {
-            offset_x_mm: 1.5,
-            offset_y_mm: -0.5,
-        },
-    )
+    vb.set_calibration(Calibration {
+        offset_x_mm: 1.5,
+        offset_y_mm: -0.5,
+    })
     .unwrap();
     assert_eq!(vb.print_settings().unwrap().calibration().offset_x_mm, 1.5);
     assert!(vb.test_print("herma-4677").unwrap().starts_with(b"%PDF"));
@@ -469,4 +466,33 @@ fn an_institution_without_an_address_gets_one_error_per_missing_field() {
         ),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_refused_printer_name_saves_nothing() {
+    use kapstok_core::print::Calibration;
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let c = Calibration {
+        offset_x_mm: 1.0,
+        offset_y_mm: 1.0,
+    };
+    match bm.configure_printer("kantoor printer", c) {
+        Err(Error::Invalid(e)) => assert_eq!(e, [FieldError::new("printer", Reason::BadId)]),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(bm.print_settings().unwrap(), Default::default());
+    bm.configure_printer("kantoor", c).unwrap();
+    bm.set_printer("").unwrap();
+    assert_eq!(
+        bm.print_settings().unwrap().calibration(),
+        Calibration::default()
+    );
+    bm.set_printer("kantoor").unwrap();
+    assert_eq!(
+        bm.print_settings().unwrap().calibration(),
+        c,
+        "each printer keeps its own calibration"
+    );
 }

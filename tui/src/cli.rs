@@ -497,15 +497,17 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         } => {
             let s = login(&k, user, lang)?;
             let bm = s.basemail();
-            if let Some(name) = &name {
-                bm.set_printer(name).map_err(|e| Failure::core(&e, lang))?;
-            }
-            let settings = bm.print_settings().map_err(|e| Failure::core(&e, lang))?;
-            if offset_x.is_some() || offset_y.is_some() {
-                let mut c = settings.calibration();
+            if name.is_some() || offset_x.is_some() || offset_y.is_some() {
+                let before = bm.print_settings().map_err(|e| Failure::core(&e, lang))?;
+                let printer = name.unwrap_or(before.printer.clone());
+                let mut c = before
+                    .calibrations
+                    .get(printer.trim())
+                    .copied()
+                    .unwrap_or_default();
                 c.offset_x_mm = offset_x.unwrap_or(c.offset_x_mm);
                 c.offset_y_mm = offset_y.unwrap_or(c.offset_y_mm);
-                bm.set_calibration(&settings.printer, c)
+                bm.configure_printer(&printer, c)
                     .map_err(|e| Failure::core(&e, lang))?;
             }
             let settings = bm.print_settings().map_err(|e| Failure::core(&e, lang))?;

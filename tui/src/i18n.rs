@@ -151,7 +151,6 @@ messages! {
     ConfirmStatusTo => "naar", "to";
     ConfirmStatusFrom => "met ingang van", "effective from";
     ConfirmContact => "Contact van vandaag vastleggen voor", "Record a contact today with";
-    ConfirmQuit => "kapstok afsluiten?", "Quit kapstok?";
     // status line
     Saved => "Opgeslagen", "Saved";
     MemberCreated => "Lid aangemaakt met nummer", "Member created with number";

@@ -32,7 +32,7 @@ pub enum Mode {
 /// Everything a user can do, as data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Quit (asks first when logged in).
+    /// Quit (every change is already saved, so no question is asked).
     Quit,
     /// Open the help popup.
     Help,

@@ -164,28 +164,45 @@ impl BaseMail<'_> {
         self.save_print_settings(&settings, "print.sheet")
     }
 
-    /// Chooses the printer `lp` sends to (empty: the default printer).
+    /// Chooses the printer `lp` sends to (empty: the default printer), keeping its calibration.
     pub fn set_printer(&self, printer: &str) -> Result<()> {
+        let calibration = self
+            .print_settings()?
+            .calibrations
+            .get(printer.trim())
+            .copied()
+            .unwrap_or_default();
+        self.configure_printer(printer, calibration)
+    }
+
+    /// Sets the calibration of the configured printer (±5 mm).
+    pub fn set_calibration(&self, calibration: Calibration) -> Result<()> {
+        let printer = self.print_settings()?.printer;
+        self.configure_printer(&printer, calibration)
+    }
+
+    /// Chooses the printer and its calibration in one step: both are checked first, and nothing
+    /// is saved when either is refused.
+    pub fn configure_printer(&self, printer: &str, calibration: Calibration) -> Result<()> {
         self.session().require(Permission::BaseMailRun)?;
         let printer = printer.trim();
+        let mut errors = Vec::new();
         if printer.chars().any(|c| c.is_whitespace() || c.is_control()) || printer.starts_with('-')
         {
-            return Err(Error::invalid("printer", Reason::BadId));
+            errors.push(crate::error::FieldError::new("printer", Reason::BadId));
+        }
+        if let Err(mut e) = calibration.validate() {
+            errors.append(&mut e);
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
         }
         let mut settings = self.print_settings()?;
         settings.printer = printer.to_string();
-        self.save_print_settings(&settings, "print.printer")
-    }
-
-    /// Sets the calibration of a printer (±5 mm).
-    pub fn set_calibration(&self, printer: &str, calibration: Calibration) -> Result<()> {
-        self.session().require(Permission::BaseMailRun)?;
-        calibration.validate().map_err(Error::Invalid)?;
-        let mut settings = self.print_settings()?;
         settings
             .calibrations
-            .insert(printer.trim().to_string(), calibration);
-        self.save_print_settings(&settings, "print.calibration")
+            .insert(printer.to_string(), calibration);
+        self.save_print_settings(&settings, "print.printer")
     }
 
     /// The labels of a week's run (composed first if it was not), on a sheet from the 1-based

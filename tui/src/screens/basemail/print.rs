@@ -2,8 +2,8 @@
 //! used sheet with a picture of the first sheet, the order), the run sheet, and the printer with
 //! its calibration and a test print.
 //!
-//! Every rule is core's (`BaseMail::labels`, `run_sheet`, `test_print`, `set_printer`,
-//! `set_calibration`): sorting, fitting, calibration and the PDF. The tab only turns what was
+//! Every rule is core's (`BaseMail::labels`, `run_sheet`, `test_print`,
+//! `configure_printer`): sorting, fitting, calibration and the PDF. The tab only turns what was
 //! typed into numbers, writes the bytes core returns to a file, and offers to send that file to
 //! the printer with `lp` where `lp` is installed.
 
@@ -304,8 +304,7 @@ fn save_printer(form: &Form, bm: &BaseMail) -> Result<PrintSettings, Error> {
         return Err(Error::Invalid(errors));
     }
     let printer = form.value("printer");
-    bm.set_calibration(&printer, calibration)?;
-    bm.set_printer(&printer)?;
+    bm.configure_printer(&printer, calibration)?;
     bm.print_settings()
 }
 
