@@ -4,6 +4,7 @@
 mod address;
 pub(crate) mod check;
 mod date;
+mod money;
 mod name;
 mod text;
 mod week;
@@ -11,6 +12,7 @@ mod week;
 pub use address::{Address, AddressKind, AddressText, Postcode};
 pub use check::{parse_address, AddressFields};
 pub use date::{format_date, parse_date};
+pub use money::Cents;
 pub use name::PersonName;
 pub use text::{fold, is_email, is_phone, single_line};
 pub use week::{birthday_in, IsoWeek};

@@ -44,11 +44,17 @@ pub enum TreeId {
     Stays,
     /// BaseMail: weekly card runs, keyed by year * 100 + week.
     Runs,
+    /// Experts: half-year agreements.
+    Agreements,
+    /// Experts: review conversations.
+    Reviews,
+    /// Experts: tax-free allowance limits, keyed by year.
+    AllowanceLimits,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 9] = [
+    pub const ALL: [TreeId; 12] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -58,6 +64,9 @@ impl TreeId {
         TreeId::Recipients,
         TreeId::Stays,
         TreeId::Runs,
+        TreeId::Agreements,
+        TreeId::Reviews,
+        TreeId::AllowanceLimits,
     ];
 
     /// The tree's name on disk.
@@ -72,6 +81,9 @@ impl TreeId {
             TreeId::Recipients => "recipients",
             TreeId::Stays => "stays",
             TreeId::Runs => "runs",
+            TreeId::Agreements => "agreements",
+            TreeId::Reviews => "reviews",
+            TreeId::AllowanceLimits => "allowance_limits",
         }
     }
 
