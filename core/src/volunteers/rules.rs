@@ -253,15 +253,25 @@ impl OfficeHours {
     }
 }
 
-/// The agreements due for a review: signed or running, ending within `weeks` weeks from today
-/// (or already past today's date but not yet ended), without a review held. With each, its
-/// planned review if there is one.
+/// An agreement due for a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due<'a> {
+    /// The agreement's id.
+    pub id: u64,
+    /// The agreement.
+    pub agreement: &'a Agreement,
+    /// Its planned review, if any: id and review.
+    pub planned: Option<(u64, &'a Review)>,
+}
+
+/// The agreements due for a review: signed or running, ending within `weeks` weeks from today,
+/// without a review held; each with its planned review if there is one. Soonest first.
 pub fn due<'a>(
     agreements: &'a [(u64, Agreement)],
     reviews: &'a [(u64, Review)],
     today: NaiveDate,
     weeks: u32,
-) -> Vec<(u64, &'a Agreement, Option<(u64, &'a Review)>)> {
+) -> Vec<Due<'a>> {
     let horizon = today + Days::new(u64::from(weeks) * 7);
     let mut list: Vec<_> = agreements
         .iter()
@@ -282,10 +292,14 @@ pub fn due<'a>(
                 .iter()
                 .find(|(_, r)| r.agreement == *id && r.status == ReviewStatus::Scheduled)
                 .map(|(rid, r)| (*rid, r));
-            (*id, a, planned)
+            Due {
+                id: *id,
+                agreement: a,
+                planned,
+            }
         })
         .collect();
-    list.sort_by_key(|(id, a, _)| (a.last_day(), *id));
+    list.sort_by_key(|d| (d.agreement.last_day(), d.id));
     list
 }
 
