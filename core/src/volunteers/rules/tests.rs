@@ -432,7 +432,7 @@ fn due_list_until_a_review_is_held() {
     let due_ids = |reviews: &[(u64, Review)], weeks| {
         due(&agreements, reviews, today, weeks)
             .iter()
-            .map(|(id, _, _)| *id)
+            .map(|d| d.id)
             .collect::<Vec<_>>()
     };
     assert_eq!(
