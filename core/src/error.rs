@@ -87,6 +87,12 @@ pub enum Reason {
     OffPage,
     /// A name that is not known here (e.g. a label sheet id).
     UnknownName(String),
+    /// Outside office hours.
+    OutsideOfficeHours,
+    /// Someone already has another appointment then (who: `expert` or `staff`).
+    DoubleBooked(&'static str),
+    /// Only a draft can be changed this way.
+    NotDraft,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -137,6 +143,9 @@ impl fmt::Display for Reason {
             Reason::BadId => write!(f, "may only hold a-z, 0-9 and '-'"),
             Reason::OffPage => write!(f, "lies off the page"),
             Reason::UnknownName(name) => write!(f, "\"{name}\" is not known"),
+            Reason::OutsideOfficeHours => write!(f, "lies outside office hours"),
+            Reason::DoubleBooked(who) => write!(f, "the {who} has another appointment then"),
+            Reason::NotDraft => write!(f, "can only be changed while a draft"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }
@@ -204,6 +213,8 @@ pub enum Permission {
     BaseMailRun,
     /// Manage BaseMail's institutions, recipients and their stays.
     BaseMailManage,
+    /// Experts by experience: agreements and reviews.
+    ExpertsManage,
 }
 
 impl fmt::Display for Permission {
@@ -216,6 +227,7 @@ impl fmt::Display for Permission {
             Permission::SettingsWrite => "change settings",
             Permission::BaseMailRun => "run BaseMail",
             Permission::BaseMailManage => "manage BaseMail's institutions and recipients",
+            Permission::ExpertsManage => "manage experts' agreements and reviews",
         };
         f.write_str(s)
     }

@@ -137,6 +137,9 @@ impl Kapstok {
         let id = self.inner.store.transact(|tx| {
             let id = tx.next_seq("user")?;
             tx.put(id, &user)?;
+            for limits in volunteers::rules::known_limits() {
+                tx.put(limits.year as u64, &limits)?;
+            }
             let session = self.session_for(id, &user);
             session.audit(
                 tx,

@@ -57,7 +57,12 @@ impl Role {
         use Permission::*;
         match self {
             Role::Administrator => true,
-            Role::Coordinator => matches!(permission, MembersRead | BaseMailRun | BaseMailManage),
+            Role::Coordinator => {
+                matches!(
+                    permission,
+                    MembersRead | BaseMailRun | BaseMailManage | ExpertsManage
+                )
+            }
             Role::Volunteer => matches!(permission, BaseMailRun),
         }
     }

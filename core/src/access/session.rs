@@ -101,6 +101,11 @@ impl Session {
         crate::basemail::BaseMail::new(self)
     }
 
+    /// Experts by experience: agreements and reviews.
+    pub fn experts(&self) -> crate::volunteers::Experts<'_> {
+        crate::volunteers::Experts::new(self)
+    }
+
     /// User accounts.
     pub fn users(&self) -> super::Users<'_> {
         super::Users::new(self)

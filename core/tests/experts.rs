@@ -1,0 +1,419 @@
+//! Experts by experience through the service: agreements, allowance limits, reviews, the
+//! outcome of a review, the calendar file and the agreement PDF.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use common::{d, new_store, PASSWORD};
+use kapstok_core::common::Cents;
+use kapstok_core::members::MemberInput;
+use kapstok_core::volunteers::{
+    AgreementInput, AgreementState, AllowanceLimits, AllowanceWarning, Conversation, Outcome,
+    ReviewStatus, Slot,
+};
+use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
+
+fn expert(admin: &Session, given: &str, surname: &str, born: &str) -> u64 {
+    let input = MemberInput {
+        given: given.into(),
+        surname: surname.into(),
+        birth_date: born.into(),
+        address_kind: "care_of".into(),
+        joined: "01-01-2020".into(),
+        ..MemberInput::default()
+    };
+    admin.members().create(&input).unwrap().member.number
+}
+
+fn input(expert: u64, period: &str, year: &str) -> AgreementInput {
+    AgreementInput {
+        expert: expert.to_string(),
+        period: period.into(),
+        year: year.into(),
+        tasks: "voorlichting; outreach".into(),
+        hours_per_week: "4".into(),
+        allowance: "per_hour".into(),
+        amount: "5,00".into(),
+        guidance: "coordinator".into(),
+        ..AgreementInput::default()
+    }
+}
+
+fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, day)
+        .unwrap()
+        .and_hms_opt(h, min, 0)
+        .unwrap()
+}
+
+fn slot(start: NaiveDateTime, staff: &str) -> Slot {
+    Slot {
+        start,
+        minutes: 60,
+        staff: staff.into(),
+        place: "kantoor".into(),
+    }
+}
+
+fn fields(e: Error) -> Vec<FieldError> {
+    match e {
+        Error::Invalid(f) => f,
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+#[test]
+fn overlapping_agreements_are_refused_and_limits_warn_without_refusing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let jan = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let first = ex.create(&input(jan, "second_half", "2026")).unwrap();
+    assert_eq!(first.warnings, []);
+    assert_eq!(
+        (first.agreement.start, first.agreement.end),
+        (d(2026, 7, 1), d(2026, 12, 31))
+    );
+    let overlap = AgreementInput {
+        period: "custom".into(),
+        start: "31-12-2026".into(),
+        ..input(jan, "", "")
+    };
+    assert_eq!(
+        fields(ex.create(&overlap).unwrap_err()),
+        [FieldError::new("start", Reason::Overlaps)]
+    );
+    let mut rich = input(jan, "first_half", "2027");
+    rich.amount = "5,80".into();
+    let saved = ex.create(&rich).unwrap();
+    assert!(
+        saved
+            .warnings
+            .iter()
+            .any(|w| matches!(w, AllowanceWarning::NoLimits { year: 2027 })),
+        "{:?}",
+        saved.warnings
+    );
+    admin
+        .experts()
+        .set_limits(AllowanceLimits {
+            year: 2027,
+            per_hour: Cents(575),
+            per_hour_under_21: Cents(340),
+            per_month: Cents(22_000),
+            per_year: Cents(220_000),
+        })
+        .unwrap();
+    let warnings = ex.check(&rich, Some(saved.id)).unwrap();
+    assert_eq!(
+        warnings,
+        [AllowanceWarning::PerHour {
+            amount: Cents(580),
+            limit: Cents(575),
+            under_21: false
+        }]
+    );
+    assert_eq!(
+        ex.limits()
+            .unwrap()
+            .iter()
+            .map(|l| l.year)
+            .collect::<Vec<_>>(),
+        [2024, 2025, 2026, 2027]
+    );
+    let bad = AgreementInput {
+        hours_per_week: "veel".into(),
+        tasks: " ".into(),
+        expert: "999".into(),
+        ..input(jan, "third", "2026")
+    };
+    let named: Vec<&str> = fields(ex.create(&bad).unwrap_err())
+        .iter()
+        .map(|f| f.field)
+        .collect::<Vec<_>>()
+        .to_vec();
+    assert_eq!(named, ["expert", "period", "tasks", "hours_per_week"]);
+}
+
+#[test]
+fn signing_and_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let jan = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let a = ex.create(&input(jan, "first_half", "2027")).unwrap();
+    assert_eq!(a.agreement.state(d(2026, 11, 23)), AgreementState::Draft);
+    ex.update(
+        a.id,
+        &AgreementInput {
+            hours_per_week: "4,5".into(),
+            ..input(jan, "first_half", "2027")
+        },
+    )
+    .unwrap();
+    assert_eq!(ex.agreement(a.id).unwrap().minutes_per_week, 270);
+    let signed = ex.sign(a.id, d(2026, 11, 20)).unwrap();
+    assert_eq!(signed.state(d(2026, 11, 23)), AgreementState::Signed);
+    assert_eq!(signed.state(d(2027, 1, 1)), AgreementState::Active);
+    assert_eq!(
+        fields(
+            ex.update(a.id, &input(jan, "first_half", "2027"))
+                .unwrap_err()
+        )[0]
+        .reason,
+        Reason::NotDraft
+    );
+    assert_eq!(
+        fields(ex.sign(a.id, d(2026, 11, 21)).unwrap_err())[0].reason,
+        Reason::Unchanged
+    );
+}
+
+fn running(admin: &Session, who: u64) -> u64 {
+    let ex = admin.experts();
+    let a = ex.create(&input(who, "second_half", "2026")).unwrap();
+    ex.sign(a.id, d(2026, 6, 20)).unwrap();
+    a.id
+}
+
+#[test]
+fn scheduling_respects_office_hours_and_double_booking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, PASSWORD)
+        .unwrap();
+    let ex = admin.experts();
+    let (jan, els) = (
+        expert(&admin, "Jan", "Jansen", "01-01-1980"),
+        expert(&admin, "Els", "Vos", "01-01-1990"),
+    );
+    let (a, b) = (running(&admin, jan), running(&admin, els));
+    let due: Vec<u64> = ex.due().unwrap().iter().map(|d| d.agreement_id).collect();
+    assert_eq!(due, [a, b]);
+    let r = ex
+        .schedule(a, slot(at(2026, 11, 30, 10, 0), "coordinator"))
+        .unwrap();
+    assert_eq!(
+        fields(
+            ex.schedule(b, slot(at(2026, 11, 30, 10, 30), "coordinator"))
+                .unwrap_err()
+        ),
+        [FieldError::new("staff", Reason::DoubleBooked("staff"))]
+    );
+    assert_eq!(
+        fields(
+            ex.schedule(a, slot(at(2026, 11, 30, 10, 30), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("start", Reason::DoubleBooked("expert"))]
+    );
+    assert_eq!(
+        fields(
+            ex.schedule(b, slot(at(2026, 11, 30, 16, 0), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("start", Reason::OutsideOfficeHours)]
+    );
+    assert_eq!(
+        fields(
+            ex.schedule(b, slot(at(2026, 11, 30, 11, 0), "niemand"))
+                .unwrap_err()
+        )[0]
+        .field,
+        "staff"
+    );
+    assert_eq!(
+        ex.suggest(b, at(2026, 11, 30, 10, 0), 60, "coordinator", 2)
+            .unwrap(),
+        [at(2026, 11, 30, 11, 0), at(2026, 11, 30, 11, 30)]
+    );
+    ex.reschedule(r, slot(at(2026, 11, 30, 10, 30), "coordinator"))
+        .unwrap();
+    ex.no_show(r).unwrap();
+    assert!(
+        ex.due()
+            .unwrap()
+            .iter()
+            .any(|d| d.agreement_id == a && d.planned.is_none()),
+        "a no-show stays due"
+    );
+    assert_eq!(fields(ex.cancel(r).unwrap_err())[0].reason, Reason::Closed);
+}
+
+fn hold(admin: &Session, agreement: u64, outcome: Outcome) -> (u64, Option<u64>) {
+    let ex = admin.experts();
+    let r = ex
+        .schedule(agreement, slot(at(2026, 11, 23, 11, 0), "beheer"))
+        .unwrap();
+    let talk = Conversation {
+        work: "goed".into(),
+        training_wishes: "naloxon".into(),
+        ..Conversation::default()
+    };
+    let (review, next) = ex.record(r, d(2026, 11, 23), talk, outcome).unwrap();
+    assert_eq!(review.status, ReviewStatus::Held(d(2026, 11, 23)));
+    (r, next)
+}
+
+#[test]
+fn each_outcome_leads_to_the_right_next_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    for (outcome, given) in [
+        (Outcome::Continue, "Cor"),
+        (Outcome::Adjust, "Ada"),
+        (Outcome::Stop, "Stan"),
+    ] {
+        let who = expert(&admin, given, "Test", "01-01-1980");
+        let a = running(&admin, who);
+        let (review, next) = hold(&admin, a, outcome);
+        let old = ex.agreement(a).unwrap();
+        assert_eq!(old.outcome, Some(outcome));
+        match outcome {
+            Outcome::Stop => {
+                assert_eq!(next, None);
+                assert_eq!(old.state(d(2027, 1, 1)), AgreementState::Ended);
+                assert_eq!(old.last_day(), d(2026, 12, 31));
+            }
+            _ => {
+                let next = ex.agreement(next.unwrap()).unwrap();
+                assert_eq!((next.start, next.end), (d(2027, 1, 1), d(2027, 6, 30)));
+                assert_eq!(next.continues, Some(a));
+                assert_eq!(next.from_review, Some(review));
+                assert_eq!(
+                    (next.tasks.clone(), next.allowance, next.minutes_per_week),
+                    (old.tasks.clone(), old.allowance, old.minutes_per_week)
+                );
+                assert_eq!(next.signed_on, None, "a draft to sign");
+            }
+        }
+        assert!(
+            !ex.due().unwrap().iter().any(|d| d.agreement_id == a),
+            "a held review ends the due entry"
+        );
+    }
+}
+
+#[test]
+fn the_calendar_file_is_rfc_5545_and_lists_planned_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let who = expert(&admin, "Łukasz", "Wiśniewski", "01-01-1980");
+    let a = running(&admin, who);
+    ex.schedule(
+        a,
+        Slot {
+            place: "Kantoor, kamer 2".into(),
+            ..slot(at(2026, 12, 1, 14, 0), "beheer")
+        },
+    )
+    .unwrap();
+    let text = ex.ics().unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    let mut unfolded: Vec<String> = Vec::new();
+    for raw in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(raw.len() <= 75);
+        match raw.strip_prefix(' ') {
+            Some(rest) => unfolded.last_mut().unwrap().push_str(rest),
+            None => unfolded.push(raw.to_string()),
+        }
+    }
+    let begins = unfolded.iter().filter(|l| l.starts_with("BEGIN:")).count();
+    let ends = unfolded.iter().filter(|l| l.starts_with("END:")).count();
+    assert_eq!(begins, ends);
+    assert_eq!(unfolded.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 1);
+    for want in [
+        "SUMMARY:Functioneringsgesprek Łukasz Wiśniewski",
+        "DTSTART;TZID=Europe/Amsterdam:20261201T140000",
+        "DTEND;TZID=Europe/Amsterdam:20261201T150000",
+        "LOCATION:Kantoor\\, kamer 2",
+        "UID:review-1@kapstok",
+    ] {
+        assert!(
+            unfolded.iter().any(|l| l == want),
+            "{want} in {unfolded:#?}"
+        );
+    }
+    for line in &unfolded {
+        assert!(
+            line.contains(':'),
+            "every content line is name:value: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_agreement_pdf_has_two_copies_with_signature_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let who = expert(&admin, "Zoë", "van der Berg", "01-01-1980");
+    let a = running(&admin, who);
+    let pdf = admin.experts().agreement_pdf(a).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(pages.len() >= 2);
+    let text = doc.extract_text(&pages).unwrap();
+    for want in [
+        "Exemplaar 1 van 2",
+        "Exemplaar 2 van 2",
+        "Zoë van der Berg",
+        "van 01-07-2026 tot en met 31-12-2026",
+        "€ 5,00 per gewerkt uur",
+        "Handtekening",
+        "Namens de vereniging",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+}
+
+#[test]
+fn volunteers_cannot_reach_experts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (k, admin) = new_store(dir.path());
+    admin
+        .users()
+        .add("vrijwilliger", Role::Volunteer, PASSWORD)
+        .unwrap();
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, PASSWORD)
+        .unwrap();
+    let who = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let a = running(&admin, who);
+    let v = k.login("vrijwilliger", PASSWORD).unwrap();
+    let ex = v.experts();
+    let denied = |e: Error| {
+        assert!(
+            matches!(e, Error::Denied(Permission::ExpertsManage)),
+            "{e:?}"
+        )
+    };
+    denied(ex.agreements().unwrap_err());
+    denied(ex.agreement(a).unwrap_err());
+    denied(ex.create(&input(who, "first_half", "2027")).unwrap_err());
+    denied(ex.sign(a, d(2026, 1, 1)).unwrap_err());
+    denied(ex.due().unwrap_err());
+    denied(ex.reviews().unwrap_err());
+    denied(
+        ex.schedule(a, slot(at(2026, 11, 30, 10, 0), "beheer"))
+            .unwrap_err(),
+    );
+    denied(ex.ics().unwrap_err());
+    denied(ex.agreement_pdf(a).unwrap_err());
+    denied(ex.limits().unwrap_err());
+    let c = k.login("coordinator", PASSWORD).unwrap();
+    assert_eq!(c.experts().agreements().unwrap().len(), 1);
+    let limits = c.experts().limits().unwrap()[0];
+    assert!(
+        matches!(
+            c.experts().set_limits(limits),
+            Err(Error::Denied(Permission::SettingsWrite))
+        ),
+        "the table is the administrator's"
+    );
+}
