@@ -417,3 +417,48 @@ fn volunteers_cannot_reach_experts() {
         "the table is the administrator's"
     );
 }
+
+#[test]
+fn the_demo_has_experts_in_their_second_half_year_with_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = common::open(&dir.path().join("store"));
+    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
+    let admin = k
+        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
+        .unwrap();
+    let ex = admin.experts();
+    let agreements = ex.agreements().unwrap();
+    let experts: std::collections::BTreeSet<u64> =
+        agreements.iter().map(|(_, a)| a.expert).collect();
+    assert!(
+        (8..=10).contains(&experts.len()),
+        "{} experts",
+        experts.len()
+    );
+    for e in &experts {
+        let theirs: Vec<_> = agreements.iter().filter(|(_, a)| a.expert == *e).collect();
+        assert!(
+            theirs.len() >= 2,
+            "every expert is in a second or later half year"
+        );
+        assert!(theirs
+            .iter()
+            .any(|(_, a)| a.continues.is_some() && a.from_review.is_some()));
+    }
+    let reviews = ex.reviews().unwrap();
+    for outcome in Outcome::ALL {
+        assert!(
+            reviews.iter().any(|(_, r)| r.outcome == Some(outcome)),
+            "{outcome:?}"
+        );
+    }
+    let today = d(2026, 11, 23);
+    assert!(reviews
+        .iter()
+        .any(|(_, r)| r.status == ReviewStatus::Scheduled && r.slot.start.date() > today));
+    assert!(
+        !ex.due().unwrap().is_empty(),
+        "some agreements end within six weeks without a review"
+    );
+    assert!(ex.ics().unwrap().contains("BEGIN:VEVENT"));
+}

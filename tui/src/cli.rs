@@ -101,6 +101,12 @@ pub enum Command {
     },
     /// List the label sheets: built in and custom.
     Sheets,
+    /// Experts' review conversations.
+    Reviews {
+        /// What to do.
+        #[command(subcommand)]
+        command: ReviewsCommand,
+    },
     /// Show or set the printer `lp` sends to and its calibration offsets (millimetres, ±5).
     Printer {
         /// Printer name as `lpstat -p` shows it (empty: the system default).
@@ -150,6 +156,17 @@ pub enum ImportCommand {
 pub enum ExportCommand {
     /// Export the member register as CSV.
     Members {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `kapstok reviews ...`
+#[derive(Debug, Subcommand)]
+pub enum ReviewsCommand {
+    /// The planned reviews as an iCalendar file (.ics) for the coordinator's calendar.
+    Ics {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -471,6 +488,27 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                     .printer;
                 let message = send_to_printer(&path, &printer, lang)?;
                 writeln!(out, "{message}").map_err(io)?;
+            }
+        }
+        Command::Reviews {
+            command: ReviewsCommand::Ics { output },
+        } => {
+            let s = login(&k, user, lang)?;
+            let ics = s.experts().ics().map_err(|e| Failure::core(&e, lang))?;
+            match output {
+                None => out.write_all(ics.as_bytes()).map_err(io)?,
+                Some(path) => {
+                    crate::files::write_atomically(&path, ics.as_bytes())
+                        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                    let count = ics.matches("BEGIN:VEVENT").count();
+                    writeln!(
+                        out,
+                        "{count} {}: {}",
+                        Msg::CliReviewsWritten.text(lang),
+                        path.display()
+                    )
+                    .map_err(io)?;
+                }
             }
         }
         Command::Sheets => {

@@ -199,6 +199,7 @@ messages! {
     CliNoLp => "lp is niet gevonden: de PDF is opgeslagen maar niet naar een printer gestuurd.", "lp was not found: the PDF is saved but was not sent to a printer.";
     CliSentToPrinter => "Naar de printer gestuurd:", "Sent to the printer:";
     CliPrinter => "Printer", "Printer";
+    CliReviewsWritten => "geplande gesprekken opgeslagen in", "planned reviews saved to";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // BaseMail: the tab and its views
     TabBaseMail => "BaseMail", "BaseMail";
@@ -746,6 +747,30 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "lies (partly) off the page"
         }
         .into(),
+        Reason::OutsideOfficeHours => if nl {
+            "valt buiten de openingstijden"
+        } else {
+            "lies outside office hours"
+        }
+        .into(),
+        Reason::DoubleBooked("expert") => if nl {
+            "de ervaringsdeskundige heeft dan al een afspraak"
+        } else {
+            "the expert already has an appointment then"
+        }
+        .into(),
+        Reason::DoubleBooked(_) => if nl {
+            "de gespreksleider heeft dan al een afspraak"
+        } else {
+            "the staff member already has an appointment then"
+        }
+        .into(),
+        Reason::NotDraft => if nl {
+            "kan alleen gewijzigd worden zolang het een concept is"
+        } else {
+            "can only be changed while a draft"
+        }
+        .into(),
         Reason::UnknownName(name) => {
             if nl {
                 format!("\"{name}\" is onbekend")
@@ -793,6 +818,10 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
         (Permission::SettingsWrite, Lang::En) => "change settings",
         (Permission::BaseMailRun, Lang::Nl) => "BaseMail draaien",
         (Permission::BaseMailRun, Lang::En) => "run BaseMail",
+        (Permission::ExpertsManage, Lang::Nl) => {
+            "overeenkomsten en gesprekken van ervaringsdeskundigen beheren"
+        }
+        (Permission::ExpertsManage, Lang::En) => "manage experts' agreements and reviews",
         (Permission::BaseMailManage, Lang::Nl) => "inrichtingen en ontvangers van BaseMail beheren",
         (Permission::BaseMailManage, Lang::En) => "manage BaseMail's institutions and recipients",
     }
