@@ -7,9 +7,10 @@
 use crate::i18n::{self, Lang, Msg};
 use clap::{Parser, Subcommand};
 use kapstok_core::basemail::LabelOrder;
-use kapstok_core::common::IsoWeek;
+use kapstok_core::common::{Cents, IsoWeek};
 use kapstok_core::error::Error;
 use kapstok_core::members::Warning;
+use kapstok_core::volunteers::AllowanceLimits;
 use kapstok_core::{demo, Kapstok, Role, Session};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -101,6 +102,25 @@ pub enum Command {
     },
     /// List the label sheets: built in and custom.
     Sheets,
+    /// The tax-free volunteer allowance limits per year: list them, or add or correct a year
+    /// (administrators). Amounts in euros, `5,75` or `5.75`.
+    Limits {
+        /// The year to add or correct.
+        #[arg(long, value_name = "YEAR", requires_all = ["per_hour", "per_hour_under_21", "per_month", "per_year"])]
+        year: Option<i32>,
+        /// Per hour, 21 and older.
+        #[arg(long, value_name = "EUR")]
+        per_hour: Option<String>,
+        /// Per hour, under 21.
+        #[arg(long, value_name = "EUR")]
+        per_hour_under_21: Option<String>,
+        /// Per month.
+        #[arg(long, value_name = "EUR")]
+        per_month: Option<String>,
+        /// Per year.
+        #[arg(long, value_name = "EUR")]
+        per_year: Option<String>,
+    },
     /// Experts' review conversations.
     Reviews {
         /// What to do.
@@ -488,6 +508,43 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                     .printer;
                 let message = send_to_printer(&path, &printer, lang)?;
                 writeln!(out, "{message}").map_err(io)?;
+            }
+        }
+        Command::Limits {
+            year,
+            per_hour,
+            per_hour_under_21,
+            per_month,
+            per_year,
+        } => {
+            let s = login(&k, user, lang)?;
+            let ex = s.experts();
+            if let Some(year) = year {
+                let amount =
+                    |field: &'static str, text: Option<String>| -> Result<Cents, Failure> {
+                        text.as_deref().and_then(Cents::parse).ok_or_else(|| {
+                            Failure::core(
+                                &Error::invalid(field, kapstok_core::Reason::NotANumber),
+                                lang,
+                            )
+                        })
+                    };
+                let limits = AllowanceLimits {
+                    year,
+                    per_hour: amount("per_hour", per_hour)?,
+                    per_hour_under_21: amount("per_hour_under_21", per_hour_under_21)?,
+                    per_month: amount("per_month", per_month)?,
+                    per_year: amount("per_year", per_year)?,
+                };
+                ex.set_limits(limits).map_err(|e| Failure::core(&e, lang))?;
+            }
+            for l in ex.limits().map_err(|e| Failure::core(&e, lang))? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    l.year, l.per_hour, l.per_hour_under_21, l.per_month, l.per_year
+                )
+                .map_err(io)?;
             }
         }
         Command::Reviews {
