@@ -93,6 +93,8 @@ pub enum Reason {
     DoubleBooked(&'static str),
     /// Only a draft can be changed this way.
     NotDraft,
+    /// Not signed yet: only a signed agreement can have this done.
+    NotSigned,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -146,6 +148,7 @@ impl fmt::Display for Reason {
             Reason::OutsideOfficeHours => write!(f, "lies outside office hours"),
             Reason::DoubleBooked(who) => write!(f, "the {who} has another appointment then"),
             Reason::NotDraft => write!(f, "can only be changed while a draft"),
+            Reason::NotSigned => write!(f, "is not signed yet"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }

@@ -204,10 +204,11 @@ fn scheduling_respects_office_hours_and_double_booking() {
     );
     assert_eq!(
         fields(
-            ex.schedule(a, slot(at(2026, 11, 30, 10, 30), "beheer"))
+            ex.schedule(a, slot(at(2026, 12, 1, 10, 30), "beheer"))
                 .unwrap_err()
         ),
-        [FieldError::new("start", Reason::DoubleBooked("expert"))]
+        [FieldError::new("agreement", Reason::Taken)],
+        "one planned review per agreement (the expert's double booking is checked in the rules)"
     );
     assert_eq!(
         fields(
@@ -461,4 +462,47 @@ fn the_demo_has_experts_in_their_second_half_year_with_reviews() {
         "some agreements end within six weeks without a review"
     );
     assert!(ex.ics().unwrap().contains("BEGIN:VEVENT"));
+}
+
+#[test]
+fn one_planned_review_per_agreement_and_no_reviews_or_ends_of_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let who = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let a = running(&admin, who);
+    ex.schedule(a, slot(at(2026, 11, 30, 10, 0), "beheer"))
+        .unwrap();
+    assert_eq!(
+        fields(
+            ex.schedule(a, slot(at(2026, 12, 1, 10, 0), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("agreement", Reason::Taken)]
+    );
+    let draft = ex.create(&input(who, "first_half", "2027")).unwrap().id;
+    assert_eq!(
+        fields(
+            ex.schedule(draft, slot(at(2026, 12, 2, 10, 0), "beheer"))
+                .unwrap_err()
+        )[0]
+        .reason,
+        Reason::NotSigned
+    );
+    assert_eq!(
+        fields(ex.end(draft, d(2027, 2, 1), None).unwrap_err())[0].reason,
+        Reason::NotSigned
+    );
+    // Suggestions never lie in the past (the test clock stands at 23-11-2026 12:00).
+    let first = ex
+        .suggest(a, at(2026, 11, 23, 9, 0), 60, "coordinator", 1)
+        .unwrap();
+    assert_eq!(first, [at(2026, 11, 23, 12, 0)]);
+    // Hours that are not whole or half round-trip through the input exactly.
+    let mut odd = input(who, "first_half", "2028");
+    odd.hours_per_week = "3:20".into();
+    let saved = ex.create(&odd).unwrap();
+    assert_eq!(saved.agreement.minutes_per_week, 200);
+    let again = AgreementInput::from_agreement(&saved.agreement);
+    assert_eq!(again.hours_per_week, "3:20");
 }

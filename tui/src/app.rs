@@ -6,6 +6,8 @@ use crate::i18n::{self, Lang, Msg};
 use crate::keys::{self, Action, Mode};
 use crate::screens::basemail::{self, BaseMailTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
+use crate::screens::volunteers::{self, VolunteersTab};
+use crate::screens::Status as StatusLine;
 use crate::widgets::form::{show_address_fields, Field, Form, Outcome};
 use crate::widgets::{centered, confirm};
 use kapstok_core::common::{format_date, parse_date};
@@ -33,6 +35,8 @@ pub enum Tab {
     OutOfSight,
     /// BaseMail: the week's cards; institutions and recipients for those who manage them.
     BaseMail,
+    /// Experts by experience: agreements and reviews (coordinators and administrators).
+    Volunteers,
 }
 
 impl Tab {
@@ -41,6 +45,7 @@ impl Tab {
             Tab::Members => Msg::TabMembers,
             Tab::OutOfSight => Msg::TabOutOfSight,
             Tab::BaseMail => Msg::TabBaseMail,
+            Tab::Volunteers => Msg::TabVolunteers,
         }
     }
 }
@@ -53,6 +58,7 @@ struct Main {
     members: MemberList,
     out: OutOfSight,
     basemail: BaseMailTab,
+    volunteers: VolunteersTab,
 }
 
 impl Main {
@@ -68,6 +74,7 @@ impl Main {
     fn mode(&self) -> Mode {
         match self.current() {
             Some(Tab::BaseMail) => self.basemail.mode(),
+            Some(Tab::Volunteers) => self.volunteers.mode(),
             _ if self.members.filtering => Mode::Filter,
             _ => Mode::Browse,
         }
@@ -110,6 +117,7 @@ enum Popup {
     Form(Box<Form>, FormKind),
     Confirm(String, Pending),
     BaseMail(Box<basemail::Popup>),
+    Volunteers(Box<volunteers::Popup>),
 }
 
 /// The whole application state.
@@ -173,6 +181,7 @@ impl App {
             Some(Popup::Form(..)) => Mode::Form,
             Some(Popup::Confirm(..)) => Mode::Confirm,
             Some(Popup::BaseMail(p)) => p.mode(),
+            Some(Popup::Volunteers(p)) => p.mode(),
             None => match &self.screen {
                 Screen::Setup(_) => Mode::Menu,
                 Screen::Login(_) => Mode::Form,
@@ -261,6 +270,15 @@ impl App {
                     self.apply(reply);
                 }
             }
+            Popup::Volunteers(popup) => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    let reply = main
+                        .volunteers
+                        .handle_popup(*popup, action, &main.session, lang);
+                    self.apply_volunteers(reply);
+                }
+            }
             Popup::Confirm(text, pending) => match action {
                 Action::Yes => self.run_pending(pending),
                 Action::No => self.info(self.t(Msg::Cancelled)),
@@ -301,11 +319,15 @@ impl App {
         };
         if let Some(i) = switched {
             main.tab = i;
-            // BaseMail names members: read it again in case the register changed meanwhile.
-            if main.current() == Some(Tab::BaseMail) {
-                if let Err(e) = main.basemail.load(&main.session) {
-                    self.error(&e);
-                }
+            // BaseMail and Volunteers name members: read them again in case the register changed
+            // meanwhile.
+            let loaded = match main.current() {
+                Some(Tab::BaseMail) => main.basemail.load(&main.session),
+                Some(Tab::Volunteers) => main.volunteers.load(&main.session),
+                _ => Ok(()),
+            };
+            if let Err(e) = loaded {
+                self.error(&e);
             }
             return;
         }
@@ -317,6 +339,11 @@ impl App {
         if tab == Some(Tab::BaseMail) {
             let reply = main.basemail.handle(action, &main.session, lang);
             self.apply(reply);
+            return;
+        }
+        if tab == Some(Tab::Volunteers) {
+            let reply = main.volunteers.handle(action, &main.session, lang);
+            self.apply_volunteers(reply);
             return;
         }
         if main.members.filtering {
@@ -357,7 +384,7 @@ impl App {
             match tab {
                 Some(Tab::Members) => main.members.move_by(step),
                 Some(Tab::OutOfSight) => main.out.move_by(step),
-                Some(Tab::BaseMail) | None => {}
+                Some(Tab::BaseMail) | Some(Tab::Volunteers) | None => {}
             }
             return;
         }
@@ -382,7 +409,7 @@ impl App {
                         main.members.select_number(number);
                     }
                 }
-                Some(Tab::BaseMail) | None => {}
+                Some(Tab::BaseMail) | Some(Tab::Volunteers) | None => {}
             },
             Action::New if tab.is_some() && self.may_write() => {
                 let today = format_date(self.k.today());
@@ -452,7 +479,7 @@ impl App {
         match main.tabs.get(main.tab)? {
             Tab::Members => main.members.selected(),
             Tab::OutOfSight => main.out.selected(),
-            Tab::BaseMail => None,
+            Tab::BaseMail | Tab::Volunteers => None,
         }
     }
 
@@ -503,7 +530,11 @@ impl App {
         if session.can(Permission::BaseMailRun) {
             tabs.push(Tab::BaseMail);
         }
+        if session.can(Permission::ExpertsManage) {
+            tabs.push(Tab::Volunteers);
+        }
         let basemail = BaseMailTab::new(&session, beside(self.k.path()));
+        let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -517,6 +548,7 @@ impl App {
             members: MemberList::default(),
             out: OutOfSight::default(),
             basemail,
+            volunteers,
         }));
         self.reload();
     }
@@ -535,6 +567,9 @@ impl App {
             }
             if main.has(Tab::BaseMail) {
                 main.basemail.load(&main.session)?;
+            }
+            if main.has(Tab::Volunteers) {
+                main.volunteers.load(&main.session)?;
             }
             Ok(())
         })();
@@ -682,9 +717,23 @@ impl App {
             self.popups.push(Popup::BaseMail(Box::new(popup)));
         }
         if let Some(status) = reply.status {
-            self.status = status.text;
-            self.status_is_error = status.error;
+            self.set_status(status);
         }
+    }
+
+    /// Shows what the Volunteers tab answered: a popup, a status line.
+    fn apply_volunteers(&mut self, reply: volunteers::Reply) {
+        if let Some(popup) = reply.popup {
+            self.popups.push(Popup::Volunteers(Box::new(popup)));
+        }
+        if let Some(status) = reply.status {
+            self.set_status(status);
+        }
+    }
+
+    fn set_status(&mut self, status: StatusLine) {
+        self.status = status.text;
+        self.status_is_error = status.error;
     }
 
     /// After a form showed its errors: the status line says so, with the errors of fields the
@@ -810,6 +859,7 @@ impl App {
                     members::render_detail(frame, detail, main.out.selected(), lang);
                 }
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
+                Some(Tab::Volunteers) => main.volunteers.render(frame, body, lang),
             },
         }
         self.draw_status(frame, status);
@@ -828,6 +878,7 @@ impl App {
             frame.render_widget(Line::from(title), area);
             return;
         };
+        let name = format!("{} ", main.session.user_name());
         let who = format!(
             "{} ({}) ",
             main.session.user_name(),
@@ -840,14 +891,19 @@ impl App {
             .map(|(i, tab)| format!("{} {}", i + 1, self.t(tab.title())))
             .collect();
         // Each tab title takes a space either side and a divider; the full app title gives way
-        // to the short one when the tabs would not fit.
+        // to the short one when the tabs would not fit, and then the role to the user name alone.
         let tabs_width: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
         let full = title_width(Msg::AppTitle, self.lang);
-        let fits = usize::from(full) + tabs_width + who.chars().count() <= usize::from(area.width);
-        let (title, title_w) = if fits {
-            (Msg::AppTitle, full)
+        let short = title_width(Msg::AppShort, self.lang);
+        let fit = |title: u16, who: &str| {
+            usize::from(title) + tabs_width + who.chars().count() <= usize::from(area.width)
+        };
+        let (title, title_w, who) = if fit(full, &who) {
+            (Msg::AppTitle, full, who)
+        } else if fit(short, &who) {
+            (Msg::AppShort, short, who)
         } else {
-            (Msg::AppShort, title_width(Msg::AppShort, self.lang))
+            (Msg::AppShort, short, name)
         };
         let who_width = who.chars().count() as u16;
         let [left, right] =
@@ -872,9 +928,13 @@ impl App {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
         let hint = match self.mode() {
-            Mode::Browse | Mode::Run | Mode::Institutions | Mode::Recipients | Mode::Stats => {
-                "? hulp · q stoppen"
-            }
+            Mode::Browse
+            | Mode::Run
+            | Mode::Institutions
+            | Mode::Recipients
+            | Mode::Stats
+            | Mode::Experts
+            | Mode::Reviews => "? hulp · q stoppen",
             _ => "",
         };
         let hint = if self.lang == Lang::En && !hint.is_empty() {
@@ -952,6 +1012,7 @@ impl App {
             }
             Popup::Confirm(text, _) => confirm::render(frame, body, text, lang),
             Popup::BaseMail(popup) => popup.render(frame, body, lang),
+            Popup::Volunteers(popup) => popup.render(frame, body, lang),
         }
     }
 }

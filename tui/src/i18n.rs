@@ -4,7 +4,11 @@
 //! without a translation does not compile.
 
 use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason, RunSheetTexts};
+use kapstok_core::common::{format_date, Cents};
 use kapstok_core::error::{mm, Error, FieldError, Permission, Reason, RowError};
+use kapstok_core::volunteers::{
+    AgreementState, Allowance, AllowanceWarning, Outcome, PeriodKind, ReviewStatus,
+};
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -421,6 +425,147 @@ messages! {
     KeyEndStay => "verblijf beëindigen", "end the stay";
     KeyConfirmStay => "bevestigen: nog daar", "confirm: still there";
     KeyChecked => "verblijf gecontroleerd (kaartje kwam terug)", "stay checked (a card came back)";
+    // Volunteers: the tab and its views
+    TabVolunteers => "Vrijwilligers", "Volunteers";
+    ViewExperts => "Ervaringsdeskundigen", "Experts";
+    ViewReviews => "Gesprekken", "Reviews";
+    ColExpert => "Ervaringsdeskundige", "Expert";
+    ColPeriod => "Periode", "Period";
+    ColState => "Stand", "State";
+    ColHours => "Uur/wk", "Hrs/wk";
+    ColAllowance => "Vergoeding", "Allowance";
+    ColEnds => "Loopt af", "Ends";
+    ColReview => "Gesprek", "Review";
+    NoExperts => "Nog geen ervaringsdeskundigen met een overeenkomst: druk op n.", "No experts with an agreement yet: press n.";
+    DueTitle => "Te houden gesprekken (lopen af binnen {weeks} weken)", "Reviews due (ending within {weeks} weeks)";
+    NoneDue => "Geen overeenkomsten die binnen {weeks} weken aflopen zonder gehouden gesprek.", "No agreements ending within {weeks} weeks without a review held.";
+    WeekTitle => "Week {week}: {from} – {to}", "Week {week}: {from} – {to}";
+    NoReviewsThatDay => "—", "—";
+    Planned => "gepland {when} met {staff}", "planned {when} with {staff}";
+    NotPlanned => "nog niet gepland", "not planned yet";
+    // Volunteers: words for states, outcomes, periods, allowances, reviews
+    StateDraft => "concept", "draft";
+    StateSigned => "ondertekend", "signed";
+    StateActive => "lopend", "active";
+    StateEnded => "afgelopen", "ended";
+    PeriodFirstHalf => "1e halfjaar (jan–jun)", "first half (Jan–Jun)";
+    PeriodSecondHalf => "2e halfjaar (jul–dec)", "second half (Jul–Dec)";
+    PeriodCustom => "zes maanden vanaf een datum", "six months from a date";
+    OutcomeStop => "stoppen", "stop";
+    OutcomeAdjust => "aanpassen", "adjust";
+    OutcomeContinue => "voortzetten", "continue";
+    OutcomeNone => "(nog) geen", "none (yet)";
+    AllowanceNone => "geen", "none";
+    AllowancePerHour => "per uur", "per hour";
+    AllowancePerMonth => "per maand", "per month";
+    ReviewScheduled => "gepland", "planned";
+    ReviewCancelled => "afgezegd", "cancelled";
+    ReviewNoShow => "niet gekomen", "did not come";
+    ReviewHeld => "gehouden op {date}", "held on {date}";
+    ReviewHeldShort => "gehouden", "held";
+    // Volunteers: details
+    DetailAgreement => "Overeenkomst", "Agreement";
+    DetailReview => "Gesprek", "Review";
+    AgreementNr => "Overeenkomst nr {nr}", "Agreement no. {nr}";
+    MemberNr => "lid {nr}", "member {nr}";
+    Tasks => "Taken", "Tasks";
+    HoursPerWeek => "{hours} uur per week", "{hours} hours a week";
+    Expenses => "Onkosten", "Expenses";
+    Guidance => "Begeleiding", "Guidance";
+    SignedOn => "ondertekend op {date}", "signed on {date}";
+    NotSigned => "nog niet ondertekend", "not signed yet";
+    EndedEarly => "vervroegd beëindigd op {date}", "ended early on {date}";
+    ContinuesNr => "vervolg op nr {nr}", "continues no. {nr}";
+    FromReviewNr => "uit gesprek nr {nr}", "from review no. {nr}";
+    ReviewOutcome => "Uitkomst gesprek", "Review outcome";
+    AgreementsHistory => "Overeenkomsten (←/→ kiest)", "Agreements (←/→ chooses)";
+    ReviewWith => "met {staff} · {place}", "with {staff} · {place}";
+    // Volunteers: forms
+    FormNewAgreement => "Nieuwe overeenkomst", "New agreement";
+    FormEditAgreement => "Concept wijzigen", "Edit the draft";
+    FormAdjustAgreement => "Nieuwe overeenkomst aanpassen", "Adjust the new agreement";
+    FormSign => "Ondertekening vastleggen", "Record the signing";
+    FormEndAgreement => "Overeenkomst vervroegd beëindigen", "End the agreement early";
+    FormSchedule => "Gesprek plannen", "Schedule a review";
+    FormReschedule => "Gesprek verzetten", "Reschedule the review";
+    FormRecord => "Gesprek vastleggen", "Record the review";
+    FieldExpert => "Lidnummer ED'er", "Expert's member no.";
+    FieldPeriod => "Periode", "Period";
+    FieldYear => "Jaar", "Year";
+    FieldStartDate => "Begindatum", "Start date";
+    FieldTasks => "Taken (scheid met ;)", "Tasks (separate with ;)";
+    FieldHoursPerWeek => "Uren per week", "Hours per week";
+    FieldAllowance => "Vergoeding", "Allowance";
+    FieldAmount => "Bedrag (€)", "Amount (€)";
+    FieldExpenses => "Onkosten", "Expenses";
+    FieldGuidance => "Begeleiding", "Guidance";
+    FieldSignedOn => "Ondertekend op", "Signed on";
+    FieldOutcome => "Uitkomst", "Outcome";
+    FieldSuggestion => "Vrije tijd", "Free slot";
+    FieldDate => "Datum", "Date";
+    FieldTime => "Begintijd (uu:mm)", "Start time (hh:mm)";
+    FieldMinutes => "Duur (minuten)", "Length (minutes)";
+    FieldStaff => "Gespreksleider", "Held by";
+    FieldPlace => "Plaats", "Place";
+    FieldWork => "Het werk", "The work";
+    FieldEnjoyment => "Plezier in het werk", "Enjoyment";
+    FieldDifficulties => "Moeilijkheden", "Difficulties";
+    FieldAgreed => "Afspraken", "Agreed";
+    FieldTrainingWishes => "Trainingswensen", "Training wishes";
+    FieldHeldOn => "Gehouden op", "Held on";
+    FieldAgreement => "Overeenkomst", "Agreement";
+    FieldReview => "Gesprek", "Review";
+    OwnTime => "eigen tijd", "own time";
+    SuggestionsTitle => "Eerste vrije tijden met {staff}", "First free slots with {staff}";
+    NoFreeSlots => "Geen vrije tijd gevonden in de komende 60 dagen.", "No free slot found in the next 60 days.";
+    BadTime => "is geen tijd (uu:mm)", "is not a time (hh:mm)";
+    // Volunteers: questions, allowance warnings, status line
+    ConfirmAllowance => "De vergoeding is dan niet meer belastingvrij:", "The allowance would then not be tax-free:";
+    ConfirmSign => "Overeenkomst nr {nr} met {name} ({period}) ondertekend op {date}? Daarna kan ze niet meer gewijzigd worden.", "Agreement no. {nr} with {name} ({period}) signed on {date}? It cannot be changed afterwards.";
+    ConfirmEnd => "Overeenkomst nr {nr} met {name} vervroegd beëindigen op {date}?", "End agreement no. {nr} with {name} early on {date}?";
+    ConfirmReschedule => "Gesprek met {name} verzetten naar {when}?", "Move the review with {name} to {when}?";
+    ConfirmCancel => "Gesprek met {name} op {when} afzeggen? De overeenkomst blijft op de lijst te houden gesprekken.", "Cancel the review with {name} on {when}? The agreement stays on the list of reviews due.";
+    ConfirmNoShow => "{name} is niet gekomen op {when}? De overeenkomst blijft op de lijst te houden gesprekken.", "{name} did not come on {when}? The agreement stays on the list of reviews due.";
+    WarnNoLimits => "Voor {year} zijn geen grenzen voor de vrijwilligersvergoeding bekend (een beheerder kan ze toevoegen).", "No allowance limits are known for {year} (an administrator can add them).";
+    WarnPerHour => "{amount} per uur is meer dan de grens van {limit} per uur voor 21 jaar en ouder.", "{amount} per hour is more than the limit of {limit} per hour for 21 and older.";
+    WarnPerHourUnder21 => "{amount} per uur is meer dan de grens van {limit} per uur voor wie jonger is dan 21.", "{amount} per hour is more than the limit of {limit} per hour for those under 21.";
+    WarnPerMonth => "In {month} komt de vergoeding op {amount}, meer dan de maandgrens van {limit}.", "In {month} the allowance comes to {amount}, more than the monthly limit of {limit}.";
+    WarnPerMonths => "In {months} komt de vergoeding boven de maandgrens van {limit} (maanden tellen apart).", "In {months} the allowance comes above the monthly limit of {limit} (months count separately).";
+    WarnPerYear => "In {year} komt de vergoeding op {amount}, meer dan de jaargrens van {limit} (naar rato voor {months} maanden).", "In {year} the allowance comes to {amount}, more than the yearly limit of {limit} (pro rata for {months} months).";
+    AgreementCreated => "Overeenkomst nr {nr} voor {name} opgeslagen als concept.", "Agreement no. {nr} for {name} saved as a draft.";
+    AgreementSaved => "Concept nr {nr} opgeslagen.", "Draft no. {nr} saved.";
+    AgreementSigned => "Overeenkomst nr {nr} ondertekend op {date}.", "Agreement no. {nr} signed on {date}.";
+    AgreementEnded => "Overeenkomst nr {nr} beëindigd op {date}.", "Agreement no. {nr} ended on {date}.";
+    OnlyDrafts => "Alleen een concept kan gewijzigd worden; nr {nr} is {state}.", "Only a draft can be changed; no. {nr} is {state}.";
+    AlreadySigned => "Overeenkomst nr {nr} is al ondertekend.", "Agreement no. {nr} is already signed.";
+    AlreadyEnded => "Overeenkomst nr {nr} is al afgelopen.", "Agreement no. {nr} has already ended.";
+    NoAgreementSelected => "Geen overeenkomst geselecteerd.", "No agreement selected.";
+    AgreementPdfSaved => "Overeenkomst opgeslagen in {path}", "Agreement saved in {path}";
+    ReviewPlanned => "Gesprek met {name} gepland op {when}.", "Review with {name} planned on {when}.";
+    ReviewMoved => "Gesprek met {name} verzet naar {when}.", "Review with {name} moved to {when}.";
+    ReviewCancelledNow => "Gesprek afgezegd; de overeenkomst blijft op de lijst.", "Review cancelled; the agreement stays on the list.";
+    ReviewNoShowNow => "Vastgelegd: {name} is niet gekomen.", "Recorded: {name} did not come.";
+    RecordedContinue => "Voortzetten: volgende overeenkomst klaargezet (nr {nr}).", "Continue: next agreement drafted (no. {nr}).";
+    RecordedAdjust => "Aanpassen: pas de nieuwe overeenkomst nr {nr} aan en sla op.", "Adjust: change the new agreement no. {nr} and save.";
+    RecordedStop => "Stoppen: de overeenkomst eindigt op {date}.", "Stop: the agreement ends on {date}.";
+    AlreadyPlanned => "Er is al een gesprek gepland; r verzet het.", "A review is already planned; r moves it.";
+    NotPlannedYet => "Nog geen gesprek gepland: g plant het.", "No review planned yet: g schedules it.";
+    PickDueRow => "Plan een gesprek vanuit de lijst te houden gesprekken.", "Schedule a review from the list of reviews due.";
+    ReviewNotOpen => "Dit gesprek is niet (meer) gepland.", "This review is not planned (any more).";
+    NoReviewSelected => "Geen gesprek geselecteerd.", "No review selected.";
+    // Volunteers: keys
+    KeyAgreement => "vorige/volgende overeenkomst van deze ED'er", "this expert's previous/next agreement";
+    KeyNewAgreement => "nieuwe overeenkomst", "new agreement";
+    KeyEditAgreement => "concept wijzigen", "edit the draft";
+    KeySign => "ondertekening vastleggen", "record the signing";
+    KeyEndEarly => "vervroegd beëindigen", "end early";
+    KeyAgreementPdf => "overeenkomst afdrukken (PDF)", "print the agreement (PDF)";
+    KeyReviewEnter => "plannen, of vastleggen als het gepland is", "schedule, or record when planned";
+    KeySchedule => "gesprek plannen", "schedule a review";
+    KeyReschedule => "gesprek verzetten", "reschedule the review";
+    KeyCancelReview => "gesprek afzeggen", "cancel the review";
+    KeyNoShow => "niet gekomen", "did not come";
+    KeyRecord => "gesprek vastleggen", "record the review";
     // command line
     CliNeedUser => "Geef een gebruiker op met --user NAAM.", "Give a user with --user NAME.";
     CliPasswordFor => "Wachtwoord voor", "Password for";
@@ -508,6 +653,24 @@ pub fn field_label(field: &str) -> Msg {
         "address" => Msg::Address,
         "institution_address" => Msg::FieldInstitutionAddress,
         "office_address" => Msg::FieldOfficeAddress,
+        "expert" => Msg::FieldExpert,
+        "period" => Msg::FieldPeriod,
+        "year" => Msg::FieldYear,
+        "tasks" => Msg::FieldTasks,
+        "hours_per_week" => Msg::FieldHoursPerWeek,
+        "allowance" => Msg::FieldAllowance,
+        "amount" => Msg::FieldAmount,
+        "expenses" => Msg::FieldExpenses,
+        "guidance" => Msg::FieldGuidance,
+        "signed_on" => Msg::FieldSignedOn,
+        "outcome" => Msg::FieldOutcome,
+        "date" => Msg::FieldDate,
+        "minutes" => Msg::FieldMinutes,
+        "staff" => Msg::FieldStaff,
+        "place" => Msg::FieldPlace,
+        "held_on" => Msg::FieldHeldOn,
+        "agreement" => Msg::FieldAgreement,
+        "review" => Msg::FieldReview,
         _ => Msg::ErrInvalid,
     }
 }
@@ -765,6 +928,12 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "the staff member already has an appointment then"
         }
         .into(),
+        Reason::NotSigned => if nl {
+            "is nog niet ondertekend"
+        } else {
+            "is not signed yet"
+        }
+        .into(),
         Reason::NotDraft => if nl {
             "kan alleen gewijzigd worden zolang het een concept is"
         } else {
@@ -969,6 +1138,227 @@ pub fn institution_kind(k: InstitutionKind) -> Msg {
     }
 }
 
+/// Where an agreement stands, in words.
+pub fn agreement_state(s: AgreementState) -> Msg {
+    match s {
+        AgreementState::Draft => Msg::StateDraft,
+        AgreementState::Signed => Msg::StateSigned,
+        AgreementState::Active => Msg::StateActive,
+        AgreementState::Ended => Msg::StateEnded,
+    }
+}
+
+/// The outcome of a review, in words.
+pub fn outcome(o: Outcome) -> Msg {
+    match o {
+        Outcome::Stop => Msg::OutcomeStop,
+        Outcome::Adjust => Msg::OutcomeAdjust,
+        Outcome::Continue => Msg::OutcomeContinue,
+    }
+}
+
+/// How an agreement's period was chosen, in words.
+pub fn period_kind(k: PeriodKind) -> Msg {
+    match k {
+        PeriodKind::FirstHalf => Msg::PeriodFirstHalf,
+        PeriodKind::SecondHalf => Msg::PeriodSecondHalf,
+        PeriodKind::Custom => Msg::PeriodCustom,
+    }
+}
+
+/// An allowance in words: "€ 5,75 per uur", "geen".
+pub fn allowance(a: Allowance, lang: Lang) -> String {
+    match a {
+        Allowance::None => Msg::AllowanceNone.text(lang).to_string(),
+        Allowance::PerHour(c) => format!("{c} {}", Msg::AllowancePerHour.text(lang)),
+        Allowance::PerMonth(c) => format!("{c} {}", Msg::AllowancePerMonth.text(lang)),
+    }
+}
+
+/// Where a review stands, in words: "gepland", "gehouden op 30-11-2026".
+pub fn review_status(s: &ReviewStatus, lang: Lang) -> String {
+    match s {
+        ReviewStatus::Scheduled => Msg::ReviewScheduled.text(lang).to_string(),
+        ReviewStatus::Cancelled => Msg::ReviewCancelled.text(lang).to_string(),
+        ReviewStatus::NoShow => Msg::ReviewNoShow.text(lang).to_string(),
+        ReviewStatus::Held(on) => fill(Msg::ReviewHeld, lang, &[("date", &format_date(*on))]),
+    }
+}
+
+/// The short name of a weekday: "ma" / "Mon".
+pub fn weekday_short(day: chrono::Weekday, lang: Lang) -> &'static str {
+    const NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Nl => NL[i % 7],
+        Lang::En => EN[i % 7],
+    }
+}
+
+/// The name of a month, 1-12: "juli" / "July".
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Nl => NL[i],
+        Lang::En => EN[i],
+    }
+}
+
+/// A moment of a review, short: "ma 30-11 10:00" / "Mon 30-11 10:00".
+pub fn when(at: chrono::NaiveDateTime, lang: Lang) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {}",
+        weekday_short(at.weekday(), lang),
+        at.format("%d-%m %H:%M")
+    )
+}
+
+/// Months above the monthly limit, consecutive months with the same amount as one run:
+/// "juli–december 2026 (€ 400,00)", "juni 2026 (€ 230,00), augustus 2026 (€ 240,00)".
+fn month_runs(months: &[&AllowanceWarning], lang: Lang) -> Vec<String> {
+    /// A year and month.
+    type Month = (i32, u32);
+    let mut runs: Vec<(Month, Month, Cents)> = Vec::new();
+    for w in months {
+        let AllowanceWarning::PerMonth {
+            year,
+            month,
+            amount,
+            ..
+        } = w
+        else {
+            continue;
+        };
+        let next_of = |(y, m): (i32, u32)| if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        match runs.last_mut() {
+            Some((_, last, a)) if *a == *amount && next_of(*last) == (*year, *month) => {
+                *last = (*year, *month);
+            }
+            _ => runs.push(((*year, *month), (*year, *month), *amount)),
+        }
+    }
+    runs.into_iter()
+        .map(|((y1, m1), (y2, m2), amount)| {
+            let name = |m| month_name(m, lang);
+            if (y1, m1) == (y2, m2) {
+                format!("{} {y1} ({amount})", name(m1))
+            } else if y1 == y2 {
+                format!("{}–{} {y1} ({amount})", name(m1), name(m2))
+            } else {
+                format!("{} {y1}–{} {y2} ({amount})", name(m1), name(m2))
+            }
+        })
+        .collect()
+}
+
+/// Why an allowance would not be tax-free, one sentence per kind of limit, with the amounts.
+/// Several months above the monthly limit make one sentence.
+pub fn allowance_warnings(warnings: &[AllowanceWarning], lang: Lang) -> Vec<String> {
+    let months: Vec<&AllowanceWarning> = warnings
+        .iter()
+        .filter(|w| matches!(w, AllowanceWarning::PerMonth { .. }))
+        .collect();
+    let mut out = Vec::new();
+    let mut months_done = false;
+    for w in warnings {
+        match w {
+            AllowanceWarning::NoLimits { year } => out.push(fill(
+                Msg::WarnNoLimits,
+                lang,
+                &[("year", &year.to_string())],
+            )),
+            AllowanceWarning::PerHour {
+                amount,
+                limit,
+                under_21,
+            } => out.push(fill(
+                if *under_21 {
+                    Msg::WarnPerHourUnder21
+                } else {
+                    Msg::WarnPerHour
+                },
+                lang,
+                &[
+                    ("amount", &amount.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            )),
+            AllowanceWarning::PerMonth {
+                year,
+                month,
+                amount,
+                limit,
+            } if months.len() == 1 => out.push(fill(
+                Msg::WarnPerMonth,
+                lang,
+                &[
+                    ("month", &format!("{} {year}", month_name(*month, lang))),
+                    ("amount", &amount.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            )),
+            AllowanceWarning::PerMonth { limit, .. } => {
+                if months_done {
+                    continue;
+                }
+                months_done = true;
+                let list = month_runs(&months, lang);
+                out.push(fill(
+                    Msg::WarnPerMonths,
+                    lang,
+                    &[("months", &list.join(", ")), ("limit", &limit.to_string())],
+                ));
+            }
+            AllowanceWarning::PerYear {
+                year,
+                amount,
+                limit,
+                months,
+            } => out.push(fill(
+                Msg::WarnPerYear,
+                lang,
+                &[
+                    ("year", &year.to_string()),
+                    ("amount", &amount.to_string()),
+                    ("limit", &limit.to_string()),
+                    ("months", &months.to_string()),
+                ],
+            )),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1018,6 +1408,63 @@ mod tests {
                 &[("week", "2026-W48"), ("date", "23-11-2026")]
             ),
             "Ronde 2026-W48 gepost en afgesloten op 23-11-2026."
+        );
+    }
+
+    #[test]
+    fn allowance_warnings_are_sentences_with_the_amounts() {
+        let hour = AllowanceWarning::PerHour {
+            amount: Cents(600),
+            limit: Cents(575),
+            under_21: false,
+        };
+        assert_eq!(
+            allowance_warnings(&[hour], Lang::Nl),
+            ["€ 6,00 per uur is meer dan de grens van € 5,75 per uur voor 21 jaar en ouder."]
+        );
+        let month = |month, amount| AllowanceWarning::PerMonth {
+            year: 2026,
+            month,
+            amount: Cents(amount),
+            limit: Cents(22_000),
+        };
+        assert_eq!(
+            allowance_warnings(&[month(7, 24_000)], Lang::En),
+            [
+                "In July 2026 the allowance comes to € 240,00, more than the monthly limit of \
+              € 220,00."
+            ]
+        );
+        let both = allowance_warnings(&[month(7, 24_000), month(8, 23_000)], Lang::Nl);
+        assert_eq!(
+            both,
+            [
+                "In juli 2026 (€ 240,00), augustus 2026 (€ 230,00) komt de vergoeding boven de \
+              maandgrens van € 220,00 (maanden tellen apart)."
+            ]
+        );
+        let all: Vec<AllowanceWarning> = (7..=12).map(|m| month(m, 40_000)).collect();
+        assert_eq!(
+            allowance_warnings(&all, Lang::Nl),
+            [
+                "In juli–december 2026 (€ 400,00) komt de vergoeding boven de maandgrens van \
+              € 220,00 (maanden tellen apart)."
+            ]
+        );
+        let year = AllowanceWarning::PerYear {
+            year: 2026,
+            amount: Cents(123_450),
+            limit: Cents(110_000),
+            months: 6,
+        };
+        assert!(allowance_warnings(&[year], Lang::Nl)[0].contains("€ 1.234,50"));
+        assert!(
+            allowance_warnings(&[AllowanceWarning::NoLimits { year: 2027 }], Lang::En)[0]
+                .contains("No allowance limits are known for 2027")
+        );
+        assert_eq!(
+            allowance(Allowance::PerHour(Cents(575)), Lang::Nl),
+            "€ 5,75 per uur"
         );
     }
 

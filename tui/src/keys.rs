@@ -27,6 +27,10 @@ pub enum Mode {
     Recipients,
     /// The BaseMail tab: statistics of the posted cards.
     Stats,
+    /// The Volunteers tab: experts and their agreements.
+    Experts,
+    /// The Volunteers tab: reviews due and planned.
+    Reviews,
 }
 
 /// Everything a user can do, as data.
@@ -130,6 +134,26 @@ pub enum Action {
     ConfirmStay,
     /// BaseMail: the stay was checked after a card came back.
     Checked,
+    /// Volunteers: the expert's earlier agreement.
+    Older,
+    /// Volunteers: the expert's later agreement.
+    Newer,
+    /// Volunteers: record that an agreement was signed.
+    Sign,
+    /// Volunteers: end an agreement early.
+    EndEarly,
+    /// Volunteers: save the agreement as a PDF.
+    Print,
+    /// Volunteers: schedule a review.
+    Schedule,
+    /// Volunteers: move a planned review.
+    Reschedule,
+    /// Volunteers: cancel a planned review.
+    CancelReview,
+    /// Volunteers: the expert did not come to the review.
+    NoShow,
+    /// Volunteers: record the review conversation.
+    Record,
 }
 
 /// How a key is shown in the help.
@@ -154,9 +178,18 @@ const TABS: &[Mode] = &[
     Mode::Institutions,
     Mode::Recipients,
     Mode::Stats,
+    Mode::Experts,
+    Mode::Reviews,
 ];
-/// The BaseMail tab's views.
-const BASEMAIL: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients, Mode::Stats];
+/// The modes of tabs with views switched by `v`.
+const VIEWS: &[Mode] = &[
+    Mode::Run,
+    Mode::Institutions,
+    Mode::Recipients,
+    Mode::Stats,
+    Mode::Experts,
+    Mode::Reviews,
+];
 /// The BaseMail views with a selected item to open.
 const BASEMAIL_LISTS: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
 const BROWSE: &[Mode] = &[Mode::Browse];
@@ -164,6 +197,8 @@ const RUN: &[Mode] = &[Mode::Run];
 const INSTITUTIONS: &[Mode] = &[Mode::Institutions];
 const RECIPIENTS: &[Mode] = &[Mode::Recipients];
 const STATS: &[Mode] = &[Mode::Stats];
+const EXPERTS: &[Mode] = &[Mode::Experts];
+const REVIEWS: &[Mode] = &[Mode::Reviews];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -174,6 +209,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(BROWSE, "/", Msg::KeyFilter),
     bind(BROWSE, "Enter", Msg::KeyOpen),
     bind(BASEMAIL_LISTS, "Enter", Msg::KeyDetail),
+    bind(EXPERTS, "Enter", Msg::KeyDetail),
+    bind(REVIEWS, "Enter", Msg::KeyReviewEnter),
     bind(BROWSE, "n", Msg::KeyNew),
     bind(BROWSE, "e", Msg::KeyEdit),
     bind(BROWSE, "s", Msg::KeyStatus),
@@ -200,7 +237,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(RECIPIENTS, "x", Msg::KeyEndStay),
     bind(RECIPIENTS, "c", Msg::KeyConfirmStay),
     bind(RECIPIENTS, "o", Msg::KeyChecked),
-    bind(BASEMAIL, "v", Msg::KeyView),
+    bind(EXPERTS, "←/→", Msg::KeyAgreement),
+    bind(EXPERTS, "n", Msg::KeyNewAgreement),
+    bind(EXPERTS, "e", Msg::KeyEditAgreement),
+    bind(EXPERTS, "s", Msg::KeySign),
+    bind(EXPERTS, "x", Msg::KeyEndEarly),
+    bind(EXPERTS, "p", Msg::KeyAgreementPdf),
+    bind(REVIEWS, "[/] ←/→", Msg::KeyWeek),
+    bind(REVIEWS, "g", Msg::KeySchedule),
+    bind(REVIEWS, "r", Msg::KeyReschedule),
+    bind(REVIEWS, "c", Msg::KeyCancelReview),
+    bind(REVIEWS, "n", Msg::KeyNoShow),
+    bind(REVIEWS, "o", Msg::KeyRecord),
+    bind(VIEWS, "v", Msg::KeyView),
     bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
     bind(TABS, "1-9", Msg::KeyTabN),
     bind(TABS, "?", Msg::KeyHelp),
@@ -256,6 +305,29 @@ fn basemail_key(mode: Mode, code: KeyCode) -> Option<Action> {
     Some(action)
 }
 
+/// The keys of one view of the Volunteers tab.
+fn volunteers_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Experts, KeyCode::Left) => Action::Older,
+        (Mode::Experts, KeyCode::Right) => Action::Newer,
+        (Mode::Experts, KeyCode::Char('n')) => Action::New,
+        (Mode::Experts, KeyCode::Char('e')) => Action::Edit,
+        (Mode::Experts, KeyCode::Char('s')) => Action::Sign,
+        (Mode::Experts, KeyCode::Char('x')) => Action::EndEarly,
+        (Mode::Experts, KeyCode::Char('p')) => Action::Print,
+        (Mode::Reviews, KeyCode::Char('[') | KeyCode::Left) => Action::PrevWeek,
+        (Mode::Reviews, KeyCode::Char(']') | KeyCode::Right) => Action::NextWeek,
+        (Mode::Reviews, KeyCode::Char('g')) => Action::Schedule,
+        (Mode::Reviews, KeyCode::Char('r')) => Action::Reschedule,
+        (Mode::Reviews, KeyCode::Char('c')) => Action::CancelReview,
+        (Mode::Reviews, KeyCode::Char('n')) => Action::NoShow,
+        (Mode::Reviews, KeyCode::Char('o')) => Action::Record,
+        _ => return None,
+    };
+    Some(action)
+}
+
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -282,6 +354,9 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Run | Mode::Institutions | Mode::Recipients | Mode::Stats => common
             .or_else(|| tab_key(key.code))
             .or_else(|| basemail_key(mode, key.code)),
+        Mode::Experts | Mode::Reviews => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| volunteers_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -409,6 +484,24 @@ mod tests {
             map(Mode::Stats, key(KeyCode::Char('v'))),
             Some(Action::NextView)
         );
+    }
+
+    #[test]
+    fn volunteers_keys_differ_per_view() {
+        let n = key(KeyCode::Char('n'));
+        assert_eq!(map(Mode::Experts, n), Some(Action::New));
+        assert_eq!(map(Mode::Reviews, n), Some(Action::NoShow));
+        assert_eq!(map(Mode::Experts, key(KeyCode::Left)), Some(Action::Older));
+        assert_eq!(
+            map(Mode::Reviews, key(KeyCode::Left)),
+            Some(Action::PrevWeek)
+        );
+        assert_eq!(map(Mode::Reviews, key(KeyCode::Char('p'))), None);
+        assert_eq!(map(Mode::Experts, key(KeyCode::Char('g'))), None);
+        for mode in [Mode::Experts, Mode::Reviews] {
+            assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
+            assert_eq!(map(mode, key(KeyCode::Char('q'))), Some(Action::Quit));
+        }
     }
 
     #[test]

@@ -96,16 +96,21 @@ impl AgreementInput {
             year: a.start.year().to_string(),
             start: format_date(a.start),
             tasks: a.tasks.join("\n"),
-            hours_per_week: if minutes % 60 == 0 {
-                (minutes / 60).to_string()
-            } else {
-                format!("{},{:02}", minutes / 60, minutes % 60 * 100 / 60)
-            },
+            hours_per_week: hours_text(minutes),
             allowance: allowance.into(),
             amount,
             expenses: a.expenses.clone(),
             guidance: a.guidance.clone(),
         }
+    }
+}
+
+/// Hours as typed back: `4`, `4,5`, or `4:20` (exact for any number of minutes).
+fn hours_text(minutes: u32) -> String {
+    match minutes % 60 {
+        0 => (minutes / 60).to_string(),
+        30 => format!("{},5", minutes / 60),
+        m => format!("{}:{m:02}", minutes / 60),
     }
 }
 
@@ -476,8 +481,13 @@ impl<'a> Experts<'a> {
 
     /// Ends an agreement early (stopped before its end date), with the outcome when known.
     pub fn end(&self, id: u64, on: NaiveDate, outcome: Option<Outcome>) -> Result<Agreement> {
+        let today = self.s.today();
         self.change(id, "agreement.end", |a| {
-            if on < a.start {
+            if a.signed_on.is_none() {
+                Err(FieldError::new("agreement", Reason::NotSigned))
+            } else if a.state(today) == AgreementState::Ended {
+                Err(FieldError::new("agreement", Reason::Closed))
+            } else if on < a.start {
                 Err(FieldError::new("ended_on", Reason::Before("start")))
             } else if on > a.end {
                 Err(FieldError::new("ended_on", Reason::After("end")))
@@ -559,7 +569,7 @@ impl<'a> Experts<'a> {
         }
     }
 
-    /// The first free starts for a review of an agreement with a staff member.
+    /// The first free starts (not before now) for a review of an agreement with a staff member.
     pub fn suggest(
         &self,
         agreement: u64,
@@ -570,6 +580,7 @@ impl<'a> Experts<'a> {
     ) -> Result<Vec<NaiveDateTime>> {
         let a = self.agreement(agreement)?;
         let reviews = self.s.store().scan::<Review>()?;
+        let from = from.max(self.s.now());
         Ok(rules::free_slots(
             from,
             minutes,
@@ -584,8 +595,16 @@ impl<'a> Experts<'a> {
     /// Schedules a review of an agreement.
     pub fn schedule(&self, agreement: u64, slot: Slot) -> Result<u64> {
         let a = self.agreement(agreement)?;
-        if a.state(self.s.today()) == AgreementState::Draft {
-            return Err(Error::invalid("agreement", Reason::Required));
+        // A late review of an agreement that already ended is allowed; a draft has nothing to review.
+        if a.signed_on.is_none() {
+            return Err(Error::invalid("agreement", Reason::NotSigned));
+        }
+        let planned = self.s.store().scan::<Review>()?;
+        if planned
+            .iter()
+            .any(|(_, r)| r.agreement == agreement && r.status == ReviewStatus::Scheduled)
+        {
+            return Err(Error::invalid("agreement", Reason::Taken));
         }
         self.check_slot(&slot, a.expert, None)?;
         let review = Review {

@@ -75,14 +75,7 @@ impl RecipientRow {
     }
 }
 
-/// A line for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The text, translated.
-    pub text: String,
-    /// Shown as an error.
-    pub error: bool,
-}
+pub use super::Status;
 
 /// What the tab asks the app to do after an action.
 #[derive(Default)]

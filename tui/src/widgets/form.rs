@@ -251,6 +251,24 @@ impl Form {
         }
     }
 
+    /// Sets a field's value, the cursor at its end, and clears its error.
+    pub fn set_value(&mut self, name: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.name == name) {
+            f.value = value.to_string();
+            f.cursor = value.chars().count();
+            f.error = None;
+        }
+    }
+
+    /// Replaces a field (found by name) keeping its visibility, e.g. to change the options of a
+    /// choice made at run time.
+    pub fn replace(&mut self, field: Field) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.name == field.name) {
+            let visible = f.visible;
+            *f = Field { visible, ..field };
+        }
+    }
+
     /// Relabels a field.
     pub fn set_label(&mut self, name: &str, label: Msg) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.name == name) {

@@ -1,0 +1,571 @@
+//! Drawing the Volunteers tab: the view bar; the experts with their current agreement and the
+//! chosen agreement in detail; the reviews due and the week's reviews grouped per day.
+
+use super::{ExpertRow, View, VolunteersTab};
+use crate::i18n::{self, fill, Lang, Msg};
+use chrono::{Datelike, NaiveDate, Weekday};
+use kapstok_core::common::format_date;
+use kapstok_core::volunteers::{Agreement, AgreementState, Review, ReviewStatus};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Tabs, Wrap,
+};
+use ratatui::Frame;
+
+fn label(m: Msg, lang: Lang) -> Span<'static> {
+    Span::styled(format!("{}: ", m.text(lang)), Style::new().fg(Color::Cyan))
+}
+
+fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+fn state_style(state: AgreementState) -> Style {
+    match state {
+        AgreementState::Draft => Style::new().fg(Color::Yellow),
+        AgreementState::Signed => Style::new().fg(Color::Cyan),
+        AgreementState::Active => Style::new().fg(Color::Green),
+        AgreementState::Ended => dim(),
+    }
+}
+
+fn review_style(status: &ReviewStatus) -> Style {
+    match status {
+        ReviewStatus::Scheduled => Style::new(),
+        ReviewStatus::Held(_) => Style::new().fg(Color::Green),
+        ReviewStatus::Cancelled | ReviewStatus::NoShow => dim(),
+    }
+}
+
+/// "01-07-2026 – 31-12-2026".
+fn period(a: &Agreement) -> String {
+    format!("{} – {}", format_date(a.start), format_date(a.end))
+}
+
+/// Hours per week from minutes: "4", "4,5" (Dutch) / "4.5", "0,33".
+fn hours(minutes: u32, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    if m == 0 {
+        return h.to_string();
+    }
+    let hundredths = (m * 100 + 30) / 60;
+    let text = format!("{h}.{hundredths:02}");
+    let text = text.trim_end_matches('0');
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text.to_string(),
+    }
+}
+
+fn empty(frame: &mut Frame, area: Rect, title: Option<String>, text: &str) {
+    let mut block = Block::bordered();
+    if let Some(t) = title {
+        block = block.title(format!(" {t} "));
+    }
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .block(block)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn highlight() -> Style {
+    Style::new().bg(Color::Blue).fg(Color::White)
+}
+
+impl VolunteersTab {
+    /// Draws the tab in `area`.
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.render_views(frame, bar, lang);
+        match self.view {
+            View::Experts => self.render_experts(frame, body, lang),
+            View::Reviews => self.render_reviews(frame, body, lang),
+        }
+    }
+
+    fn render_views(&self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let titles = vec![
+            format!("{} ({})", Msg::ViewExperts.text(lang), self.experts.len()),
+            format!("{} ({})", Msg::ViewReviews.text(lang), self.due.len()),
+        ];
+        let width: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+        let hint = Msg::ViewHint.text(lang);
+        let hint_width = hint.chars().count() as u16 + 1;
+        let show_hint = width as u16 + hint_width <= area.width;
+        let [tabs, hint_area] = Layout::horizontal([
+            Constraint::Min(0),
+            Constraint::Length(if show_hint { hint_width } else { 0 }),
+        ])
+        .areas(area);
+        let selected = match self.view {
+            View::Experts => 0,
+            View::Reviews => 1,
+        };
+        frame.render_widget(
+            Tabs::new(titles)
+                .select(selected)
+                .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
+            tabs,
+        );
+        if show_hint {
+            frame.render_widget(
+                Line::from(Span::styled(hint, dim())).right_aligned(),
+                hint_area,
+            );
+        }
+    }
+
+    fn render_experts(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
+        if self.experts.is_empty() {
+            empty(frame, area, None, Msg::NoExperts.text(lang));
+            return;
+        }
+        let detail_height = (area.height * 2 / 5)
+            .max(10)
+            .min(area.height.saturating_sub(5));
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(area);
+        let today = self.today;
+        let rows: Vec<Row> = self
+            .experts
+            .iter()
+            .map(|e| {
+                let Some((_, a)) = e.current(today) else {
+                    return Row::new(vec![e.name.clone()]);
+                };
+                let state = a.state(today);
+                Row::new(vec![
+                    Span::raw(e.name.clone()),
+                    Span::raw(period(a)),
+                    Span::styled(
+                        i18n::agreement_state(state).text(lang).to_string(),
+                        state_style(state),
+                    ),
+                    Span::raw(hours(a.minutes_per_week, lang)),
+                    Span::raw(i18n::allowance(a.allowance, lang)),
+                ])
+            })
+            .collect();
+        let header = [
+            Msg::ColName.text(lang),
+            Msg::ColPeriod.text(lang),
+            Msg::ColState.text(lang),
+            Msg::ColHours.text(lang),
+            Msg::ColAllowance.text(lang),
+        ];
+        // The state and allowance columns are as wide as what they show, so the names get the
+        // rest.
+        let widest = |column: usize, shown: &dyn Fn(&Agreement) -> String| {
+            self.experts
+                .iter()
+                .filter_map(|e| e.current(today))
+                .map(|(_, a)| shown(a).chars().count())
+                .chain([header[column].chars().count()])
+                .max()
+                .map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX))
+        };
+        let state_width = widest(2, &|a| {
+            i18n::agreement_state(a.state(today)).text(lang).to_string()
+        });
+        let allowance_width = widest(4, &|a| i18n::allowance(a.allowance, lang));
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(23),
+            Constraint::Length(state_width),
+            Constraint::Length(6),
+            Constraint::Length(allowance_width),
+        ];
+        let header = Row::new(header.to_vec()).style(bold());
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(Block::bordered())
+            .row_highlight_style(highlight())
+            .highlight_symbol("▸");
+        frame.render_stateful_widget(table, list, &mut self.expert);
+        let lines = self
+            .selected_expert()
+            .map(|row| agreement_lines(row, &self.reviews, today, lang, false))
+            .unwrap_or_default();
+        let block = Block::bordered().title(format!(" {} ", Msg::DetailAgreement.text(lang)));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            detail,
+        );
+    }
+
+    fn render_reviews(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let wanted = u16::try_from(self.due.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(3);
+        let due_height = wanted.clamp(4, (area.height / 2).max(4));
+        let [due_area, week_area] =
+            Layout::vertical([Constraint::Length(due_height), Constraint::Min(0)]).areas(area);
+        self.render_due(frame, due_area, lang);
+        self.render_week(frame, week_area, lang);
+    }
+
+    fn render_due(&self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let weeks = self.due_weeks.to_string();
+        let title = fill(Msg::DueTitle, lang, &[("weeks", &weeks)]);
+        if self.due.is_empty() {
+            let text = fill(Msg::NoneDue, lang, &[("weeks", &weeks)]);
+            empty(frame, area, Some(title), &text);
+            return;
+        }
+        let rows: Vec<Row> = self
+            .due
+            .iter()
+            .map(|d| {
+                let review = match &d.planned {
+                    Some((_, r)) => Span::raw(fill(
+                        Msg::Planned,
+                        lang,
+                        &[
+                            ("when", &i18n::when(r.slot.start, lang)),
+                            ("staff", &r.slot.staff),
+                        ],
+                    )),
+                    None => Span::styled(
+                        Msg::NotPlanned.text(lang).to_string(),
+                        Style::new().fg(Color::Yellow),
+                    ),
+                };
+                Row::new(vec![
+                    Span::raw(self.name(d.agreement.expert)),
+                    Span::raw(format_date(d.agreement.last_day())),
+                    review,
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            Msg::ColExpert.text(lang),
+            Msg::ColEnds.text(lang),
+            Msg::ColReview.text(lang),
+        ])
+        .style(bold());
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Min(41),
+        ];
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(Block::bordered().title(format!(" {title} ")))
+            .row_highlight_style(highlight())
+            .highlight_symbol("▸");
+        let mut state = TableState::default()
+            .with_selected((self.cursor < self.due.len()).then_some(self.cursor));
+        frame.render_stateful_widget(table, area, &mut state);
+    }
+
+    fn render_week(&self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let week = self.week_reviews();
+        let selected = self.cursor.checked_sub(self.due.len());
+        let mut items: Vec<ListItem> = Vec::new();
+        let mut selected_item = None;
+        let mut at = 0usize;
+        for day in self.week.days() {
+            let of_day: Vec<_> = week
+                .iter()
+                .filter(|(_, r)| r.slot.start.date() == day)
+                .collect();
+            let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+            if weekend && of_day.is_empty() {
+                continue;
+            }
+            let style = if day == self.today {
+                bold().fg(Color::Yellow)
+            } else {
+                bold()
+            };
+            let mut head = vec![Span::styled(day_title(day, lang), style)];
+            if of_day.is_empty() {
+                head.push(Span::styled(
+                    format!("  {}", Msg::NoReviewsThatDay.text(lang)),
+                    dim(),
+                ));
+            }
+            items.push(ListItem::new(Line::from(head)));
+            for (_, r) in of_day {
+                if selected == Some(at) {
+                    selected_item = Some(items.len());
+                }
+                at += 1;
+                items.push(ListItem::new(Line::from(Span::styled(
+                    format!(
+                        "  {}–{}  {} · {} · {}",
+                        r.slot.start.format("%H:%M"),
+                        r.slot.end().format("%H:%M"),
+                        self.name(r.expert),
+                        fill(
+                            Msg::ReviewWith,
+                            lang,
+                            &[("staff", &r.slot.staff), ("place", &r.slot.place)]
+                        ),
+                        match r.status {
+                            // the day is above it
+                            ReviewStatus::Held(_) => Msg::ReviewHeldShort.text(lang).to_string(),
+                            _ => i18n::review_status(&r.status, lang),
+                        }
+                    ),
+                    review_style(&r.status),
+                ))));
+            }
+        }
+        let title = fill(
+            Msg::WeekTitle,
+            lang,
+            &[
+                ("week", &self.week.to_string()),
+                ("from", &format_date(self.week.monday())),
+                ("to", &format_date(self.week.sunday())),
+            ],
+        );
+        let block = Block::bordered().title(format!(" {title} ")).title_top(
+            Line::from(Span::styled(
+                format!(" {} ", Msg::WeekKeys.text(lang)),
+                dim(),
+            ))
+            .right_aligned(),
+        );
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(highlight())
+            .highlight_symbol("▸");
+        let mut state = ListState::default().with_selected(selected_item);
+        frame.render_stateful_widget(list, area, &mut state);
+    }
+}
+
+/// "ma 23-11-2026".
+fn day_title(day: NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        i18n::weekday_short(day.weekday(), lang),
+        format_date(day)
+    )
+}
+
+/// The chosen agreement of an expert: the agreements as a row to choose from, then the chosen
+/// one's period, state, tasks, hours, allowance and links; in `full` also each agreement and
+/// the reviews of the chosen one.
+pub(super) fn agreement_lines(
+    row: &ExpertRow,
+    reviews: &[(u64, Review)],
+    today: NaiveDate,
+    lang: Lang,
+    full: bool,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(row.name.clone(), bold()),
+        Span::raw(format!(
+            "  ({})",
+            fill(Msg::MemberNr, lang, &[("nr", &row.number.to_string())])
+        )),
+    ])];
+    let mut chips = vec![label(Msg::AgreementsHistory, lang)];
+    for (i, (id, a)) in row.agreements.iter().enumerate() {
+        if i > 0 {
+            chips.push(Span::styled(" │ ", dim()));
+        }
+        let state = a.state(today);
+        let text = format!("nr {id} {}", i18n::agreement_state(state).text(lang));
+        let style = if i == row.focus {
+            highlight().add_modifier(Modifier::BOLD)
+        } else {
+            state_style(state)
+        };
+        chips.push(Span::styled(text, style));
+    }
+    lines.push(Line::from(chips));
+    let Some((id, a)) = row.focused() else {
+        return lines;
+    };
+    let state = a.state(today);
+    lines.push(Line::from(vec![
+        label(Msg::ColPeriod, lang),
+        Span::raw(format!(
+            "{} · {} · nr {id}",
+            period(a),
+            i18n::period_kind(a.period).text(lang)
+        )),
+    ]));
+    let mut status = vec![
+        label(Msg::ColState, lang),
+        Span::styled(
+            i18n::agreement_state(state).text(lang).to_string(),
+            state_style(state),
+        ),
+    ];
+    let mut extra = vec![match a.signed_on {
+        Some(on) => fill(Msg::SignedOn, lang, &[("date", &format_date(on))]),
+        None => Msg::NotSigned.text(lang).to_string(),
+    }];
+    if let Some(on) = a.ended_on {
+        extra.push(fill(Msg::EndedEarly, lang, &[("date", &format_date(on))]));
+    }
+    if let Some(before) = a.continues {
+        extra.push(fill(Msg::ContinuesNr, lang, &[("nr", &before.to_string())]));
+    }
+    if let Some(review) = a.from_review {
+        extra.push(fill(
+            Msg::FromReviewNr,
+            lang,
+            &[("nr", &review.to_string())],
+        ));
+    }
+    status.push(Span::raw(format!(" · {}", extra.join(" · "))));
+    lines.push(Line::from(status));
+    lines.push(Line::from(vec![
+        label(Msg::Tasks, lang),
+        Span::raw(a.tasks.join("; ")),
+    ]));
+    lines.push(Line::from(vec![
+        Span::raw(fill(
+            Msg::HoursPerWeek,
+            lang,
+            &[("hours", &hours(a.minutes_per_week, lang))],
+        )),
+        Span::raw(" · "),
+        label(Msg::ColAllowance, lang),
+        Span::raw(i18n::allowance(a.allowance, lang)),
+    ]));
+    let or_dash = |t: &str| {
+        if t.is_empty() {
+            "—".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    lines.push(Line::from(vec![
+        label(Msg::Guidance, lang),
+        Span::raw(or_dash(&a.guidance)),
+        Span::raw(" · "),
+        label(Msg::Expenses, lang),
+        Span::raw(or_dash(&a.expenses)),
+    ]));
+    if let Some(o) = a.outcome {
+        lines.push(Line::from(vec![
+            label(Msg::ReviewOutcome, lang),
+            Span::raw(i18n::outcome(o).text(lang)),
+        ]));
+    }
+    if !full {
+        return lines;
+    }
+    let of_this: Vec<&(u64, Review)> = reviews.iter().filter(|(_, r)| r.agreement == *id).collect();
+    if !of_this.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            Msg::ViewReviews.text(lang),
+            Style::new().fg(Color::Cyan),
+        )));
+        for (rid, r) in of_this {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  nr {rid}  {} · {} · {}",
+                    i18n::when(r.slot.start, lang),
+                    fill(
+                        Msg::ReviewWith,
+                        lang,
+                        &[("staff", &r.slot.staff), ("place", &r.slot.place)]
+                    ),
+                    i18n::review_status(&r.status, lang)
+                ),
+                review_style(&r.status),
+            )));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        Msg::DetailAgreement.text(lang),
+        Style::new().fg(Color::Cyan),
+    )));
+    for (i, (id, a)) in row.agreements.iter().enumerate() {
+        let state = a.state(today);
+        let mut text = format!(
+            "{} nr {id}  {}  {}",
+            if i == row.focus { "▸" } else { " " },
+            period(a),
+            i18n::agreement_state(state).text(lang)
+        );
+        if let Some(o) = a.outcome {
+            text.push_str(&format!(" · {}", i18n::outcome(o).text(lang)));
+        }
+        lines.push(Line::from(Span::styled(text, state_style(state))));
+    }
+    lines
+}
+
+/// A review in full: when, with whom, where, how it stands, and what was said.
+pub(super) fn review_detail(id: u64, r: &Review, name: &str, lang: Lang) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(name.to_string(), bold())),
+        Line::from(format!(
+            "nr {id} · {}–{} · {}",
+            i18n::when(r.slot.start, lang),
+            r.slot.end().format("%H:%M"),
+            fill(
+                Msg::ReviewWith,
+                lang,
+                &[("staff", &r.slot.staff), ("place", &r.slot.place)]
+            )
+        )),
+        Line::from(vec![
+            label(Msg::ColState, lang),
+            Span::styled(
+                i18n::review_status(&r.status, lang),
+                review_style(&r.status),
+            ),
+        ]),
+    ];
+    if let Some(c) = &r.conversation {
+        for (m, text) in [
+            (Msg::FieldWork, &c.work),
+            (Msg::FieldEnjoyment, &c.enjoyment),
+            (Msg::FieldDifficulties, &c.difficulties),
+            (Msg::FieldAgreed, &c.agreed),
+            (Msg::FieldTrainingWishes, &c.training_wishes),
+        ] {
+            lines.push(Line::from(vec![label(m, lang), Span::raw(text.clone())]));
+        }
+    }
+    if let Some(o) = r.outcome {
+        let mut spans = vec![
+            label(Msg::ReviewOutcome, lang),
+            Span::raw(i18n::outcome(o).text(lang)),
+        ];
+        if let Some(n) = r.next_agreement {
+            spans.push(Span::raw(format!(
+                " → {}",
+                fill(Msg::AgreementNr, lang, &[("nr", &n.to_string())])
+            )));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_read_like_hours() {
+        assert_eq!(hours(240, Lang::Nl), "4");
+        assert_eq!(hours(270, Lang::Nl), "4,5");
+        assert_eq!(hours(270, Lang::En), "4.5");
+        assert_eq!(hours(20, Lang::Nl), "0,33");
+        assert_eq!(hours(45, Lang::Nl), "0,75");
+    }
+}
