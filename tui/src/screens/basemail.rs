@@ -11,7 +11,8 @@ mod draw;
 mod forms;
 mod print;
 
-use crate::i18n::{self, fill, Lang, Msg};
+use super::{error_status, form_errors};
+use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::widgets::form::{Form, Outcome};
 use crate::widgets::picker::{Picked, Picker};
@@ -78,61 +79,7 @@ impl RecipientRow {
 pub use super::Status;
 
 /// What the tab asks the app to do after an action.
-#[derive(Default)]
-pub struct Reply {
-    /// A popup to show (after a popup's action: the popup to keep showing).
-    pub popup: Option<Popup>,
-    /// A line for the status bar.
-    pub status: Option<Status>,
-}
-
-impl Reply {
-    fn info(text: impl Into<String>) -> Reply {
-        Reply {
-            popup: None,
-            status: Some(Status {
-                text: text.into(),
-                error: false,
-            }),
-        }
-    }
-
-    fn error(e: &Error, lang: Lang) -> Reply {
-        Reply {
-            popup: None,
-            status: Some(error_status(e, lang)),
-        }
-    }
-
-    fn show(popup: Popup) -> Reply {
-        Reply {
-            popup: Some(popup),
-            status: None,
-        }
-    }
-
-    fn with_status(mut self, status: Status) -> Reply {
-        self.status = Some(status);
-        self
-    }
-}
-
-fn error_status(e: &Error, lang: Lang) -> Status {
-    Status {
-        text: i18n::error(e, lang).replace('\n', " · "),
-        error: true,
-    }
-}
-
-/// "Not saved: correct ..." with the errors of fields the form does not show.
-fn form_errors(rest: Vec<String>, lang: Lang) -> Status {
-    let mut text = Msg::FormHasErrors.text(lang).to_string();
-    for l in rest {
-        text.push_str(" · ");
-        text.push_str(&l);
-    }
-    Status { text, error: true }
-}
+pub type Reply = super::Reply<Popup>;
 
 /// Something to do once the user says yes.
 #[derive(Debug, Clone)]

@@ -15,3 +15,70 @@ pub struct Status {
     /// Shown as an error.
     pub error: bool,
 }
+
+/// What a tab asks the app to do after an action: a popup of the tab's kind `P` to show (after a
+/// popup's action: the popup to keep showing), and a line for the status bar.
+pub struct Reply<P> {
+    /// A popup to show.
+    pub popup: Option<P>,
+    /// A line for the status bar.
+    pub status: Option<Status>,
+}
+
+impl<P> Default for Reply<P> {
+    fn default() -> Self {
+        Reply {
+            popup: None,
+            status: None,
+        }
+    }
+}
+
+impl<P> Reply<P> {
+    pub(crate) fn info(text: impl Into<String>) -> Self {
+        Reply {
+            popup: None,
+            status: Some(Status {
+                text: text.into(),
+                error: false,
+            }),
+        }
+    }
+
+    pub(crate) fn error(e: &kapstok_core::Error, lang: crate::i18n::Lang) -> Self {
+        Reply {
+            popup: None,
+            status: Some(error_status(e, lang)),
+        }
+    }
+
+    pub(crate) fn show(popup: P) -> Self {
+        Reply {
+            popup: Some(popup),
+            status: None,
+        }
+    }
+
+    pub(crate) fn with_status(mut self, status: Status) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+/// A core error for the status bar.
+pub(crate) fn error_status(e: &kapstok_core::Error, lang: crate::i18n::Lang) -> Status {
+    Status {
+        text: crate::i18n::error(e, lang).replace('\n', " · "),
+        error: true,
+    }
+}
+
+/// "Not saved: correct ..." with the errors of fields the form does not show.
+pub(crate) fn form_errors(rest: Vec<String>, lang: crate::i18n::Lang) -> Status {
+    let mut text = crate::i18n::Msg::FormHasErrors.text(lang).to_string();
+    for l in rest {
+        text.push_str(" · ");
+        text.push_str(&l);
+    }
+    Status { text, error: true }
+}
