@@ -7,7 +7,7 @@
 use crate::i18n::{self, Lang, Msg};
 use clap::{Parser, Subcommand};
 use kapstok_core::basemail::LabelOrder;
-use kapstok_core::common::{Cents, IsoWeek};
+use kapstok_core::common::{parse_address, AddressFields, Cents, IsoWeek};
 use kapstok_core::error::Error;
 use kapstok_core::members::Warning;
 use kapstok_core::volunteers::AllowanceLimits;
@@ -144,6 +144,30 @@ pub enum Command {
         /// Active members without contact for more than this many weeks are out of sight.
         #[arg(long, value_name = "WEEKS")]
         out_of_sight_weeks: Option<u32>,
+        /// The office's name on envelopes of post care of the office ("p/a ...").
+        #[arg(long, value_name = "NAME")]
+        office_name: Option<String>,
+        /// The office's address kind: street, postbus or foreign; with the fields below.
+        #[arg(long, value_name = "KIND", requires = "office_city")]
+        office_address: Option<String>,
+        /// Street (street and foreign addresses).
+        #[arg(long, value_name = "STREET")]
+        office_street: Option<String>,
+        /// House number, or the Postbus number.
+        #[arg(long, value_name = "N")]
+        office_number: Option<String>,
+        /// Addition to the house number.
+        #[arg(long, value_name = "TEXT")]
+        office_addition: Option<String>,
+        /// Postcode.
+        #[arg(long, value_name = "POSTCODE")]
+        office_postcode: Option<String>,
+        /// City.
+        #[arg(long, value_name = "CITY")]
+        office_city: Option<String>,
+        /// Country (abroad).
+        #[arg(long, value_name = "COUNTRY")]
+        office_country: Option<String>,
     },
 }
 
@@ -621,14 +645,63 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             )
             .map_err(io)?;
         }
-        Command::Settings { out_of_sight_weeks } => {
+        Command::Settings {
+            out_of_sight_weeks,
+            office_name,
+            office_address,
+            office_street,
+            office_number,
+            office_addition,
+            office_postcode,
+            office_city,
+            office_country,
+        } => {
             let s = login(&k, user, lang)?;
             let mut settings = s.settings().map_err(|e| Failure::core(&e, lang))?;
+            let before = settings.clone();
             if let Some(weeks) = out_of_sight_weeks {
                 settings.out_of_sight_weeks = weeks;
+            }
+            if let Some(name) = office_name {
+                settings.office_name = name.trim().to_string();
+            }
+            if let Some(kind) = office_address {
+                let text = |o: &Option<String>| o.clone().unwrap_or_default();
+                let (street, number, addition, postcode, city, country) = (
+                    text(&office_street),
+                    text(&office_number),
+                    text(&office_addition),
+                    text(&office_postcode),
+                    text(&office_city),
+                    text(&office_country),
+                );
+                settings.office_address = parse_address(&AddressFields {
+                    kind: &kind,
+                    street: &street,
+                    house_number: &number,
+                    addition: &addition,
+                    postcode: &postcode,
+                    city: &city,
+                    country: &country,
+                })
+                .map_err(|e| Failure::core(&Error::Invalid(e), lang))?;
+            }
+            if settings != before {
                 s.set_settings(&settings)
                     .map_err(|e| Failure::core(&e, lang))?;
             }
+            let office = settings
+                .office_address
+                .lines()
+                .map(|l| l.join(", "))
+                .unwrap_or_else(|| Msg::AddrUnknown.text(lang).into());
+            writeln!(
+                out,
+                "{}: {} · {office}",
+                Msg::CliOffice.text(lang),
+                settings.office_name
+            )
+            .map_err(io)?;
             writeln!(
                 out,
                 "{} {}",

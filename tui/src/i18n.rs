@@ -204,6 +204,7 @@ messages! {
     CliSentToPrinter => "Naar de printer gestuurd:", "Sent to the printer:";
     CliPrinter => "Printer", "Printer";
     CliReviewsWritten => "geplande gesprekken opgeslagen in", "planned reviews saved to";
+    CliOffice => "Kantoor (post via het kantoor)", "Office (post care of the office)";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // BaseMail: the tab and its views
     TabBaseMail => "BaseMail", "BaseMail";
