@@ -65,3 +65,26 @@ fn a_new_association_sets_its_office_address() {
         "a refused change leaves the settings as they were"
     );
 }
+
+#[test]
+fn review_settings_are_checked() {
+    let store = Store::demo();
+    let pw = common::DEMO_PASSWORD;
+    let out = store.run_as(
+        "beheer",
+        pw,
+        &[
+            "settings",
+            "--review-due-weeks",
+            "8",
+            "--office-opens",
+            "09:30",
+        ],
+    );
+    assert_success(&out, "review settings");
+    assert!(stdout(&out).contains("8 · 09:30–16:30"), "{}", stdout(&out));
+    let out = store.run_as("beheer", pw, &["settings", "--office-closes", "08:00"]);
+    assert!(assert_failure(&out, "closing before opening").contains("Sluit: ligt vóór opent"));
+    let out = store.run_as("coordinator", pw, &["settings", "--review-due-weeks", "4"]);
+    assert!(assert_failure(&out, "a coordinator's settings").contains("Dit mag uw rol niet"));
+}

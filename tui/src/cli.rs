@@ -168,6 +168,15 @@ pub enum Command {
         /// Country (abroad).
         #[arg(long, value_name = "COUNTRY")]
         office_country: Option<String>,
+        /// Agreements ending within this many weeks are due for a review.
+        #[arg(long, value_name = "WEEKS")]
+        review_due_weeks: Option<u32>,
+        /// Office hours for reviews: opening time (HH:MM).
+        #[arg(long, value_name = "HH:MM")]
+        office_opens: Option<String>,
+        /// Office hours for reviews: closing time (HH:MM).
+        #[arg(long, value_name = "HH:MM")]
+        office_closes: Option<String>,
     },
 }
 
@@ -655,6 +664,9 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             office_postcode,
             office_city,
             office_country,
+            review_due_weeks,
+            office_opens,
+            office_closes,
         } => {
             let s = login(&k, user, lang)?;
             let mut settings = s.settings().map_err(|e| Failure::core(&e, lang))?;
@@ -690,6 +702,33 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 s.set_settings(&settings)
                     .map_err(|e| Failure::core(&e, lang))?;
             }
+            let ex = s.experts();
+            let mut reviews = ex.settings().map_err(|e| Failure::core(&e, lang))?;
+            let time = |field: &'static str, text: &str| {
+                chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+                    Failure::core(&Error::invalid(field, kapstok_core::Reason::BadDate), lang)
+                })
+            };
+            if review_due_weeks.is_some() || office_opens.is_some() || office_closes.is_some() {
+                reviews.due_weeks = review_due_weeks.unwrap_or(reviews.due_weeks);
+                if let Some(t) = &office_opens {
+                    reviews.hours.open = time("open", t)?;
+                }
+                if let Some(t) = &office_closes {
+                    reviews.hours.close = time("close", t)?;
+                }
+                ex.set_settings(reviews)
+                    .map_err(|e| Failure::core(&e, lang))?;
+            }
+            writeln!(
+                out,
+                "{}: {} · {}–{}",
+                Msg::CliReviewSettings.text(lang),
+                reviews.due_weeks,
+                reviews.hours.open.format("%H:%M"),
+                reviews.hours.close.format("%H:%M")
+            )
+            .map_err(io)?;
             let office = settings
                 .office_address
                 .lines()

@@ -205,6 +205,15 @@ messages! {
     CliPrinter => "Printer", "Printer";
     CliReviewsWritten => "geplande gesprekken opgeslagen in", "planned reviews saved to";
     CliOffice => "Kantoor (post via het kantoor)", "Office (post care of the office)";
+    CliReviewSettings => "Gesprekken: weken vooruit, openingstijden", "Reviews: weeks ahead, office hours";
+    FieldOfficeOpens => "Opent", "Opens";
+    FieldOfficeCloses => "Sluit", "Closes";
+    FieldDueWeeks => "Weken vooruit", "Weeks ahead";
+    FieldPerHour => "Per uur (21+)", "Per hour (21+)";
+    FieldPerHourUnder21 => "Per uur (onder 21)", "Per hour (under 21)";
+    FieldPerMonth => "Per maand", "Per month";
+    FieldPerYear => "Per jaar", "Per year";
+    FieldOfficeName => "Naam kantoor", "Office name";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // BaseMail: the tab and its views
     TabBaseMail => "BaseMail", "BaseMail";
@@ -656,6 +665,14 @@ pub fn field_label(field: &str) -> Msg {
         "office_address" => Msg::FieldOfficeAddress,
         "expert" => Msg::FieldExpert,
         "period" => Msg::FieldPeriod,
+        "open" => Msg::FieldOfficeOpens,
+        "close" => Msg::FieldOfficeCloses,
+        "due_weeks" => Msg::FieldDueWeeks,
+        "per_hour" => Msg::FieldPerHour,
+        "per_hour_under_21" => Msg::FieldPerHourUnder21,
+        "per_month" => Msg::FieldPerMonth,
+        "per_year" => Msg::FieldPerYear,
+        "office_name" => Msg::FieldOfficeName,
         "year" => Msg::FieldYear,
         "tasks" => Msg::FieldTasks,
         "hours_per_week" => Msg::FieldHoursPerWeek,
