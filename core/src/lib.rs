@@ -39,6 +39,7 @@ pub mod members;
 pub mod print;
 pub mod settings;
 pub mod store;
+pub mod training;
 pub mod volunteers;
 
 pub use access::{Role, Session};

@@ -50,11 +50,21 @@ pub enum TreeId {
     Reviews,
     /// Experts: tax-free allowance limits, keyed by year.
     AllowanceLimits,
+    /// Training: skills.
+    Skills,
+    /// Training: task descriptions.
+    Tasks,
+    /// Training: courses.
+    Courses,
+    /// Training: skills held by experts.
+    SkillsHeld,
+    /// Training: plan items.
+    PlanItems,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 12] = [
+    pub const ALL: [TreeId; 17] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -67,6 +77,11 @@ impl TreeId {
         TreeId::Agreements,
         TreeId::Reviews,
         TreeId::AllowanceLimits,
+        TreeId::Skills,
+        TreeId::Tasks,
+        TreeId::Courses,
+        TreeId::SkillsHeld,
+        TreeId::PlanItems,
     ];
 
     /// The tree's name on disk.
@@ -84,6 +99,11 @@ impl TreeId {
             TreeId::Agreements => "agreements",
             TreeId::Reviews => "reviews",
             TreeId::AllowanceLimits => "allowance_limits",
+            TreeId::Skills => "skills",
+            TreeId::Tasks => "tasks",
+            TreeId::Courses => "courses",
+            TreeId::SkillsHeld => "skills_held",
+            TreeId::PlanItems => "plan_items",
         }
     }
 
