@@ -106,6 +106,11 @@ impl Session {
         crate::volunteers::Experts::new(self)
     }
 
+    /// Training: task descriptions, skills, courses, plans.
+    pub fn training(&self) -> crate::training::Training<'_> {
+        crate::training::Training::new(self)
+    }
+
     /// User accounts.
     pub fn users(&self) -> super::Users<'_> {
         super::Users::new(self)

@@ -4,6 +4,14 @@
 //!
 //! - [`model`]: the records.
 //! - [`rules`]: expiry, gap, course choice, budget, coverage (pure functions).
+//! - [`service`]: the operations, through a session.
 
 pub mod model;
 pub mod rules;
+pub mod service;
+
+pub use model::{Course, Held, ItemStatus, PlanItem, Skill, Source, Task};
+pub use rules::{Budget, Gap, Suggestion};
+pub use service::{
+    CourseInput, ExpertGap, SkillInput, Step, TaskInput, Training, TrainingSettings,
+};

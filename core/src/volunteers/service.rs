@@ -687,7 +687,8 @@ impl<'a> Experts<'a> {
 
     /// Records the conversation and its outcome. Continue drafts the next half year with the
     /// same terms; adjust drafts it for editing; stop ends the agreement on its end date. The
-    /// next agreement links back to the review. Returns the review and the new draft's id.
+    /// next agreement links back to the review; training wishes become proposals in the training
+    /// plan. Returns the review and the new draft's id.
     pub fn record(
         &self,
         id: u64,
@@ -761,6 +762,30 @@ impl<'a> Experts<'a> {
             r.outcome = Some(outcome);
             r.next_agreement = next_id;
             tx.put(id, &r)?;
+            // Training wishes said in the review appear in the training plan as proposals, for
+            // the half year of the next agreement (or the review's own).
+            let wish = conversation.training_wishes.trim();
+            if !wish.is_empty() {
+                let day = next.as_ref().map_or(on, |n| n.start);
+                let item = crate::training::PlanItem {
+                    expert: review.expert,
+                    course: None,
+                    wish: wish.to_string(),
+                    half_year: crate::training::rules::half_year_of(day),
+                    cost: Cents(0),
+                    status: crate::training::ItemStatus::Proposed,
+                    from_review: Some(id),
+                };
+                let pid = tx.next_seq("plan")?;
+                tx.put(pid, &item)?;
+                self.s.audit(
+                    tx,
+                    now,
+                    "plan.propose",
+                    &format!("plan/{pid}"),
+                    &format!("review/{id}"),
+                )?;
+            }
             self.s.audit(
                 tx,
                 now,
