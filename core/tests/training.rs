@@ -362,3 +362,37 @@ fn volunteers_cannot_reach_training() {
     denied(t.coverage().unwrap_err());
     denied(t.budget(d(2026, 11, 23)).unwrap_err());
 }
+
+#[test]
+fn the_plan_prints_for_the_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    catalogue(&admin);
+    let t = admin.training();
+    let input = MemberInput {
+        given: "Şükrü".into(),
+        surname: "Yılmaz".into(),
+        address_kind: "care_of".into(),
+        joined: "01-01-2020".into(),
+        ..MemberInput::default()
+    };
+    let who = admin.members().create(&input).unwrap().member.number;
+    agreement(&admin, who, "outreach");
+    t.add_held(who, 3, d(2020, 1, 1), Source::Experience)
+        .unwrap();
+    t.propose(who, Some(1), "", d(2026, 11, 23)).unwrap();
+    let pdf = t.plan_pdf(who, d(2026, 11, 23)).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    for want in [
+        "Opleidingsplan Şükrü Yılmaz",
+        "tweede halfjaar 2026",
+        "Gespreksvoering",
+        "EHBO (ontbreekt of verlopen)",
+        "EHBO en naloxon (GGD)",
+        "voorgesteld",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+}

@@ -7,6 +7,7 @@
 //! - [`service`]: the operations, through a session.
 
 pub mod model;
+pub mod pdf;
 pub mod rules;
 pub mod service;
 

@@ -554,6 +554,39 @@ impl<'a> Training<'a> {
         })
     }
 
+    /// An expert's training plan for the half year of `day` as a PDF in Dutch, to discuss with
+    /// them: tasks, skills held, the gap, suggested courses, the plan items.
+    pub fn plan_pdf(&self, expert: u64, day: NaiveDate) -> Result<Vec<u8>> {
+        let member = self
+            .s
+            .store()
+            .get::<Member>(expert)?
+            .ok_or(not_found(Member::KIND, expert))?;
+        let gap = self.gap(expert)?;
+        let agreement = self.current_agreement(expert)?;
+        let half_year = rules::half_year_of(day);
+        let items: Vec<(u64, PlanItem)> = self
+            .plan(expert)?
+            .into_iter()
+            .filter(|(_, i)| i.half_year == half_year)
+            .collect();
+        let skills: HashMap<u64, Skill> = self.s.store().scan::<Skill>()?.into_iter().collect();
+        let courses: HashMap<u64, Course> = self.s.store().scan::<Course>()?.into_iter().collect();
+        let held = self.held(expert)?;
+        let sheet = super::pdf::PlanSheet {
+            expert: &member,
+            agreement: agreement.as_ref().map(|(_, a)| a),
+            half_year,
+            skills: &skills,
+            courses: &courses,
+            held: &held,
+            gap: &gap.gap,
+            suggestion: &gap.suggestion,
+            items: &items,
+        };
+        super::pdf::render(&sheet).map_err(Error::from)
+    }
+
     /// A half year's training costs against the budget (every expert together).
     pub fn budget(&self, day: NaiveDate) -> Result<Budget> {
         self.s.require(Permission::ExpertsManage)?;
