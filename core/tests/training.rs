@@ -396,3 +396,59 @@ fn the_plan_prints_for_the_conversation() {
         assert!(text.contains(want), "{want} in {text}");
     }
 }
+
+#[test]
+fn the_demo_has_catalogues_skills_and_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = common::open(&dir.path().join("store"));
+    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
+    let admin = k
+        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
+        .unwrap();
+    let t = admin.training();
+    let tasks: Vec<String> = t
+        .tasks()
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t.name)
+        .collect();
+    for name in [
+        "voorlichting",
+        "outreach",
+        "individuele cliëntondersteuning",
+        "klussen voor de vereniging",
+        "onderzoek en interviews",
+    ] {
+        assert!(tasks.iter().any(|t| t == name), "{name} in {tasks:?}");
+    }
+    assert!(t.courses().unwrap().len() >= 8);
+    let cov = t.coverage().unwrap();
+    assert!(!cov.expiring.is_empty(), "some skills expire soon");
+    let experts: std::collections::BTreeSet<u64> = admin
+        .experts()
+        .agreements()
+        .unwrap()
+        .into_iter()
+        .map(|(_, a)| a.expert)
+        .collect();
+    let with_plans = experts
+        .iter()
+        .filter(|e| !t.plan(**e).unwrap().is_empty())
+        .count();
+    assert!(
+        with_plans * 2 >= experts.len(),
+        "{with_plans} of {} experts have a plan",
+        experts.len()
+    );
+    // Every demo agreement's tasks are known task descriptions, so the gap is meaningful.
+    for (_, a) in admin.experts().agreements().unwrap() {
+        for task in &a.tasks {
+            assert!(
+                tasks
+                    .iter()
+                    .any(|t| kapstok_core::common::fold(t) == kapstok_core::common::fold(task)),
+                "{task}"
+            );
+        }
+    }
+}
