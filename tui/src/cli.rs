@@ -177,6 +177,12 @@ pub enum Command {
         /// Office hours for reviews: closing time (HH:MM).
         #[arg(long, value_name = "HH:MM")]
         office_closes: Option<String>,
+        /// The training budget per half year, in euros.
+        #[arg(long, value_name = "EUR")]
+        training_budget: Option<String>,
+        /// Skills expiring within this many weeks are flagged.
+        #[arg(long, value_name = "WEEKS")]
+        expiring_weeks: Option<u32>,
     },
 }
 
@@ -667,6 +673,8 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             review_due_weeks,
             office_opens,
             office_closes,
+            training_budget,
+            expiring_weeks,
         } => {
             let s = login(&k, user, lang)?;
             let mut settings = s.settings().map_err(|e| Failure::core(&e, lang))?;
@@ -720,6 +728,33 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 ex.set_settings(reviews)
                     .map_err(|e| Failure::core(&e, lang))?;
             }
+            let training = s.training();
+            let mut ts = training.settings().map_err(|e| Failure::core(&e, lang))?;
+            if training_budget.is_some() || expiring_weeks.is_some() {
+                if let Some(text) = &training_budget {
+                    ts.budget_per_half_year = Some(Cents::parse(text).ok_or_else(|| {
+                        Failure::core(
+                            &Error::invalid("budget", kapstok_core::Reason::NotANumber),
+                            lang,
+                        )
+                    })?);
+                }
+                ts.expiring_weeks = expiring_weeks.unwrap_or(ts.expiring_weeks);
+                training
+                    .set_settings(ts)
+                    .map_err(|e| Failure::core(&e, lang))?;
+            }
+            let budget = ts.budget_per_half_year.map_or_else(
+                || Msg::AddrUnknown.text(lang).to_string(),
+                |b| b.to_string(),
+            );
+            writeln!(
+                out,
+                "{}: {budget} · {}",
+                Msg::CliTrainingSettings.text(lang),
+                ts.weeks()
+            )
+            .map_err(io)?;
             writeln!(
                 out,
                 "{}: {} · {}–{}",

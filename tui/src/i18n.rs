@@ -214,6 +214,7 @@ messages! {
     FieldPerMonth => "Per maand", "Per month";
     FieldPerYear => "Per jaar", "Per year";
     FieldOfficeName => "Naam kantoor", "Office name";
+    CliTrainingSettings => "Opleiding: budget per halfjaar, weken vooruit voor verlopende vaardigheden", "Training: budget per half year, weeks ahead for expiring skills";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // BaseMail: the tab and its views
     TabBaseMail => "BaseMail", "BaseMail";
