@@ -452,3 +452,16 @@ fn the_demo_has_catalogues_skills_and_plans() {
         }
     }
 }
+
+#[test]
+fn without_a_budget_nothing_is_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    catalogue(&admin);
+    let t = admin.training();
+    let a = expert(&admin, "Ans");
+    let item = t.propose(a, Some(4), "", d(2026, 11, 23)).unwrap();
+    t.advance(item, Step::Agree, d(2026, 11, 23)).unwrap();
+    let b = t.budget(d(2026, 11, 23)).unwrap();
+    assert_eq!((b.planned, b.set, b.over()), (Cents(20_000), false, false));
+}

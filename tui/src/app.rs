@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::keys::{self, Action, Mode};
 use crate::screens::basemail::{self, BaseMailTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
+use crate::screens::training::{self, TrainingTab};
 use crate::screens::volunteers::{self, VolunteersTab};
 use crate::screens::Status as StatusLine;
 use crate::widgets::form::{show_address_fields, Field, Form, Outcome};
@@ -37,6 +38,9 @@ pub enum Tab {
     BaseMail,
     /// Experts by experience: agreements and reviews (coordinators and administrators).
     Volunteers,
+    /// Training: gaps, plans, catalogues, coverage and budget (coordinators and
+    /// administrators).
+    Training,
 }
 
 impl Tab {
@@ -46,6 +50,7 @@ impl Tab {
             Tab::OutOfSight => Msg::TabOutOfSight,
             Tab::BaseMail => Msg::TabBaseMail,
             Tab::Volunteers => Msg::TabVolunteers,
+            Tab::Training => Msg::TabTraining,
         }
     }
 }
@@ -59,6 +64,7 @@ struct Main {
     out: OutOfSight,
     basemail: BaseMailTab,
     volunteers: VolunteersTab,
+    training: TrainingTab,
 }
 
 impl Main {
@@ -75,6 +81,7 @@ impl Main {
         match self.current() {
             Some(Tab::BaseMail) => self.basemail.mode(),
             Some(Tab::Volunteers) => self.volunteers.mode(),
+            Some(Tab::Training) => self.training.mode(),
             _ if self.members.filtering => Mode::Filter,
             _ => Mode::Browse,
         }
@@ -118,6 +125,7 @@ enum Popup {
     Confirm(String, Pending),
     BaseMail(Box<basemail::Popup>),
     Volunteers(Box<volunteers::Popup>),
+    Training(Box<training::Popup>),
 }
 
 /// The whole application state.
@@ -182,6 +190,7 @@ impl App {
             Some(Popup::Confirm(..)) => Mode::Confirm,
             Some(Popup::BaseMail(p)) => p.mode(),
             Some(Popup::Volunteers(p)) => p.mode(),
+            Some(Popup::Training(p)) => p.mode(),
             None => match &self.screen {
                 Screen::Setup(_) => Mode::Menu,
                 Screen::Login(_) => Mode::Form,
@@ -279,6 +288,15 @@ impl App {
                     self.apply_volunteers(reply);
                 }
             }
+            Popup::Training(popup) => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    let reply = main
+                        .training
+                        .handle_popup(*popup, action, &main.session, lang);
+                    self.apply_training(reply);
+                }
+            }
             Popup::Confirm(text, pending) => match action {
                 Action::Yes => self.run_pending(pending),
                 Action::No => self.info(self.t(Msg::Cancelled)),
@@ -324,6 +342,7 @@ impl App {
             let loaded = match main.current() {
                 Some(Tab::BaseMail) => main.basemail.load(&main.session),
                 Some(Tab::Volunteers) => main.volunteers.load(&main.session),
+                Some(Tab::Training) => main.training.load(&main.session),
                 _ => Ok(()),
             };
             if let Err(e) = loaded {
@@ -344,6 +363,11 @@ impl App {
         if tab == Some(Tab::Volunteers) {
             let reply = main.volunteers.handle(action, &main.session, lang);
             self.apply_volunteers(reply);
+            return;
+        }
+        if tab == Some(Tab::Training) {
+            let reply = main.training.handle(action, &main.session, lang);
+            self.apply_training(reply);
             return;
         }
         if main.members.filtering {
@@ -384,7 +408,7 @@ impl App {
             match tab {
                 Some(Tab::Members) => main.members.move_by(step),
                 Some(Tab::OutOfSight) => main.out.move_by(step),
-                Some(Tab::BaseMail) | Some(Tab::Volunteers) | None => {}
+                Some(Tab::BaseMail) | Some(Tab::Volunteers) | Some(Tab::Training) | None => {}
             }
             return;
         }
@@ -409,7 +433,7 @@ impl App {
                         main.members.select_number(number);
                     }
                 }
-                Some(Tab::BaseMail) | Some(Tab::Volunteers) | None => {}
+                Some(Tab::BaseMail) | Some(Tab::Volunteers) | Some(Tab::Training) | None => {}
             },
             Action::New if tab.is_some() && self.may_write() => {
                 let today = format_date(self.k.today());
@@ -479,7 +503,7 @@ impl App {
         match main.tabs.get(main.tab)? {
             Tab::Members => main.members.selected(),
             Tab::OutOfSight => main.out.selected(),
-            Tab::BaseMail | Tab::Volunteers => None,
+            Tab::BaseMail | Tab::Volunteers | Tab::Training => None,
         }
     }
 
@@ -532,9 +556,11 @@ impl App {
         }
         if session.can(Permission::ExpertsManage) {
             tabs.push(Tab::Volunteers);
+            tabs.push(Tab::Training);
         }
         let basemail = BaseMailTab::new(&session, beside(self.k.path()));
         let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
+        let training = TrainingTab::new(&session, beside(self.k.path()));
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -549,6 +575,7 @@ impl App {
             out: OutOfSight::default(),
             basemail,
             volunteers,
+            training,
         }));
         self.reload();
     }
@@ -570,6 +597,9 @@ impl App {
             }
             if main.has(Tab::Volunteers) {
                 main.volunteers.load(&main.session)?;
+            }
+            if main.has(Tab::Training) {
+                main.training.load(&main.session)?;
             }
             Ok(())
         })();
@@ -731,6 +761,16 @@ impl App {
         }
     }
 
+    /// Shows what the Training tab answered: a popup, a status line.
+    fn apply_training(&mut self, reply: training::Reply) {
+        if let Some(popup) = reply.popup {
+            self.popups.push(Popup::Training(Box::new(popup)));
+        }
+        if let Some(status) = reply.status {
+            self.set_status(status);
+        }
+    }
+
     fn set_status(&mut self, status: StatusLine) {
         self.status = status.text;
         self.status_is_error = status.error;
@@ -860,6 +900,7 @@ impl App {
                 }
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
                 Some(Tab::Volunteers) => main.volunteers.render(frame, body, lang),
+                Some(Tab::Training) => main.training.render(frame, body, lang),
             },
         }
         self.draw_status(frame, status);
@@ -898,12 +939,17 @@ impl App {
         let fit = |title: u16, who: &str| {
             usize::from(title) + tabs_width + who.chars().count() <= usize::from(area.width)
         };
+        // With many tabs (an administrator's at 80 columns) the title goes, then the name.
         let (title, title_w, who) = if fit(full, &who) {
             (Msg::AppTitle, full, who)
         } else if fit(short, &who) {
             (Msg::AppShort, short, who)
-        } else {
+        } else if fit(short, &name) {
             (Msg::AppShort, short, name)
+        } else if fit(0, &name) {
+            (Msg::AppShort, 0, name)
+        } else {
+            (Msg::AppShort, 0, String::new())
         };
         let who_width = who.chars().count() as u16;
         let [left, right] =
@@ -934,7 +980,10 @@ impl App {
             | Mode::Recipients
             | Mode::Stats
             | Mode::Experts
-            | Mode::Reviews => "? hulp · q stoppen",
+            | Mode::Reviews
+            | Mode::Plans
+            | Mode::Catalogues
+            | Mode::Coverage => "? hulp · q stoppen",
             _ => "",
         };
         let hint = if self.lang == Lang::En && !hint.is_empty() {
@@ -1013,6 +1062,7 @@ impl App {
             Popup::Confirm(text, _) => confirm::render(frame, body, text, lang),
             Popup::BaseMail(popup) => popup.render(frame, body, lang),
             Popup::Volunteers(popup) => popup.render(frame, body, lang),
+            Popup::Training(popup) => popup.render(frame, body, lang),
         }
     }
 }

@@ -31,6 +31,12 @@ pub enum Mode {
     Experts,
     /// The Volunteers tab: reviews due and planned.
     Reviews,
+    /// The Training tab: each expert's gap and training plan.
+    Plans,
+    /// The Training tab: skills, task descriptions and courses.
+    Catalogues,
+    /// The Training tab: the pool's coverage of the tasks and the half-year budget.
+    Coverage,
 }
 
 /// Everything a user can do, as data.
@@ -154,6 +160,32 @@ pub enum Action {
     NoShow,
     /// Volunteers: record the review conversation.
     Record,
+    /// Training: the expert's previous plan item.
+    PrevItem,
+    /// Training: the expert's next plan item.
+    NextItem,
+    /// Training: propose a course for the expert.
+    Propose,
+    /// Training: choose the course of a wish.
+    ChooseCourse,
+    /// Training: the plan item was agreed with the expert.
+    Agree,
+    /// Training: the expert was enrolled.
+    Enroll,
+    /// Training: the course was completed.
+    Complete,
+    /// Training: cancel the plan item.
+    CancelItem,
+    /// Training: record a skill held from experience.
+    AddHeld,
+    /// Training catalogues: the list before (skills, task descriptions, courses).
+    PrevList,
+    /// Training catalogues: the list after.
+    NextList,
+    /// Training coverage: the half year before.
+    PrevHalf,
+    /// Training coverage: the half year after.
+    NextHalf,
 }
 
 /// How a key is shown in the help.
@@ -180,6 +212,9 @@ const TABS: &[Mode] = &[
     Mode::Stats,
     Mode::Experts,
     Mode::Reviews,
+    Mode::Plans,
+    Mode::Catalogues,
+    Mode::Coverage,
 ];
 /// The modes of tabs with views switched by `v`.
 const VIEWS: &[Mode] = &[
@@ -189,6 +224,9 @@ const VIEWS: &[Mode] = &[
     Mode::Stats,
     Mode::Experts,
     Mode::Reviews,
+    Mode::Plans,
+    Mode::Catalogues,
+    Mode::Coverage,
 ];
 /// The BaseMail views with a selected item to open.
 const BASEMAIL_LISTS: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
@@ -199,6 +237,9 @@ const RECIPIENTS: &[Mode] = &[Mode::Recipients];
 const STATS: &[Mode] = &[Mode::Stats];
 const EXPERTS: &[Mode] = &[Mode::Experts];
 const REVIEWS: &[Mode] = &[Mode::Reviews];
+const PLANS: &[Mode] = &[Mode::Plans];
+const CATALOGUES: &[Mode] = &[Mode::Catalogues];
+const COVERAGE: &[Mode] = &[Mode::Coverage];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -249,6 +290,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(REVIEWS, "c", Msg::KeyCancelReview),
     bind(REVIEWS, "n", Msg::KeyNoShow),
     bind(REVIEWS, "o", Msg::KeyRecord),
+    bind(PLANS, "Enter", Msg::KeyPlanDetail),
+    bind(PLANS, "←/→", Msg::KeyPlanItem),
+    bind(PLANS, "a", Msg::KeyPropose),
+    bind(PLANS, "w", Msg::KeyChooseCourse),
+    bind(PLANS, "o", Msg::KeyAgree),
+    bind(PLANS, "i", Msg::KeyEnroll),
+    bind(PLANS, "c", Msg::KeyComplete),
+    bind(PLANS, "x", Msg::KeyCancelItem),
+    bind(PLANS, "h", Msg::KeyAddHeld),
+    bind(PLANS, "p", Msg::KeyPlanPdf),
+    bind(CATALOGUES, "[/] ←/→", Msg::KeyCatalogue),
+    bind(CATALOGUES, "Enter", Msg::KeyDetail),
+    bind(CATALOGUES, "n", Msg::KeyNewEntry),
+    bind(CATALOGUES, "e", Msg::KeyEditEntry),
+    bind(COVERAGE, "[/] ←/→", Msg::KeyHalfYear),
     bind(VIEWS, "v", Msg::KeyView),
     bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
     bind(TABS, "1-9", Msg::KeyTabN),
@@ -328,6 +384,31 @@ fn volunteers_key(mode: Mode, code: KeyCode) -> Option<Action> {
     Some(action)
 }
 
+/// The keys of one view of the Training tab.
+fn training_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Plans, KeyCode::Left) => Action::PrevItem,
+        (Mode::Plans, KeyCode::Right) => Action::NextItem,
+        (Mode::Plans, KeyCode::Char('a')) => Action::Propose,
+        (Mode::Plans, KeyCode::Char('w')) => Action::ChooseCourse,
+        (Mode::Plans, KeyCode::Char('o')) => Action::Agree,
+        (Mode::Plans, KeyCode::Char('i')) => Action::Enroll,
+        (Mode::Plans, KeyCode::Char('c')) => Action::Complete,
+        (Mode::Plans, KeyCode::Char('x')) => Action::CancelItem,
+        (Mode::Plans, KeyCode::Char('h')) => Action::AddHeld,
+        (Mode::Plans, KeyCode::Char('p')) => Action::Print,
+        (Mode::Catalogues, KeyCode::Char('[') | KeyCode::Left) => Action::PrevList,
+        (Mode::Catalogues, KeyCode::Char(']') | KeyCode::Right) => Action::NextList,
+        (Mode::Catalogues, KeyCode::Char('n')) => Action::New,
+        (Mode::Catalogues, KeyCode::Char('e')) => Action::Edit,
+        (Mode::Coverage, KeyCode::Char('[') | KeyCode::Left) => Action::PrevHalf,
+        (Mode::Coverage, KeyCode::Char(']') | KeyCode::Right) => Action::NextHalf,
+        _ => return None,
+    };
+    Some(action)
+}
+
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -357,6 +438,9 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Experts | Mode::Reviews => common
             .or_else(|| tab_key(key.code))
             .or_else(|| volunteers_key(mode, key.code)),
+        Mode::Plans | Mode::Catalogues | Mode::Coverage => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| training_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -501,6 +585,23 @@ mod tests {
         for mode in [Mode::Experts, Mode::Reviews] {
             assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
             assert_eq!(map(mode, key(KeyCode::Char('q'))), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn training_keys_differ_per_view() {
+        let right = key(KeyCode::Right);
+        assert_eq!(map(Mode::Plans, right), Some(Action::NextItem));
+        assert_eq!(map(Mode::Catalogues, right), Some(Action::NextList));
+        assert_eq!(map(Mode::Coverage, right), Some(Action::NextHalf));
+        assert_eq!(map(Mode::Plans, key(KeyCode::Char('k'))), Some(Action::Up));
+        assert_eq!(
+            map(Mode::Plans, key(KeyCode::Char('w'))),
+            Some(Action::ChooseCourse)
+        );
+        assert_eq!(map(Mode::Coverage, key(KeyCode::Char('n'))), None);
+        for mode in [Mode::Plans, Mode::Catalogues, Mode::Coverage] {
+            assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
         }
     }
 

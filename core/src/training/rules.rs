@@ -147,12 +147,14 @@ pub struct Budget {
     pub planned: Cents,
     /// Spent: enrolled and completed items.
     pub spent: Cents,
+    /// False when no budget was set: then nothing is over it.
+    pub set: bool,
 }
 
 impl Budget {
-    /// True when the planned cost is over the budget.
+    /// True when a budget is set and the planned cost is over it.
     pub fn over(&self) -> bool {
-        self.planned > self.budget
+        self.set && self.planned > self.budget
     }
 }
 
@@ -164,6 +166,7 @@ pub fn budget<'a>(
 ) -> Budget {
     let mut b = Budget {
         budget,
+        set: true,
         ..Budget::default()
     };
     for item in items.into_iter().filter(|i| i.half_year == half_year) {

@@ -595,10 +595,10 @@ impl<'a> Training<'a> {
         let b = rules::budget(
             items.iter().map(|(_, i)| i),
             rules::half_year_of(day),
-            budget.unwrap_or(Cents(i64::MAX)),
+            budget.unwrap_or(Cents(0)),
         );
         Ok(Budget {
-            budget: budget.unwrap_or(Cents(0)),
+            set: budget.is_some(),
             ..b
         })
     }

@@ -5,6 +5,7 @@
 
 pub mod basemail;
 pub mod members;
+pub mod training;
 pub mod volunteers;
 
 /// A line for the status bar.

@@ -1,0 +1,197 @@
+//! The forms of the Training tab: skills, task descriptions and courses as core takes them
+//! (text, skills by name separated by `;`), and the dates of the plan's steps.
+
+use crate::i18n::Msg;
+use crate::widgets::form::{Field, Form};
+use chrono::NaiveDate;
+use kapstok_core::common::{format_date, parse_date};
+use kapstok_core::error::{FieldError, Reason};
+use kapstok_core::training::{Course, CourseInput, Skill, SkillInput, Step, Task, TaskInput};
+
+/// What a form of the tab is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A new skill (`None`) or a change.
+    Skill(Option<u64>),
+    /// A new task description or a change.
+    Task(Option<u64>),
+    /// A new course or a change.
+    Course(Option<u64>),
+    /// Proposing a course (expert, course) in the half year of a date.
+    Propose(u64, u64),
+    /// A step of a plan item, on a date.
+    Step(u64, Step),
+    /// A skill an expert holds from experience.
+    Held(u64),
+}
+
+/// A skill, empty or to change.
+pub(super) fn skill_form(skill: Option<&Skill>) -> Form {
+    let (title, name, description, validity) = match skill {
+        Some(s) => (
+            Msg::FormEditSkill,
+            s.name.as_str(),
+            s.description.as_str(),
+            s.validity_months.map(|m| m.to_string()).unwrap_or_default(),
+        ),
+        None => (Msg::FormNewSkill, "", "", String::new()),
+    };
+    Form::new(
+        title,
+        vec![
+            Field::text("name", Msg::FieldName, name),
+            Field::text("description", Msg::FieldDescription, description),
+            Field::text("validity_months", Msg::FieldValidity, &validity),
+        ],
+    )
+}
+
+/// The skill typed.
+pub(super) fn skill_input(form: &Form) -> SkillInput {
+    SkillInput {
+        name: form.value("name"),
+        description: form.value("description"),
+        validity_months: form.value("validity_months"),
+    }
+}
+
+/// A task description, empty or to change (its skills by name).
+pub(super) fn task_form(task: Option<&Task>, skills: &str) -> Form {
+    let (title, name, description) = match task {
+        Some(t) => (Msg::FormEditTask, t.name.as_str(), t.description.as_str()),
+        None => (Msg::FormNewTask, "", ""),
+    };
+    Form::new(
+        title,
+        vec![
+            Field::text("name", Msg::FieldName, name),
+            Field::text("description", Msg::FieldDescription, description),
+            Field::text("skills", Msg::FieldSkills, skills),
+        ],
+    )
+}
+
+/// The task description typed.
+pub(super) fn task_input(form: &Form) -> TaskInput {
+    TaskInput {
+        name: form.value("name"),
+        description: form.value("description"),
+        skills: form.value("skills"),
+    }
+}
+
+/// A course, empty or to change (its skills by name).
+pub(super) fn course_form(course: Option<&Course>, skills: &str) -> Form {
+    let (title, name, provider, hours, cost, place) = match course {
+        Some(c) => (
+            Msg::FormEditCourse,
+            c.name.clone(),
+            c.provider.clone(),
+            c.hours.to_string(),
+            // "95,00", as typed
+            c.cost
+                .to_string()
+                .trim_start_matches('€')
+                .trim()
+                .to_string(),
+            c.place.clone(),
+        ),
+        None => (
+            Msg::FormNewCourse,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ),
+    };
+    Form::new(
+        title,
+        vec![
+            Field::text("name", Msg::FieldName, &name),
+            Field::text("provider", Msg::FieldProvider, &provider),
+            Field::text("skills", Msg::FieldSkills, skills),
+            Field::text("hours", Msg::FieldHours, &hours),
+            Field::text("cost", Msg::FieldCost, &cost),
+            Field::text("place", Msg::FieldPlaceOnline, &place),
+        ],
+    )
+}
+
+/// The course typed.
+pub(super) fn course_input(form: &Form) -> CourseInput {
+    CourseInput {
+        name: form.value("name"),
+        provider: form.value("provider"),
+        skills: form.value("skills"),
+        hours: form.value("hours"),
+        cost: form.value("cost"),
+        place: form.value("place"),
+    }
+}
+
+/// The day of a proposal: it belongs to that day's half year.
+pub(super) fn propose_form(today: NaiveDate) -> Form {
+    Form::new(
+        Msg::FormPropose,
+        vec![Field::text("date", Msg::FieldDate, &format_date(today))],
+    )
+}
+
+/// The day of a step of a plan item.
+pub(super) fn step_form(step: Step, today: NaiveDate) -> Form {
+    let title = match step {
+        Step::Agree => Msg::FormAgree,
+        Step::Enroll => Msg::FormEnroll,
+        Step::Complete => Msg::FormComplete,
+        Step::Cancel => Msg::FormCancelItem,
+    };
+    Form::new(
+        title,
+        vec![Field::text("on", Msg::FieldOn, &format_date(today))],
+    )
+}
+
+/// A skill held from experience: which, and since when.
+pub(super) fn held_form(skills: Vec<(String, String)>, today: NaiveDate) -> Form {
+    Form::new(
+        Msg::FormHeld,
+        vec![
+            Field::options("skill", Msg::FieldSkill, skills, ""),
+            Field::text("acquired", Msg::FieldAcquired, &format_date(today)),
+        ],
+    )
+}
+
+/// A date typed in a form (core takes dates, not text, for these calls).
+pub(super) fn date(form: &Form, field: &'static str) -> Result<NaiveDate, FieldError> {
+    let text = form.value(field);
+    if text.trim().is_empty() {
+        return Err(FieldError::new(field, Reason::Required));
+    }
+    parse_date(&text).ok_or(FieldError::new(field, Reason::BadDate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kapstok_core::common::Cents;
+
+    #[test]
+    fn a_course_survives_the_form() {
+        let course = Course {
+            name: "EHBO".into(),
+            provider: "Rode Kruis".into(),
+            skills: vec![1],
+            hours: 16,
+            cost: Cents(12_050),
+            place: String::new(),
+        };
+        let form = course_form(Some(&course), "EHBO; Reanimatie");
+        let input = course_input(&form);
+        assert_eq!(input.cost, "120,50");
+        assert_eq!(input.skills, "EHBO; Reanimatie");
+        assert_eq!(input.place, "");
+        assert_eq!(Cents::parse(&input.cost), Some(course.cost));
+    }
+}
