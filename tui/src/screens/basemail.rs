@@ -644,16 +644,9 @@ impl BaseMailTab {
     pub fn handle_popup(&mut self, popup: Popup, action: Action, s: &Session, lang: Lang) -> Reply {
         match popup {
             Popup::Detail(title, lines, scroll) => {
-                let most = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-                match action {
-                    Action::Back => Reply::default(),
-                    Action::Up => {
-                        Reply::show(Popup::Detail(title, lines, scroll.saturating_sub(1)))
-                    }
-                    Action::Down => {
-                        Reply::show(Popup::Detail(title, lines, (scroll + 1).min(most)))
-                    }
-                    _ => Reply::show(Popup::Detail(title, lines, scroll)),
+                match super::detail_scroll(action, scroll, lines.len()) {
+                    None => Reply::default(),
+                    Some(scroll) => Reply::show(Popup::Detail(title, lines, scroll)),
                 }
             }
             Popup::Confirm(_, Pending::Send(path, printer))

@@ -83,3 +83,15 @@ pub(crate) fn form_errors(rest: Vec<String>, lang: crate::i18n::Lang) -> Status 
     }
     Status { text, error: true }
 }
+
+/// A scrollable detail popup's answer to a key: the new scroll offset, or `None` to close it.
+pub(crate) fn detail_scroll(action: crate::keys::Action, scroll: u16, lines: usize) -> Option<u16> {
+    use crate::keys::Action;
+    let most = u16::try_from(lines).unwrap_or(u16::MAX);
+    match action {
+        Action::Back => None,
+        Action::Up => Some(scroll.saturating_sub(1)),
+        Action::Down => Some((scroll + 1).min(most)),
+        _ => Some(scroll),
+    }
+}
