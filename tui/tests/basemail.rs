@@ -1,7 +1,6 @@
 //! The BaseMail tab on a `TestBackend`: snapshots of the run view, and the main journeys through
 //! keys, checked against what core stored.
 
-use chrono::NaiveDate;
 use kapstok::app::App;
 use kapstok::i18n::{Lang, Msg};
 use kapstok::keys::{self, Mode};
@@ -12,20 +11,13 @@ use kapstok_core::common::{Address, IsoWeek, Postcode};
 use kapstok_core::members::MemberInput;
 use kapstok_core::settings::Settings;
 use kapstok_core::{Kapstok, Role, Session};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 
+mod common;
+use common::*;
+
 const PASSWORD: &str = "kapstok-test-wachtwoord";
-
-fn date(d: u32, m: u32, y: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn today() -> NaiveDate {
-    date(23, 11, 2026)
-}
 
 fn week() -> IsoWeek {
     IsoWeek::of(today())
@@ -185,20 +177,6 @@ fn store() -> Fixture {
     }
 }
 
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
 /// Where `lp` is installed, saving a PDF asks whether to send it to the printer: say no.
 fn decline_printer(app: &mut App) {
     if app.mode() == Mode::Confirm {
@@ -224,15 +202,6 @@ fn files(dir: &std::path::Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    if w == 0 || h == 0 {
-        return String::new(); // TestBackend cannot print an empty buffer
-    }
-    t.backend().to_string()
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {

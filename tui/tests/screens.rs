@@ -5,10 +5,11 @@ use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
+
+mod common;
+use common::*;
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -25,29 +26,6 @@ fn store(with_demo: bool) -> Fixture {
         demo::fill(&k, 300, 2026).unwrap();
     }
     Fixture { _dir: dir, k }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    if w == 0 || h == 0 {
-        return String::new(); // TestBackend cannot print an empty buffer
-    }
-    t.backend().to_string()
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {

@@ -2,7 +2,6 @@
 //! tab, core's field errors under a catalogue form's field, and the journey of an expert's gap
 //! closed by a course (proposed, agreed, enrolled, completed), checked against core.
 
-use chrono::NaiveDate;
 use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::keys::Mode;
@@ -14,20 +13,13 @@ use kapstok_core::training::{
 };
 use kapstok_core::volunteers::AgreementInput;
 use kapstok_core::{Kapstok, Role, Session};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 
+mod common;
+use common::*;
+
 const PASSWORD: &str = "kapstok-test-wachtwoord";
-
-fn date(d: u32, m: u32, y: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn today() -> NaiveDate {
-    date(23, 11, 2026)
-}
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -223,29 +215,6 @@ fn store() -> Fixture {
         zoe,
         voorlichting,
     }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    if w == 0 || h == 0 {
-        return String::new();
-    }
-    t.backend().to_string()
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {

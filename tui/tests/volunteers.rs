@@ -10,23 +10,16 @@ use kapstok_core::clock::FixedClock;
 use kapstok_core::members::MemberInput;
 use kapstok_core::volunteers::{AgreementInput, Outcome, ReviewStatus, Slot};
 use kapstok_core::{Kapstok, Role, Session};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
+
+mod common;
+use common::*;
 
 const PASSWORD: &str = "kapstok-test-wachtwoord";
 
-fn date(d: u32, m: u32, y: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 fn at(d: u32, m: u32, y: i32, h: u32, min: u32) -> NaiveDateTime {
     date(d, m, y).and_hms_opt(h, min, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    date(23, 11, 2026)
 }
 
 struct Fixture {
@@ -154,38 +147,15 @@ fn store() -> Fixture {
     }
 }
 
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 fn keys(app: &mut App, code: KeyCode, times: usize) {
     for _ in 0..times {
         key(app, code);
     }
 }
 
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
 /// Empties the focused text field.
 fn clear(app: &mut App) {
     keys(app, KeyCode::Backspace, 40);
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    if w == 0 || h == 0 {
-        return String::new(); // TestBackend cannot print an empty buffer
-    }
-    t.backend().to_string()
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {

@@ -1,0 +1,46 @@
+//! What the TUI tests share: keys typed into the app, the screen drawn on a `TestBackend`, and
+//! the fixed day the tests' clock stands on.
+#![allow(dead_code)] // each test file uses its own selection
+
+use chrono::NaiveDate;
+use kapstok::app::App;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+
+/// A key press.
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Ctrl and a letter.
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Types text, one key a character.
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// The app drawn at a size, as text ("" for an empty size, which TestBackend cannot print).
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    if w == 0 || h == 0 {
+        return String::new();
+    }
+    t.backend().to_string()
+}
+
+/// A date, day first.
+pub fn date(d: u32, m: u32, y: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The day the tests' clock stands on.
+pub fn today() -> NaiveDate {
+    date(23, 11, 2026)
+}
