@@ -657,14 +657,7 @@ impl TrainingTab {
                 under,
             } => match action {
                 Action::Yes => self.run(pending, under.map(|u| *u), s, lang),
-                Action::No => match under {
-                    Some(under) => Reply::show(*under),
-                    None => Reply::default(),
-                }
-                .with_status(Status {
-                    text: Msg::Cancelled.text(lang).to_string(),
-                    error: false,
-                }),
+                Action::No => super::declined(under, lang),
                 _ => Reply::show(Popup::Confirm {
                     text,
                     pending,
