@@ -95,6 +95,26 @@ pub enum Reason {
     NotDraft,
     /// Not signed yet: only a signed agreement can have this done.
     NotSigned,
+    /// Lies after the convocation deadline (the deadline).
+    LateConvocation(chrono::NaiveDate),
+    /// The member has no vote (suspended, ended or deceased).
+    NoVotingRight,
+    /// The member is not present at the meeting.
+    NotPresent,
+    /// The member is already present.
+    AlreadyPresent,
+    /// The holder already holds the most proxies allowed (the limit).
+    ProxyLimit(u32),
+    /// The statutes allow no proxies.
+    ProxiesNotAllowed,
+    /// More votes than the voting power present (the voting power).
+    MoreVotesThanPower(u32),
+    /// Two roles that must be different people are the same person (a proxy to oneself).
+    SamePerson,
+    /// An information item: there is nothing to vote on.
+    NotADecision,
+    /// No agenda item of the meeting failed its quorum, so there is no second meeting to plan.
+    NoFailedQuorum,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
 }
@@ -149,6 +169,22 @@ impl fmt::Display for Reason {
             Reason::DoubleBooked(who) => write!(f, "the {who} has another appointment then"),
             Reason::NotDraft => write!(f, "can only be changed while a draft"),
             Reason::NotSigned => write!(f, "is not signed yet"),
+            Reason::LateConvocation(deadline) => write!(
+                f,
+                "lies after the convocation deadline {}",
+                crate::common::format_date(*deadline)
+            ),
+            Reason::NoVotingRight => write!(f, "has no vote (suspended or no longer a member)"),
+            Reason::NotPresent => write!(f, "is not present"),
+            Reason::AlreadyPresent => write!(f, "is already present"),
+            Reason::ProxyLimit(n) => write!(f, "already holds the most proxies allowed ({n})"),
+            Reason::ProxiesNotAllowed => write!(f, "the statutes allow no proxies"),
+            Reason::MoreVotesThanPower(n) => {
+                write!(f, "more votes than the voting power present ({n})")
+            }
+            Reason::SamePerson => write!(f, "is the same person"),
+            Reason::NotADecision => write!(f, "is an information item without a vote"),
+            Reason::NoFailedQuorum => write!(f, "no item failed its quorum"),
             Reason::Other(text) => write!(f, "{text}"),
         }
     }
@@ -218,6 +254,10 @@ pub enum Permission {
     BaseMailManage,
     /// Experts by experience: agreements and reviews.
     ExpertsManage,
+    /// See the general meetings: agenda, attendance, votes, decisions, minutes.
+    MeetingsRead,
+    /// Prepare and run the general meetings.
+    MeetingsManage,
 }
 
 impl fmt::Display for Permission {
@@ -231,6 +271,8 @@ impl fmt::Display for Permission {
             Permission::BaseMailRun => "run BaseMail",
             Permission::BaseMailManage => "manage BaseMail's institutions and recipients",
             Permission::ExpertsManage => "manage experts' agreements and reviews",
+            Permission::MeetingsRead => "see the general meetings",
+            Permission::MeetingsManage => "prepare and run the general meetings",
         };
         f.write_str(s)
     }

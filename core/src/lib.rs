@@ -35,6 +35,7 @@ pub mod clock;
 pub mod common;
 pub mod demo;
 pub mod error;
+pub mod meetings;
 pub mod members;
 pub mod print;
 pub mod settings;

@@ -1109,6 +1109,70 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "no number is left"
         }
         .into(),
+        Reason::LateConvocation(deadline) => {
+            let date = kapstok_core::common::format_date(*deadline);
+            if nl {
+                format!("ligt na de uiterste oproepingsdatum {date}")
+            } else {
+                format!("lies after the convocation deadline {date}")
+            }
+        }
+        Reason::NoVotingRight => if nl {
+            "heeft geen stemrecht (geschorst of geen lid meer)"
+        } else {
+            "has no vote (suspended or no longer a member)"
+        }
+        .into(),
+        Reason::NotPresent => if nl {
+            "is niet aanwezig"
+        } else {
+            "is not present"
+        }
+        .into(),
+        Reason::AlreadyPresent => if nl {
+            "is al aanwezig"
+        } else {
+            "is already present"
+        }
+        .into(),
+        Reason::ProxyLimit(n) => {
+            if nl {
+                format!("heeft al het maximum aantal volmachten ({n})")
+            } else {
+                format!("already holds the most proxies allowed ({n})")
+            }
+        }
+        Reason::ProxiesNotAllowed => if nl {
+            "volmachten zijn volgens de statuten niet toegestaan"
+        } else {
+            "the statutes allow no proxies"
+        }
+        .into(),
+        Reason::MoreVotesThanPower(n) => {
+            if nl {
+                format!("meer stemmen dan het aanwezige stemrecht ({n})")
+            } else {
+                format!("more votes than the voting power present ({n})")
+            }
+        }
+        Reason::SamePerson => if nl {
+            "is dezelfde persoon"
+        } else {
+            "is the same person"
+        }
+        .into(),
+        Reason::NotADecision => if nl {
+            "is een mededeling zonder stemming"
+        } else {
+            "is an information item without a vote"
+        }
+        .into(),
+        Reason::NoFailedQuorum => if nl {
+            "er is geen agendapunt dat het quorum niet haalde"
+        } else {
+            "no item failed its quorum"
+        }
+        .into(),
         Reason::Other(text) => text.clone(),
     }
 }
@@ -1149,6 +1213,10 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
         (Permission::ExpertsManage, Lang::En) => "manage experts' agreements and reviews",
         (Permission::BaseMailManage, Lang::Nl) => "inrichtingen en ontvangers van BaseMail beheren",
         (Permission::BaseMailManage, Lang::En) => "manage BaseMail's institutions and recipients",
+        (Permission::MeetingsRead, Lang::Nl) => "de ledenvergaderingen inzien",
+        (Permission::MeetingsRead, Lang::En) => "see the general meetings",
+        (Permission::MeetingsManage, Lang::Nl) => "de ledenvergaderingen voorbereiden en leiden",
+        (Permission::MeetingsManage, Lang::En) => "prepare and run the general meetings",
     }
 }
 

@@ -60,7 +60,7 @@ impl Role {
             Role::Coordinator => {
                 matches!(
                     permission,
-                    MembersRead | BaseMailRun | BaseMailManage | ExpertsManage
+                    MembersRead | BaseMailRun | BaseMailManage | ExpertsManage | MeetingsRead
                 )
             }
             Role::Volunteer => matches!(permission, BaseMailRun),
@@ -81,10 +81,16 @@ mod tests {
             UsersManage,
             AuditRead,
             SettingsWrite,
+            MeetingsRead,
+            MeetingsManage,
         ] {
             assert!(Role::Administrator.allows(p));
             assert!(!Role::Volunteer.allows(p), "{p:?}");
-            assert_eq!(Role::Coordinator.allows(p), p == MembersRead, "{p:?}");
+            assert_eq!(
+                Role::Coordinator.allows(p),
+                p == MembersRead || p == MeetingsRead,
+                "{p:?}"
+            );
         }
         for p in [BaseMailRun, BaseMailManage] {
             assert!(Role::Administrator.allows(p) && Role::Coordinator.allows(p));

@@ -111,6 +111,11 @@ impl Session {
         crate::training::Training::new(self)
     }
 
+    /// General meetings.
+    pub fn meetings(&self) -> crate::meetings::Meetings<'_> {
+        crate::meetings::Meetings::new(self)
+    }
+
     /// User accounts.
     pub fn users(&self) -> super::Users<'_> {
         super::Users::new(self)

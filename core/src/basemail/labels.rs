@@ -219,8 +219,6 @@ impl BaseMail<'_> {
             Some(run) => run,
             None => self.compose(week)?,
         };
-        let sheet = self.sheet(sheet_id)?;
-        let calibration = self.print_settings()?.calibration();
         let mut cards: Vec<Card> = run.cards;
         match order {
             LabelOrder::Institution => rules::sort_by_institution(&mut cards),
@@ -229,7 +227,33 @@ impl BaseMail<'_> {
         if cards.is_empty() {
             return Err(Error::invalid("week", Reason::Required));
         }
-        let texts: Vec<Vec<String>> = cards.iter().map(|c| c.address.clone()).collect();
+        let people: Vec<(String, Vec<String>)> =
+            cards.into_iter().map(|c| (c.name, c.address)).collect();
+        let record = format!("run/{week}");
+        self.print_addresses(
+            &people,
+            sheet_id,
+            start,
+            &record,
+            &format!("BaseMail {week}"),
+        )
+    }
+
+    /// Labels for a list of people (name, envelope lines) in this order, on a sheet from the
+    /// 1-based `start` cell, with the configured printer's calibration; the print is logged against
+    /// `record`; `title` is the PDF's title. If any label does not fit, every such person is reported ([`Error::Unfit`]) and
+    /// nothing is printed.
+    pub(crate) fn print_addresses(
+        &self,
+        people: &[(String, Vec<String>)],
+        sheet_id: &str,
+        start: u32,
+        record: &str,
+        title: &str,
+    ) -> Result<LabelJob> {
+        let sheet = self.sheet(sheet_id)?;
+        let calibration = self.print_settings()?.calibration();
+        let texts: Vec<Vec<String>> = people.iter().map(|(_, lines)| lines.clone()).collect();
         let placed = match layout::layout(&sheet, calibration, start, &texts) {
             Ok(placed) => placed,
             Err(PrintError::Unfit(problems)) => {
@@ -237,16 +261,14 @@ impl BaseMail<'_> {
                     problems
                         .into_iter()
                         .map(|p| {
-                            let card = &cards[p.index];
+                            let (name, lines) = &people[p.index];
                             let line = match &p.reason {
                                 FitReason::TooWide { line }
-                                | FitReason::MissingGlyph { line, .. } => {
-                                    card.address.get(*line).cloned()
-                                }
+                                | FitReason::MissingGlyph { line, .. } => lines.get(*line).cloned(),
                                 FitReason::TooManyLines | FitReason::Empty => None,
                             };
                             Unfit {
-                                name: card.name.clone(),
+                                name: name.clone(),
                                 reason: p.reason,
                                 line,
                             }
@@ -256,16 +278,11 @@ impl BaseMail<'_> {
             }
             Err(e) => return Err(print_error(e)),
         };
-        let pdf = pdf::render(&placed, &format!("BaseMail {week}")).map_err(print_error)?;
+        let pdf = pdf::render(&placed, title).map_err(print_error)?;
         let now = self.session().now();
         self.session().store().transact(|tx| {
-            self.session().audit(
-                tx,
-                now,
-                "print.labels",
-                &format!("run/{week}"),
-                &texts.len().to_string(),
-            )
+            self.session()
+                .audit(tx, now, "print.labels", record, &texts.len().to_string())
         })?;
         Ok(LabelJob {
             pdf,

@@ -1,7 +1,7 @@
 //! Dates as users type and read them: `dd-mm-jjjj` (also `d-m-jjjj`, with `/` or `.`), and ISO
 //! `jjjj-mm-dd` as spreadsheets and exports write them.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// Parses a date typed by a user. Returns `None` for anything that is not a real calendar date.
 ///
@@ -36,6 +36,25 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+}
+
+/// Parses a time of day typed as `10:30`, `10.30` or `10`.
+///
+/// ```
+/// use kapstok_core::common::parse_time;
+/// use chrono::NaiveTime;
+/// assert_eq!(parse_time("19.30"), NaiveTime::from_hms_opt(19, 30, 0));
+/// assert_eq!(parse_time("9"), NaiveTime::from_hms_opt(9, 0, 0));
+/// assert_eq!(parse_time("24:00"), None);
+/// ```
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().replace('.', ":");
+    let t = if t.contains(':') {
+        t
+    } else {
+        format!("{t}:00")
+    };
+    NaiveTime::parse_from_str(&t, "%H:%M").ok()
 }
 
 /// Formats a date the Dutch way, `dd-mm-jjjj`.

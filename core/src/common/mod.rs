@@ -11,7 +11,7 @@ mod week;
 
 pub use address::{Address, AddressKind, AddressText, Postcode};
 pub use check::{parse_address, AddressFields};
-pub use date::{format_date, parse_date};
+pub use date::{format_date, parse_date, parse_time};
 pub use money::Cents;
 pub use name::PersonName;
 pub use text::{fold, is_email, is_phone, single_line};

@@ -144,6 +144,14 @@ impl Writer {
         });
     }
 
+    /// Starts a new page (unless the current one is still empty).
+    pub fn page_break(&mut self) {
+        if !self.current().is_empty() {
+            self.pages.push(Vec::new());
+            self.y = MARGIN_MM;
+        }
+    }
+
     /// Vertical space.
     pub fn space(&mut self, mm: f64) {
         self.y += mm;

@@ -60,11 +60,13 @@ pub enum TreeId {
     SkillsHeld,
     /// Training: plan items.
     PlanItems,
+    /// General meetings, each with its agenda, attendance, votes and minutes.
+    Meetings,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 17] = [
+    pub const ALL: [TreeId; 18] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -82,6 +84,7 @@ impl TreeId {
         TreeId::Courses,
         TreeId::SkillsHeld,
         TreeId::PlanItems,
+        TreeId::Meetings,
     ];
 
     /// The tree's name on disk.
@@ -104,6 +107,7 @@ impl TreeId {
             TreeId::Courses => "courses",
             TreeId::SkillsHeld => "skills_held",
             TreeId::PlanItems => "plan_items",
+            TreeId::Meetings => "meetings",
         }
     }
 

@@ -7,7 +7,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::widgets::centered;
 use crate::widgets::form::{Field, Form};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
-use kapstok_core::common::{format_date, parse_date};
+use kapstok_core::common::{format_date, parse_date, parse_time};
 use kapstok_core::error::{Error, FieldError, Reason};
 use kapstok_core::volunteers::{
     Agreement, AgreementInput, Conversation, Outcome, PeriodKind, Review, Slot,
@@ -246,17 +246,6 @@ pub(super) fn record_values(form: &Form) -> Result<(NaiveDate, Outcome)> {
 pub(super) fn end_values(form: &Form) -> Result<(NaiveDate, Option<Outcome>)> {
     let on = date(form, "ended_on").map_err(|e| Error::Invalid(vec![e]))?;
     Ok((on, outcome_of(form)))
-}
-
-/// A time typed as `10:30`, `10.30` or `10`.
-fn parse_time(text: &str) -> Option<NaiveTime> {
-    let t = text.trim().replace('.', ":");
-    let t = if t.contains(':') {
-        t
-    } else {
-        format!("{t}:00")
-    };
-    NaiveTime::parse_from_str(&t, "%H:%M").ok()
 }
 
 /// Choosing when a review is held: the form, and the first free slots core suggests for the
