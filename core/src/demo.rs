@@ -384,6 +384,7 @@ pub fn fill(k: &Kapstok, count: usize, seed: u64) -> Result<DemoReport> {
     basemail(&admin, &members, seed)?;
     experts(&admin, &members, seed)?;
     training(&admin, seed)?;
+    crate::meetings::demo::fill(&admin, &members, seed)?;
     Ok(DemoReport {
         members: members.len(),
         users: DEMO_USERS

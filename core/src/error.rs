@@ -109,6 +109,8 @@ pub enum Reason {
     ProxiesNotAllowed,
     /// More votes than the voting power present (the voting power).
     MoreVotesThanPower(u32),
+    /// Not a time of day (`hh:mm`).
+    BadTime,
     /// Two roles that must be different people are the same person (a proxy to oneself).
     SamePerson,
     /// An information item: there is nothing to vote on.
@@ -182,6 +184,7 @@ impl fmt::Display for Reason {
             Reason::MoreVotesThanPower(n) => {
                 write!(f, "more votes than the voting power present ({n})")
             }
+            Reason::BadTime => write!(f, "is not a time (hh:mm)"),
             Reason::SamePerson => write!(f, "is the same person"),
             Reason::NotADecision => write!(f, "is an information item without a vote"),
             Reason::NoFailedQuorum => write!(f, "no item failed its quorum"),

@@ -551,6 +551,14 @@ fn coordinators_read_volunteers_see_nothing() {
     ));
     let vol = k.login("vrijw", PASSWORD).unwrap();
     assert!(matches!(
+        coord.meetings().convocation(id),
+        Err(Error::Denied(Permission::MeetingsManage))
+    ));
+    assert!(matches!(
+        coord.meetings().attendance_sheet(id),
+        Err(Error::Denied(Permission::MeetingsManage))
+    ));
+    assert!(matches!(
         vol.meetings().list(),
         Err(Error::Denied(Permission::MeetingsRead))
     ));
@@ -595,4 +603,45 @@ fn a_meeting_as_typed_is_checked_field_by_field() {
         )
         .unwrap_err();
     assert_eq!(field_error(e), ("motion".into(), Reason::Required));
+}
+
+#[test]
+fn the_demo_has_past_meetings_with_decisions_and_the_next_one_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = common::open(&dir.path().join("store"));
+    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
+    let admin = k
+        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
+        .unwrap();
+    let mt = admin.meetings();
+    let all = mt.list().unwrap();
+    assert_eq!(all.len(), 4);
+    let (next_id, next) = mt.next().unwrap().expect("the next meeting is planned");
+    assert_eq!(next.date(), d(2026, 12, 17));
+    assert!(next.convocation.is_none() && next.agenda.len() >= 4);
+    assert_eq!(mt.deadlines(next_id).unwrap().send_by, d(2026, 12, 3));
+    // Past meetings: attendance, proxies, votes, minutes; one adopted at a later meeting.
+    let held: Vec<_> = all.iter().filter(|(_, m)| m.held()).collect();
+    assert_eq!(held.len(), 3);
+    assert!(held
+        .iter()
+        .all(|(_, m)| m.convocation.as_ref().is_some_and(|c| !c.late())));
+    assert!(held.iter().any(|(_, m)| !m.proxies.is_empty()));
+    assert!(held.iter().any(|(_, m)| m.minutes_adopted.is_some()));
+    let register = mt.decisions("").unwrap();
+    assert!(register.iter().any(|d| d.decision.adopted));
+    assert!(register.iter().any(|d| d.decision.why == Why::Tie));
+    assert!(register
+        .iter()
+        .any(|d| matches!(d.decision.why, Why::NoQuorum { .. })));
+    let second = all
+        .iter()
+        .find(|(_, m)| matches!(m.kind, MeetingKind::Second { .. }))
+        .unwrap();
+    assert!(second.1.agenda[0].vote.as_ref().unwrap().decision.adopted);
+    // On 23-11-2026: the report adopted in June, the audit committee appointed, autumn planned.
+    let r = mt.reminders().unwrap();
+    assert!(matches!(r[0].standing, Standing::Done(_)), "{r:?}");
+    assert!(matches!(r[1].standing, Standing::Done(_)), "{r:?}");
+    assert_eq!(r[2].standing, Standing::Planned(next_id));
 }

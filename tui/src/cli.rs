@@ -16,6 +16,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod meeting;
+
 /// kapstok: the back office of the association (member register). Without a command, the
 /// terminal UI starts.
 #[derive(Debug, Parser)]
@@ -126,6 +128,12 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: ReviewsCommand,
+    },
+    /// General meetings: list, convocation, attendance sheet, decision register, rules.
+    Meeting {
+        /// What to do.
+        #[command(subcommand)]
+        command: meeting::MeetingCommand,
     },
     /// Show or set the printer `lp` sends to and its calibration offsets (millimetres, ±5).
     Printer {
@@ -331,6 +339,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         _ => Failure(e.to_string()),
     };
     match command {
+        Command::Meeting { command } => meeting::run(&k, user, lang, command, &mut out)?,
         Command::Demo { members, seed } => {
             let report = demo::fill(&k, members, seed).map_err(|e| Failure::core(&e, lang))?;
             let users: Vec<String> = report
@@ -714,7 +723,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             let mut reviews = ex.settings().map_err(|e| Failure::core(&e, lang))?;
             let time = |field: &'static str, text: &str| {
                 chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
-                    Failure::core(&Error::invalid(field, kapstok_core::Reason::BadDate), lang)
+                    Failure::core(&Error::invalid(field, kapstok_core::Reason::BadTime), lang)
                 })
             };
             if review_due_weeks.is_some() || office_opens.is_some() || office_closes.is_some() {

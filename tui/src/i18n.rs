@@ -215,6 +215,15 @@ messages! {
     FieldPerYear => "Per jaar", "Per year";
     FieldOfficeName => "Naam kantoor", "Office name";
     CliTrainingSettings => "Opleiding: budget per halfjaar, weken vooruit voor verlopende vaardigheden", "Training: budget per half year, weeks ahead for expiring skills";
+    CliMeetingSent => "Convocatie verstuurd op", "Convocation sent on";
+    CliMeetingSendBy => "Convocatie uiterlijk versturen op", "Send the convocation by";
+    CliMeetingByEmail => "per e-mail, lijst", "by e-mail, list";
+    CliMeetingByLetter => "per brief", "by letter";
+    CliMeetingLabels => "etiketten", "labels";
+    CliMeetingUnreachable => "Niet bereikbaar (adres ontbreekt)", "Cannot be reached (address missing)";
+    CliMeetingLate => "te laat: besluiten van deze vergadering zijn vernietigbaar", "late: decisions of this meeting can be annulled";
+    CliMeetingLateHint => "Toch vastleggen? Voeg --late toe.", "Record it anyway? Add --late.";
+    CliMeetingInspection => "Statutenwijziging ter inzage uiterlijk vanaf", "Statute change open for inspection from";
     CliDefaultPrinter => "(standaardprinter)", "(default printer)";
     // BaseMail: the tab and its views
     TabBaseMail => "BaseMail", "BaseMail";
@@ -1155,6 +1164,12 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 format!("more votes than the voting power present ({n})")
             }
         }
+        Reason::BadTime => if nl {
+            "is geen tijd (uu:mm)"
+        } else {
+            "is not a time (hh:mm)"
+        }
+        .into(),
         Reason::SamePerson => if nl {
             "is dezelfde persoon"
         } else {

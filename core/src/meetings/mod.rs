@@ -7,6 +7,7 @@
 //! - [`service`]: the operations, through a session.
 //! - [`pdf`]: the letters and the attendance sheet.
 
+pub(crate) mod demo;
 pub mod model;
 pub mod pdf;
 pub mod rules;

@@ -241,7 +241,7 @@ impl<'a> Meetings<'a> {
                 if input.time.trim().is_empty() {
                     Reason::Required
                 } else {
-                    Reason::BadDate
+                    Reason::BadTime
                 },
             );
         }
@@ -457,8 +457,10 @@ impl<'a> Meetings<'a> {
         Ok(rules::invitees(&self.members()?, m.date(), &self.office()?))
     }
 
-    /// The convocation: the letters with the agenda as one PDF, and the e-mail list as CSV.
+    /// The convocation: the letters with the agenda as one PDF, and the e-mail list as CSV
+    /// (administrators: the board convenes).
     pub fn convocation(&self, id: u64) -> Result<ConvocationPack> {
+        self.s.require(Permission::MeetingsManage)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
         let deadlines = rules::deadlines(m.date(), m.has_statute_change(), &self.rules()?);
@@ -493,6 +495,7 @@ impl<'a> Meetings<'a> {
     /// Envelope labels for the letters, on a label sheet from the 1-based `start` cell (the
     /// BaseMail label engine and the configured printer's calibration).
     pub fn envelope_labels(&self, id: u64, sheet_id: &str, start: u32) -> Result<LabelJob> {
+        self.s.require(Permission::MeetingsManage)?;
         let invitees = self.invitees(id)?;
         let letters: Vec<(String, Vec<String>)> = invitees
             .into_iter()
@@ -942,8 +945,10 @@ impl<'a> Meetings<'a> {
         Ok(rules::reminders(&all, self.s.today()))
     }
 
-    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote.
+    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote
+    /// (administrators, who run the meeting).
     pub fn attendance_sheet(&self, id: u64) -> Result<Vec<u8>> {
+        self.s.require(Permission::MeetingsManage)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
         let office = self.office()?;
