@@ -38,6 +38,7 @@ pub mod error;
 pub mod meetings;
 pub mod members;
 pub mod print;
+pub mod report;
 pub mod settings;
 pub mod store;
 pub mod training;

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod meeting;
+mod report;
 
 /// kapstok: the back office of the association (member register). Without a command, the
 /// terminal UI starts.
@@ -134,6 +135,12 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: meeting::MeetingCommand,
+    },
+    /// Reports: the year's figures for the annual report.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        command: report::ReportCommand,
     },
     /// Show or set the printer `lp` sends to and its calibration offsets (millimetres, ±5).
     Printer {
@@ -340,6 +347,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
     };
     match command {
         Command::Meeting { command } => meeting::run(&k, user, lang, command, &mut out)?,
+        Command::Report { command } => report::run(&k, user, lang, command, &mut out)?,
         Command::Demo { members, seed } => {
             let report = demo::fill(&k, members, seed).map_err(|e| Failure::core(&e, lang))?;
             let users: Vec<String> = report

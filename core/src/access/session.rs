@@ -116,6 +116,11 @@ impl Session {
         crate::meetings::Meetings::new(self)
     }
 
+    /// Today's lists and the year's figures.
+    pub fn report(&self) -> crate::report::Report<'_> {
+        crate::report::Report::new(self)
+    }
+
     /// User accounts.
     pub fn users(&self) -> super::Users<'_> {
         super::Users::new(self)

@@ -36,6 +36,22 @@ pub enum Item {
         /// Top edge.
         y: f64,
     },
+    /// A filled bar, top-left at (`x`, `y`).
+    Bar {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
+    },
+    /// A line through points (x, y).
+    Polyline {
+        /// The points, left to right.
+        points: Vec<(f64, f64)>,
+    },
     /// A horizontal rule at `y`.
     Rule {
         /// Height.
@@ -144,6 +160,79 @@ impl Writer {
         });
     }
 
+    /// A bar chart across the text width: one bar per value with its label under it and the value
+    /// above it, the tallest bar `height` millimetres high.
+    pub fn bar_chart(&mut self, labels: &[String], values: &[u64], height: f64) {
+        let label_pt = 7.0;
+        let total = height + 2.0 * Self::line_mm(label_pt) + 2.0;
+        self.keep(total);
+        let top = self.y + Self::line_mm(label_pt) + 1.0;
+        let base = top + height;
+        let max = values.iter().copied().max().unwrap_or(0).max(1) as f64;
+        let slot = (A4_W_MM - 2.0 * MARGIN_MM) / values.len().max(1) as f64;
+        for (i, v) in values.iter().enumerate() {
+            let x = MARGIN_MM + slot * i as f64;
+            let h = height * *v as f64 / max;
+            if *v > 0 {
+                self.current().push(Item::Bar {
+                    x: x + slot * 0.15,
+                    y: base - h,
+                    w: slot * 0.7,
+                    h,
+                });
+            }
+            let centre = |w: &Writer, text: &str| x + (slot - w.width_mm(text, label_pt)) / 2.0;
+            let value = v.to_string();
+            let vx = centre(self, &value);
+            self.current().push(Item::Text {
+                x: vx,
+                y: base - h - 1.0,
+                size_pt: label_pt,
+                text: value,
+            });
+            if let Some(label) = labels.get(i) {
+                let lx = centre(self, label);
+                self.current().push(Item::Text {
+                    x: lx,
+                    y: base + Self::line_mm(label_pt),
+                    size_pt: label_pt,
+                    text: label.clone(),
+                });
+            }
+        }
+        self.y += total;
+    }
+
+    /// A sparkline across the text width, `height` millimetres high, with the lowest and highest
+    /// value written at its end.
+    pub fn sparkline(&mut self, values: &[u64], height: f64) {
+        let size_pt = 7.0;
+        self.keep(height + 2.0);
+        let top = self.y + 1.0;
+        let width = A4_W_MM - 2.0 * MARGIN_MM - 25.0;
+        let max = values.iter().copied().max().unwrap_or(0).max(1) as f64;
+        let step = width / (values.len().max(2) - 1) as f64;
+        let points = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                (
+                    MARGIN_MM + step * i as f64,
+                    top + height - height * *v as f64 / max,
+                )
+            })
+            .collect();
+        self.current().push(Item::Polyline { points });
+        let min = values.iter().copied().min().unwrap_or(0);
+        self.current().push(Item::Text {
+            x: MARGIN_MM + width + 3.0,
+            y: top + height / 2.0 + 1.0,
+            size_pt,
+            text: format!("{min}–{}", max as u64),
+        });
+        self.y += height + 2.0;
+    }
+
     /// Starts a new page (unless the current one is still empty).
     pub fn page_break(&mut self) {
         if !self.current().is_empty() {
@@ -240,7 +329,29 @@ pub fn render(pages: &[Vec<Item>], title: &str) -> Result<Vec<u8>, PrintError> {
                             },
                         });
                     }
-                    Item::Text { .. } => {}
+                    Item::Bar { x, y, w, h } => {
+                        let mut rect = Rect::from_xywh(pt(*x), pt(A4_H_MM - y - h), pt(*w), pt(*h));
+                        rect.mode = Some(PaintMode::Fill);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                    }
+                    Item::Polyline { points } if points.len() > 1 => {
+                        ops.push(Op::DrawLine {
+                            line: Line {
+                                points: points
+                                    .iter()
+                                    .map(|(x, y)| LinePoint {
+                                        p: Point {
+                                            x: pt(*x),
+                                            y: pt(A4_H_MM - y),
+                                        },
+                                        bezier: false,
+                                    })
+                                    .collect(),
+                                is_closed: false,
+                            },
+                        });
+                    }
+                    Item::Polyline { .. } | Item::Text { .. } => {}
                 }
             }
             ops.push(Op::StartTextSection);

@@ -4,6 +4,7 @@
 //! [`basemail::Reply`], [`volunteers::Reply`]).
 
 pub mod basemail;
+pub mod figures_text;
 pub mod meeting_text;
 pub mod members;
 pub mod training;
