@@ -104,11 +104,15 @@ fn start(store: &Store, user: &str, expect: &str) -> Tui {
     assert!(focused_label_is(&screen, "Wachtwoord"), "{screen}");
     tui.send(DEMO_PASSWORD);
     tui.key(Key::Enter);
-    tui.wait_until(
-        &format!("{expect:?} after logging in as {user}"),
-        TIMEOUT,
-        |s| s.contains(expect) && s.contains(&format!("Ingelogd als {user}")),
-    )
+    // The start screen is Today (tab 0); the first area is tab 1.
+    tui.wait_until(&format!("Today after logging in as {user}"), TIMEOUT, |s| {
+        s.contains("Vandaag, ") && s.contains(&format!("Ingelogd als {user}"))
+    })
+    .unwrap();
+    tui.send("1");
+    tui.wait_until(&format!("{expect:?} on tab 1"), TIMEOUT, |s| {
+        s.contains(expect)
+    })
     .unwrap();
     tui
 }

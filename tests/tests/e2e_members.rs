@@ -96,8 +96,15 @@ fn log_in(tui: &mut Tui, password: &str) {
     );
     tui.send(password);
     tui.key(Key::Enter);
+    // The start screen is Today (tab 0); the register is tab 1.
+    let screen = tui.wait_for("Vandaag, ", TIMEOUT).unwrap();
+    assert!(
+        screen.contains("0 Vandaag │ 1 Leden │ 2 Uit beeld"),
+        "{screen}"
+    );
+    assert!(screen.contains("Volgende ALV"), "{screen}");
+    tui.send("1");
     let screen = tui.wait_for("300 leden", TIMEOUT).unwrap();
-    assert!(screen.contains("1 Leden │ 2 Uit beeld"), "{screen}");
     assert!(screen.contains("beheer (beheerder)"), "{screen}");
 }
 
@@ -268,10 +275,13 @@ fn first_start_on_an_empty_store_loads_demo_data() {
 
     tui.send(DEMO_PASSWORD);
     tui.key(Key::Enter);
-    tui.wait_until("the member list after logging in", TIMEOUT, |s| {
-        s.contains("300 leden")
-            && s.contains("beheer (beheerder)")
-            && s.contains("Ingelogd als beheer")
+    tui.wait_until("the Today screen after logging in", TIMEOUT, |s| {
+        s.contains("Vandaag, ") && s.contains("Ingelogd als beheer")
+    })
+    .unwrap();
+    tui.send("1");
+    tui.wait_until("the member list", TIMEOUT, |s| {
+        s.contains("300 leden") && s.contains("beheer (beheerder)")
     })
     .unwrap();
     quit(&mut tui);

@@ -272,8 +272,8 @@ fn start(store: &Store) -> Tui {
     tui.send(DEMO_PASSWORD);
     tui.key(Key::Enter);
     let screen = tui
-        .wait_until("the member list after logging in", TIMEOUT, |s| {
-            s.contains("300 leden") && s.contains("Ingelogd als coordinator")
+        .wait_until("the Today screen after logging in", TIMEOUT, |s| {
+            s.contains("Vandaag, ") && s.contains("Ingelogd als coordinator")
         })
         .unwrap();
     let header = screen.lines().next().unwrap_or_default();

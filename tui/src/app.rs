@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang, Msg};
 use crate::keys::{self, Action, Mode};
 use crate::screens::basemail::{self, BaseMailTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
+use crate::screens::today::{Target, TodayTab};
 use crate::screens::training::{self, TrainingTab};
 use crate::screens::volunteers::{self, VolunteersTab};
 use crate::screens::Status as StatusLine;
@@ -30,6 +31,8 @@ pub const MIN_HEIGHT: u16 = 24;
 /// The tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// Today: what needs doing, per role (the start screen), and the year's figures.
+    Today,
     /// The member register.
     Members,
     /// Members out of sight.
@@ -46,6 +49,7 @@ pub enum Tab {
 impl Tab {
     fn title(self) -> Msg {
         match self {
+            Tab::Today => Msg::TabToday,
             Tab::Members => Msg::TabMembers,
             Tab::OutOfSight => Msg::TabOutOfSight,
             Tab::BaseMail => Msg::TabBaseMail,
@@ -60,6 +64,7 @@ struct Main {
     session: Session,
     tabs: Vec<Tab>,
     tab: usize,
+    today: TodayTab,
     members: MemberList,
     out: OutOfSight,
     basemail: BaseMailTab,
@@ -79,6 +84,7 @@ impl Main {
     /// Where the keyboard is on the current tab.
     fn mode(&self) -> Mode {
         match self.current() {
+            Some(Tab::Today) => self.today.mode(),
             Some(Tab::BaseMail) => self.basemail.mode(),
             Some(Tab::Volunteers) => self.volunteers.mode(),
             Some(Tab::Training) => self.training.mode(),
@@ -339,6 +345,12 @@ impl App {
             main.tab = i;
             // BaseMail and Volunteers name members: read them again in case the register changed
             // meanwhile.
+            if main.current() == Some(Tab::Today) {
+                if let Some(status) = main.today.load(&main.session, lang) {
+                    self.set_status(status);
+                }
+                return;
+            }
             let loaded = match main.current() {
                 Some(Tab::BaseMail) => main.basemail.load(&main.session),
                 Some(Tab::Volunteers) => main.volunteers.load(&main.session),
@@ -353,6 +365,16 @@ impl App {
         if action == Action::Help && !main.members.filtering {
             let mode = main.mode();
             self.popups.push(Popup::Help(mode, 0));
+            return;
+        }
+        if tab == Some(Tab::Today) {
+            let (target, status) = main.today.handle(action, &main.session, lang);
+            if let Some(status) = status {
+                self.set_status(status);
+            }
+            if let Some(target) = target {
+                self.open(target);
+            }
             return;
         }
         if tab == Some(Tab::BaseMail) {
@@ -408,7 +430,11 @@ impl App {
             match tab {
                 Some(Tab::Members) => main.members.move_by(step),
                 Some(Tab::OutOfSight) => main.out.move_by(step),
-                Some(Tab::BaseMail) | Some(Tab::Volunteers) | Some(Tab::Training) | None => {}
+                Some(Tab::Today)
+                | Some(Tab::BaseMail)
+                | Some(Tab::Volunteers)
+                | Some(Tab::Training)
+                | None => {}
             }
             return;
         }
@@ -433,7 +459,11 @@ impl App {
                         main.members.select_number(number);
                     }
                 }
-                Some(Tab::BaseMail) | Some(Tab::Volunteers) | Some(Tab::Training) | None => {}
+                Some(Tab::Today)
+                | Some(Tab::BaseMail)
+                | Some(Tab::Volunteers)
+                | Some(Tab::Training)
+                | None => {}
             },
             Action::New if tab.is_some() && self.may_write() => {
                 let today = format_date(self.k.today());
@@ -503,7 +533,7 @@ impl App {
         match main.tabs.get(main.tab)? {
             Tab::Members => main.members.selected(),
             Tab::OutOfSight => main.out.selected(),
-            Tab::BaseMail | Tab::Volunteers | Tab::Training => None,
+            Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training => None,
         }
     }
 
@@ -547,7 +577,7 @@ impl App {
     }
 
     fn enter(&mut self, session: Session) {
-        let mut tabs = Vec::new();
+        let mut tabs = vec![Tab::Today];
         if session.can(Permission::MembersRead) {
             tabs.extend([Tab::Members, Tab::OutOfSight]);
         }
@@ -561,6 +591,7 @@ impl App {
         let basemail = BaseMailTab::new(&session, beside(self.k.path()));
         let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
         let training = TrainingTab::new(&session, beside(self.k.path()));
+        let today = TodayTab::new(&session, beside(self.k.path()));
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -571,6 +602,7 @@ impl App {
             session,
             tabs,
             tab: 0,
+            today,
             members: MemberList::default(),
             out: OutOfSight::default(),
             basemail,
@@ -582,9 +614,11 @@ impl App {
 
     /// Reloads the lists from core.
     fn reload(&mut self) {
+        let lang = self.lang;
         let Screen::Main(main) = &mut self.screen else {
             return;
         };
+        let today = main.today.load(&main.session, lang);
         let result = (|| -> kapstok_core::Result<()> {
             if main.has(Tab::Members) {
                 let members = main.session.members();
@@ -605,6 +639,8 @@ impl App {
         })();
         if let Err(e) = result {
             self.error(&e);
+        } else if let Some(status) = today {
+            self.set_status(status);
         }
     }
 
@@ -771,6 +807,25 @@ impl App {
         }
     }
 
+    /// Opens the tab where a Today line's thing is done.
+    fn open(&mut self, target: Target) {
+        let wanted = match target {
+            Target::Members => Tab::Members,
+            Target::OutOfSight => Tab::OutOfSight,
+            Target::BaseMail => Tab::BaseMail,
+            Target::Volunteers => Tab::Volunteers,
+            Target::Training => Tab::Training,
+            Target::Meetings => Tab::Today,
+        };
+        let position = match &self.screen {
+            Screen::Main(main) => main.tabs.iter().position(|t| *t == wanted),
+            _ => None,
+        };
+        if let Some(i) = position {
+            self.update_main(Action::Tab(i));
+        }
+    }
+
     fn set_status(&mut self, status: StatusLine) {
         self.status = status.text;
         self.status_is_error = status.error;
@@ -898,6 +953,7 @@ impl App {
                     main.out.render(frame, list, lang);
                     members::render_detail(frame, detail, main.out.selected(), lang);
                 }
+                Some(Tab::Today) => main.today.render(frame, body, self.k.today(), lang),
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
                 Some(Tab::Volunteers) => main.volunteers.render(frame, body, lang),
                 Some(Tab::Training) => main.training.render(frame, body, lang),
@@ -929,11 +985,12 @@ impl App {
             .tabs
             .iter()
             .enumerate()
-            .map(|(i, tab)| format!("{} {}", i + 1, self.t(tab.title())))
+            .map(|(i, tab)| format!("{i} {}", self.t(tab.title())))
             .collect();
-        // Each tab title takes a space either side and a divider; the full app title gives way
+        // Each tab title takes a space either side, with a divider between; the full app title gives way
         // to the short one when the tabs would not fit, and then the role to the user name alone.
-        let tabs_width: usize = titles.iter().map(|t| t.chars().count() + 3).sum();
+        let tabs_width: usize = titles.iter().map(|t| t.chars().count() + 2).sum::<usize>()
+            + titles.len().saturating_sub(1);
         let full = title_width(Msg::AppTitle, self.lang);
         let short = title_width(Msg::AppShort, self.lang);
         let fit = |title: u16, who: &str| {
@@ -950,6 +1007,16 @@ impl App {
             (Msg::AppShort, 0, name)
         } else {
             (Msg::AppShort, 0, String::new())
+        };
+        // Still too wide (many tabs at 80 columns): the other tabs show their number only.
+        let titles: Vec<String> = if tabs_width > usize::from(area.width) {
+            titles
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| if i == main.tab { t } else { i.to_string() })
+                .collect()
+        } else {
+            titles
         };
         let who_width = who.chars().count() as u16;
         let [left, right] =

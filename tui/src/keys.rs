@@ -37,6 +37,10 @@ pub enum Mode {
     Catalogues,
     /// The Training tab: the pool's coverage of the tasks and the half-year budget.
     Coverage,
+    /// The Today tab: what needs doing, each line leading to its tab.
+    Today,
+    /// The Today tab: the year's figures.
+    Figures,
 }
 
 /// Everything a user can do, as data.
@@ -52,7 +56,7 @@ pub enum Action {
     NextTab,
     /// Previous tab.
     PrevTab,
-    /// Tab by number (0-based).
+    /// Tab by number (as shown before its title: Today is 0).
     Tab(usize),
     /// Up one line / previous field.
     Up,
@@ -215,9 +219,13 @@ const TABS: &[Mode] = &[
     Mode::Plans,
     Mode::Catalogues,
     Mode::Coverage,
+    Mode::Today,
+    Mode::Figures,
 ];
 /// The modes of tabs with views switched by `v`.
 const VIEWS: &[Mode] = &[
+    Mode::Today,
+    Mode::Figures,
     Mode::Run,
     Mode::Institutions,
     Mode::Recipients,
@@ -240,6 +248,8 @@ const REVIEWS: &[Mode] = &[Mode::Reviews];
 const PLANS: &[Mode] = &[Mode::Plans];
 const CATALOGUES: &[Mode] = &[Mode::Catalogues];
 const COVERAGE: &[Mode] = &[Mode::Coverage];
+const TODAY: &[Mode] = &[Mode::Today];
+const FIGURES: &[Mode] = &[Mode::Figures];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -305,9 +315,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(CATALOGUES, "n", Msg::KeyNewEntry),
     bind(CATALOGUES, "e", Msg::KeyEditEntry),
     bind(COVERAGE, "[/] ←/→", Msg::KeyHalfYear),
+    bind(TODAY, "Enter", Msg::KeyTodayOpen),
+    bind(FIGURES, "[/] ←/→", Msg::KeyYear),
+    bind(FIGURES, "p", Msg::KeyFiguresSave),
     bind(VIEWS, "v", Msg::KeyView),
     bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
-    bind(TABS, "1-9", Msg::KeyTabN),
+    bind(TABS, "0-9", Msg::KeyTabN),
     bind(TABS, "?", Msg::KeyHelp),
     bind(BROWSE, "Esc", Msg::KeyBack),
     bind(TABS, "q", Msg::KeyQuit),
@@ -323,7 +336,7 @@ fn tab_key(code: KeyCode) -> Option<Action> {
         KeyCode::Enter => Some(Action::Enter),
         KeyCode::Tab => Some(Action::NextTab),
         KeyCode::BackTab => Some(Action::PrevTab),
-        KeyCode::Char(c @ '1'..='9') => Some(Action::Tab(c as usize - '1' as usize)),
+        KeyCode::Char(c @ '0'..='9') => Some(Action::Tab(c as usize - '0' as usize)),
         KeyCode::Char('?') => Some(Action::Help),
         KeyCode::Char('q') => Some(Action::Quit),
         _ => None,
@@ -409,6 +422,18 @@ fn training_key(mode: Mode, code: KeyCode) -> Option<Action> {
     Some(action)
 }
 
+/// The keys of the Today tab's views.
+fn today_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Figures, KeyCode::Char('[') | KeyCode::Left) => Action::PrevYear,
+        (Mode::Figures, KeyCode::Char(']') | KeyCode::Right) => Action::NextYear,
+        (Mode::Figures, KeyCode::Char('p')) => Action::Print,
+        _ => return None,
+    };
+    Some(action)
+}
+
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -441,6 +466,9 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Plans | Mode::Catalogues | Mode::Coverage => common
             .or_else(|| tab_key(key.code))
             .or_else(|| training_key(mode, key.code)),
+        Mode::Today | Mode::Figures => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| today_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -516,7 +544,7 @@ mod tests {
                 "Shift+Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
                 "Esc" => key(KeyCode::Esc),
                 "Space" => key(KeyCode::Char(' ')),
-                "1-9" => key(KeyCode::Char('1')),
+                "0-9" => key(KeyCode::Char('0')),
                 w if w.chars().count() == 1 => key(KeyCode::Char(w.chars().next().unwrap_or(' '))),
                 other => panic!("help names a key the test does not know: {other}"),
             })

@@ -32,6 +32,8 @@ fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
     let mut app = App::new(f.k.clone(), lang, Some(user));
     typ(&mut app, demo::DEMO_PASSWORD);
     key(&mut app, KeyCode::Enter);
+    // From the start screen (Today, tab 0) to the first area tab.
+    key(&mut app, KeyCode::Char('1'));
     app
 }
 

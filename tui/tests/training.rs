@@ -221,6 +221,8 @@ fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
     let mut app = App::new(f.k.clone(), lang, Some(user));
     typ(&mut app, PASSWORD);
     key(&mut app, KeyCode::Enter);
+    // From the start screen (Today, tab 0) to the first area tab.
+    key(&mut app, KeyCode::Char('1'));
     app
 }
 
@@ -329,7 +331,7 @@ fn volunteers_do_not_see_the_tab() {
     let volunteer = f.k.login("vrijwilliger", PASSWORD).unwrap();
     assert!(volunteer.training().skills().is_err());
     let mut app = logged_in(&f, "beheer", Lang::Nl);
-    let s = screen(&mut app, 80, 24);
+    let s = screen(&mut app, 120, 30);
     assert!(s.contains("5 Opleiding"), "{s}");
 }
 

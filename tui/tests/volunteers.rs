@@ -162,6 +162,8 @@ fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
     let mut app = App::new(f.k.clone(), lang, Some(user));
     typ(&mut app, PASSWORD);
     key(&mut app, KeyCode::Enter);
+    // From the start screen (Today, tab 0) to the first area tab.
+    key(&mut app, KeyCode::Char('1'));
     app
 }
 
@@ -286,7 +288,7 @@ fn volunteers_do_not_see_the_tab() {
     assert!(volunteer.experts().agreements().is_err());
     // the administrator and the coordinator do
     let mut app = logged_in(&f, "beheer", Lang::Nl);
-    let s = screen(&mut app, 80, 24);
+    let s = screen(&mut app, 120, 30);
     assert!(s.contains("4 Vrijwilligers"), "{s}");
 }
 

@@ -2,25 +2,9 @@
 //! `kapstok report year`.
 
 use crate::i18n::Lang;
+use kapstok_core::basemail::CardReason;
 use kapstok_core::common::format_date;
 use kapstok_core::report::YearFigures;
-
-/// The card reasons' names, in `CardReason::ALL` order.
-pub fn reason_names(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Nl => [
-            "gedetineerd",
-            "kliniek",
-            "ziekenhuis",
-            "verjaardag",
-            "ziek",
-            "met de hand",
-        ],
-        Lang::En => [
-            "detained", "clinic", "hospital", "birthday", "ill", "by hand",
-        ],
-    }
-}
 
 /// Month abbreviations.
 pub fn months(lang: Lang) -> [&'static str; 12] {
@@ -96,7 +80,8 @@ pub fn rows(f: &YearFigures, lang: Lang) -> Vec<(String, String)> {
         ),
         (t("Kaarten verstuurd", "Cards sent"), f.cards.to_string()),
     ];
-    for (name, v) in reason_names(lang).iter().zip(f.cards_by_reason) {
+    for (reason, v) in CardReason::ALL.iter().zip(f.cards_by_reason) {
+        let name = crate::i18n::card_reason(*reason).text(lang).to_lowercase();
         rows.push((
             if nl {
                 format!("  kaarten {name}")

@@ -1,0 +1,579 @@
+//! The Today tab, the start screen after login: what needs doing, per role, each line leading to
+//! the tab where it is done; and the year's figures with charts (`v`), saved as PDF and CSV (`p`).
+
+use super::figures_text;
+use super::meeting_text;
+use super::Status;
+use crate::files::write_atomically;
+use crate::i18n::{self, Lang, Msg};
+use crate::keys::{Action, Mode};
+use chrono::Datelike;
+use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::meetings::{Duty, Standing};
+use kapstok_core::report::year::csv;
+use kapstok_core::report::YearFigures;
+use kapstok_core::{Permission, Role, Session};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, Block, List, ListItem, ListState, Paragraph, Sparkline};
+use ratatui::Frame;
+use std::path::PathBuf;
+
+/// Where a line of the Today list leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The Meetings tab.
+    Meetings,
+    /// The member register.
+    Members,
+    /// Members out of sight.
+    OutOfSight,
+    /// The BaseMail tab.
+    BaseMail,
+    /// The Volunteers tab.
+    Volunteers,
+    /// The Training tab.
+    Training,
+}
+
+/// One line of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TodayLine {
+    /// The text.
+    pub text: String,
+    /// Where Enter leads (headings lead nowhere).
+    pub target: Option<Target>,
+    /// Shown as a heading.
+    pub heading: bool,
+    /// Shown as a warning.
+    pub warn: bool,
+}
+
+impl TodayLine {
+    fn heading(text: &str) -> TodayLine {
+        TodayLine {
+            text: text.to_string(),
+            target: None,
+            heading: true,
+            warn: false,
+        }
+    }
+
+    fn to(text: String, target: Target) -> TodayLine {
+        TodayLine {
+            text,
+            target: Some(target),
+            heading: false,
+            warn: false,
+        }
+    }
+
+    fn warn(mut self, warn: bool) -> TodayLine {
+        self.warn = warn;
+        self
+    }
+}
+
+/// The tab's two views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Today,
+    Figures,
+}
+
+/// The Today tab.
+pub struct TodayTab {
+    view: View,
+    lines: Vec<TodayLine>,
+    state: ListState,
+    year: i32,
+    figures: Option<YearFigures>,
+    folder: PathBuf,
+}
+
+fn n(v: usize) -> String {
+    v.to_string()
+}
+
+impl TodayTab {
+    /// The tab for a session; PDFs and CSVs are saved in `folder`.
+    pub fn new(s: &Session, folder: PathBuf) -> TodayTab {
+        TodayTab {
+            view: View::Today,
+            lines: Vec::new(),
+            state: ListState::default(),
+            year: s.today().year(),
+            figures: None,
+            folder,
+        }
+    }
+
+    /// Where the keyboard is.
+    pub fn mode(&self) -> Mode {
+        match self.view {
+            View::Today => Mode::Today,
+            View::Figures => Mode::Figures,
+        }
+    }
+
+    /// The lines shown (for tests).
+    pub fn lines(&self) -> &[TodayLine] {
+        &self.lines
+    }
+
+    /// Reads the lists again; an error goes to the status bar.
+    pub fn load(&mut self, s: &Session, lang: Lang) -> Option<Status> {
+        let result = match self.view {
+            View::Today => self.load_today(s, lang),
+            View::Figures => s.report().year(self.year).map(|f| {
+                self.figures = Some(f);
+            }),
+        };
+        result.err().map(|e| super::error_status(&e, lang))
+    }
+
+    fn load_today(&mut self, s: &Session, lang: Lang) -> kapstok_core::Result<()> {
+        let mut lines = Vec::new();
+        let fill = |m: Msg, values: &[(&str, &str)]| i18n::fill(m, lang, values);
+        match s.role() {
+            Role::Administrator => {
+                let t = s.report().admin_today()?;
+                lines.push(TodayLine::heading(Msg::TodayMeetings.text(lang)));
+                match &t.next_meeting {
+                    Some((_, m, d)) => {
+                        let date = format_date(m.date());
+                        let kind = meeting_text::kind(m.kind, lang);
+                        let text = match &m.convocation {
+                            Some(c) => fill(
+                                Msg::TodayMeetingSent,
+                                &[
+                                    ("date", &date),
+                                    ("kind", kind),
+                                    ("sent", &format_date(c.sent)),
+                                ],
+                            ),
+                            None => fill(
+                                Msg::TodayNextMeeting,
+                                &[
+                                    ("date", &date),
+                                    ("kind", kind),
+                                    ("deadline", &format_date(d.send_by)),
+                                ],
+                            ),
+                        };
+                        let late = m.convocation.is_none() && s.today() > d.send_by;
+                        lines.push(TodayLine::to(text, Target::Meetings).warn(late));
+                        if let Some(from) = d.inspection_from {
+                            lines.push(TodayLine::to(
+                                fill(Msg::TodayInspection, &[("date", &format_date(from))]),
+                                Target::Meetings,
+                            ));
+                        }
+                    }
+                    None => lines.push(TodayLine::to(
+                        Msg::TodayNoMeeting.text(lang).into(),
+                        Target::Meetings,
+                    )),
+                }
+                for r in &t.reminders {
+                    let duty = match r.duty {
+                        Duty::AnnualReport => Msg::TodayDutyAnnualReport,
+                        Duty::AuditCommittee => Msg::TodayDutyAuditCommittee,
+                        Duty::AutumnMeeting => Msg::TodayDutyAutumn,
+                    };
+                    let date = format_date(r.deadline);
+                    let (standing, warn) = match r.standing {
+                        Standing::Planned(_) | Standing::Done(_) => {
+                            (Msg::TodayStandingPlanned.text(lang).to_string(), false)
+                        }
+                        Standing::Open => (fill(Msg::TodayStandingOpen, &[("date", &date)]), false),
+                        Standing::Overdue => {
+                            (fill(Msg::TodayStandingOverdue, &[("date", &date)]), true)
+                        }
+                    };
+                    lines.push(
+                        TodayLine::to(format!("{}: {standing}", duty.text(lang)), Target::Meetings)
+                            .warn(warn),
+                    );
+                }
+                lines.push(TodayLine::heading(Msg::TodayMembers.text(lang)));
+                lines.push(
+                    TodayLine::to(
+                        fill(Msg::TodayOutOfSight, &[("n", &n(t.out_of_sight))]),
+                        Target::OutOfSight,
+                    )
+                    .warn(t.out_of_sight > 0),
+                );
+                lines.push(TodayLine::to(
+                    fill(Msg::TodayBirthdays, &[("n", &n(t.birthdays.len()))]),
+                    Target::Members,
+                ));
+                for (number, name, born) in &t.birthdays {
+                    lines.push(TodayLine::to(
+                        format!("  {} {name} ({number})", born.format("%d-%m")),
+                        Target::Members,
+                    ));
+                }
+                if t.returned_to_check > 0 {
+                    lines.push(
+                        TodayLine::to(
+                            fill(Msg::TodayReturned, &[("n", &n(t.returned_to_check))]),
+                            Target::BaseMail,
+                        )
+                        .warn(true),
+                    );
+                }
+            }
+            Role::Coordinator => {
+                let t = s.report().coordinator_today()?;
+                lines.push(TodayLine::heading(Msg::TodayExperts.text(lang)));
+                lines.push(
+                    TodayLine::to(
+                        fill(Msg::TodayReviewsToPlan, &[("n", &n(t.reviews_to_plan))]),
+                        Target::Volunteers,
+                    )
+                    .warn(t.reviews_to_plan > 0),
+                );
+                lines.push(TodayLine::to(
+                    fill(
+                        Msg::TodayReviewsThisWeek,
+                        &[("n", &n(t.reviews_this_week.len()))],
+                    ),
+                    Target::Volunteers,
+                ));
+                let names = s
+                    .meetings()
+                    .names(
+                        &t.reviews_this_week
+                            .iter()
+                            .map(|(_, r)| r.expert)
+                            .collect::<Vec<_>>(),
+                    )
+                    .unwrap_or_default();
+                for (_, r) in &t.reviews_this_week {
+                    let name = names.get(&r.expert).cloned().unwrap_or_default();
+                    lines.push(TodayLine::to(
+                        format!("  {} {name}", r.slot.start.format("%d-%m %H:%M")),
+                        Target::Volunteers,
+                    ));
+                }
+                lines.push(TodayLine::to(
+                    fill(Msg::TodayEnding, &[("n", &n(t.agreements_ending))]),
+                    Target::Volunteers,
+                ));
+                lines.push(
+                    TodayLine::to(
+                        fill(Msg::TodayUnsigned, &[("n", &n(t.unsigned))]),
+                        Target::Volunteers,
+                    )
+                    .warn(t.unsigned > 0),
+                );
+                lines.push(TodayLine::heading(Msg::TodayTraining.text(lang)));
+                lines.push(TodayLine::to(
+                    fill(Msg::TodayPlanItems, &[("n", &n(t.plan_items_due))]),
+                    Target::Training,
+                ));
+                lines.push(
+                    TodayLine::to(
+                        fill(Msg::TodayExpiring, &[("n", &n(t.skills_expiring))]),
+                        Target::Training,
+                    )
+                    .warn(t.skills_expiring > 0),
+                );
+                let b = t.budget;
+                let (planned, spent, budget) = (
+                    b.planned.to_string(),
+                    b.spent.to_string(),
+                    b.budget.to_string(),
+                );
+                let text = if b.set {
+                    fill(
+                        Msg::TodayBudget,
+                        &[
+                            ("planned", &planned),
+                            ("spent", &spent),
+                            ("budget", &budget),
+                        ],
+                    )
+                } else {
+                    fill(Msg::TodayBudgetNone, &[("planned", &planned)])
+                };
+                lines.push(TodayLine::to(text, Target::Training).warn(b.over()));
+            }
+            Role::Volunteer => {
+                let t = s.report().volunteer_today()?;
+                let week = t.week.to_string();
+                lines.push(TodayLine::heading(Msg::TabBaseMail.text(lang)));
+                if t.composed {
+                    lines.push(TodayLine::to(
+                        fill(
+                            Msg::TodayRun,
+                            &[
+                                ("week", &week),
+                                ("cards", &n(t.cards)),
+                                ("written", &n(t.written)),
+                                ("posted", &n(t.posted)),
+                            ],
+                        ),
+                        Target::BaseMail,
+                    ));
+                    lines.push(
+                        TodayLine::to(
+                            fill(Msg::TodayRunLeft, &[("n", &n(t.to_write))]),
+                            Target::BaseMail,
+                        )
+                        .warn(t.to_write > 0),
+                    );
+                } else {
+                    lines.push(
+                        TodayLine::to(
+                            fill(Msg::TodayRunNotComposed, &[("week", &week)]),
+                            Target::BaseMail,
+                        )
+                        .warn(true),
+                    );
+                }
+            }
+        }
+        self.lines = lines;
+        let first = self.lines.iter().position(|l| l.target.is_some());
+        let keep = self
+            .state
+            .selected()
+            .filter(|i| self.lines.get(*i).is_some_and(|l| l.target.is_some()));
+        self.state.select(keep.or(first));
+        Ok(())
+    }
+
+    fn step(&mut self, down: bool) {
+        let Some(current) = self.state.selected() else {
+            return;
+        };
+        let targets: Vec<usize> = (0..self.lines.len())
+            .filter(|i| self.lines[*i].target.is_some())
+            .collect();
+        let pos = targets.iter().position(|i| *i == current).unwrap_or(0);
+        let next = if down {
+            targets.get(pos + 1)
+        } else {
+            pos.checked_sub(1).and_then(|p| targets.get(p))
+        };
+        if let Some(i) = next {
+            self.state.select(Some(*i));
+        }
+    }
+
+    /// Handles a key: the tab to open, and a line for the status bar.
+    pub fn handle(
+        &mut self,
+        action: Action,
+        s: &Session,
+        lang: Lang,
+    ) -> (Option<Target>, Option<Status>) {
+        match (self.view, action) {
+            (View::Today, Action::Up) => self.step(false),
+            (View::Today, Action::Down) => self.step(true),
+            (View::Today, Action::Home) => {
+                self.state
+                    .select(self.lines.iter().position(|l| l.target.is_some()));
+            }
+            (View::Today, Action::End) => {
+                self.state
+                    .select(self.lines.iter().rposition(|l| l.target.is_some()));
+            }
+            (View::Today, Action::Enter) => {
+                let target = self
+                    .state
+                    .selected()
+                    .and_then(|i| self.lines.get(i))
+                    .and_then(|l| l.target);
+                return (target, None);
+            }
+            (View::Today, Action::NextView) => {
+                if !s.can(Permission::MembersRead) {
+                    return (
+                        None,
+                        Some(super::error_status(
+                            &kapstok_core::Error::Denied(Permission::MembersRead),
+                            lang,
+                        )),
+                    );
+                }
+                self.view = View::Figures;
+                return (None, self.load(s, lang));
+            }
+            (View::Figures, Action::NextView | Action::Back) => {
+                self.view = View::Today;
+                return (None, self.load(s, lang));
+            }
+            (View::Figures, Action::PrevYear) => {
+                self.year -= 1;
+                return (None, self.load(s, lang));
+            }
+            (View::Figures, Action::NextYear) => {
+                self.year = (self.year + 1).min(s.today().year());
+                return (None, self.load(s, lang));
+            }
+            (View::Figures, Action::Print) => return (None, Some(self.save(s, lang))),
+            _ => {}
+        }
+        (None, None)
+    }
+
+    fn save(&self, s: &Session, lang: Lang) -> Status {
+        let pdf = self.folder.join(format!("jaarcijfers-{}.pdf", self.year));
+        let table = self.folder.join(format!("jaarcijfers-{}.csv", self.year));
+        let written = s
+            .report()
+            .year_pdf(self.year)
+            .map_err(|e| super::error_status(&e, lang))
+            .and_then(|bytes| {
+                let f = s
+                    .report()
+                    .year(self.year)
+                    .map_err(|e| super::error_status(&e, lang))?;
+                for (path, data) in [(&pdf, bytes), (&table, csv(&f))] {
+                    write_atomically(path, &data).map_err(|e| Status {
+                        text: format!("{}: {e}", path.display()),
+                        error: true,
+                    })?;
+                }
+                Ok(())
+            });
+        match written {
+            Ok(()) => Status {
+                text: i18n::fill(
+                    Msg::FiguresSaved,
+                    lang,
+                    &[
+                        ("pdf", &pdf.display().to_string()),
+                        ("csv", &table.display().to_string()),
+                    ],
+                ),
+                error: false,
+            },
+            Err(status) => status,
+        }
+    }
+
+    /// Draws the tab.
+    pub fn render(&self, frame: &mut Frame, area: Rect, today: chrono::NaiveDate, lang: Lang) {
+        match self.view {
+            View::Today => self.render_today(frame, area, today, lang),
+            View::Figures => self.render_figures(frame, area, lang),
+        }
+    }
+
+    fn render_today(&self, frame: &mut Frame, area: Rect, today: chrono::NaiveDate, lang: Lang) {
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let title = i18n::fill(
+            Msg::TodayTitle,
+            lang,
+            &[
+                ("date", &format_date(today)),
+                ("week", &IsoWeek::of(today).week().to_string()),
+            ],
+        );
+        frame.render_widget(
+            Line::from(Span::styled(
+                title,
+                Style::new().add_modifier(Modifier::BOLD),
+            )),
+            head,
+        );
+        frame.render_widget(
+            Line::from(Span::styled(
+                Msg::TodayKeys.text(lang),
+                Style::new().fg(Color::DarkGray),
+            ))
+            .right_aligned(),
+            head,
+        );
+        let items: Vec<ListItem> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let style = if l.heading {
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                } else if l.warn {
+                    Style::new().fg(Color::Yellow)
+                } else {
+                    Style::new()
+                };
+                let text = if l.heading {
+                    l.text.clone()
+                } else {
+                    format!("  {}", l.text)
+                };
+                ListItem::new(Line::from(Span::styled(text, style)))
+            })
+            .collect();
+        frame.render_stateful_widget(
+            List::new(items)
+                .highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+                .highlight_symbol("▸"),
+            body,
+            &mut self.state.clone(),
+        );
+    }
+
+    fn render_figures(&self, frame: &mut Frame, area: Rect, lang: Lang) {
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let year = self.year.to_string();
+        frame.render_widget(
+            Line::from(Span::styled(
+                i18n::fill(Msg::FiguresTitle, lang, &[("year", &year)]),
+                Style::new().add_modifier(Modifier::BOLD),
+            )),
+            head,
+        );
+        frame.render_widget(
+            Line::from(Span::styled(
+                Msg::FiguresKeys.text(lang),
+                Style::new().fg(Color::DarkGray),
+            ))
+            .right_aligned(),
+            head,
+        );
+        let Some(f) = &self.figures else {
+            return;
+        };
+        let [table, charts] =
+            Layout::horizontal([Constraint::Length(38), Constraint::Min(0)]).areas(body);
+        let rows: Vec<Line> = figures_text::rows(f, lang)
+            .into_iter()
+            .skip(2)
+            .map(|(label, value)| Line::from(format!("{label:<30}{value:>7}")))
+            .collect();
+        frame.render_widget(Paragraph::new(rows), table);
+        let [months, weeks] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(5)]).areas(charts);
+        let names = figures_text::months(lang);
+        let bars: Vec<Bar> = f
+            .cards_per_month
+            .iter()
+            .zip(names)
+            .map(|(v, name)| Bar::with_label(name, *v as u64).text_value(v.to_string()))
+            .collect();
+        frame.render_widget(
+            BarChart::vertical(bars)
+                .block(Block::bordered().title(format!(" {} ", Msg::FiguresPerMonth.text(lang))))
+                .bar_width(3)
+                .bar_gap(0)
+                .bar_style(Style::new().fg(Color::Green))
+                .value_style(Style::new().fg(Color::Black).bg(Color::Green)),
+            months,
+        );
+        let data: Vec<u64> = f.cards_per_week.iter().map(|v| *v as u64).collect();
+        frame.render_widget(
+            Sparkline::default()
+                .block(Block::bordered().title(format!(" {} ", Msg::FiguresPerWeek.text(lang))))
+                .data(&data)
+                .style(Style::new().fg(Color::Cyan)),
+            weeks,
+        );
+    }
+}
