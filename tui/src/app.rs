@@ -188,6 +188,14 @@ impl App {
         self.status_is_error = true;
     }
 
+    /// The tab shown, once logged in.
+    pub fn tab(&self) -> Option<Tab> {
+        match &self.screen {
+            Screen::Main(main) => main.current(),
+            _ => None,
+        }
+    }
+
     /// Where the keyboard is now.
     pub fn mode(&self) -> Mode {
         match self.popups.last() {

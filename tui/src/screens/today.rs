@@ -558,11 +558,15 @@ impl TodayTab {
             .zip(names)
             .map(|(v, name)| Bar::with_label(name, *v as u64).text_value(v.to_string()))
             .collect();
+        // Twelve bars with a gap each across the inner width.
+        let bar_width = (months.width.saturating_sub(2) / 12)
+            .saturating_sub(1)
+            .max(1);
         frame.render_widget(
             BarChart::vertical(bars)
                 .block(Block::bordered().title(format!(" {} ", Msg::FiguresPerMonth.text(lang))))
-                .bar_width(3)
-                .bar_gap(0)
+                .bar_width(bar_width)
+                .bar_gap(1)
                 .bar_style(Style::new().fg(Color::Green))
                 .value_style(Style::new().fg(Color::Black).bg(Color::Green)),
             months,

@@ -1,0 +1,170 @@
+//! The Today tab, the start screen after login, on the demo at a fixed day: what each role sees,
+//! where each line leads, and the year's figures with their charts and files.
+
+use chrono::NaiveDate;
+use kapstok::app::{App, Tab};
+use kapstok::i18n::Lang;
+use kapstok::keys::Mode;
+use kapstok_core::clock::FixedClock;
+use kapstok_core::{demo, Kapstok};
+use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
+
+mod common;
+use common::*;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    k: Kapstok,
+}
+
+fn store() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at_date(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    ));
+    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
+    demo::fill(&k, 300, 2026).unwrap();
+    Fixture { dir, k }
+}
+
+/// Logged in, on the start screen.
+fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
+    let mut app = App::new(f.k.clone(), lang, Some(user));
+    typ(&mut app, demo::DEMO_PASSWORD);
+    key(&mut app, KeyCode::Enter);
+    app
+}
+
+/// The selected line of the Today list (marked `▸`), without the marker.
+fn selected(screen: &str) -> Option<String> {
+    screen.lines().find_map(|l| {
+        let l = l.trim_matches('"');
+        l.find('▸')
+            .map(|i| l[i + '▸'.len_utf8()..].trim().to_string())
+    })
+}
+
+/// Walks every line of the Today list: Enter must open `expected(line)`, and tab 0 leads back.
+fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> Tab) -> usize {
+    let mut seen = Vec::new();
+    key(app, KeyCode::Home);
+    loop {
+        let s = screen(app, 120, 40);
+        let line = selected(&s).unwrap_or_else(|| panic!("a line is selected:\n{s}"));
+        if seen.contains(&line) {
+            break;
+        }
+        key(app, KeyCode::Enter);
+        assert_eq!(app.tab(), Some(expected(&line)), "{line}");
+        key(app, KeyCode::Char('0'));
+        assert_eq!(app.tab(), Some(Tab::Today));
+        seen.push(line);
+        key(app, KeyCode::Down);
+    }
+    seen.len()
+}
+
+#[test]
+fn the_coordinator_starts_on_today_and_each_line_opens_its_tab() {
+    let f = store();
+    let mut app = logged_in(&f, "coordinator", Lang::Nl);
+    assert_eq!(app.tab(), Some(Tab::Today));
+    assert_eq!(app.mode(), Mode::Today);
+    insta::assert_snapshot!("today_coordinator_80x24", screen(&mut app, 80, 24));
+    let lines = every_line_leads(&mut app, |line| {
+        if line.starts_with("Punten in opleidingsplannen")
+            || line.starts_with("Vaardigheden")
+            || line.starts_with("Budget")
+        {
+            Tab::Training
+        } else {
+            Tab::Volunteers
+        }
+    });
+    assert!(lines >= 7, "{lines} lines");
+}
+
+#[test]
+fn the_volunteer_sees_this_weeks_run() {
+    let f = store();
+    let mut app = logged_in(&f, "vrijwilliger", Lang::En);
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("today_volunteer_80x24_en", s);
+    assert!(s.contains("Cards week 2026-W48: not composed yet"), "{s}");
+    assert_eq!(every_line_leads(&mut app, |_| Tab::BaseMail), 1);
+    // Composed: how many cards, written and posted, and what is left.
+    let week = kapstok_core::common::IsoWeek::of(today());
+    let admin = f.k.login("beheer", demo::DEMO_PASSWORD).unwrap();
+    let run = admin.basemail().compose(week).unwrap();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('0'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains(&format!(
+            "Cards week 2026-W48: {} cards, 0 written, 0 posted",
+            run.cards.len()
+        )),
+        "{s}"
+    );
+    assert!(
+        s.contains(&format!(
+            "Still to write (label and card): {}",
+            run.cards.len()
+        )),
+        "{s}"
+    );
+    assert_eq!(every_line_leads(&mut app, |_| Tab::BaseMail), 2);
+    // The year's figures are not for volunteers.
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Today);
+    assert!(screen(&mut app, 80, 24).contains("Your role may not"));
+}
+
+#[test]
+fn the_administrator_sees_the_meeting_members_and_returned_cards() {
+    let f = store();
+    let mut app = logged_in(&f, "beheer", Lang::Nl);
+    let s = screen(&mut app, 120, 40);
+    insta::assert_snapshot!("today_admin_120x40", s);
+    assert!(
+        s.contains("Volgende ALV 17-12-2026 (najaarsvergadering): convocatie uiterlijk 03-12-2026 versturen"),
+        "{s}"
+    );
+    assert!(s.contains("Leden uit beeld: "), "{s}");
+    assert!(s.contains("Jarig deze week: "), "{s}");
+}
+
+#[test]
+fn the_years_figures_with_charts_and_files() {
+    let f = store();
+    let mut app = logged_in(&f, "beheer", Lang::Nl);
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Figures);
+    let s = screen(&mut app, 120, 30);
+    insta::assert_snapshot!("figures_120x30", s);
+    assert!(s.contains("Jaarcijfers 2026"), "{s}");
+    assert!(
+        s.contains("Kaarten per maand") && s.contains("Kaarten per week"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Char('['));
+    assert!(screen(&mut app, 120, 30).contains("Jaarcijfers 2025"));
+    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Char(']'));
+    assert!(
+        screen(&mut app, 120, 30).contains("Jaarcijfers 2026"),
+        "not beyond this year"
+    );
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Opgeslagen: "), "{s}");
+    let pdf = f.dir.path().join("jaarcijfers-2026.pdf");
+    let csv = f.dir.path().join("jaarcijfers-2026.csv");
+    assert!(lopdf::Document::load(&pdf).is_ok());
+    assert!(std::fs::read_to_string(csv)
+        .unwrap()
+        .starts_with("section;item;value"));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Today);
+}
