@@ -261,6 +261,8 @@ pub enum Permission {
     MeetingsRead,
     /// Prepare and run the general meetings.
     MeetingsManage,
+    /// Back up the whole store and change its passphrase.
+    StoreManage,
 }
 
 impl fmt::Display for Permission {
@@ -276,6 +278,7 @@ impl fmt::Display for Permission {
             Permission::ExpertsManage => "manage experts' agreements and reviews",
             Permission::MeetingsRead => "see the general meetings",
             Permission::MeetingsManage => "prepare and run the general meetings",
+            Permission::StoreManage => "back up the store and change its passphrase",
         };
         f.write_str(s)
     }
@@ -337,6 +340,23 @@ pub enum Error {
     /// The storage engine failed (disk full, read-only, I/O error ...).
     #[error("storage error: {0}")]
     Storage(String),
+    /// The store is encrypted and its key is not known yet: log in (or give the store
+    /// passphrase) first.
+    #[error("the store is encrypted: log in or give the store passphrase first")]
+    Locked,
+    /// The store passphrase is wrong.
+    #[error("wrong store passphrase")]
+    BadPassphrase,
+    /// The store is not encrypted, so there is no passphrase to change.
+    #[error("the store is not encrypted")]
+    NotEncrypted,
+    /// The store refused a change because it cannot be written (a read-only folder, a full disk).
+    /// Nothing was written.
+    #[error("the change was refused, nothing was written: the store cannot be written ({detail})")]
+    ReadOnly {
+        /// What the system said.
+        detail: String,
+    },
     /// A file could not be read or written.
     #[error("{path}: {detail}")]
     Io {

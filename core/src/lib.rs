@@ -65,6 +65,7 @@ struct Inner {
     store: Store,
     clock: Arc<dyn Clock>,
     opened: Opened,
+    daily_backup: Option<std::result::Result<std::path::PathBuf, String>>,
 }
 
 impl std::fmt::Debug for Kapstok {
@@ -84,13 +85,73 @@ impl Kapstok {
     /// Opens (or creates) the store with a given clock.
     pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<Kapstok> {
         let (store, opened) = Store::open(path)?;
+        // The first open of each day writes a backup beside the store. A failure does not stop
+        // the opening (the data can still be read), but is reported by `daily_backup`.
+        let daily_backup = match opened {
+            Opened::Created => None,
+            _ => match store.daily_backup(clock.today(), clock.now()) {
+                Ok(None) => None,
+                Ok(Some(path)) => Some(Ok(path)),
+                Err(e) => Some(Err(e.to_string())),
+            },
+        };
         Ok(Kapstok {
             inner: Arc::new(Inner {
                 store,
                 clock,
                 opened,
+                daily_backup,
             }),
         })
+    }
+
+    /// The automatic backup of the day, when this opening wrote one (or failed to).
+    pub fn daily_backup(&self) -> Option<std::result::Result<&Path, &str>> {
+        self.inner
+            .daily_backup
+            .as_ref()
+            .map(|r| r.as_ref().map(|p| p.as_path()).map_err(|e| e.as_str()))
+    }
+
+    /// Creates a new **encrypted** store in the folder `path` (refused when it already holds
+    /// anything), with the computer's clock. Record values are encrypted with a random data key;
+    /// the store passphrase and every user's password each unwrap a copy of it (see
+    /// [`store::crypt`]). The store comes back unlocked, ready for [`Kapstok::setup`].
+    pub fn create_encrypted(path: &Path, passphrase: &str) -> Result<Kapstok> {
+        Self::create_encrypted_with_clock(path, passphrase, Arc::new(SystemClock))
+    }
+
+    /// [`Kapstok::create_encrypted`] with a given clock.
+    pub fn create_encrypted_with_clock(
+        path: &Path,
+        passphrase: &str,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Kapstok> {
+        let (store, opened) = Store::create_encrypted(path, passphrase)?;
+        Ok(Kapstok {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                opened,
+                daily_backup: None,
+            }),
+        })
+    }
+
+    /// True when the store's records are encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.inner.store.is_encrypted()
+    }
+
+    /// True for an encrypted store nobody has unlocked yet: a login (or [`Kapstok::unlock`])
+    /// unlocks it.
+    pub fn is_locked(&self) -> bool {
+        self.inner.store.is_locked()
+    }
+
+    /// Unlocks an encrypted store with the store passphrase ([`Error::BadPassphrase`] when wrong).
+    pub fn unlock(&self, passphrase: &str) -> Result<()> {
+        self.inner.store.unlock_with_passphrase(passphrase)
     }
 
     /// What happened on opening: created, current, or migrated (with the backup).
@@ -118,6 +179,10 @@ impl Kapstok {
 
     /// True when the store has no users yet: the front end offers demo data or a new association.
     pub fn needs_setup(&self) -> Result<bool> {
+        if self.inner.store.is_locked() {
+            // The users cannot be read yet; the counter in `meta` says whether any was made.
+            return Ok(self.inner.store.seq("user")? == 0);
+        }
         Ok(self.inner.store.seq("user")? == 0 && self.inner.store.scan::<User>()?.is_empty())
     }
 
@@ -129,6 +194,7 @@ impl Kapstok {
         }
         let name = check_new(admin, password)?;
         let hash = access::hash_password(password)?;
+        let wrap = self.inner.store.user_key_wrap(&name, password)?;
         let now = self.now();
         let user = User {
             name: name.clone(),
@@ -140,6 +206,9 @@ impl Kapstok {
         let id = self.inner.store.transact(|tx| {
             let id = tx.next_seq("user")?;
             tx.put(id, &user)?;
+            if let Some(wrap) = &wrap {
+                tx.put_key_wrap(wrap)?;
+            }
             for limits in volunteers::rules::known_limits() {
                 tx.put(limits.year as u64, &limits)?;
             }
@@ -157,8 +226,12 @@ impl Kapstok {
     }
 
     /// Logs in. A wrong name and a wrong password give the same error.
+    ///
+    /// On an encrypted store that is still locked, the user's copy of the data key is unwrapped
+    /// with the password first; a wrong name or password is the same [`Error::BadLogin`].
     pub fn login(&self, name: &str, password: &str) -> Result<Session> {
         let name = name.trim().to_lowercase();
+        self.inner.store.unlock_as_user(&name, password)?;
         let found = self
             .inner
             .store

@@ -246,7 +246,7 @@ fn format1_store_is_migrated_after_a_backup() {
     let text = std::fs::read_to_string(&backup).unwrap();
     let mut lines = text.lines();
     let header: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
-    assert_eq!(header["kapstok_dump"], 1);
+    assert_eq!(header["kapstok_dump"], dump::DUMP_VERSION);
     assert_eq!(
         header["format_version"], 1,
         "the backup is of the old store"
@@ -913,7 +913,7 @@ fn dump_restores_into_a_blank_store() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         text.starts_with(&format!(
-            "{{\"kapstok_dump\":1,\"format_version\":{FORMAT_VERSION},\"created\":\"2026-11-23T10:00:00\"}}\n"
+            "{{\"kapstok_dump\":2,\"format_version\":{FORMAT_VERSION},\"created\":\"2026-11-23T10:00:00\",\"encrypted\":false}}\n"
         )),
         "{text}"
     );

@@ -770,6 +770,25 @@ messages! {
     CliBadRole => "Onbekende rol; kies uit: administrator, coordinator, volunteer", "Unknown role; choose from: administrator, coordinator, volunteer";
     CliPasswordChanged => "Wachtwoord gewijzigd", "Password changed";
     CliMigrated => "De opslag is bijgewerkt; back-up:", "The store was upgraded; backup:";
+    // storage: encryption, backups, restore (issue 7)
+    ErrLocked => "De opslag is versleuteld: log eerst in of geef de wachtwoordzin van de opslag.", "The store is encrypted: log in or give the store passphrase first.";
+    ErrBadPassphrase => "Verkeerde wachtwoordzin van de opslag.", "Wrong store passphrase.";
+    ErrNotEncrypted => "De opslag is niet versleuteld.", "The store is not encrypted.";
+    ErrReadOnly => "Wijziging geweigerd, er is niets opgeslagen: de opslag kan niet worden beschreven (alleen-lezen of schijf vol)", "Change refused, nothing was saved: the store cannot be written (read-only or disk full)";
+    CliPassphrase => "Wachtwoordzin van de opslag", "Store passphrase";
+    CliNewPassphrase => "Nieuwe wachtwoordzin van de opslag", "New store passphrase";
+    CliRepeatPassphrase => "Herhaal de wachtwoordzin", "Repeat the passphrase";
+    PassphrasesDiffer => "De wachtwoordzinnen zijn niet gelijk.", "The passphrases differ.";
+    CliStoreCreated => "Nieuwe opslag aangemaakt", "New store created";
+    CliStoreCreatedEncrypted => "Nieuwe versleutelde opslag aangemaakt", "New encrypted store created";
+    CliStoreExists => "Hier staat al een opslag met gegevens; kies een nieuwe map met --db.", "A store with data already exists here; choose a new folder with --db.";
+    CliBackupWritten => "Reservekopie geschreven", "Backup written";
+    CliRestored => "Teruggezet: regels", "Restored: lines";
+    CliRestoredLogin => "Log in met de gebruikers (en wachtwoordzin) van de reservekopie.", "Log in with the users (and passphrase) of the backup.";
+    CliRekeyed => "Wachtwoordzin van de opslag gewijzigd.", "Store passphrase changed.";
+    CliReencrypted => "Opslag opnieuw versleuteld met een nieuwe sleutel.", "Store re-encrypted with a new key.";
+    CliNeedNewPassword => "Deze gebruikers hebben een nieuw wachtwoord nodig (kapstok user passwd):", "These users need a new password (kapstok user passwd):";
+    CliBackupsKept => "Automatische reservekopieën bewaard:", "Automatic backups kept:";
 }
 
 /// The label of a field by its stable core name.
@@ -1272,6 +1291,10 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
         (Permission::MeetingsRead, Lang::En) => "see the general meetings",
         (Permission::MeetingsManage, Lang::Nl) => "de ledenvergaderingen voorbereiden en leiden",
         (Permission::MeetingsManage, Lang::En) => "prepare and run the general meetings",
+        (Permission::StoreManage, Lang::Nl) => {
+            "reservekopieën maken en de wachtwoordzin van de opslag wijzigen"
+        }
+        (Permission::StoreManage, Lang::En) => "back up the store and change its passphrase",
     }
 }
 
@@ -1339,6 +1362,10 @@ pub fn error(e: &Error, lang: Lang) -> String {
         }
         Error::Storage(detail) => format!("{}: {detail}", Msg::ErrStorage.text(lang)),
         Error::Io { path, detail } => format!("{path}: {detail}"),
+        Error::Locked => Msg::ErrLocked.text(lang).into(),
+        Error::BadPassphrase => Msg::ErrBadPassphrase.text(lang).into(),
+        Error::NotEncrypted => Msg::ErrNotEncrypted.text(lang).into(),
+        Error::ReadOnly { detail } => format!("{} ({detail}).", Msg::ErrReadOnly.text(lang)),
     }
 }
 

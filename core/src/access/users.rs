@@ -112,6 +112,7 @@ impl<'a> Users<'a> {
         self.s.require(Permission::UsersManage)?;
         let name = check_new(name, password)?;
         let hash = hash_password(password)?;
+        let wrap = self.s.store().user_key_wrap(&name, password)?;
         let existing = self.s.store().scan::<User>()?;
         if existing.iter().any(|(_, u)| u.name == name) {
             return Err(Error::invalid("user", Reason::Taken));
@@ -127,6 +128,9 @@ impl<'a> Users<'a> {
         self.s.store().transact(|tx| {
             let id = tx.next_seq("user")?;
             tx.put(id, &user)?;
+            if let Some(wrap) = &wrap {
+                tx.put_key_wrap(wrap)?;
+            }
             self.s
                 .audit(tx, now, "user.add", &format!("user/{id}"), role.name())?;
             Ok(id)
@@ -142,6 +146,12 @@ impl<'a> Users<'a> {
             return Err(Error::invalid("password", Reason::TooShort(MIN_PASSWORD)));
         }
         let hash = hash_password(password)?;
+        // In an encrypted store the user's copy of the data key is re-wrapped with the new
+        // password (the store itself is not re-encrypted).
+        let wrap = match self.s.store().get::<User>(id)? {
+            Some(user) => self.s.store().user_key_wrap(&user.name, password)?,
+            None => None,
+        };
         let now = self.s.now();
         self.s.store().transact(|tx| {
             let Some(mut user) = tx.get::<User>(id)? else {
@@ -152,6 +162,9 @@ impl<'a> Users<'a> {
             };
             user.password_hash = hash.clone();
             tx.put(id, &user)?;
+            if let Some(wrap) = &wrap {
+                tx.put_key_wrap(wrap)?;
+            }
             self.s
                 .audit(tx, now, "user.password", &format!("user/{id}"), "")
         })

@@ -8,12 +8,15 @@
 //! A migration runs inside one transaction with the new format version, after a dump of the whole
 //! store was written to the backup folder beside it. Every record is decoded before anything is
 //! written, so a record that cannot be read stops the migration with its tree and key, and the
-//! store is left as it was.
+//! store is left as it was. An encrypted store opens locked; its migration waits until a login
+//! (or the passphrase) unlocked it.
+//!
+//! Encryption (see `crypt`) needs no new format: an unencrypted store is unchanged, and an
+//! encrypted one is marked by `crypt/header` in `meta` and codec tag 2 on its values.
 
 use super::{dump, Opened, Store, TreeId};
 use crate::error::{Error, Result};
 use crate::members::Member;
-use crate::store::codec;
 
 /// The store format this kapstok writes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -44,46 +47,50 @@ pub(super) fn on_open(store: &Store) -> Result<Opened> {
             key: "format_version".into(),
             detail: "format version 0 does not exist".into(),
         }),
-        Some(from) => {
-            let stamp = chrono::Local::now().naive_local();
-            let backup = store.backup_dir().join(format!(
-                "before-migration-format{from}-{}.jsonl",
-                stamp.format("%Y%m%d-%H%M%S")
-            ));
-            dump::write(
-                store,
-                &backup,
-                &stamp.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            )?;
-            let mut version = from;
-            while version < FORMAT_VERSION {
-                match version {
-                    1 => rewrite_all::<Member>(store, version + 1)?,
-                    _ => {
-                        return Err(Error::Storage(format!(
-                            "no migration from format {version}"
-                        )))
-                    }
-                }
-                version += 1;
-            }
-            Ok(Opened::Migrated { from, backup })
+        Some(from) if store.is_locked() => {
+            // Records cannot be read before the data key is known: the migration runs when the
+            // store is unlocked (see Store::unlock_as_user).
+            store.defer_migration(from);
+            Ok(Opened::Current)
         }
+        Some(from) => migrate(store, from),
     }
+}
+
+/// Writes a dump to the backup folder, then migrates from format `from` to [`FORMAT_VERSION`].
+pub(super) fn migrate(store: &Store, from: u32) -> Result<Opened> {
+    let stamp = chrono::Local::now().naive_local();
+    let backup = store.backup_dir().join(format!(
+        "before-migration-format{from}-{}.jsonl",
+        stamp.format("%Y%m%d-%H%M%S")
+    ));
+    dump::write(
+        store,
+        &backup,
+        &stamp.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    )?;
+    let mut version = from;
+    while version < FORMAT_VERSION {
+        match version {
+            1 => rewrite_all::<Member>(store, version + 1)?,
+            _ => {
+                return Err(Error::Storage(format!(
+                    "no migration from format {version}"
+                )))
+            }
+        }
+        version += 1;
+    }
+    Ok(Opened::Migrated { from, backup })
 }
 
 /// Decodes every record of a kind (upgrading old variants) and writes it back in the newest
 /// variant, together with the new format version, in one transaction.
 fn rewrite_all<R: super::Record>(store: &Store, new_version: u32) -> Result<()> {
     let records = store.scan::<R>()?;
-    let encoded: Vec<(u64, Vec<u8>)> = records
-        .iter()
-        .map(|(id, r)| Ok((*id, codec::encode(&r.to_stored())?)))
-        .collect::<Result<_>>()?;
     store.transact(|tx| {
-        for (id, bytes) in &encoded {
-            tx.tree(R::TREE)
-                .insert(&codec::id_key(*id), bytes.as_slice())?;
+        for (id, record) in &records {
+            tx.put(*id, record)?;
         }
         tx.tree(TreeId::Meta)
             .insert(super::META_FORMAT, &new_version.to_be_bytes())?;

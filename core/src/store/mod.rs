@@ -7,18 +7,26 @@
 //!   it after writing a backup, a newer one is refused.
 //! - Every change is one sled transaction over all trees (record, counter and audit entry
 //!   together), flushed to disk before the call returns.
+//! - A store may be encrypted (chosen when it is created, see [`crypt`]): then every value outside
+//!   `meta` is sealed with the store's data key, which a login or the store passphrase unwraps.
+//!   The sealing happens here, in [`Store::get`], [`Store::scan`], [`Tx::get`] and [`Tx::put`], so
+//!   every tree (also ones added later) is covered without the areas knowing.
 
+pub mod backup;
 pub mod codec;
+pub mod crypt;
 pub mod dump;
 mod migrate;
 
 use crate::error::{Error, Result};
+use crypt::{DataKey, Header, Sealing};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sled::transaction::{
     ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
 };
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 pub use migrate::FORMAT_VERSION;
 
@@ -142,6 +150,18 @@ pub struct Store {
     db: sled::Db,
     trees: Vec<sled::Tree>,
     path: PathBuf,
+    crypt: Arc<RwLock<CryptState>>,
+    /// A migration that waits for the data key (an encrypted store opened locked).
+    pending_migration: Arc<Mutex<Option<u32>>>,
+}
+
+/// The encryption state of an open store.
+#[derive(Default)]
+struct CryptState {
+    /// The header, for an encrypted store.
+    header: Option<Header>,
+    /// The data key, once a login or the passphrase unwrapped it.
+    key: Option<Arc<DataKey>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -169,6 +189,9 @@ pub enum Opened {
 impl Store {
     /// Opens the store in the folder `path`, creating it when it does not exist. An older format
     /// is migrated after a backup is written beside the store; a newer one is refused.
+    ///
+    /// An encrypted store opens locked: records can be read and written once
+    /// [`Store::unlock_as_user`] or [`Store::unlock_with_passphrase`] found the data key.
     pub fn open(path: &Path) -> Result<(Store, Opened)> {
         let db = sled::Config::new()
             .path(path)
@@ -178,14 +201,253 @@ impl Store {
         let trees = TreeId::ALL
             .iter()
             .map(|t| db.open_tree(t.name()))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| storage_error(e, path))?;
+        let header = match trees[TreeId::Meta as usize].get(crypt::META_HEADER)? {
+            Some(bytes) => Some(Header::from_bytes(&bytes)?),
+            None => None,
+        };
         let store = Store {
             db,
             trees,
             path: path.to_path_buf(),
+            crypt: Arc::new(RwLock::new(CryptState { header, key: None })),
+            pending_migration: Arc::new(Mutex::new(None)),
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
+    }
+
+    /// Creates a new **encrypted** store in the folder `path`: a random data key, wrapped with a
+    /// key derived from `passphrase`. The store comes back unlocked. A folder that already holds
+    /// a store with anything in it is refused ([`Error::NotEmpty`]); encryption is chosen when a
+    /// store is created, never switched on later (restore a backup into a new encrypted store
+    /// instead, see [`backup::restore`]).
+    pub fn create_encrypted(path: &Path, passphrase: &str) -> Result<(Store, Opened)> {
+        check_passphrase(passphrase)?;
+        let (store, opened) = Store::open(path)?;
+        if store.is_encrypted() || !store.is_blank() {
+            return Err(Error::NotEmpty);
+        }
+        store.encrypt_blank(passphrase)?;
+        Ok((store, opened))
+    }
+
+    /// Makes a blank store encrypted: writes the header and the passphrase's wrap of a new data
+    /// key, and unlocks it.
+    pub(crate) fn encrypt_blank(&self, passphrase: &str) -> Result<()> {
+        let header = Header::new();
+        let key = DataKey::random();
+        let wrap = key.wrap(passphrase, crypt::META_PASSPHRASE)?;
+        let meta = self.tree(TreeId::Meta);
+        let mut batch = sled::Batch::default();
+        batch.insert(crypt::META_HEADER, header.to_bytes());
+        batch.insert(crypt::META_PASSPHRASE, wrap);
+        meta.apply_batch(batch)
+            .map_err(|e| storage_error(e, &self.path))?;
+        self.flush()?;
+        let mut state = self.crypt_state_mut();
+        state.header = Some(header);
+        state.key = Some(Arc::new(key));
+        Ok(())
+    }
+
+    /// Reads the encryption header again (after a restore wrote `meta`); the store is locked
+    /// until a login or the passphrase unlocks it.
+    pub(crate) fn reload_crypt_header(&self) -> Result<()> {
+        let header = match self.tree(TreeId::Meta).get(crypt::META_HEADER)? {
+            Some(bytes) => Some(Header::from_bytes(&bytes)?),
+            None => None,
+        };
+        let mut state = self.crypt_state_mut();
+        state.header = header;
+        state.key = None;
+        Ok(())
+    }
+
+    fn crypt_state(&self) -> std::sync::RwLockReadGuard<'_, CryptState> {
+        self.crypt.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn crypt_state_mut(&self) -> std::sync::RwLockWriteGuard<'_, CryptState> {
+        self.crypt.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// True when the store's values are encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.crypt_state().header.is_some()
+    }
+
+    /// True for an encrypted store whose data key is not known yet.
+    pub fn is_locked(&self) -> bool {
+        let state = self.crypt_state();
+        state.header.is_some() && state.key.is_none()
+    }
+
+    pub(crate) fn sealing(&self) -> Sealing {
+        let state = self.crypt_state();
+        match (&state.header, &state.key) {
+            (None, _) => Sealing::Plain,
+            (Some(_), None) => Sealing::Locked,
+            (Some(_), Some(key)) => Sealing::Open(key.clone()),
+        }
+    }
+
+    fn header(&self) -> Result<Header> {
+        self.crypt_state().header.clone().ok_or(Error::NotEncrypted)
+    }
+
+    fn data_key(&self) -> Result<Arc<DataKey>> {
+        match self.sealing() {
+            Sealing::Plain => Err(Error::NotEncrypted),
+            Sealing::Locked => Err(Error::Locked),
+            Sealing::Open(key) => Ok(key),
+        }
+    }
+
+    fn set_key(&self, key: DataKey) -> Result<()> {
+        self.crypt_state_mut().key = Some(Arc::new(key));
+        let pending = self
+            .pending_migration
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(from) = pending {
+            migrate::migrate(self, from)?;
+        }
+        Ok(())
+    }
+
+    /// Unlocks an encrypted store with the store passphrase ([`Error::BadPassphrase`] when it is
+    /// wrong). Nothing happens for an unencrypted or already unlocked store.
+    pub fn unlock_with_passphrase(&self, passphrase: &str) -> Result<()> {
+        if !self.is_locked() {
+            return Ok(());
+        }
+        let Some(wrap) = self.tree(TreeId::Meta).get(crypt::META_PASSPHRASE)? else {
+            return Err(Error::Corrupt {
+                tree: "meta".into(),
+                key: "crypt/passphrase".into(),
+                detail: "an encrypted store without a passphrase key".into(),
+            });
+        };
+        match DataKey::unwrap_with(passphrase, crypt::META_PASSPHRASE, &wrap)? {
+            Some(key) => self.set_key(key),
+            None => Err(Error::BadPassphrase),
+        }
+    }
+
+    /// Unlocks an encrypted store with a user's login name and password: their copy of the data
+    /// key. [`Error::BadLogin`] when there is no copy for the name or the password is wrong.
+    /// Nothing happens for an unencrypted or already unlocked store.
+    pub fn unlock_as_user(&self, name: &str, password: &str) -> Result<()> {
+        if !self.is_locked() {
+            return Ok(());
+        }
+        let slot = self.header()?.user_slot(name);
+        let Some(wrap) = self.tree(TreeId::Meta).get(&slot)? else {
+            return Err(Error::BadLogin);
+        };
+        match DataKey::unwrap_with(password, &slot, &wrap)? {
+            Some(key) => self.set_key(key),
+            None => Err(Error::BadLogin),
+        }
+    }
+
+    /// The wrap of the data key for a user, to be written with [`Tx::put_key_wrap`] in the
+    /// transaction that adds the user or sets their password. `None` for an unencrypted store.
+    /// Derives a key with argon2: call it before the transaction, not inside.
+    pub fn user_key_wrap(&self, name: &str, password: &str) -> Result<Option<KeyWrap>> {
+        if !self.is_encrypted() {
+            return Ok(None);
+        }
+        let key = self.data_key()?;
+        let slot = self.header()?.user_slot(name);
+        let value = key.wrap(password, &slot)?;
+        Ok(Some(KeyWrap { slot, value }))
+    }
+
+    /// The meta keys of every user's wrap of the data key (hashed, so they name nobody).
+    fn user_slots(&self) -> Result<Vec<Vec<u8>>> {
+        self.tree(TreeId::Meta)
+            .scan_prefix(crypt::META_USER)
+            .keys()
+            .map(|k| Ok(k?.to_vec()))
+            .collect()
+    }
+
+    /// Re-wraps the data key with a new store passphrase. The values and the users' copies stay
+    /// as they are. The store must be unlocked.
+    pub fn change_passphrase(&self, new_passphrase: &str) -> Result<()> {
+        check_passphrase(new_passphrase)?;
+        let key = self.data_key()?;
+        let wrap = key.wrap(new_passphrase, crypt::META_PASSPHRASE)?;
+        self.tree(TreeId::Meta)
+            .insert(crypt::META_PASSPHRASE, wrap)
+            .map_err(|e| storage_error(e, &self.path))?;
+        self.flush()
+    }
+
+    /// Makes a new data key and re-encrypts every value with it, in one transaction, together
+    /// with the new passphrase's wrap and a wrap for each `keep` user (name and password). Every other
+    /// user's copy is removed: their old copy would open only the old key, so they need a new
+    /// password from an administrator. `extra` runs inside the same transaction (for the audit
+    /// entry), sealed with the new key. Returns how many values were re-encrypted.
+    ///
+    /// Old ciphertext may stay in sled's log files until sled reuses that space; it opens only
+    /// with the old key.
+    pub fn reencrypt(
+        &self,
+        new_passphrase: &str,
+        keep: &[(&str, &str)],
+        extra: impl Fn(&Tx<'_>) -> TxResult<()>,
+    ) -> Result<usize> {
+        check_passphrase(new_passphrase)?;
+        let old = self.data_key()?;
+        let header = self.header()?;
+        let new = Arc::new(DataKey::random());
+        let mut values = Vec::new();
+        for tree in TreeId::ALL {
+            if tree == TreeId::Meta {
+                continue;
+            }
+            for item in self.tree(tree).iter() {
+                let (key, stored) = item?;
+                let plain =
+                    crypt::open_with(&old, tree, &key, &stored).ok_or_else(|| Error::Corrupt {
+                        tree: tree.name().into(),
+                        key: codec::key_text(&key),
+                        detail: "the value does not decrypt (damaged or moved)".into(),
+                    })?;
+                let sealed = crypt::seal_with(&new, tree, &key, &plain)?;
+                values.push((tree, key.to_vec(), sealed));
+            }
+        }
+        let passphrase_wrap = new.wrap(new_passphrase, crypt::META_PASSPHRASE)?;
+        let mut wraps = Vec::new();
+        for (name, password) in keep {
+            let slot = header.user_slot(name);
+            wraps.push((slot.clone(), new.wrap(password, &slot)?));
+        }
+        let old_slots = self.user_slots()?;
+        let sealing = Sealing::Open(new.clone());
+        let count = values.len();
+        self.transact_sealed(&sealing, |tx| {
+            for (tree, key, sealed) in &values {
+                tx.tree(*tree).insert(key.as_slice(), sealed.as_slice())?;
+            }
+            let meta = tx.tree(TreeId::Meta);
+            for slot in &old_slots {
+                meta.remove(slot.as_slice())?;
+            }
+            meta.insert(crypt::META_PASSPHRASE, passphrase_wrap.as_slice())?;
+            for (slot, wrap) in &wraps {
+                meta.insert(slot.as_slice(), wrap.as_slice())?;
+            }
+            extra(tx)
+        })?;
+        self.crypt_state_mut().key = Some(new);
+        Ok(count)
     }
 
     /// The store's folder.
@@ -206,6 +468,11 @@ impl Store {
 
     pub(crate) fn tree(&self, id: TreeId) -> &sled::Tree {
         &self.trees[id as usize]
+    }
+
+    /// How many keys a tree holds (for checks and reports; no values are read).
+    pub fn tree_len(&self, id: TreeId) -> usize {
+        self.tree(id).len()
     }
 
     /// The format version recorded in the meta tree (`None` for a store never initialised).
@@ -243,49 +510,109 @@ impl Store {
         let key = codec::id_key(id);
         match self.tree(R::TREE).get(key)? {
             None => Ok(None),
-            Some(bytes) => decode_record::<R>(&bytes, &key).map(Some),
+            Some(bytes) => decode_record::<R>(&self.sealing(), &bytes, &key).map(Some),
         }
     }
 
     /// Reads every record of a kind, in id order.
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
+        let sealing = self.sealing();
         self.tree(R::TREE)
             .iter()
             .map(|item| {
                 let (key, value) = item?;
                 let id = key_id(R::TREE, &key)?;
-                Ok((id, decode_record::<R>(&value, &key)?))
+                Ok((id, decode_record::<R>(&sealing, &value, &key)?))
             })
             .collect()
     }
 
     /// Runs `work` as one transaction over all trees, then flushes to disk. The closure may run
     /// more than once (on a conflict), so it must have no side effects outside the transaction.
+    ///
+    /// In an encrypted store every value is sealed on [`Tx::put`]; a locked store refuses with
+    /// [`Error::Locked`]. A write the disk refuses (full, read-only) gives [`Error::ReadOnly`].
     pub fn transact<T>(&self, work: impl Fn(&Tx<'_>) -> TxResult<T>) -> Result<T> {
+        self.transact_sealed(&self.sealing(), work)
+    }
+
+    fn transact_sealed<T>(
+        &self,
+        sealing: &Sealing,
+        work: impl Fn(&Tx<'_>) -> TxResult<T>,
+    ) -> Result<T> {
         let result = self
             .trees
             .as_slice()
-            .transaction(|trees| work(&Tx { trees }));
+            .transaction(|trees| work(&Tx { trees, sealing }));
         match result {
             Ok(value) => {
                 self.flush()?;
                 Ok(value)
             }
             Err(TransactionError::Abort(e)) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
+            Err(TransactionError::Storage(e)) => Err(storage_error(e, &self.path)),
         }
     }
 
     /// Writes everything to disk.
     pub fn flush(&self) -> Result<()> {
-        self.db.flush()?;
+        self.db.flush().map_err(|e| storage_error(e, &self.path))?;
         Ok(())
     }
 
     pub(crate) fn set_format_version(&self, version: u32) -> Result<()> {
         self.tree(TreeId::Meta)
-            .insert(META_FORMAT, &version.to_be_bytes())?;
+            .insert(META_FORMAT, &version.to_be_bytes())
+            .map_err(|e| storage_error(e, &self.path))?;
         self.flush()
+    }
+
+    pub(crate) fn defer_migration(&self, from: u32) {
+        *self
+            .pending_migration
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(from);
+    }
+}
+
+/// A user's wrap of the data key: where it goes in `meta` and the wrapped key.
+#[derive(Clone, Debug)]
+pub struct KeyWrap {
+    slot: Vec<u8>,
+    value: Vec<u8>,
+}
+
+/// The shortest store passphrase accepted.
+pub const MIN_PASSPHRASE: usize = 8;
+
+fn check_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(Error::invalid(
+            "passphrase",
+            crate::error::Reason::TooShort(MIN_PASSPHRASE),
+        ));
+    }
+    Ok(())
+}
+
+/// True for an I/O error that means the disk refuses writes: read-only, no permission, full, or
+/// over a file size limit.
+fn refuses_writes(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem | ErrorKind::StorageFull
+    ) || matches!(e.raw_os_error(), Some(1 | 13 | 27 | 28 | 30 | 122))
+}
+
+/// A storage error, with a refused write named as such.
+fn storage_error(e: sled::Error, path: &Path) -> Error {
+    match &e {
+        sled::Error::Io(io) if refuses_writes(io) => Error::ReadOnly {
+            detail: format!("{}: {io}", path.display()),
+        },
+        _ => Error::Storage(e.to_string()),
     }
 }
 
@@ -294,6 +621,14 @@ fn open_error(e: sled::Error, path: &Path) -> Error {
     if text.contains("could not acquire lock") {
         Error::AlreadyOpen {
             path: path.display().to_string(),
+        }
+    } else if let sled::Error::Io(io) = &e {
+        if refuses_writes(io) {
+            Error::ReadOnly {
+                detail: format!("{}: {io}", path.display()),
+            }
+        } else {
+            Error::Storage(format!("cannot open {}: {text}", path.display()))
         }
     } else {
         Error::Storage(format!("cannot open {}: {text}", path.display()))
@@ -309,8 +644,9 @@ fn key_id(tree: TreeId, key: &[u8]) -> Result<u64> {
     Ok(u64::from_be_bytes(arr))
 }
 
-fn decode_record<R: Record>(bytes: &[u8], key: &[u8]) -> Result<R> {
-    codec::decode::<R::Stored>(bytes, R::TREE.name(), key).map(R::from_stored)
+fn decode_record<R: Record>(sealing: &Sealing, bytes: &[u8], key: &[u8]) -> Result<R> {
+    let plain = sealing.open(R::TREE, key, bytes)?;
+    codec::decode::<R::Stored>(&plain, R::TREE.name(), key).map(R::from_stored)
 }
 
 /// The result inside a transaction: an abort carries our [`Error`], a conflict makes sled re-run.
@@ -324,6 +660,7 @@ pub fn abort<T>(e: Error) -> TxResult<T> {
 /// A transaction over every tree.
 pub struct Tx<'a> {
     trees: &'a [TransactionalTree],
+    sealing: &'a Sealing,
 }
 
 impl Tx<'_> {
@@ -336,17 +673,26 @@ impl Tx<'_> {
         let key = codec::id_key(id);
         match self.tree(R::TREE).get(key)? {
             None => Ok(None),
-            Some(bytes) => decode_record::<R>(&bytes, &key)
+            Some(bytes) => decode_record::<R>(self.sealing, &bytes, &key)
                 .map(Some)
                 .map_err(ConflictableTransactionError::Abort),
         }
     }
 
-    /// Writes one record.
+    /// Writes one record (sealed with the data key in an encrypted store).
     pub fn put<R: Record>(&self, id: u64, record: &R) -> TxResult<()> {
-        let bytes =
-            codec::encode(&record.to_stored()).map_err(ConflictableTransactionError::Abort)?;
-        self.tree(R::TREE).insert(&codec::id_key(id), bytes)?;
+        let key = codec::id_key(id);
+        let bytes = codec::encode(&record.to_stored())
+            .and_then(|plain| self.sealing.seal(R::TREE, &key, plain))
+            .map_err(ConflictableTransactionError::Abort)?;
+        self.tree(R::TREE).insert(&key, bytes)?;
+        Ok(())
+    }
+
+    /// Writes a user's wrap of the data key (from [`Store::user_key_wrap`]).
+    pub fn put_key_wrap(&self, wrap: &KeyWrap) -> TxResult<()> {
+        self.tree(TreeId::Meta)
+            .insert(wrap.slot.as_slice(), wrap.value.as_slice())?;
         Ok(())
     }
 

@@ -1,0 +1,182 @@
+//! Backups of the whole store.
+//!
+//! - [`Session::backup`](crate::Session::backup) (`kapstok backup FILE`): a dump (see [`dump`]) of
+//!   every tree, for administrators; as encrypted as the store.
+//! - [`dump::restore`] (`kapstok restore FILE`): into a blank store only, all or nothing.
+//! - Automatic: before every migration (see `migrate`) and on the first open of each day
+//!   ([`Store::daily_backup`]), in `<store>-backups/` beside the store, keeping the newest N daily
+//!   backups (N is a setting in `meta`, [`DEFAULT_KEEP`] unless changed; 0 turns them off).
+
+use super::{dump, Store, TreeId};
+use crate::error::{Error, Permission, Result};
+use crate::Session;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::path::{Path, PathBuf};
+
+/// How many daily backups are kept unless the setting says otherwise.
+pub const DEFAULT_KEEP: u32 = 7;
+/// The most daily backups that can be kept.
+pub const MAX_KEEP: u32 = 366;
+
+const META_KEEP: &[u8] = b"backups/keep";
+const DAILY_PREFIX: &str = "daily-";
+const DAILY_SUFFIX: &str = ".jsonl";
+
+fn daily_name(day: NaiveDate) -> String {
+    format!("{DAILY_PREFIX}{}{DAILY_SUFFIX}", day.format("%Y-%m-%d"))
+}
+
+fn is_daily(name: &str) -> bool {
+    name.strip_prefix(DAILY_PREFIX)
+        .and_then(|rest| rest.strip_suffix(DAILY_SUFFIX))
+        .is_some_and(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
+}
+
+impl Store {
+    /// How many daily backups are kept (0: none are made).
+    pub fn backups_keep(&self) -> Result<u32> {
+        match self.tree(TreeId::Meta).get(META_KEEP)? {
+            None => Ok(DEFAULT_KEEP),
+            Some(bytes) => <[u8; 4]>::try_from(bytes.as_ref())
+                .map(u32::from_be_bytes)
+                .map_err(|_| Error::Corrupt {
+                    tree: "meta".into(),
+                    key: "backups/keep".into(),
+                    detail: "must be 4 bytes".into(),
+                }),
+        }
+    }
+
+    /// The daily backups in the backup folder, oldest first.
+    pub fn daily_backups(&self) -> Result<Vec<PathBuf>> {
+        let dir = self.backup_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Error::Io {
+                    path: dir.display().to_string(),
+                    detail: e.to_string(),
+                })
+            }
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_str().is_some_and(is_daily))
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// The automatic backup of the day: when no backup of `today` exists in the backup folder
+    /// and the store holds anything, writes one, then removes the oldest daily backups beyond
+    /// the number to keep. Returns the file written, if any. Reads nothing but raw values, so it
+    /// works on a locked encrypted store (and the backup stays encrypted).
+    pub fn daily_backup(&self, today: NaiveDate, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+        let keep = self.backups_keep()? as usize;
+        if keep == 0 || self.is_blank() {
+            return Ok(None);
+        }
+        let path = self.backup_dir().join(daily_name(today));
+        let written = if path.exists() {
+            None
+        } else {
+            dump::write(self, &path, &now.format("%Y-%m-%dT%H:%M:%S").to_string())?;
+            Some(path)
+        };
+        let all = self.daily_backups()?;
+        if all.len() > keep {
+            for old in &all[..all.len() - keep] {
+                std::fs::remove_file(old).map_err(|e| Error::Io {
+                    path: old.display().to_string(),
+                    detail: e.to_string(),
+                })?;
+            }
+        }
+        Ok(written)
+    }
+}
+
+impl Session {
+    /// Writes a backup of the whole store to `path` (administrators): a dump of every tree,
+    /// encrypted when the store is. The backup is logged (in the backup itself too). Returns how
+    /// many entries it holds.
+    pub fn backup(&self, path: &Path) -> Result<usize> {
+        self.require(Permission::StoreManage)?;
+        let now = self.now();
+        self.store().transact(|tx| {
+            self.audit(tx, now, "store.backup", "store", "")?;
+            Ok(())
+        })?;
+        dump::write(
+            self.store(),
+            path,
+            &now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        )
+    }
+
+    /// How many automatic daily backups are kept.
+    pub fn backups_keep(&self) -> Result<u32> {
+        self.store().backups_keep()
+    }
+
+    /// Sets how many automatic daily backups are kept (0 turns them off; at most [`MAX_KEEP`]).
+    pub fn set_backups_keep(&self, keep: u32) -> Result<()> {
+        self.require(Permission::SettingsWrite)?;
+        if keep > MAX_KEEP {
+            return Err(Error::invalid(
+                "keep_backups",
+                crate::Reason::OutOfRange(0, MAX_KEEP as u64),
+            ));
+        }
+        let now = self.now();
+        self.store().transact(|tx| {
+            tx.tree(TreeId::Meta)
+                .insert(META_KEEP, &keep.to_be_bytes())?;
+            self.audit(tx, now, "settings.backups", "settings", &keep.to_string())
+        })
+    }
+
+    /// Changes the store passphrase of an encrypted store (administrators): re-wraps the data
+    /// key; the values and the users' copies stay.
+    pub fn change_passphrase(&self, new_passphrase: &str) -> Result<()> {
+        self.require(Permission::StoreManage)?;
+        let store = self.store();
+        if !store.is_encrypted() {
+            return Err(Error::NotEncrypted);
+        }
+        store.change_passphrase(new_passphrase)?;
+        let now = self.now();
+        store.transact(|tx| self.audit(tx, now, "store.rekey", "store", "passphrase"))
+    }
+
+    /// Re-encrypts an encrypted store with a new data key and a new passphrase (administrators).
+    /// `password` is this user's own, to wrap their copy of the new key; every other user's copy
+    /// is removed, and their login names are returned: they need a new password from an
+    /// administrator (`kapstok user passwd`), which wraps the new key for them.
+    pub fn reencrypt(&self, new_passphrase: &str, password: &str) -> Result<Vec<String>> {
+        self.require(Permission::StoreManage)?;
+        let store = self.store();
+        if !store.is_encrypted() {
+            return Err(Error::NotEncrypted);
+        }
+        let me = store
+            .get::<crate::access::User>(self.user_id)?
+            .ok_or(Error::BadLogin)?;
+        if !crate::access::verify_password(password, &me.password_hash) {
+            return Err(Error::BadLogin);
+        }
+        let others: Vec<String> = store
+            .scan::<crate::access::User>()?
+            .into_iter()
+            .filter(|(id, u)| *id != self.user_id && u.active)
+            .map(|(_, u)| u.name)
+            .collect();
+        let now = self.now();
+        store.reencrypt(new_passphrase, &[(&me.name, password)], |tx| {
+            self.audit(tx, now, "store.rekey", "store", "re-encrypted")
+        })?;
+        Ok(others)
+    }
+}

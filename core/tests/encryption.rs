@@ -1,0 +1,384 @@
+//! Encryption at rest: an encrypted store's files hold no name in plaintext, a login opens it, a
+//! wrong passphrase or password is a clear error, a password change re-wraps only that user's
+//! copy of the key, `rekey` changes the passphrase or re-encrypts, values cannot be swapped, and
+//! an encrypted backup restores into a store that opens with the same secrets.
+
+mod common;
+
+use common::{clock, raw_sled, retry_locked, ADMIN, PASSWORD};
+use kapstok_core::members::MemberInput;
+use kapstok_core::store::{dump, Store, TreeId};
+use kapstok_core::{Error, Kapstok, Role};
+use std::path::{Path, PathBuf};
+
+const PASSPHRASE: &str = "lange wachtwoordzin van de vereniging";
+
+/// Words that must never appear in an encrypted store's files: names, an address, a phone
+/// number, a note, the login names.
+const SECRETS: [&str; 8] = [
+    "Wilhelmina",
+    "Zwartekop",
+    "Keizersgracht",
+    "0612345678",
+    "methadon",
+    "Dijkstra",
+    "beheer",
+    "coordinator",
+];
+
+fn open(path: &Path) -> Kapstok {
+    retry_locked(
+        || Kapstok::open_with_clock(path, clock()),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap()
+}
+
+fn person(given: &str, surname: &str) -> MemberInput {
+    MemberInput {
+        given: given.into(),
+        surname: surname.into(),
+        address_kind: "street".into(),
+        street: "Keizersgracht".into(),
+        house_number: "12".into(),
+        postcode: "1015 CS".into(),
+        city: "Amsterdam".into(),
+        phone: "0612345678".into(),
+        notes: "methadon via de huisarts".into(),
+        joined: "01-03-2024".into(),
+        ..MemberInput::default()
+    }
+}
+
+/// Creates a store (encrypted or not) with two members and two users.
+fn filled(path: &Path, encrypted: bool) {
+    let k = if encrypted {
+        Kapstok::create_encrypted_with_clock(path, PASSPHRASE, clock()).unwrap()
+    } else {
+        open(path)
+    };
+    let admin = k.setup(ADMIN, PASSWORD).unwrap();
+    admin
+        .members()
+        .create(&person("Wilhelmina", "Zwartekop"))
+        .unwrap();
+    admin
+        .members()
+        .create(&person("Pieter", "Dijkstra"))
+        .unwrap();
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, "coordinator-wachtwoord")
+        .unwrap();
+}
+
+/// Every file under `dir`, read whole.
+fn raw_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The words of [`SECRETS`] found in the files under `dir`.
+fn leaked(dir: &Path) -> Vec<String> {
+    let files = raw_files(dir);
+    assert!(!files.is_empty(), "no files under {}", dir.display());
+    SECRETS
+        .iter()
+        .filter(|s| files.iter().any(|(_, bytes)| contains(bytes, s)))
+        .map(|s| s.to_string())
+        .collect()
+}
+
+#[test]
+fn an_encrypted_store_holds_no_name_in_its_files_and_a_plain_one_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    let sealed = dir.path().join("sealed");
+    filled(&plain, false);
+    filled(&sealed, true);
+    // Both are closed (every change was flushed before its call returned): search the files.
+    // The search works: the unencrypted store shows every word.
+    assert_eq!(leaked(&plain), SECRETS.to_vec());
+    // The encrypted store shows none.
+    assert_eq!(leaked(&sealed), Vec::<String>::new());
+
+    // Its backup (a dump) and its daily backup hold none either.
+    let k = open(&sealed);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    let file = dir.path().join("backups/sealed.jsonl");
+    admin.backup(&file).unwrap();
+    assert_eq!(leaked(&dir.path().join("backups")), Vec::<String>::new());
+}
+
+#[test]
+fn a_login_opens_an_encrypted_store_and_wrong_secrets_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+
+    let k = open(&path);
+    assert!(k.is_encrypted() && k.is_locked());
+    assert!(!k.needs_setup().unwrap());
+    assert!(matches!(
+        k.login(ADMIN, "verkeerd-wachtwoord"),
+        Err(Error::BadLogin)
+    ));
+    assert!(matches!(k.login("niemand", PASSWORD), Err(Error::BadLogin)));
+    assert!(matches!(
+        k.unlock("verkeerde zin!"),
+        Err(Error::BadPassphrase)
+    ));
+    assert!(k.is_locked(), "a wrong secret does not unlock");
+    let s = k.login("coordinator", "coordinator-wachtwoord").unwrap();
+    assert!(!k.is_locked());
+    let names: Vec<String> = s
+        .members()
+        .list()
+        .unwrap()
+        .iter()
+        .map(|m| m.name.sorted())
+        .collect();
+    assert_eq!(names, ["Dijkstra, Pieter", "Zwartekop, Wilhelmina"]);
+    drop((s, k));
+
+    // The store passphrase opens it too; then a login still checks the password.
+    let k = open(&path);
+    k.unlock(PASSPHRASE).unwrap();
+    assert!(!k.is_locked());
+    assert!(matches!(
+        k.login(ADMIN, "verkeerd-wachtwoord"),
+        Err(Error::BadLogin)
+    ));
+    k.login(ADMIN, PASSWORD).unwrap();
+}
+
+#[test]
+fn reading_a_locked_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    let (store, _) = retry_locked(
+        || Store::open(&path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap();
+    assert!(store.is_locked());
+    let result = store.scan::<kapstok_core::members::Member>();
+    assert!(matches!(result, Err(Error::Locked)), "{result:?}");
+}
+
+fn raw_values(path: &Path, tree: TreeId) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let raw = raw_sled(path);
+    let t = raw.open_tree(tree.name()).unwrap();
+    t.iter()
+        .map(|i| {
+            let (k, v) = i.unwrap();
+            (k.to_vec(), v.to_vec())
+        })
+        .collect()
+}
+
+#[test]
+fn a_password_change_rewraps_only_that_users_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    let members_before = raw_values(&path, TreeId::Members);
+    {
+        let k = open(&path);
+        let coordinator = k.login("coordinator", "coordinator-wachtwoord").unwrap();
+        let id = coordinator.user_id();
+        coordinator
+            .users()
+            .set_password(id, "nieuw-wachtwoord")
+            .unwrap();
+    }
+    assert_eq!(
+        raw_values(&path, TreeId::Members),
+        members_before,
+        "the records were not re-encrypted"
+    );
+    let k = open(&path);
+    assert!(matches!(
+        k.login("coordinator", "coordinator-wachtwoord"),
+        Err(Error::BadLogin)
+    ));
+    drop(k);
+    let k = open(&path);
+    k.login("coordinator", "nieuw-wachtwoord").unwrap();
+    drop(k);
+    let k = open(&path);
+    k.login(ADMIN, PASSWORD).unwrap();
+}
+
+#[test]
+fn rekey_changes_the_passphrase_without_touching_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    let members_before = raw_values(&path, TreeId::Members);
+    {
+        let k = open(&path);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        let short = admin.change_passphrase("kort");
+        assert!(matches!(short, Err(Error::Invalid(_))), "{short:?}");
+        admin.change_passphrase("een nieuwe wachtwoordzin").unwrap();
+    }
+    assert_eq!(raw_values(&path, TreeId::Members), members_before);
+    let k = open(&path);
+    assert!(matches!(k.unlock(PASSPHRASE), Err(Error::BadPassphrase)));
+    k.unlock("een nieuwe wachtwoordzin").unwrap();
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(admin.members().list().unwrap().len(), 2);
+    // A coordinator may not.
+    let c = k.login("coordinator", "coordinator-wachtwoord").unwrap();
+    assert!(matches!(
+        c.change_passphrase("nog een wachtwoordzin"),
+        Err(Error::Denied(_))
+    ));
+}
+
+#[test]
+fn reencrypting_makes_every_value_new_and_others_need_a_new_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    let members_before = raw_values(&path, TreeId::Members);
+    {
+        let k = open(&path);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        assert!(matches!(
+            admin.reencrypt("een nieuwe wachtwoordzin", "niet mijn wachtwoord"),
+            Err(Error::BadLogin)
+        ));
+        let need = admin
+            .reencrypt("een nieuwe wachtwoordzin", PASSWORD)
+            .unwrap();
+        assert_eq!(need, ["coordinator"]);
+        // Still readable in this session, with the new key.
+        assert_eq!(admin.members().list().unwrap().len(), 2);
+    }
+    let members_after = raw_values(&path, TreeId::Members);
+    assert_eq!(members_after.len(), members_before.len());
+    for ((k1, v1), (k2, v2)) in members_before.iter().zip(&members_after) {
+        assert_eq!(k1, k2);
+        assert_ne!(v1, v2, "every value is encrypted anew");
+    }
+    let k = open(&path);
+    assert!(matches!(
+        k.login("coordinator", "coordinator-wachtwoord"),
+        Err(Error::BadLogin)
+    ));
+    assert!(matches!(k.unlock(PASSPHRASE), Err(Error::BadPassphrase)));
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    let (cid, _) = admin
+        .users()
+        .list()
+        .unwrap()
+        .into_iter()
+        .find(|(_, u)| u.name == "coordinator")
+        .unwrap();
+    admin
+        .users()
+        .set_password(cid, "weer-een-wachtwoord")
+        .unwrap();
+    let log = admin
+        .audit_log()
+        .entries(&Default::default())
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "store.rekey")
+        .count();
+    assert_eq!(log, 1, "the re-encryption is in the audit log");
+    drop((admin, k));
+    let k = open(&path);
+    k.login("coordinator", "weer-een-wachtwoord").unwrap();
+    drop(k);
+    let k = open(&path);
+    k.unlock("een nieuwe wachtwoordzin").unwrap();
+}
+
+#[test]
+fn values_swapped_between_records_do_not_decrypt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    {
+        let raw = raw_sled(&path);
+        let members = raw.open_tree("members").unwrap();
+        let one = members.get(1u64.to_be_bytes()).unwrap().unwrap();
+        let two = members.get(2u64.to_be_bytes()).unwrap().unwrap();
+        members.insert(1u64.to_be_bytes(), two).unwrap();
+        members.insert(2u64.to_be_bytes(), one).unwrap();
+        raw.flush().unwrap();
+    }
+    let k = open(&path);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    match admin.members().get(1) {
+        Err(Error::Corrupt { tree, key, detail }) => {
+            assert_eq!((tree.as_str(), key.as_str()), ("members", "1"));
+            assert!(detail.contains("does not decrypt"), "{detail}");
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_encrypted_store_is_created_only_in_an_empty_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, false);
+    let result = Kapstok::create_encrypted(&path, PASSPHRASE);
+    assert!(matches!(result, Err(Error::NotEmpty)), "{result:?}");
+    let short = Kapstok::create_encrypted(&dir.path().join("other"), "kort");
+    assert!(matches!(short, Err(Error::Invalid(_))), "{short:?}");
+}
+
+#[test]
+fn an_encrypted_backup_restores_into_a_store_that_opens_with_the_same_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    let file = dir.path().join("backup.jsonl");
+    let again = dir.path().join("again.jsonl");
+    {
+        let (store, _) = Store::open(&path).unwrap();
+        dump::write(&store, &file, "2026-11-23T10:00:00").unwrap();
+    }
+    let target = dir.path().join("restored");
+    {
+        let (blank, _) = Store::open(&target).unwrap();
+        dump::restore(&blank, std::fs::read(&file).unwrap().as_slice(), &file).unwrap();
+        assert!(blank.is_encrypted() && blank.is_locked());
+        dump::write(&blank, &again, "2026-11-23T10:00:00").unwrap();
+    }
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&file).unwrap(),
+        "the restored store exports byte-identical"
+    );
+    let k = open(&target);
+    assert!(k.is_locked());
+    let c = k.login("coordinator", "coordinator-wachtwoord").unwrap();
+    assert_eq!(c.members().list().unwrap().len(), 2);
+    drop((c, k));
+    let k = open(&target);
+    k.unlock(PASSPHRASE).unwrap();
+}
