@@ -199,6 +199,40 @@ pub enum Command {
         #[arg(long, value_name = "WEEKS")]
         expiring_weeks: Option<u32>,
     },
+    /// Create a new store (at --db); with --encrypt its records are encrypted with a key that
+    /// the store passphrase (KAPSTOK_NEW_PASSPHRASE or a prompt) and each user's password open.
+    /// With --user, also its first administrator (password from KAPSTOK_NEW_PASSWORD or a prompt).
+    Init {
+        /// Encrypt the store.
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Write a backup of the whole store to FILE (administrators): portable, versioned JSON
+    /// lines, encrypted when the store is.
+    Backup {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// Restore a backup into a new, empty store (at --db); a store holding anything is refused.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// The automatic daily backups beside the store: list them, or set how many are kept
+    /// (administrators).
+    Backups {
+        /// Keep this many daily backups (0: make none).
+        #[arg(long, value_name = "N")]
+        keep: Option<u32>,
+    },
+    /// Change the passphrase of an encrypted store (administrators; the new one from
+    /// KAPSTOK_NEW_PASSPHRASE or a prompt). With --reencrypt, a new key encrypts every record
+    /// anew; other users then need a new password.
+    Rekey {
+        /// Make a new key and encrypt every record anew.
+        #[arg(long)]
+        reencrypt: bool,
+    },
 }
 
 /// `kapstok members ...`
@@ -313,7 +347,136 @@ fn open(db: Option<PathBuf>, lang: Lang) -> Result<Kapstok, Failure> {
     if let kapstok_core::store::Opened::Migrated { backup, .. } = k.opened() {
         eprintln!("{} {}", Msg::CliMigrated.text(lang), backup.display());
     }
+    if let Some(Err(e)) = k.daily_backup() {
+        eprintln!("kapstok: {e}");
+    }
+    unlock(&k, lang)?;
     Ok(k)
+}
+
+/// An encrypted store opens locked; a login unlocks it. The store passphrase unlocks it when
+/// KAPSTOK_PASSPHRASE is set, and is asked for when the store has no users yet (so nobody's
+/// login could unlock it).
+fn unlock(k: &Kapstok, lang: Lang) -> Result<(), Failure> {
+    if !k.is_locked() {
+        return Ok(());
+    }
+    let no_users = k.needs_setup().map_err(|e| Failure::core(&e, lang))?;
+    if std::env::var_os("KAPSTOK_PASSPHRASE").is_some() || no_users {
+        let pp = password(Msg::CliPassphrase.text(lang), "KAPSTOK_PASSPHRASE")?;
+        k.unlock(&pp).map_err(|e| Failure::core(&e, lang))?;
+    }
+    Ok(())
+}
+
+fn new_passphrase(lang: Lang) -> Result<String, Failure> {
+    if let Ok(p) = std::env::var("KAPSTOK_NEW_PASSPHRASE") {
+        return Ok(p);
+    }
+    let first = password(Msg::CliNewPassphrase.text(lang), "KAPSTOK_NEW_PASSPHRASE")?;
+    let again = password(
+        Msg::CliRepeatPassphrase.text(lang),
+        "KAPSTOK_NEW_PASSPHRASE",
+    )?;
+    if first != again {
+        return Err(Failure(Msg::PassphrasesDiffer.text(lang).into()));
+    }
+    Ok(first)
+}
+
+/// `kapstok init` and `kapstok restore`: they make a store rather than open one.
+fn create(
+    db: Option<PathBuf>,
+    user: Option<&str>,
+    command: &Command,
+    lang: Lang,
+) -> Option<CliResult> {
+    if !matches!(command, Command::Init { .. } | Command::Restore { .. }) {
+        return None;
+    }
+    let path = match store_path(db) {
+        Some(p) => p,
+        None => return Some(Err(Failure(Msg::CliNoDataDir.text(lang).into()))),
+    };
+    let result = match command {
+        Command::Init { encrypt } => init(&path, *encrypt, user, lang),
+        Command::Restore { file } => restore(&path, file, lang),
+        _ => return None,
+    };
+    Some(result)
+}
+
+fn make_parent(path: &Path) -> Result<(), Failure> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure(format!("{}: {e}", parent.display())))?;
+    }
+    Ok(())
+}
+
+fn init(path: &Path, encrypt: bool, admin: Option<&str>, lang: Lang) -> CliResult {
+    make_parent(path)?;
+    let exists = Failure(format!(
+        "{} ({})",
+        Msg::CliStoreExists.text(lang),
+        path.display()
+    ));
+    let k = if encrypt {
+        let pp = new_passphrase(lang)?;
+        match Kapstok::create_encrypted(path, &pp) {
+            Err(Error::NotEmpty) => return Err(exists),
+            other => other.map_err(|e| Failure::core(&e, lang))?,
+        }
+    } else {
+        let k = Kapstok::open(path).map_err(|e| Failure::core(&e, lang))?;
+        if k.is_encrypted() || !k.needs_setup().map_err(|e| Failure::core(&e, lang))? {
+            return Err(exists);
+        }
+        k
+    };
+    let mut out = std::io::stdout().lock();
+    let created = if encrypt {
+        Msg::CliStoreCreatedEncrypted
+    } else {
+        Msg::CliStoreCreated
+    };
+    writeln!(out, "{}: {}", created.text(lang), path.display())
+        .map_err(|e| Failure(e.to_string()))?;
+    if let Some(name) = admin {
+        let pw = new_password(name, lang)?;
+        k.setup(name, &pw).map_err(|e| Failure::core(&e, lang))?;
+        writeln!(
+            out,
+            "{}: {name} ({})",
+            Msg::CliUserAdded.text(lang),
+            crate::app::role_label(Role::Administrator, lang)
+        )
+        .map_err(|e| Failure(e.to_string()))?;
+    }
+    Ok(())
+}
+
+fn restore(path: &Path, file: &Path, lang: Lang) -> CliResult {
+    use kapstok_core::store::{dump, Store};
+    make_parent(path)?;
+    let input =
+        std::fs::File::open(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let (store, _) = Store::open(path).map_err(|e| Failure::core(&e, lang))?;
+    dump::restore(&store, std::io::BufReader::new(input), file)
+        .map_err(|e| Failure::core(&e, lang))?;
+    let lines: usize = kapstok_core::store::TreeId::ALL
+        .iter()
+        .map(|t| store.tree_len(*t))
+        .sum();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} {lines} ({})",
+        Msg::CliRestored.text(lang),
+        path.display()
+    )
+    .and_then(|()| writeln!(out, "{}", Msg::CliRestoredLogin.text(lang)))
+    .map_err(|e| Failure(e.to_string()))
 }
 
 fn password(prompt: &str, env: &str) -> Result<String, Failure> {
@@ -337,6 +500,9 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         let k = open(cli.db, lang)?;
         return crate::run_tui(k, lang, cli.user.as_deref()).map_err(|e| Failure(e.to_string()));
     };
+    if let Some(result) = create(cli.db.clone(), cli.user.as_deref(), &command, lang) {
+        return result;
+    }
     let k = open(cli.db, lang)?;
     let user = cli.user.as_deref();
     let mut out = std::io::stdout().lock();
@@ -676,6 +842,59 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 c.offset_y_mm
             )
             .map_err(io)?;
+        }
+        // Handled by `create` above: they make a store instead of opening one.
+        Command::Init { .. } | Command::Restore { .. } => {}
+        Command::Backup { file } => {
+            let s = login(&k, user, lang)?;
+            let entries = s.backup(&file).map_err(|e| Failure::core(&e, lang))?;
+            writeln!(
+                out,
+                "{}: {} ({entries})",
+                Msg::CliBackupWritten.text(lang),
+                file.display()
+            )
+            .map_err(io)?;
+        }
+        Command::Backups { keep } => {
+            let s = login(&k, user, lang)?;
+            if let Some(n) = keep {
+                s.set_backups_keep(n).map_err(|e| Failure::core(&e, lang))?;
+            }
+            let kept = s.backups_keep().map_err(|e| Failure::core(&e, lang))?;
+            writeln!(out, "{} {kept}", Msg::CliBackupsKept.text(lang)).map_err(io)?;
+            for path in s.daily_backups().map_err(|e| Failure::core(&e, lang))? {
+                writeln!(out, "{}", path.display()).map_err(io)?;
+            }
+        }
+        Command::Rekey { reencrypt } => {
+            let name = user.ok_or_else(|| Failure(Msg::CliNeedUser.text(lang).into()))?;
+            let pw = password(
+                &format!("{} {name}", Msg::CliPasswordFor.text(lang)),
+                "KAPSTOK_PASSWORD",
+            )?;
+            let s = k.login(name, &pw).map_err(|e| Failure::core(&e, lang))?;
+            if !k.is_encrypted() {
+                return Err(Failure::core(&Error::NotEncrypted, lang));
+            }
+            let pp = new_passphrase(lang)?;
+            if reencrypt {
+                let others = s.reencrypt(&pp, &pw).map_err(|e| Failure::core(&e, lang))?;
+                writeln!(out, "{}", Msg::CliReencrypted.text(lang)).map_err(io)?;
+                if !others.is_empty() {
+                    writeln!(
+                        out,
+                        "{} {}",
+                        Msg::CliNeedNewPassword.text(lang),
+                        others.join(", ")
+                    )
+                    .map_err(io)?;
+                }
+            } else {
+                s.change_passphrase(&pp)
+                    .map_err(|e| Failure::core(&e, lang))?;
+                writeln!(out, "{}", Msg::CliRekeyed.text(lang)).map_err(io)?;
+            }
         }
         Command::Settings {
             out_of_sight_weeks,

@@ -116,6 +116,12 @@ impl Session {
         )
     }
 
+    /// The automatic daily backups beside the store, oldest first (administrators).
+    pub fn daily_backups(&self) -> Result<Vec<PathBuf>> {
+        self.require(Permission::StoreManage)?;
+        self.store().daily_backups()
+    }
+
     /// How many automatic daily backups are kept.
     pub fn backups_keep(&self) -> Result<u32> {
         self.store().backups_keep()
