@@ -384,6 +384,25 @@ impl Error {
 
 impl From<sled::Error> for Error {
     fn from(e: sled::Error) -> Self {
-        Error::Storage(e.to_string())
+        match &e {
+            sled::Error::Io(io) if refuses_writes(io) => Error::ReadOnly {
+                detail: io.kind().to_string(),
+            },
+            _ => Error::Storage(e.to_string()),
+        }
     }
+}
+
+/// True for an I/O error that means the disk refuses writes: read-only, no permission, full, or
+/// over a file size limit.
+pub(crate) fn refuses_writes(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::PermissionDenied
+            | ErrorKind::ReadOnlyFilesystem
+            | ErrorKind::StorageFull
+            | ErrorKind::FileTooLarge
+            | ErrorKind::QuotaExceeded
+    ) || matches!(e.raw_os_error(), Some(1 | 13 | 27 | 28 | 30 | 122))
 }

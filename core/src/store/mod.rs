@@ -18,7 +18,7 @@ pub mod crypt;
 pub mod dump;
 mod migrate;
 
-use crate::error::{Error, Result};
+use crate::error::{refuses_writes, Error, Result};
 use crypt::{DataKey, Header, Sealing};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -153,6 +153,9 @@ pub struct Store {
     crypt: Arc<RwLock<CryptState>>,
     /// A migration that waits for the data key (an encrypted store opened locked).
     pending_migration: Arc<Mutex<Option<u32>>>,
+    /// Set when writing to disk failed: sled may hold the refused change in memory, so from
+    /// then on this open store refuses every read and write (reopening shows what is on disk).
+    failed: Arc<Mutex<Option<String>>>,
 }
 
 /// The encryption state of an open store.
@@ -213,6 +216,7 @@ impl Store {
             path: path.to_path_buf(),
             crypt: Arc::new(RwLock::new(CryptState { header, key: None })),
             pending_migration: Arc::new(Mutex::new(None)),
+            failed: Arc::new(Mutex::new(None)),
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
@@ -507,6 +511,7 @@ impl Store {
 
     /// Reads one record.
     pub fn get<R: Record>(&self, id: u64) -> Result<Option<R>> {
+        self.usable()?;
         let key = codec::id_key(id);
         match self.tree(R::TREE).get(key)? {
             None => Ok(None),
@@ -516,6 +521,7 @@ impl Store {
 
     /// Reads every record of a kind, in id order.
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
+        self.usable()?;
         let sealing = self.sealing();
         self.tree(R::TREE)
             .iter()
@@ -541,6 +547,7 @@ impl Store {
         sealing: &Sealing,
         work: impl Fn(&Tx<'_>) -> TxResult<T>,
     ) -> Result<T> {
+        self.usable()?;
         let result = self
             .trees
             .as_slice()
@@ -551,14 +558,43 @@ impl Store {
                 Ok(value)
             }
             Err(TransactionError::Abort(e)) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(storage_error(e, &self.path)),
+            Err(TransactionError::Storage(e)) => Err(self.fail(storage_error(e, &self.path))),
         }
     }
 
-    /// Writes everything to disk.
+    /// Writes everything to disk. When that fails, this open store refuses every further read
+    /// and write (see [`Store::usable`]): what the failed change left in memory is never shown.
     pub fn flush(&self) -> Result<()> {
-        self.db.flush().map_err(|e| storage_error(e, &self.path))?;
+        if let Err(e) = self.db.flush() {
+            return Err(self.fail(storage_error(e, &self.path)));
+        }
         Ok(())
+    }
+
+    /// Marks this open store as failed (a write to disk failed; sled may hold part of the change
+    /// in memory) and gives the error back.
+    fn fail(&self, e: Error) -> Error {
+        *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(match &e {
+            Error::ReadOnly { detail } => detail.clone(),
+            other => other.to_string(),
+        });
+        e
+    }
+
+    /// Fine unless writing to disk failed earlier in this process: then [`Error::ReadOnly`],
+    /// until the store is opened again (by a new kapstok), which shows what is on disk.
+    pub fn usable(&self) -> Result<()> {
+        match self
+            .failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+        {
+            None => Ok(()),
+            Some(detail) => Err(Error::ReadOnly {
+                detail: format!("{detail}; an earlier change could not be saved, restart kapstok"),
+            }),
+        }
     }
 
     pub(crate) fn set_format_version(&self, version: u32) -> Result<()> {
@@ -586,7 +622,7 @@ pub struct KeyWrap {
 /// The shortest store passphrase accepted.
 pub const MIN_PASSPHRASE: usize = 8;
 
-fn check_passphrase(passphrase: &str) -> Result<()> {
+pub(crate) fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE {
         return Err(Error::invalid(
             "passphrase",
@@ -596,21 +632,11 @@ fn check_passphrase(passphrase: &str) -> Result<()> {
     Ok(())
 }
 
-/// True for an I/O error that means the disk refuses writes: read-only, no permission, full, or
-/// over a file size limit.
-fn refuses_writes(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind;
-    matches!(
-        e.kind(),
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem | ErrorKind::StorageFull
-    ) || matches!(e.raw_os_error(), Some(1 | 13 | 27 | 28 | 30 | 122))
-}
-
 /// A storage error, with a refused write named as such.
 fn storage_error(e: sled::Error, path: &Path) -> Error {
     match &e {
         sled::Error::Io(io) if refuses_writes(io) => Error::ReadOnly {
-            detail: format!("{}: {io}", path.display()),
+            detail: format!("{}: {}", path.display(), io.kind()),
         },
         _ => Error::Storage(e.to_string()),
     }
@@ -625,7 +651,7 @@ fn open_error(e: sled::Error, path: &Path) -> Error {
     } else if let sled::Error::Io(io) = &e {
         if refuses_writes(io) {
             Error::ReadOnly {
-                detail: format!("{}: {io}", path.display()),
+                detail: format!("{}: {}", path.display(), io.kind()),
             }
         } else {
             Error::Storage(format!("cannot open {}: {text}", path.display()))
