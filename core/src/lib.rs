@@ -138,6 +138,17 @@ impl Kapstok {
         })
     }
 
+    /// Makes a blank store (just created, no users, no records) encrypted with `passphrase`, for
+    /// a front end that chooses encryption on first start ([`Error::NotEmpty`] otherwise).
+    pub fn encrypt_new(&self, passphrase: &str) -> Result<()> {
+        let store = &self.inner.store;
+        if store.is_encrypted() || !store.is_blank() {
+            return Err(Error::NotEmpty);
+        }
+        store::check_passphrase(passphrase)?;
+        store.encrypt_blank(passphrase)
+    }
+
     /// True when the store's records are encrypted.
     pub fn is_encrypted(&self) -> bool {
         self.inner.store.is_encrypted()

@@ -249,9 +249,10 @@ impl App {
                 Action::Back => self.quit = true,
                 Action::Enter => match state.selected().unwrap_or(0) {
                     0 => self.load_demo(),
-                    1 => self
-                        .popups
-                        .push(Popup::Form(Box::new(new_admin_form()), FormKind::NewAdmin)),
+                    1 => self.popups.push(Popup::Form(
+                        Box::new(new_admin_form(self.lang)),
+                        FormKind::NewAdmin,
+                    )),
                     _ => self.quit = true,
                 },
                 _ => {}
@@ -670,6 +671,36 @@ impl App {
                     );
                     self.popups.push(Popup::Form(form, kind));
                     return;
+                }
+                // A passphrase chooses an encrypted store (only possible while it is blank).
+                let (phrase, phrase_again) =
+                    (form.value("passphrase"), form.value("passphrase_again"));
+                if phrase != phrase_again {
+                    form.show_errors(
+                        &[FieldError::new(
+                            "passphrase_again",
+                            Reason::Other(self.t(Msg::PassphrasesDiffer).into()),
+                        )],
+                        self.lang,
+                    );
+                    self.popups.push(Popup::Form(form, kind));
+                    return;
+                }
+                if !phrase.is_empty() && !self.k.is_encrypted() {
+                    match self.k.encrypt_new(&phrase) {
+                        Ok(()) => {}
+                        Err(Error::Invalid(errors)) => {
+                            let rest = form.show_errors(&errors, self.lang);
+                            self.popups.push(Popup::Form(form, kind));
+                            self.status_lines(rest);
+                            return;
+                        }
+                        Err(e) => {
+                            self.popups.push(Popup::Form(form, kind));
+                            self.error(&e);
+                            return;
+                        }
+                    }
                 }
                 match self.k.setup(&user, &pw) {
                     Ok(session) => self.enter(session),
@@ -1130,7 +1161,7 @@ impl App {
                 let height = match kind {
                     FormKind::Member { .. } => body.height,
                     FormKind::Status { .. } => 9,
-                    FormKind::NewAdmin => 8,
+                    FormKind::NewAdmin => 14,
                 };
                 form.render(frame, centered(body, 78, height), lang);
             }
@@ -1190,17 +1221,20 @@ fn login_form(user: Option<&str>) -> Form {
     form
 }
 
-fn new_admin_form() -> Form {
+fn new_admin_form(lang: Lang) -> Form {
     let mut form = Form::new(
         Msg::NewAdminTitle,
         vec![
             Field::text("user", Msg::FieldUser, ""),
             Field::secret("password", Msg::FieldPassword),
             Field::secret("password_again", Msg::FieldPasswordAgain),
+            Field::secret("passphrase", Msg::FieldPassphrase),
+            Field::secret("passphrase_again", Msg::FieldPassphraseAgain),
         ],
     );
     form.enter_saves_on_last = true;
     form.hint = Msg::NewAdminHint;
+    form.note = Some(Msg::NewAdminEncryptNote.text(lang).into());
     form
 }
 

@@ -789,6 +789,9 @@ messages! {
     CliReencrypted => "Opslag opnieuw versleuteld met een nieuwe sleutel.", "Store re-encrypted with a new key.";
     CliNeedNewPassword => "Deze gebruikers hebben een nieuw wachtwoord nodig (kapstok user passwd):", "These users need a new password (kapstok user passwd):";
     CliBackupsKept => "Automatische reservekopieën bewaard:", "Automatic backups kept:";
+    FieldPassphrase => "Wachtwoordzin opslag", "Store passphrase";
+    FieldPassphraseAgain => "Wachtwoordzin (nogmaals)", "Passphrase (again)";
+    NewAdminEncryptNote => "Met een wachtwoordzin wordt de opslag versleuteld (leeg laten: niet versleuteld). Bewaar hem veilig: zonder wachtwoordzin of wachtwoord is niets terug te halen.", "A passphrase encrypts the store (leave empty: not encrypted). Keep it safe: without the passphrase or a password nothing can be recovered.";
 }
 
 /// The label of a field by its stable core name.
@@ -895,6 +898,8 @@ pub fn field_label(field: &str) -> Msg {
         "skill" => Msg::FieldSkill,
         "acquired" => Msg::FieldAcquired,
         "on" => Msg::FieldOn,
+        "passphrase" => Msg::FieldPassphrase,
+        "passphrase_again" => Msg::FieldPassphraseAgain,
         _ => Msg::ErrInvalid,
     }
 }
