@@ -72,6 +72,14 @@ fn filled(path: &Path, encrypted: bool) {
         .unwrap();
 }
 
+/// A filled encrypted store in a temporary folder (kept while the folder lives).
+fn encrypted_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    filled(&path, true);
+    (dir, path)
+}
+
 /// Every file under `dir`, read whole.
 fn raw_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -129,9 +137,7 @@ fn an_encrypted_store_holds_no_name_in_its_files_and_a_plain_one_does() {
 
 #[test]
 fn a_login_opens_an_encrypted_store_and_wrong_secrets_are_clear_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
 
     let k = open(&path);
     assert!(k.is_encrypted() && k.is_locked());
@@ -171,9 +177,7 @@ fn a_login_opens_an_encrypted_store_and_wrong_secrets_are_clear_errors() {
 
 #[test]
 fn reading_a_locked_store_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
     let (store, _) = retry_locked(
         || Store::open(&path),
         |e| matches!(e, Error::AlreadyOpen { .. }),
@@ -197,9 +201,7 @@ fn raw_values(path: &Path, tree: TreeId) -> Vec<(Vec<u8>, Vec<u8>)> {
 
 #[test]
 fn a_password_change_rewraps_only_that_users_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
     let members_before = raw_values(&path, TreeId::Members);
     {
         let k = open(&path);
@@ -230,9 +232,7 @@ fn a_password_change_rewraps_only_that_users_copy() {
 
 #[test]
 fn rekey_changes_the_passphrase_without_touching_the_records() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
     let members_before = raw_values(&path, TreeId::Members);
     {
         let k = open(&path);
@@ -257,9 +257,7 @@ fn rekey_changes_the_passphrase_without_touching_the_records() {
 
 #[test]
 fn reencrypting_makes_every_value_new_and_others_need_a_new_password() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
     let members_before = raw_values(&path, TreeId::Members);
     {
         let k = open(&path);
@@ -317,9 +315,7 @@ fn reencrypting_makes_every_value_new_and_others_need_a_new_password() {
 
 #[test]
 fn values_swapped_between_records_do_not_decrypt() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (_dir, path) = encrypted_store();
     {
         let raw = raw_sled(&path);
         let members = raw.open_tree("members").unwrap();
@@ -353,9 +349,7 @@ fn an_encrypted_store_is_created_only_in_an_empty_place() {
 
 #[test]
 fn an_encrypted_backup_restores_into_a_store_that_opens_with_the_same_secrets() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    filled(&path, true);
+    let (dir, path) = encrypted_store();
     let file = dir.path().join("backup.jsonl");
     let again = dir.path().join("again.jsonl");
     {
