@@ -239,7 +239,9 @@ impl Kapstok {
     /// Logs in. A wrong name and a wrong password give the same error.
     ///
     /// On an encrypted store that is still locked, the user's copy of the data key is unwrapped
-    /// with the password first; a wrong name or password is the same [`Error::BadLogin`].
+    /// with the password first; a wrong name or password is the same [`Error::BadLogin`]. A user
+    /// without a copy (after a re-encryption, or in a store restored with encryption) logs in
+    /// once after the store passphrase unlocked it ([`Kapstok::unlock`]); their copy is made then.
     pub fn login(&self, name: &str, password: &str) -> Result<Session> {
         let name = name.trim().to_lowercase();
         self.inner.store.unlock_as_user(&name, password)?;
@@ -251,7 +253,9 @@ impl Kapstok {
             .find(|(_, u)| u.name == name && u.active);
         match found {
             Some((id, user)) if access::verify_password(password, &user.password_hash) => {
-                Ok(self.session_for(id, &user))
+                let session = self.session_for(id, &user);
+                access::ensure_key_wrap(&session, password)?;
+                Ok(session)
             }
             _ => Err(Error::BadLogin),
         }

@@ -97,10 +97,14 @@ fn raw_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// Whether `haystack` holds `needle` as text (any case) or as hex (as backups store values).
 fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let hex: String = needle.bytes().map(|b| format!("{b:02x}")).collect();
+    [needle, hex.as_str()].iter().any(|n| {
+        haystack
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+    })
 }
 
 /// The words of [`SECRETS`] found in the files under `dir`.
@@ -127,12 +131,19 @@ fn an_encrypted_store_holds_no_name_in_its_files_and_a_plain_one_does() {
     // The encrypted store shows none.
     assert_eq!(leaked(&sealed), Vec::<String>::new());
 
-    // Its backup (a dump) and its daily backup hold none either.
+    // Its backup holds none either (searched as text and as hex); a plain store's backup does.
     let k = open(&sealed);
     let admin = k.login(ADMIN, PASSWORD).unwrap();
     let file = dir.path().join("backups/sealed.jsonl");
     admin.backup(&file).unwrap();
     assert_eq!(leaked(&dir.path().join("backups")), Vec::<String>::new());
+    drop((admin, k));
+    let k = open(&plain);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    admin
+        .backup(&dir.path().join("plain-backups/plain.jsonl"))
+        .unwrap();
+    assert_eq!(leaked(&dir.path().join("plain-backups")), SECRETS.to_vec());
 }
 
 #[test]
@@ -375,4 +386,87 @@ fn an_encrypted_backup_restores_into_a_store_that_opens_with_the_same_secrets() 
     drop((c, k));
     let k = open(&target);
     k.unlock(PASSPHRASE).unwrap();
+}
+
+#[test]
+fn a_plain_backup_restored_with_encryption_holds_no_name_and_users_log_in_after_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    filled(&plain, false);
+    let file = dir.path().join("plain.jsonl");
+    {
+        let (store, _) = Store::open(&plain).unwrap();
+        dump::write(&store, &file, "2026-11-23T10:00:00").unwrap();
+    }
+    let target = dir.path().join("sealed");
+    {
+        let (blank, _) = Store::open(&target).unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(matches!(
+            dump::restore_encrypted(&blank, bytes.as_slice(), &file, "kort"),
+            Err(Error::Invalid(_))
+        ));
+        dump::restore_encrypted(&blank, bytes.as_slice(), &file, PASSPHRASE).unwrap();
+        assert!(blank.is_encrypted() && blank.is_locked());
+    }
+    assert_eq!(leaked(&target), Vec::<String>::new());
+
+    // Nobody has a copy of the new key yet: a login alone does not open the store.
+    let k = open(&target);
+    assert!(matches!(k.login(ADMIN, PASSWORD), Err(Error::BadLogin)));
+    // After the passphrase, each user's first login makes their copy.
+    k.unlock(PASSPHRASE).unwrap();
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(admin.members().list().unwrap().len(), 2);
+    drop((admin, k));
+    let k = open(&target);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    let made = admin
+        .audit_log()
+        .entries(&Default::default())
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "user.key")
+        .count();
+    assert_eq!(made, 1, "the admin's copy was made once and logged");
+    drop((admin, k));
+    let k = open(&target);
+    assert!(matches!(
+        k.login("coordinator", "coordinator-wachtwoord"),
+        Err(Error::BadLogin)
+    ));
+
+    // An encrypted backup is not encrypted twice.
+    let sealed_file = dir.path().join("sealed.jsonl");
+    let admin = {
+        k.unlock(PASSPHRASE).unwrap();
+        k.login(ADMIN, PASSWORD).unwrap()
+    };
+    admin.backup(&sealed_file).unwrap();
+    let (other, _) = Store::open(&dir.path().join("other")).unwrap();
+    let bytes = std::fs::read(&sealed_file).unwrap();
+    let again = dump::restore_encrypted(&other, bytes.as_slice(), &sealed_file, PASSPHRASE);
+    assert!(
+        matches!(&again, Err(Error::Io { detail, .. }) if detail.contains("already encrypted"))
+    );
+    assert!(other.is_blank());
+}
+
+#[test]
+fn after_reencryption_a_user_logs_in_once_with_the_passphrase_given() {
+    let (_dir, path) = encrypted_store();
+    {
+        let k = open(&path);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        admin
+            .reencrypt("een nieuwe wachtwoordzin", PASSWORD)
+            .unwrap();
+    }
+    let k = open(&path);
+    k.unlock("een nieuwe wachtwoordzin").unwrap();
+    k.login("coordinator", "coordinator-wachtwoord").unwrap();
+    drop(k);
+    let k = open(&path);
+    let c = k.login("coordinator", "coordinator-wachtwoord").unwrap();
+    assert_eq!(c.members().list().unwrap().len(), 2);
 }

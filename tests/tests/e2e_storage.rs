@@ -15,6 +15,11 @@ use std::path::Path;
 const PASSPHRASE: &str = "de wachtwoordzin van de vereniging";
 const PASSWORD: &str = "een-lang-geheim";
 
+/// `text` as lower-case hex, the way backups hold values.
+fn hex(text: &str) -> String {
+    text.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
 /// True when any file under `dir` holds `needle` (ASCII, any case).
 fn files_contain(dir: &Path, needle: &str) -> bool {
     let mut todo = vec![dir.to_path_buf()];
@@ -151,7 +156,12 @@ fn an_encrypted_store_backs_up_restores_and_changes_its_passphrase_by_cli() {
         stdout(&out)
     );
     let text = std::fs::read_to_string(&backup).unwrap();
-    assert!(!text.contains("Zwartekop") && !text.contains("beheer"));
+    for word in ["Zwartekop", "beheer"] {
+        assert!(
+            !text.contains(word) && !text.contains(&hex(word)),
+            "{word} in the backup"
+        );
+    }
     let other = Store::new();
     let out = other.run(&["restore", backup.to_str().unwrap()], &[]);
     assert_success(&out, "restore");
@@ -234,4 +244,58 @@ fn rekey_on_an_unencrypted_store_is_refused_clearly() {
     );
     let err = assert_failure(&out, "rekey on a plain store");
     assert!(err.contains("niet versleuteld"), "{err}");
+}
+
+#[test]
+fn a_plain_store_becomes_encrypted_by_backup_and_restore_with_encryption() {
+    let store = Store::new();
+    let out = store.run(
+        &["init", "--user", "beheer"],
+        &[("KAPSTOK_NEW_PASSWORD", PASSWORD)],
+    );
+    assert_success(&out, "init");
+    let csv = store.dir().join("leden.csv");
+    std::fs::write(
+        &csv,
+        "surname;given;joined\nZwartekop;Wilhelmina;01-03-2024\n",
+    )
+    .unwrap();
+    let out = store.run_as(
+        "beheer",
+        PASSWORD,
+        &["import", "members", csv.to_str().unwrap()],
+    );
+    assert_success(&out, "import");
+    let backup = store.dir().join("plain.jsonl");
+    let out = store.run_as("beheer", PASSWORD, &["backup", backup.to_str().unwrap()]);
+    assert_success(&out, "backup");
+    // An unencrypted backup holds the name (as hex, like every value).
+    assert!(std::fs::read_to_string(&backup)
+        .unwrap()
+        .contains(&hex("Zwartekop")));
+
+    let sealed = Store::new();
+    let out = sealed.run(
+        &["restore", "--encrypt", backup.to_str().unwrap()],
+        &[("KAPSTOK_NEW_PASSPHRASE", PASSPHRASE)],
+    );
+    assert_success(&out, "restore --encrypt");
+    assert!(!files_contain(Path::new(sealed.db()), "Zwartekop"));
+    assert!(!files_contain(Path::new(sealed.db()), &hex("Zwartekop")));
+    // The first login needs the passphrase (it makes the user's copy of the key) ...
+    let out = sealed.run_as("beheer", PASSWORD, &["members", "list"]);
+    assert_failure(&out, "a login before any copy of the key exists");
+    let out = sealed.run(
+        &["members", "list", "--user", "beheer"],
+        &[
+            ("KAPSTOK_PASSPHRASE", PASSPHRASE),
+            ("KAPSTOK_PASSWORD", PASSWORD),
+        ],
+    );
+    assert_success(&out, "first login with the passphrase");
+    assert!(stdout(&out).contains("Zwartekop, Wilhelmina"));
+    // ... after that the password alone opens it.
+    let out = sealed.run_as("beheer", PASSWORD, &["members", "list"]);
+    assert_success(&out, "a later login");
+    assert!(stdout(&out).contains("Zwartekop, Wilhelmina"));
 }

@@ -214,9 +214,15 @@ pub enum Command {
         file: PathBuf,
     },
     /// Restore a backup into a new, empty store (at --db); a store holding anything is refused.
+    /// With --encrypt an unencrypted backup is encrypted on the way (the new store's passphrase
+    /// from KAPSTOK_NEW_PASSPHRASE or a prompt); each user then logs in once with
+    /// KAPSTOK_PASSPHRASE set.
     Restore {
         /// The backup file.
         file: PathBuf,
+        /// Encrypt the restored store.
+        #[arg(long)]
+        encrypt: bool,
     },
     /// The automatic daily backups beside the store: list them, or set how many are kept
     /// (administrators).
@@ -400,7 +406,7 @@ fn create(
     };
     let result = match command {
         Command::Init { encrypt } => init(&path, *encrypt, user, lang),
-        Command::Restore { file } => restore(&path, file, lang),
+        Command::Restore { file, encrypt } => restore(&path, file, *encrypt, lang),
         _ => return None,
     };
     Some(result)
@@ -456,14 +462,20 @@ fn init(path: &Path, encrypt: bool, admin: Option<&str>, lang: Lang) -> CliResul
     Ok(())
 }
 
-fn restore(path: &Path, file: &Path, lang: Lang) -> CliResult {
+fn restore(path: &Path, file: &Path, encrypt: bool, lang: Lang) -> CliResult {
     use kapstok_core::store::{dump, Store};
     make_parent(path)?;
     let input =
         std::fs::File::open(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let input = std::io::BufReader::new(input);
     let (store, _) = Store::open(path).map_err(|e| Failure::core(&e, lang))?;
-    dump::restore(&store, std::io::BufReader::new(input), file)
-        .map_err(|e| Failure::core(&e, lang))?;
+    if encrypt {
+        let pp = new_passphrase(lang)?;
+        dump::restore_encrypted(&store, input, file, &pp)
+    } else {
+        dump::restore(&store, input, file)
+    }
+    .map_err(|e| Failure::core(&e, lang))?;
     let lines: usize = kapstok_core::store::TreeId::ALL
         .iter()
         .map(|t| store.tree_len(*t))

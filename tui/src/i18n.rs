@@ -787,7 +787,7 @@ messages! {
     CliRestoredLogin => "Log in met de gebruikers (en wachtwoordzin) van de reservekopie.", "Log in with the users (and passphrase) of the backup.";
     CliRekeyed => "Wachtwoordzin van de opslag gewijzigd.", "Store passphrase changed.";
     CliReencrypted => "Opslag opnieuw versleuteld met een nieuwe sleutel.", "Store re-encrypted with a new key.";
-    CliNeedNewPassword => "Deze gebruikers hebben een nieuw wachtwoord nodig (kapstok user passwd):", "These users need a new password (kapstok user passwd):";
+    CliNeedNewPassword => "Deze gebruikers loggen één keer in met KAPSTOK_PASSPHRASE (de nieuwe wachtwoordzin) erbij, of krijgen een nieuw wachtwoord (kapstok user passwd):", "These users log in once with KAPSTOK_PASSPHRASE (the new passphrase) set, or get a new password (kapstok user passwd):";
     CliBackupsKept => "Automatische reservekopieën bewaard:", "Automatic backups kept:";
     FieldPassphrase => "Wachtwoordzin opslag", "Store passphrase";
     FieldPassphraseAgain => "Wachtwoordzin (nogmaals)", "Passphrase (again)";

@@ -10,7 +10,7 @@ mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditLog, AuditRecord};
 pub use session::Session;
-pub(crate) use users::check_new;
+pub(crate) use users::{check_new, ensure_key_wrap};
 pub use users::{hash_password, verify_password, User, UserRecord, Users};
 
 use crate::error::Permission;

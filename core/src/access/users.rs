@@ -67,6 +67,23 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// In an encrypted store (unlocked), makes the logged-in user's copy of the data key when they
+/// have none, so their next login opens the store by itself. Logged without any secret.
+pub(crate) fn ensure_key_wrap(s: &Session, password: &str) -> Result<()> {
+    let store = s.store();
+    if !store.is_encrypted() || store.has_user_key_wrap(&s.user_name)? {
+        return Ok(());
+    }
+    let Some(wrap) = store.user_key_wrap(&s.user_name, password)? else {
+        return Ok(());
+    };
+    let now = s.now();
+    store.transact(|tx| {
+        tx.put_key_wrap(&wrap)?;
+        s.audit(tx, now, "user.key", &format!("user/{}", s.user_id), "")
+    })
+}
+
 /// Checks a new user's name and password.
 pub(crate) fn check_new(name: &str, password: &str) -> Result<String> {
     let mut errors = Vec::new();

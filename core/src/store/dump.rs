@@ -292,8 +292,64 @@ pub fn restore(store: &Store, input: impl BufRead, source: &Path) -> Result<u32>
         return Err(Error::NotEmpty);
     }
     let checked = check(input, source)?;
+    write_all(store, &checked.entries)?;
+    store.reload_crypt_header()?;
+    Ok(checked.format_version)
+}
+
+/// Restores an **unencrypted** dump into a blank store and encrypts it on the way: a new data
+/// key, wrapped with `passphrase`, seals every value before it is written (all in one
+/// transaction, after the whole file was checked). The way to encrypt an existing association:
+/// back it up, restore the backup with encryption into a new store. The users have no copy of
+/// the new key yet: each logs in once after the passphrase unlocked the store (see
+/// [`crate::Kapstok::login`]). An encrypted dump is refused here (restore it as it is).
+pub fn restore_encrypted(
+    store: &Store,
+    input: impl BufRead,
+    source: &Path,
+    passphrase: &str,
+) -> Result<u32> {
+    super::check_passphrase(passphrase)?;
+    if !store.is_blank() || store.is_encrypted() {
+        return Err(Error::NotEmpty);
+    }
+    let checked = check(input, source)?;
+    let has_header = checked
+        .entries
+        .iter()
+        .any(|(t, k, _)| *t == TreeId::Meta && k.as_slice() == crypt::META_HEADER);
+    if has_header {
+        return Err(Error::Io {
+            path: source.display().to_string(),
+            detail: "line 1: the backup is already encrypted: restore it without encryption".into(),
+        });
+    }
+    let header = crypt::Header::new();
+    let key = crypt::DataKey::random();
+    let mut entries = Vec::with_capacity(checked.entries.len() + 2);
+    for (tree, k, value) in &checked.entries {
+        let value = if *tree == TreeId::Meta {
+            value.clone()
+        } else {
+            crypt::seal_with(&key, *tree, k, value)?
+        };
+        entries.push((*tree, k.clone(), value));
+    }
+    entries.push((TreeId::Meta, crypt::META_HEADER.to_vec(), header.to_bytes()));
+    entries.push((
+        TreeId::Meta,
+        crypt::META_PASSPHRASE.to_vec(),
+        key.wrap(passphrase, crypt::META_PASSPHRASE)?,
+    ));
+    write_all(store, &entries)?;
+    store.reload_crypt_header()?;
+    Ok(checked.format_version)
+}
+
+/// Writes checked entries in one transaction, then flushes.
+fn write_all(store: &Store, entries: &[(TreeId, Vec<u8>, Vec<u8>)]) -> Result<()> {
     let result = store.trees.as_slice().transaction(|trees| {
-        for (tree, key, value) in &checked.entries {
+        for (tree, key, value) in entries {
             trees[*tree as usize].insert(key.as_slice(), value.as_slice())?;
         }
         Ok::<(), ConflictableTransactionError<Error>>(())
@@ -301,11 +357,11 @@ pub fn restore(store: &Store, input: impl BufRead, source: &Path) -> Result<u32>
     match result {
         Ok(()) => {}
         Err(TransactionError::Abort(e)) => return Err(e),
-        Err(TransactionError::Storage(e)) => return Err(super::storage_error(e, store.path())),
+        Err(TransactionError::Storage(e)) => {
+            return Err(store.fail(super::storage_error(e, store.path())))
+        }
     }
-    store.flush()?;
-    store.reload_crypt_header()?;
-    Ok(checked.format_version)
+    store.flush()
 }
 
 #[cfg(test)]

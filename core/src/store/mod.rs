@@ -371,6 +371,15 @@ impl Store {
         Ok(Some(KeyWrap { slot, value }))
     }
 
+    /// Whether a user has a copy of the data key (false in an unencrypted store).
+    pub fn has_user_key_wrap(&self, name: &str) -> Result<bool> {
+        if !self.is_encrypted() {
+            return Ok(false);
+        }
+        let slot = self.header()?.user_slot(name);
+        Ok(self.tree(TreeId::Meta).contains_key(slot)?)
+    }
+
     /// The meta keys of every user's wrap of the data key (hashed, so they name nobody).
     fn user_slots(&self) -> Result<Vec<Vec<u8>>> {
         self.tree(TreeId::Meta)
@@ -573,7 +582,7 @@ impl Store {
 
     /// Marks this open store as failed (a write to disk failed; sled may hold part of the change
     /// in memory) and gives the error back.
-    fn fail(&self, e: Error) -> Error {
+    pub(crate) fn fail(&self, e: Error) -> Error {
         *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(match &e {
             Error::ReadOnly { detail } => detail.clone(),
             other => other.to_string(),
