@@ -74,14 +74,22 @@ impl Reported {
                 self.weeks_done = Some(w.parse().unwrap());
                 self.weeks_tried.clear();
             }
+            (Some("ready"), None, None) => {}
             (Some("refused"), ..) => panic!("the child was refused a change: {line}"),
             _ => panic!("unexpected line from the child: {line:?}"),
         }
     }
 }
 
-/// Runs one child, kills it after `after`, and feeds every complete line it wrote to `reported`.
-fn run_and_kill(store: &Path, seed: u64, after: Duration, reported: &mut Reported) -> usize {
+/// Runs one child, kills it `after` its start (or, with `after_ready`, after it reported that it
+/// opened the store and logged in), and feeds every complete line it wrote to `reported`.
+fn run_and_kill(
+    store: &Path,
+    seed: u64,
+    after: Duration,
+    after_ready: bool,
+    reported: &mut Reported,
+) -> usize {
     let mut child = Command::new(KID)
         .args(["work", store.to_str().unwrap(), &seed.to_string()])
         .stdout(Stdio::piped())
@@ -101,12 +109,27 @@ fn run_and_kill(store: &Path, seed: u64, after: Duration, reported: &mut Reporte
             line.clear();
         }
     });
+    let mut lines = Vec::new();
+    if after_ready {
+        // However slow the machine, this kill lands amid changes.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while let Ok(line) =
+            receive.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            let ready = line == "ready";
+            lines.push(line);
+            if ready {
+                break;
+            }
+        }
+    }
     std::thread::sleep(after);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     reader.join().unwrap();
+    lines.extend(receive.try_iter());
     let mut done = 0;
-    for line in receive.try_iter() {
+    for line in lines {
         reported.take(&line);
         done += usize::from(!line.starts_with("try"));
     }
@@ -151,13 +174,15 @@ fn kill_many_times(encrypted: bool, budget: Duration) {
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let (mut kills, mut done, mut checks) = (0usize, 0usize, 0usize);
     let start = Instant::now();
-    while start.elapsed() < budget || kills < 10 {
+    while start.elapsed() < budget || kills < 20 {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
-        // Between 50 and 600 ms: some kills land while opening or logging in, most amid changes.
-        let after = Duration::from_millis(50 + rng % 550);
-        done += run_and_kill(&store, kills as u64 + 1, after, &mut reported);
+        // Every other run is killed 0-600 ms after it started (often while opening or logging
+        // in), the others 0-300 ms after they were ready (amid changes).
+        let after_ready = kills % 2 == 0;
+        let after = Duration::from_millis(rng % if after_ready { 300 } else { 600 });
+        done += run_and_kill(&store, kills as u64 + 1, after, after_ready, &mut reported);
         kills += 1;
         checks += check(&store, &reported);
     }

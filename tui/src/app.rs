@@ -171,6 +171,10 @@ impl App {
         if let kapstok_core::store::Opened::Migrated { backup, .. } = app.k.opened() {
             app.status = format!("{} {}", Msg::StoreMigrated.text(lang), backup.display());
         }
+        if let Some(Err(e)) = app.k.daily_backup() {
+            app.status = format!("{} {e}", Msg::DailyBackupFailed.text(lang));
+            app.status_is_error = true;
+        }
         app
     }
 

@@ -789,6 +789,7 @@ messages! {
     CliReencrypted => "Opslag opnieuw versleuteld met een nieuwe sleutel.", "Store re-encrypted with a new key.";
     CliNeedNewPassword => "Deze gebruikers loggen één keer in met KAPSTOK_PASSPHRASE (de nieuwe wachtwoordzin) erbij, of krijgen een nieuw wachtwoord (kapstok user passwd):", "These users log in once with KAPSTOK_PASSPHRASE (the new passphrase) set, or get a new password (kapstok user passwd):";
     CliBackupsKept => "Automatische reservekopieën bewaard:", "Automatic backups kept:";
+    DailyBackupFailed => "Automatische reservekopie van vandaag mislukt:", "Today's automatic backup failed:";
     FieldPassphrase => "Wachtwoordzin opslag", "Store passphrase";
     FieldPassphraseAgain => "Wachtwoordzin (nogmaals)", "Passphrase (again)";
     NewAdminEncryptNote => "Met een wachtwoordzin wordt de opslag versleuteld (leeg laten: niet versleuteld). Bewaar hem veilig: zonder wachtwoordzin of wachtwoord is niets terug te halen.", "A passphrase encrypts the store (leave empty: not encrypted). Keep it safe: without the passphrase or a password nothing can be recovered.";

@@ -8,8 +8,9 @@
 //! kapstok-crashkid readonly STORE      open a store in a folder this process may not write
 //! ```
 //!
-//! Lines: `member NUMBER GIVEN` (created), `try-weeks N` / `weeks N` (settings change started /
-//! done), `try GIVEN` (a member about to be created), `refused MESSAGE`, `opened`.
+//! Lines: `ready` (opened and logged in), `member NUMBER GIVEN` (created), `try-weeks N` /
+//! `weeks N` (settings change started / done), `try GIVEN` (a member about to be created),
+//! `refused MESSAGE`, `opened`.
 
 use kapstok_core::members::MemberInput;
 use kapstok_core::{Error, Kapstok, Session};
@@ -97,6 +98,7 @@ impl Rng {
 fn work(store: &Path, seed: u64) {
     let k = open(store);
     let s = login(&k);
+    report("ready");
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     for n in 0u64.. {
         if rng.next() % 5 == 0 {
