@@ -1165,7 +1165,7 @@ impl App {
                 let height = match kind {
                     FormKind::Member { .. } => body.height,
                     FormKind::Status { .. } => 9,
-                    FormKind::NewAdmin => 14,
+                    FormKind::NewAdmin => 12,
                 };
                 form.render(frame, centered(body, 78, height), lang);
             }
