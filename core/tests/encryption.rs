@@ -470,3 +470,59 @@ fn after_reencryption_a_user_logs_in_once_with_the_passphrase_given() {
     let c = k.login("coordinator", "coordinator-wachtwoord").unwrap();
     assert_eq!(c.members().list().unwrap().len(), 2);
 }
+
+#[test]
+fn an_older_encrypted_store_migrates_when_a_login_unlocks_it() {
+    let (dir, path) = encrypted_store();
+    {
+        // Pretend the store is of format 1 (members as they are decode as any version).
+        let raw = raw_sled(&path);
+        raw.open_tree("meta")
+            .unwrap()
+            .insert("format_version", &1u32.to_be_bytes())
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let k = open(&path);
+    assert!(k.is_locked());
+    assert_eq!(k.opened(), &kapstok_core::store::Opened::Current);
+    let backups = dir.path().join("store-backups");
+    let before_migration = |dir: &Path| -> usize {
+        std::fs::read_dir(dir)
+            .map(|r| {
+                r.filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with("before-migration")
+                })
+                .count()
+            })
+            .unwrap_or(0)
+    };
+    assert_eq!(
+        before_migration(&backups),
+        0,
+        "nothing migrated while locked"
+    );
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(
+        before_migration(&backups),
+        1,
+        "a backup before the migration"
+    );
+    assert_eq!(admin.members().list().unwrap().len(), 2);
+    drop((admin, k));
+    let raw = raw_sled(&path);
+    let version = raw
+        .open_tree("meta")
+        .unwrap()
+        .get("format_version")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        version.as_ref(),
+        kapstok_core::store::FORMAT_VERSION.to_be_bytes()
+    );
+}
