@@ -244,6 +244,7 @@ impl Kapstok {
     /// once after the store passphrase unlocked it ([`Kapstok::unlock`]); their copy is made then.
     pub fn login(&self, name: &str, password: &str) -> Result<Session> {
         let name = name.trim().to_lowercase();
+        let was_locked = self.inner.store.is_locked();
         self.inner.store.unlock_as_user(&name, password)?;
         let found = self
             .inner
@@ -257,7 +258,14 @@ impl Kapstok {
                 access::ensure_key_wrap(&session, password)?;
                 Ok(session)
             }
-            _ => Err(Error::BadLogin),
+            _ => {
+                // A copy of the key that opened the store for a login that then failed (a
+                // blocked account) leaves it locked as it was.
+                if was_locked {
+                    self.inner.store.lock();
+                }
+                Err(Error::BadLogin)
+            }
         }
     }
 

@@ -225,8 +225,8 @@ impl Store {
     /// Creates a new **encrypted** store in the folder `path`: a random data key, wrapped with a
     /// key derived from `passphrase`. The store comes back unlocked. A folder that already holds
     /// a store with anything in it is refused ([`Error::NotEmpty`]); encryption is chosen when a
-    /// store is created, never switched on later (restore a backup into a new encrypted store
-    /// instead, see [`backup::restore`]).
+    /// store is created, never switched on in place (restore a backup with encryption into a new
+    /// store instead, see [`dump::restore_encrypted`]).
     pub fn create_encrypted(path: &Path, passphrase: &str) -> Result<(Store, Opened)> {
         check_passphrase(passphrase)?;
         let (store, opened) = Store::open(path)?;
@@ -320,6 +320,11 @@ impl Store {
             migrate::migrate(self, from)?;
         }
         Ok(())
+    }
+
+    /// Forgets the data key: an encrypted store is locked again until the next unlock.
+    pub fn lock(&self) {
+        self.crypt_state_mut().key = None;
     }
 
     /// Unlocks an encrypted store with the store passphrase ([`Error::BadPassphrase`] when it is
