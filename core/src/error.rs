@@ -119,6 +119,10 @@ pub enum Reason {
     NoFailedQuorum,
     /// A free-text reason for refusal, for cases not covered above (English).
     Other(String),
+    /// The person's data was erased: the record only keeps anonymous counts.
+    Erased,
+    /// Still a member (active or suspended): end the membership first.
+    StillMember,
 }
 
 impl fmt::Display for Reason {
@@ -189,6 +193,8 @@ impl fmt::Display for Reason {
             Reason::NotADecision => write!(f, "is an information item without a vote"),
             Reason::NoFailedQuorum => write!(f, "no item failed its quorum"),
             Reason::Other(text) => write!(f, "{text}"),
+            Reason::Erased => write!(f, "belongs to a person whose data was erased"),
+            Reason::StillMember => write!(f, "is still a member: end the membership first"),
         }
     }
 }

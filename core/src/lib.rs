@@ -39,6 +39,7 @@ pub mod meetings;
 pub mod members;
 pub mod print;
 pub mod report;
+pub mod privacy;
 pub mod settings;
 pub mod store;
 pub mod training;

@@ -1254,6 +1254,18 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         }
         .into(),
         Reason::Other(text) => text.clone(),
+        Reason::Erased => if nl {
+            "hoort bij iemand van wie de gegevens gewist zijn"
+        } else {
+            "belongs to a person whose data was erased"
+        }
+        .into(),
+        Reason::StillMember => if nl {
+            "is nog lid: beëindig eerst het lidmaatschap"
+        } else {
+            "is still a member: end the membership first"
+        }
+        .into(),
     }
 }
 

@@ -126,6 +126,11 @@ impl Session {
         super::Users::new(self)
     }
 
+    /// A person's data: export, erasure, retention (administrators).
+    pub fn privacy(&self) -> crate::privacy::Privacy<'_> {
+        crate::privacy::Privacy::new(self)
+    }
+
     /// The audit log.
     pub fn audit_log(&self) -> super::AuditLog<'_> {
         super::AuditLog::new(self)

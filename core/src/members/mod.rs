@@ -6,12 +6,14 @@
 //! - [`csv`]: import and export.
 //! - [`service`]: the operations on the store, through a session.
 
+pub mod consent;
 pub mod csv;
 pub mod model;
 pub mod rules;
 pub mod search;
 pub mod service;
 
+pub use consent::{ConsentEvent, ConsentHistory, ConsentKind};
 pub use model::{Consents, Member, MemberInput, MemberRecord, Status, StatusEntry};
 pub use rules::Warning;
 pub use service::{ImportReport, Members, Saved};

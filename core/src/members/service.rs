@@ -1,11 +1,12 @@
 //! Operations on the member register, through a session.
 
-use super::model::{Member, MemberInput, Status, StatusEntry};
+use super::consent::{self, ConsentHistory, ConsentKind};
+use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Warning};
 use super::search::{Query, SearchIndex};
 use crate::access::Session;
 use crate::error::{Error, FieldError, Permission, Reason, Result, RowError};
-use crate::store::{abort, Record};
+use crate::store::{abort, Record, Tx, TxResult};
 use chrono::NaiveDate;
 
 /// A saved member, with the warnings that did not stop the save.
@@ -110,6 +111,7 @@ impl<'a> Members<'a> {
             }
             let member = valid.clone().into_member(number);
             tx.put(number, &member)?;
+            self.log_consents(tx, number, &Consents::default(), &member.consents)?;
             self.s
                 .audit(tx, now, "member.create", &record(number), "")?;
             Ok(member)
@@ -130,6 +132,7 @@ impl<'a> Members<'a> {
                     id: number,
                 });
             };
+            refuse_erased(tx, number)?;
             let mut member = old.clone();
             valid.clone().apply_to(&mut member);
             // The history starts on the date of joining: it moves along when that is corrected.
@@ -153,6 +156,7 @@ impl<'a> Members<'a> {
                 return Ok(member);
             }
             tx.put(number, &member)?;
+            self.log_consents(tx, number, &old.consents, &member.consents)?;
             self.s.audit(
                 tx,
                 now,
@@ -177,6 +181,7 @@ impl<'a> Members<'a> {
                     id: number,
                 });
             };
+            refuse_erased(tx, number)?;
             if let Err(errors) = rules::check_status_change(&member, &status, since, today) {
                 return abort(Error::Invalid(errors));
             }
@@ -205,6 +210,7 @@ impl<'a> Members<'a> {
                     id: number,
                 });
             };
+            refuse_erased(tx, number)?;
             if date < member.joined {
                 return abort(Error::invalid("last_contact", Reason::Before("joined")));
             }
@@ -291,6 +297,7 @@ impl<'a> Members<'a> {
                     )));
                 }
                 tx.put(m.number, m)?;
+                self.log_consents(tx, m.number, &Consents::default(), &m.consents)?;
                 tx.bump_seq("member", m.number)?;
                 self.s.audit(tx, now, action, &record(m.number), "")?;
             }
@@ -314,6 +321,90 @@ impl<'a> Members<'a> {
         })?;
         super::csv::write(&all)
     }
+}
+
+impl Members<'_> {
+    /// Appends the steps from `old` to `new` consents to the member's consent history.
+    fn log_consents(&self, tx: &Tx<'_>, number: u64, old: &Consents, new: &Consents) -> TxResult<()> {
+        let events = consent::changes(old, new, self.s.today(), self.s.user_name());
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut history = tx.get::<ConsentHistory>(number)?.unwrap_or_default();
+        history.events.extend(events);
+        tx.put(number, &history)
+    }
+
+    /// Gives (`Some(date)`) or withdraws (`None`, as of today) one consent. It takes effect at
+    /// once: the next BaseMail run and the next convocation read the consents in force. The step
+    /// is kept in the consent history with who recorded it.
+    pub fn set_consent(
+        &self,
+        number: u64,
+        kind: ConsentKind,
+        given: Option<NaiveDate>,
+    ) -> Result<Member> {
+        self.s.require(Permission::MembersWrite)?;
+        let today = self.s.today();
+        if given.is_some_and(|d| d > today) {
+            return Err(Error::invalid(consent_field(kind), Reason::InFuture));
+        }
+        let now = self.s.now();
+        self.s.store().transact(|tx| {
+            let Some(mut member) = tx.get::<Member>(number)? else {
+                return abort(Error::NotFound {
+                    kind: Member::KIND,
+                    id: number,
+                });
+            };
+            refuse_erased(tx, number)?;
+            if given.is_some_and(|d| d < member.joined) {
+                return abort(Error::invalid(consent_field(kind), Reason::Before("joined")));
+            }
+            let old = member.consents.clone();
+            kind.set(&mut member.consents, given);
+            if member.consents == old {
+                return Ok(member);
+            }
+            tx.put(number, &member)?;
+            self.log_consents(tx, number, &old, &member.consents)?;
+            let what = if given.is_some() { "given" } else { "withdrawn" };
+            self.s.audit(
+                tx,
+                now,
+                "member.consent",
+                &record(number),
+                &format!("{} {what}", kind.name()),
+            )?;
+            Ok(member)
+        })
+    }
+
+    /// A member's consent history, oldest first.
+    pub fn consent_history(&self, number: u64) -> Result<ConsentHistory> {
+        self.s.require(Permission::MembersRead)?;
+        Ok(self
+            .s
+            .store()
+            .get::<ConsentHistory>(number)?
+            .unwrap_or_default())
+    }
+}
+
+fn consent_field(kind: ConsentKind) -> &'static str {
+    match kind {
+        ConsentKind::ConvocationEmail => "consent_convocation_email",
+        ConsentKind::BirthdayCard => "consent_birthday_card",
+        ConsentKind::Magazine => "consent_magazine",
+    }
+}
+
+/// An erased member's record is kept only for anonymous counts: it takes no new data.
+fn refuse_erased(tx: &Tx<'_>, number: u64) -> TxResult<()> {
+    if tx.get::<crate::privacy::Erasure>(number)?.is_some() {
+        return abort(Error::invalid("number", Reason::Erased));
+    }
+    Ok(())
 }
 
 fn changed_fields(old: &Member, new: &Member) -> String {

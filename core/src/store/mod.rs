@@ -17,6 +17,7 @@ pub mod codec;
 pub mod crypt;
 pub mod dump;
 mod migrate;
+pub mod rewrite;
 
 use crate::error::{refuses_writes, Error, Result};
 use crypt::{DataKey, Header, Sealing};
@@ -70,11 +71,15 @@ pub enum TreeId {
     PlanItems,
     /// General meetings, each with its agenda, attendance, votes and minutes.
     Meetings,
+    /// Members: the history of consents given and withdrawn, keyed by member number.
+    ConsentHistory,
+    /// Privacy: members whose personal data was erased (when, by whom), keyed by member number.
+    Erasures,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 18] = [
+    pub const ALL: [TreeId; 20] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -93,6 +98,8 @@ impl TreeId {
         TreeId::SkillsHeld,
         TreeId::PlanItems,
         TreeId::Meetings,
+        TreeId::ConsentHistory,
+        TreeId::Erasures,
     ];
 
     /// The tree's name on disk.
@@ -116,6 +123,8 @@ impl TreeId {
             TreeId::SkillsHeld => "skills_held",
             TreeId::PlanItems => "plan_items",
             TreeId::Meetings => "meetings",
+            TreeId::ConsentHistory => "consent_history",
+            TreeId::Erasures => "erasures",
         }
     }
 
@@ -196,6 +205,7 @@ impl Store {
     /// An encrypted store opens locked: records can be read and written once
     /// [`Store::unlock_as_user`] or [`Store::unlock_with_passphrase`] found the data key.
     pub fn open(path: &Path) -> Result<(Store, Opened)> {
+        rewrite::recover(path)?;
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(64 * 1024 * 1024)
