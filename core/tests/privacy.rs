@@ -82,7 +82,10 @@ fn everywhere(admin: &Session) -> u64 {
     .unwrap();
     let week = IsoWeek::of(today());
     let run = bm.compose(week).unwrap();
-    assert!(run.cards.iter().any(|c| c.address.join(" ").contains("RG778899")));
+    assert!(run
+        .cards
+        .iter()
+        .any(|c| c.address.join(" ").contains("RG778899")));
     bm.post(week, today()).unwrap();
 
     let ex = admin.experts();
@@ -165,10 +168,7 @@ fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
                 stack.push(path);
             } else {
                 let bytes = std::fs::read(&path).unwrap();
-                if bytes
-                    .windows(needle.len())
-                    .any(|w| w == needle.as_bytes())
-                {
+                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
                     found.push(path.display().to_string());
                 }
             }
@@ -194,7 +194,11 @@ fn the_export_holds_every_area_as_json_and_pdf() {
     assert_eq!(v["member"]["name"]["surname"], "Quibblewort");
     assert_eq!(v["member"]["notes"], "NotitieGeheim");
     let history = v["consent_history"].as_array().unwrap();
-    assert_eq!(history.len(), 3, "two consents at creation, one later: {history:?}");
+    assert_eq!(
+        history.len(),
+        3,
+        "two consents at creation, one later: {history:?}"
+    );
     assert_eq!(history[2]["kind"], "Magazine");
     assert_eq!(history[2]["by"], ADMIN);
     let stays = &v["basemail"]["recipients"][0]["stays"];
@@ -296,7 +300,10 @@ fn erasure_removes_the_person_everywhere_and_keeps_the_counts() {
 
     // Nothing of the person in any export or record.
     let json = String::from_utf8(admin.privacy().export_json(number).unwrap()).unwrap();
-    for secret in SECRETS.iter().chain(["WensGeheim", "1015 CJ", "Keizersgracht"].iter()) {
+    for secret in SECRETS
+        .iter()
+        .chain(["WensGeheim", "1015 CJ", "Keizersgracht"].iter())
+    {
         assert!(!json.contains(secret), "{secret} still in {json}");
     }
     let csv = String::from_utf8(admin.members().export_csv().unwrap()).unwrap();
@@ -312,8 +319,12 @@ fn erasure_removes_the_person_everywhere_and_keeps_the_counts() {
         .unwrap();
     let entry = log.iter().find(|e| e.action == "person.erase").unwrap();
     assert_eq!(entry.detail, "");
-    assert!(log.iter().all(|e| e.detail.is_empty() || e.action == "person.export"));
-    assert!(matches!(admin.privacy().erase(number), Err(Error::Invalid(e)) if e[0].reason == Reason::Erased));
+    assert!(log
+        .iter()
+        .all(|e| e.detail.is_empty() || e.action == "person.export"));
+    assert!(
+        matches!(admin.privacy().erase(number), Err(Error::Invalid(e)) if e[0].reason == Reason::Erased)
+    );
     assert!(matches!(
         admin.members().update(number, &person()),
         Err(Error::Invalid(e)) if e[0].reason == Reason::Erased
@@ -362,7 +373,11 @@ fn after_the_rewrite_no_raw_file_holds_the_name() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(left, vec!["store".to_string()], "no old or partial copy left");
+    assert_eq!(
+        left,
+        vec!["store".to_string()],
+        "no old or partial copy left"
+    );
 
     // The rewritten store holds everything else and takes new changes.
     assert_eq!(admin.user_name(), ADMIN);
@@ -441,10 +456,7 @@ fn ended_member(admin: &Session, surname: &str, left: NaiveDate, deceased: bool)
             reason: "opgezegd".into(),
         }
     };
-    admin
-        .members()
-        .change_status(number, status, left)
-        .unwrap();
+    admin.members().change_status(number, status, left).unwrap();
     number
 }
 
@@ -482,7 +494,10 @@ fn retention_lists_ex_members_past_the_period_and_erases_them() {
         erased.iter().map(|e| e.number).collect::<Vec<_>>(),
         vec![long_ago, exactly]
     );
-    assert!(p.retention().unwrap().is_empty(), "erased ones leave the list");
+    assert!(
+        p.retention().unwrap().is_empty(),
+        "erased ones leave the list"
+    );
     assert_eq!(admin.members().get(long_ago).unwrap().name.surname, "");
     assert_eq!(admin.members().get(recent).unwrap().name.surname, "Recent");
 }
@@ -550,7 +565,8 @@ fn a_withdrawn_consent_takes_effect_in_the_next_run() {
         Err(Error::Invalid(e)) if e[0].reason == Reason::Before("joined")
     ));
     // Editing the member in the form records the change too.
-    let mut input = kapstok_core::members::MemberInput::from_member(&admin.members().get(number).unwrap());
+    let mut input =
+        kapstok_core::members::MemberInput::from_member(&admin.members().get(number).unwrap());
     input.consent_magazine = format_date(d(2026, 1, 5));
     admin.members().update(number, &input).unwrap();
     let last = admin
@@ -560,7 +576,10 @@ fn a_withdrawn_consent_takes_effect_in_the_next_run() {
         .events
         .pop()
         .unwrap();
-    assert_eq!((last.kind, last.given, last.on), (ConsentKind::Magazine, true, d(2026, 1, 5)));
+    assert_eq!(
+        (last.kind, last.given, last.on),
+        (ConsentKind::Magazine, true, d(2026, 1, 5))
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 mod meeting;
 mod report;
+mod privacy;
 
 /// kapstok: the back office of the association (member register). Without a command, the
 /// terminal UI starts.
@@ -45,6 +46,25 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// A person's data (administrators): export everything about a member, or erase it.
+    Person {
+        /// What to do.
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
+    /// Ex-members past the retention period (administrators): list them, set the period, or
+    /// anonymise all of them (asks twice; `--yes` for scripts).
+    Retention {
+        /// Set the retention period: months after leaving.
+        #[arg(long, value_name = "MONTHS")]
+        months: Option<u32>,
+        /// Anonymise everyone on the list.
+        #[arg(long)]
+        erase: bool,
+        /// Do not ask (scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Fill an empty store with a realistic synthetic association.
     Demo {
         /// How many members.
@@ -238,6 +258,32 @@ pub enum Command {
         /// Make a new key and encrypt every record anew.
         #[arg(long)]
         reencrypt: bool,
+    },
+}
+
+/// `kapstok person ...`
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Everything about one member as one file: JSON, or a printable PDF summary (`--pdf`, or a
+    /// file name ending in .pdf).
+    Export {
+        /// The member number.
+        number: u64,
+        /// Write to this file instead of standard output (needed for a PDF).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The printable PDF summary instead of JSON.
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Erase one ex-member's personal data everywhere (anonymous counts stay), then rewrite the
+    /// store so no old version stays on disk. Asks twice; `--yes` answers both for scripts.
+    Erase {
+        /// The member number.
+        number: u64,
+        /// Do not ask (scripts).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -526,6 +572,10 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
     match command {
         Command::Meeting { command } => meeting::run(&k, user, lang, command, &mut out)?,
         Command::Report { command } => report::run(&k, user, lang, command, &mut out)?,
+        Command::Person { command } => privacy::person(k, user, command, lang, &mut out)?,
+        Command::Retention { months, erase, yes } => {
+            privacy::retention(k, user, months, erase, yes, lang, &mut out)?
+        }
         Command::Demo { members, seed } => {
             let report = demo::fill(&k, members, seed).map_err(|e| Failure::core(&e, lang))?;
             let users: Vec<String> = report

@@ -793,6 +793,23 @@ messages! {
     FieldPassphrase => "Wachtwoordzin opslag", "Store passphrase";
     FieldPassphraseAgain => "Wachtwoordzin (nogmaals)", "Passphrase (again)";
     NewAdminEncryptNote => "Met een wachtwoordzin wordt de opslag versleuteld (leeg laten: niet versleuteld). Bewaar hem veilig: zonder wachtwoordzin of wachtwoord is niets terug te halen.", "A passphrase encrypts the store (leave empty: not encrypted). Keep it safe: without the passphrase or a password nothing can be recovered.";
+    // privacy: a person's data, retention (cli and tui)
+    PrivErasePrompt1 => "Alle persoonsgegevens van lid {number} wissen? Typ het lidnummer ter bevestiging", "Erase all personal data of member {number}? Type the member number to confirm";
+    PrivErasePrompt2 => "Laatste controle: dit kan niet ongedaan worden. Back-ups in {dir} bevatten deze persoon nog tot ze worden opgeruimd. Typ 'wissen' om door te gaan", "Last check: this cannot be undone. Backups in {dir} still hold this person until they are cleaned up. Type 'erase' to go on";
+    PrivEraseWord => "wissen", "erase";
+    PrivCancelled => "Afgebroken: niets gewist.", "Cancelled: nothing erased.";
+    PrivErased => "Lid {number} gewist: {records} records, {cards} kaarten en {audit} logregels aangepast; anonieme tellingen blijven.", "Member {number} erased: {records} records, {cards} cards and {audit} log entries changed; anonymous counts remain.";
+    PrivRewritten => "Opslag herschreven: oude versies verwijderd ({keys} sleutels).", "Store rewritten: old versions removed ({keys} keys).";
+    PrivBackupsWarning => "Let op: back-ups in {dir} bevatten deze persoon nog.", "Note: backups in {dir} still hold this person.";
+    PrivExported => "Gegevens van lid {number} geëxporteerd naar {path}", "Data of member {number} exported to {path}";
+    PrivRetentionNone => "Niemand voorbij de bewaartermijn ({months} maanden).", "Nobody past the retention period ({months} months).";
+    PrivRetentionHeader => "Oud-leden voorbij de bewaartermijn ({months} maanden):", "Ex-members past the retention period ({months} months):";
+    PrivRetentionPrompt => "Deze {count} oud-leden anonimiseren? Typ het aantal ter bevestiging", "Anonymise these {count} ex-members? Type the number to confirm";
+    PrivRetentionSet => "Bewaartermijn: {months} maanden na vertrek", "Retention period: {months} months after leaving";
+    PrivErasedLabel => "gewist", "erased";
+    PrivLeftOn => "vertrokken", "left";
+    PrivDueSince => "termijn verstreken", "period ended";
+    FieldRetentionMonths => "Bewaartermijn (maanden)", "Retention period (months)";
 }
 
 /// The label of a field by its stable core name.
@@ -901,6 +918,7 @@ pub fn field_label(field: &str) -> Msg {
         "on" => Msg::FieldOn,
         "passphrase" => Msg::FieldPassphrase,
         "passphrase_again" => Msg::FieldPassphraseAgain,
+        "retention_months" => Msg::FieldRetentionMonths,
         _ => Msg::ErrInvalid,
     }
 }

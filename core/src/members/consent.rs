@@ -177,7 +177,10 @@ mod tests {
             k.set(&mut c, Some(d(2020, 1, 1)));
             assert_eq!(k.in_consents(&c), Some(d(2020, 1, 1)));
         }
-        assert_eq!(ConsentKind::from_name("Birthday-Card"), Some(ConsentKind::BirthdayCard));
+        assert_eq!(
+            ConsentKind::from_name("Birthday-Card"),
+            Some(ConsentKind::BirthdayCard)
+        );
         assert_eq!(ConsentKind::from_name("post"), None);
     }
 }

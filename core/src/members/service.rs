@@ -325,7 +325,13 @@ impl<'a> Members<'a> {
 
 impl Members<'_> {
     /// Appends the steps from `old` to `new` consents to the member's consent history.
-    fn log_consents(&self, tx: &Tx<'_>, number: u64, old: &Consents, new: &Consents) -> TxResult<()> {
+    fn log_consents(
+        &self,
+        tx: &Tx<'_>,
+        number: u64,
+        old: &Consents,
+        new: &Consents,
+    ) -> TxResult<()> {
         let events = consent::changes(old, new, self.s.today(), self.s.user_name());
         if events.is_empty() {
             return Ok(());
@@ -359,7 +365,10 @@ impl Members<'_> {
             };
             refuse_erased(tx, number)?;
             if given.is_some_and(|d| d < member.joined) {
-                return abort(Error::invalid(consent_field(kind), Reason::Before("joined")));
+                return abort(Error::invalid(
+                    consent_field(kind),
+                    Reason::Before("joined"),
+                ));
             }
             let old = member.consents.clone();
             kind.set(&mut member.consents, given);
@@ -368,7 +377,11 @@ impl Members<'_> {
             }
             tx.put(number, &member)?;
             self.log_consents(tx, number, &old, &member.consents)?;
-            let what = if given.is_some() { "given" } else { "withdrawn" };
+            let what = if given.is_some() {
+                "given"
+            } else {
+                "withdrawn"
+            };
             self.s.audit(
                 tx,
                 now,

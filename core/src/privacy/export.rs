@@ -267,7 +267,8 @@ pub(crate) fn run_mentions(run: &Run, number: u64, recipients: &HashSet<u64>) ->
 pub(crate) fn basemail(store: &Store, number: u64) -> Result<(BaseMailPart, Footprint)> {
     let ids = basemail_ids(store, number)?;
     let set: HashSet<u64> = ids.recipients.iter().copied().collect();
-    let institutions: HashMap<u64, Institution> = store.scan::<Institution>()?.into_iter().collect();
+    let institutions: HashMap<u64, Institution> =
+        store.scan::<Institution>()?.into_iter().collect();
     let all_stays = store.scan::<Stay>()?;
     let mut part = BaseMailPart::default();
     let mut footprint = Vec::new();
@@ -302,11 +303,7 @@ pub(crate) fn basemail(store: &Store, number: u64) -> Result<(BaseMailPart, Foot
             continue;
         };
         let week = run.week.to_string();
-        for c in run
-            .cards
-            .iter()
-            .filter(|c| is_theirs(c.who, number, &set))
-        {
+        for c in run.cards.iter().filter(|c| is_theirs(c.who, number, &set)) {
             part.cards.push(CardPart {
                 week: week.clone(),
                 reasons: c.reasons.clone(),

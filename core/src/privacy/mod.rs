@@ -181,13 +181,8 @@ impl<'a> Privacy<'a> {
         };
         self.s.store().transact(|tx| {
             tx.put(PRIVACY_SETTINGS_ID, &settings)?;
-            self.s.audit(
-                tx,
-                now,
-                "settings.privacy",
-                "settings",
-                &months.to_string(),
-            )
+            self.s
+                .audit(tx, now, "settings.privacy", "settings", &months.to_string())
         })
     }
 
@@ -326,10 +321,7 @@ pub fn rewrite_store(
 /// Opens the store again, waiting out sled's release of the lock held by the handles this process
 /// just dropped (sled lets go from a background thread: spacejam/sled#1289). Another process
 /// holding the lock is still reported after the deadline.
-fn reopen(
-    path: &std::path::Path,
-    clock: Arc<dyn crate::clock::Clock>,
-) -> Result<crate::Kapstok> {
+fn reopen(path: &std::path::Path, clock: Arc<dyn crate::clock::Clock>) -> Result<crate::Kapstok> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         match crate::Kapstok::open_with_clock(path, clock.clone()) {

@@ -88,10 +88,17 @@ pub fn render(p: &PersonExport) -> Result<Vec<u8>, PrintError> {
     for step in &m.status_history {
         line(
             &mut w,
-            &format!("Status vanaf {}: {}", format_date(step.since), status_nl(&step.status)),
+            &format!(
+                "Status vanaf {}: {}",
+                format_date(step.since),
+                status_nl(&step.status)
+            ),
         );
     }
-    line(&mut w, &format!("Laatste contact: {}", date(m.last_contact)));
+    line(
+        &mut w,
+        &format!("Laatste contact: {}", date(m.last_contact)),
+    );
     line(&mut w, &format!("Notities: {}", or_dash(&m.notes)));
 
     heading(&mut w, "Toestemmingen");
@@ -304,8 +311,5 @@ pub fn render(p: &PersonExport) -> Result<Vec<u8>, PrintError> {
             ),
         );
     }
-    document::render(
-        &w.finish(),
-        &format!("Overzicht gegevens lid {}", m.number),
-    )
+    document::render(&w.finish(), &format!("Overzicht gegevens lid {}", m.number))
 }

@@ -1,0 +1,229 @@
+//! `kapstok person export|erase` and `kapstok retention`: a person's data on the command line.
+//!
+//! Erasing asks twice (the member number, then the word `wissen`/`erase`, naming the backups that
+//! still hold the person) unless `--yes` is given, and then rewrites the store so that sled's log
+//! keeps no old version of the erased data.
+
+use super::{login, CliResult, Failure, PersonCommand};
+use crate::i18n::{fill, Lang, Msg};
+use kapstok_core::common::format_date;
+use kapstok_core::privacy::{rewrite_store, Erased};
+use kapstok_core::{Kapstok, Session};
+use std::io::{BufRead, Write};
+
+fn core(lang: Lang) -> impl Fn(kapstok_core::Error) -> Failure {
+    move |e| Failure::core(&e, lang)
+}
+
+fn io(e: std::io::Error) -> Failure {
+    match e.kind() {
+        std::io::ErrorKind::BrokenPipe => Failure(String::new()),
+        _ => Failure(e.to_string()),
+    }
+}
+
+/// Asks on standard error and reads one line from standard input.
+fn ask(prompt: &str) -> Result<String, Failure> {
+    eprint!("{prompt}: ");
+    std::io::stderr().flush().map_err(io)?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(io)?;
+    Ok(line.trim().to_string())
+}
+
+/// The two confirmations: `first` must be typed back, then the erase word.
+fn confirm_twice(prompt1: &str, first: &str, backups: &str, lang: Lang) -> Result<bool, Failure> {
+    if ask(prompt1)? != first {
+        return Ok(false);
+    }
+    let prompt2 = fill(Msg::PrivErasePrompt2, lang, &[("dir", backups)]);
+    Ok(ask(&prompt2)?.to_lowercase() == Msg::PrivEraseWord.text(lang))
+}
+
+fn erased_line(e: &Erased, lang: Lang) -> String {
+    fill(
+        Msg::PrivErased,
+        lang,
+        &[
+            ("number", &e.number.to_string()),
+            ("records", &e.records.to_string()),
+            ("cards", &e.cards.to_string()),
+            ("audit", &e.audit_entries.to_string()),
+        ],
+    )
+}
+
+/// Rewrites the store after an erasure and says so; the backups warning comes last.
+fn rewrite(s: Session, backups: &str, lang: Lang, out: &mut dyn Write) -> CliResult {
+    let (_s, done) = rewrite_store(s).map_err(core(lang))?;
+    let done = done.map_err(core(lang))?;
+    writeln!(
+        out,
+        "{}",
+        fill(
+            Msg::PrivRewritten,
+            lang,
+            &[("keys", &done.keys.to_string())]
+        )
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "{}",
+        fill(Msg::PrivBackupsWarning, lang, &[("dir", backups)])
+    )
+    .map_err(io)
+}
+
+fn backups_of(k: &Kapstok) -> String {
+    let mut name = k
+        .path()
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push("-backups");
+    k.path().with_file_name(name).display().to_string()
+}
+
+/// `kapstok person ...`
+pub(super) fn person(
+    k: Kapstok,
+    user: Option<&str>,
+    command: PersonCommand,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> CliResult {
+    let s = login(&k, user, lang)?;
+    match command {
+        PersonCommand::Export {
+            number,
+            output,
+            pdf,
+        } => {
+            let pdf = pdf
+                || output
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let bytes = if pdf {
+                s.privacy().export_pdf(number)
+            } else {
+                s.privacy().export_json(number)
+            }
+            .map_err(core(lang))?;
+            match output {
+                None if pdf => {
+                    return Err(Failure(format!(
+                        "{}: -o FILE.pdf",
+                        Msg::ErrInvalid.text(lang)
+                    )))
+                }
+                None => out.write_all(&bytes).map_err(io)?,
+                Some(path) => {
+                    crate::files::write_atomically(&path, &bytes)
+                        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(
+                            Msg::PrivExported,
+                            lang,
+                            &[
+                                ("number", &number.to_string()),
+                                ("path", &path.display().to_string())
+                            ]
+                        )
+                    )
+                    .map_err(io)?;
+                }
+            }
+            Ok(())
+        }
+        PersonCommand::Erase { number, yes } => {
+            let backups = backups_of(&k);
+            // Checked before asking: a refusal (still a member, already erased) comes first.
+            s.privacy().export(number).map_err(core(lang))?;
+            if !yes {
+                let prompt = fill(
+                    Msg::PrivErasePrompt1,
+                    lang,
+                    &[("number", &number.to_string())],
+                );
+                if !confirm_twice(&prompt, &number.to_string(), &backups, lang)? {
+                    return Err(Failure(Msg::PrivCancelled.text(lang).into()));
+                }
+            }
+            let done = s.privacy().erase(number).map_err(core(lang))?;
+            writeln!(out, "{}", erased_line(&done, lang)).map_err(io)?;
+            drop(k);
+            rewrite(s, &backups, lang, out)
+        }
+    }
+}
+
+/// `kapstok retention [--months N] [--erase [--yes]]`
+pub(super) fn retention(
+    k: Kapstok,
+    user: Option<&str>,
+    months: Option<u32>,
+    erase: bool,
+    yes: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> CliResult {
+    let s = login(&k, user, lang)?;
+    let p = s.privacy();
+    if let Some(months) = months {
+        p.set_retention_months(months).map_err(core(lang))?;
+    }
+    let months = p.settings().map_err(core(lang))?.retention_months;
+    let due = p.retention().map_err(core(lang))?;
+    let m = months.to_string();
+    if due.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            fill(Msg::PrivRetentionNone, lang, &[("months", &m)])
+        )
+        .map_err(io)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        fill(Msg::PrivRetentionHeader, lang, &[("months", &m)])
+    )
+    .map_err(io)?;
+    for d in &due {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{} {}\t{} {}",
+            d.member.number,
+            d.member.name.sorted(),
+            crate::screens::members::status_label(d.member.status(), lang),
+            Msg::PrivLeftOn.text(lang),
+            format_date(d.left),
+            Msg::PrivDueSince.text(lang),
+            format_date(d.due_since)
+        )
+        .map_err(io)?;
+    }
+    if !erase {
+        return Ok(());
+    }
+    let backups = backups_of(&k);
+    if !yes {
+        let count = due.len().to_string();
+        let prompt = fill(Msg::PrivRetentionPrompt, lang, &[("count", &count)]);
+        if !confirm_twice(&prompt, &count, &backups, lang)? {
+            return Err(Failure(Msg::PrivCancelled.text(lang).into()));
+        }
+    }
+    // Only those listed (and confirmed) are erased, even if the list changed meanwhile.
+    for d in &due {
+        let done = p.erase(d.member.number).map_err(core(lang))?;
+        writeln!(out, "{}", erased_line(&done, lang)).map_err(io)?;
+    }
+    drop(k);
+    rewrite(s, &backups, lang, out)
+}
