@@ -397,6 +397,29 @@ fn after_the_rewrite_no_raw_file_holds_the_name() {
 }
 
 #[test]
+fn a_rewrite_left_due_is_done_on_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    {
+        let (_k, admin) = new_store(dir.path());
+        let number = everywhere(&admin);
+        end_membership(&admin, number);
+        admin.privacy().erase(number).unwrap();
+        assert!(kapstok_core::privacy::rewrite_due(&path));
+    }
+    assert!(kapstok_core::privacy::rewrite_pending(&path).unwrap());
+    assert!(!kapstok_core::privacy::rewrite_due(&path));
+    for secret in SECRETS {
+        let hits = files_containing(dir.path(), secret);
+        assert!(hits.is_empty(), "{secret} still in {hits:?}");
+    }
+    let k = common::open(&path);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(admin.basemail().stats(2026).unwrap().total, 1);
+    assert!(!kapstok_core::privacy::rewrite_pending(&path).unwrap());
+}
+
+#[test]
 fn an_interrupted_rewrite_is_repaired_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store");

@@ -84,7 +84,7 @@ pub(crate) fn erase(s: &Session, number: u64) -> Result<Erased> {
     let t = targets(s, number)?;
     let now = s.now();
     let by = s.user_name().to_string();
-    s.store().transact(|tx| {
+    let done = s.store().transact(|tx| {
         let mut done = Erased {
             number,
             ..Erased::default()
@@ -109,7 +109,11 @@ pub(crate) fn erase(s: &Session, number: u64) -> Result<Erased> {
         )?;
         s.audit(tx, now, "person.erase", &format!("member/{number}"), "")?;
         Ok(done)
-    })
+    })?;
+    // The old versions stay in sled's log until the store is rewritten: mark it due, so that it
+    // happens on the next open even when the front end cannot let go of the store before.
+    crate::store::rewrite::mark_pending(s.store().path())?;
+    Ok(done)
 }
 
 /// The member record keeps number, joining date and status dates; the consent history goes.

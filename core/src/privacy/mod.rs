@@ -10,7 +10,9 @@
 //!
 //! Erasure is logical first (one transaction); the old versions of the values still lie in
 //! sled's log until [`rewrite_store`] copies the store into fresh files (see
-//! [`crate::store::rewrite`]). Backups written earlier (`<store>-backups/`) still hold the person:
+//! [`crate::store::rewrite`]). An erasure marks the rewrite as due beside the store, so that a
+//! front end that cannot let go of the store at once (the TUI) has it done when the store is
+//! next opened ([`rewrite_pending`], called by the TUI as it quits). Backups written earlier (`<store>-backups/`) still hold the person:
 //! the front end says so when it asks for confirmation.
 //!
 //! Only administrators may do any of this: the calls need both [`Permission::MembersWrite`] and
@@ -316,6 +318,22 @@ pub fn rewrite_store(
         },
         result,
     ))
+}
+
+/// Whether a rewrite after an erasure is still due for the store at `path`.
+pub fn rewrite_due(path: &std::path::Path) -> bool {
+    crate::store::rewrite::pending_marker(path).exists()
+}
+
+/// Does a rewrite still due for the (closed) store at `path`, by opening it (opening does it)
+/// and closing it again. Returns whether one was due.
+pub fn rewrite_pending(path: &std::path::Path) -> Result<bool> {
+    if !rewrite_due(path) {
+        return Ok(false);
+    }
+    let k = reopen(path, Arc::new(crate::clock::SystemClock))?;
+    drop(k);
+    Ok(true)
 }
 
 /// Opens the store again, waiting out sled's release of the lock held by the handles this process

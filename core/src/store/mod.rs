@@ -206,6 +206,11 @@ impl Store {
     /// [`Store::unlock_as_user`] or [`Store::unlock_with_passphrase`] found the data key.
     pub fn open(path: &Path) -> Result<(Store, Opened)> {
         rewrite::recover(path)?;
+        let (store, opened) = Self::open_now(path)?;
+        rewrite::finish_pending(store, opened)
+    }
+
+    fn open_now(path: &Path) -> Result<(Store, Opened)> {
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(64 * 1024 * 1024)

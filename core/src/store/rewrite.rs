@@ -100,6 +100,42 @@ fn shred_dir(path: &Path) -> Result<()> {
     fs::remove_dir_all(path).map_err(|e| io(path, e))
 }
 
+/// The marker beside the store saying a rewrite is due (written after an erasure).
+pub fn pending_marker(path: &Path) -> PathBuf {
+    sibling(path, ".rewrite-pending")
+}
+
+/// Notes that the store at `path` must be rewritten: done by [`rewrite`], or on the next open
+/// when the program ended before (crashed, or a front end that cannot let go of the store).
+pub fn mark_pending(path: &Path) -> Result<()> {
+    let marker = pending_marker(path);
+    let file = fs::File::create(&marker).map_err(|e| io(&marker, e))?;
+    file.sync_all().map_err(|e| io(&marker, e))
+}
+
+/// On open: when a rewrite is due, rewrites the store and opens it again.
+pub(super) fn finish_pending(
+    store: Store,
+    opened: super::Opened,
+) -> Result<(Store, super::Opened)> {
+    if !pending_marker(&store.path).exists() {
+        return Ok((store, opened));
+    }
+    let path = store.path.clone();
+    rewrite(store)?;
+    // sled lets go of its lock from a background thread after the handles are dropped
+    // (spacejam/sled#1289): wait for it; another process holding it still fails.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match Store::open_now(&path) {
+            Err(Error::AlreadyOpen { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            other => return other.map(|(s, _)| (s, opened)),
+        }
+    }
+}
+
 /// Repairs an interrupted rewrite of the store at `path` (called on every open).
 pub fn recover(path: &Path) -> Result<()> {
     let new = sibling(path, ".rewrite");
@@ -204,6 +240,10 @@ pub fn rewrite(store: Store) -> Result<Rewritten> {
     fs::rename(&new, &path).map_err(|e| io(&new, e))?;
     fs::remove_file(&marker).map_err(|e| io(&marker, e))?;
     shred_dir(&old)?;
+    let pending = pending_marker(&path);
+    if pending.exists() {
+        fs::remove_file(&pending).map_err(|e| io(&pending, e))?;
+    }
     Ok(Rewritten {
         trees,
         keys,
