@@ -7,6 +7,7 @@ use crate::keys::{self, Action, Mode};
 use crate::screens::basemail::{self, BaseMailTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
 use crate::screens::today::{Target, TodayTab};
+use crate::screens::privacy::{self, PrivacyTab};
 use crate::screens::training::{self, TrainingTab};
 use crate::screens::volunteers::{self, VolunteersTab};
 use crate::screens::Status as StatusLine;
@@ -70,6 +71,7 @@ struct Main {
     basemail: BaseMailTab,
     volunteers: VolunteersTab,
     training: TrainingTab,
+    privacy: PrivacyTab,
 }
 
 impl Main {
@@ -132,6 +134,9 @@ enum Popup {
     BaseMail(Box<basemail::Popup>),
     Volunteers(Box<volunteers::Popup>),
     Training(Box<training::Popup>),
+    Privacy(Box<privacy::Popup>),
+    /// The audit log and the retention list (administrators); the state is `Main::privacy`.
+    PrivacyView,
 }
 
 /// The whole application state.
@@ -209,6 +214,11 @@ impl App {
             Some(Popup::BaseMail(p)) => p.mode(),
             Some(Popup::Volunteers(p)) => p.mode(),
             Some(Popup::Training(p)) => p.mode(),
+            Some(Popup::Privacy(p)) => p.mode(),
+            Some(Popup::PrivacyView) => match &self.screen {
+                Screen::Main(m) => m.privacy.mode(),
+                _ => Mode::Help,
+            },
             None => match &self.screen {
                 Screen::Setup(_) => Mode::Menu,
                 Screen::Login(_) => Mode::Form,
@@ -314,6 +324,26 @@ impl App {
                         .training
                         .handle_popup(*popup, action, &main.session, lang);
                     self.apply_training(reply);
+                }
+            }
+            Popup::Privacy(popup) => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    let reply = main
+                        .privacy
+                        .handle_popup(*popup, action, &main.session, lang);
+                    self.apply_privacy(reply);
+                }
+            }
+            Popup::PrivacyView => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    if action == Action::Back && main.privacy.closes_on_back() {
+                        return;
+                    }
+                    self.popups.push(Popup::PrivacyView);
+                    let reply = main.privacy.handle(action, &main.session, lang);
+                    self.apply_privacy(reply);
                 }
             }
             Popup::Confirm(text, pending) => match action {
@@ -478,6 +508,46 @@ impl App {
                 | Some(Tab::Training)
                 | None => {}
             },
+            Action::PrivacyView => {
+                if main.session.can(Permission::AuditRead) {
+                    let loaded = main.privacy.load(&main.session);
+                    self.popups.push(Popup::PrivacyView);
+                    if let Err(e) = loaded {
+                        self.error(&e);
+                    }
+                } else {
+                    self.error(&Error::Denied(Permission::AuditRead));
+                }
+            }
+            Action::ExportPerson | Action::ErasePerson => {
+                let Some(member) = self.selected_member().cloned() else {
+                    self.info(Msg::NothingSelected.text(lang));
+                    return;
+                };
+                let Some(session) = self.session().cloned() else {
+                    return;
+                };
+                if !session.can(Permission::AuditRead) {
+                    self.error(&Error::Denied(Permission::AuditRead));
+                    return;
+                }
+                if action == Action::ExportPerson {
+                    let status = privacy::export_person(
+                        &session,
+                        member.number,
+                        &beside(self.k.path()),
+                        lang,
+                    );
+                    self.set_status(status);
+                } else {
+                    self.popups
+                        .push(Popup::Privacy(Box::new(privacy::Popup::erase(
+                            vec![member.number],
+                            &format!("{} ({})", member.name.full(), member.number),
+                            lang,
+                        ))));
+                }
+            }
             Action::New if tab.is_some() && self.may_write() => {
                 let today = format_date(self.k.today());
                 let input = MemberInput {
@@ -605,6 +675,7 @@ impl App {
         let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
         let training = TrainingTab::new(&session, beside(self.k.path()));
         let today = TodayTab::new(&session, beside(self.k.path()));
+        let privacy = PrivacyTab::new(self.k.path());
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -621,6 +692,7 @@ impl App {
             basemail,
             volunteers,
             training,
+            privacy,
         }));
         self.reload();
     }
@@ -647,6 +719,9 @@ impl App {
             }
             if main.has(Tab::Training) {
                 main.training.load(&main.session)?;
+            }
+            if main.session.can(Permission::AuditRead) {
+                main.privacy.load(&main.session)?;
             }
             Ok(())
         })();
@@ -841,6 +916,22 @@ impl App {
     }
 
     /// Shows what the Training tab answered: a popup, a status line.
+    fn apply_privacy(&mut self, reply: privacy::Reply) {
+        if let Some(popup) = reply.popup {
+            self.popups.push(Popup::Privacy(Box::new(popup)));
+        }
+        let status = reply.status;
+        // An erasure changes the register: read it again (this may set an error status).
+        if let Screen::Main(main) = &mut self.screen {
+            if std::mem::take(&mut main.privacy.erased) {
+                self.reload();
+            }
+        }
+        if let Some(status) = status {
+            self.set_status(status);
+        }
+    }
+
     fn apply_training(&mut self, reply: training::Reply) {
         if let Some(popup) = reply.popup {
             self.popups.push(Popup::Training(Box::new(popup)));
@@ -1173,6 +1264,12 @@ impl App {
             Popup::BaseMail(popup) => popup.render(frame, body, lang),
             Popup::Volunteers(popup) => popup.render(frame, body, lang),
             Popup::Training(popup) => popup.render(frame, body, lang),
+            Popup::Privacy(popup) => popup.render(frame, body, lang),
+            Popup::PrivacyView => {
+                if let Screen::Main(main) = &self.screen {
+                    main.privacy.render(frame, body, lang);
+                }
+            }
         }
     }
 }

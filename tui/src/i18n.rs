@@ -810,6 +810,26 @@ messages! {
     PrivLeftOn => "vertrokken", "left";
     PrivDueSince => "termijn verstreken", "period ended";
     FieldRetentionMonths => "Bewaartermijn (maanden)", "Retention period (months)";
+    AuditTitle => "Logboek", "Audit log";
+    AuditFilterTitle => "Logboek filteren", "Filter the audit log";
+    AuditEmpty => "Geen logregels.", "No log entries.";
+    AuditCount => "{count} logregels (nieuwste eerst){filter} · / filteren · v bewaartermijn", "{count} log entries (newest first){filter} · / filter · v retention";
+    AuditFiltered => " · gefilterd, Esc wist het filter", " · filtered, Esc clears the filter";
+    FieldRecord => "Record (bv. member/12)", "Record (e.g. member/12)";
+    FieldTo => "Tot en met", "Up to";
+    RetentionTitle => "Bewaartermijn verstreken", "Retention period passed";
+    RetentionIntro => "Oud-leden langer dan {months} maanden weg · x exporteren · D wissen · A iedereen anonimiseren", "Ex-members gone longer than {months} months · x export · D erase · A anonymise all";
+    RetentionEmpty => "Niemand voorbij de bewaartermijn.", "Nobody past the retention period.";
+    PrivEraseAsk1 => "Alle persoonsgegevens van {who} wissen? Namen, adressen, contact en notities verdwijnen overal, ook uit eerdere BaseMail-rondes en het logboek; anonieme tellingen blijven.", "Erase all personal data of {who}? Names, addresses, contact and notes go everywhere, also from past BaseMail runs and the audit log; anonymous counts remain.";
+    PrivEraseAsk2 => "Laatste controle: dit kan niet ongedaan worden. Back-ups in {dir} bevatten deze gegevens nog tot ze worden opgeruimd. Echt wissen?", "Last check: this cannot be undone. Backups in {dir} still hold this data until they are cleaned up. Really erase?";
+    PrivErasedTui => "{count} gewist. De oude versies verdwijnen van schijf als kapstok sluit; back-ups in {dir} bevatten ze nog.", "{count} erased. The old versions leave the disk when kapstok closes; backups in {dir} still hold them.";
+    PrivExportedTui => "Gegevens van lid {number} opgeslagen: {json} en {pdf}", "Data of member {number} saved: {json} and {pdf}";
+    PrivMembers => "lid/leden", "member(s)";
+    KeyExportPerson => "alle gegevens van het lid exporteren (JSON en PDF)", "export all data of the member (JSON and PDF)";
+    KeyErasePerson => "gegevens van een oud-lid wissen (twee keer bevestigen)", "erase an ex-member's data (confirmed twice)";
+    KeyEraseDue => "iedereen op de lijst anonimiseren (twee keer bevestigen)", "anonymise everyone on the list (confirmed twice)";
+    KeyPrivacyView => "logboek en bewaartermijn (beheerder)", "audit log and retention list (administrator)";
+    KeyAuditFilter => "logboek filteren: gebruiker, record, datum", "filter the log: user, record, date";
 }
 
 /// The label of a field by its stable core name.
@@ -919,6 +939,8 @@ pub fn field_label(field: &str) -> Msg {
         "passphrase" => Msg::FieldPassphrase,
         "passphrase_again" => Msg::FieldPassphraseAgain,
         "retention_months" => Msg::FieldRetentionMonths,
+        "record" => Msg::FieldRecord,
+        "to" => Msg::FieldTo,
         _ => Msg::ErrInvalid,
     }
 }

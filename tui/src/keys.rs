@@ -41,6 +41,10 @@ pub enum Mode {
     Today,
     /// The Today tab: the year's figures.
     Figures,
+    /// The Privacy tab: the audit log.
+    Audit,
+    /// The Privacy tab: ex-members past the retention period.
+    Retention,
 }
 
 /// Everything a user can do, as data.
@@ -190,6 +194,14 @@ pub enum Action {
     PrevHalf,
     /// Training coverage: the half year after.
     NextHalf,
+    /// Privacy: export everything about the selected member (JSON and PDF).
+    ExportPerson,
+    /// Privacy: erase the selected ex-member's personal data (asks twice).
+    ErasePerson,
+    /// Privacy: anonymise everyone on the retention list (asks twice).
+    EraseDue,
+    /// Privacy: open the audit log and the retention list (administrators).
+    PrivacyView,
 }
 
 /// How a key is shown in the help.
@@ -221,6 +233,8 @@ const TABS: &[Mode] = &[
     Mode::Coverage,
     Mode::Today,
     Mode::Figures,
+    Mode::Audit,
+    Mode::Retention,
 ];
 /// The modes of tabs with views switched by `v`.
 const VIEWS: &[Mode] = &[
@@ -235,6 +249,8 @@ const VIEWS: &[Mode] = &[
     Mode::Plans,
     Mode::Catalogues,
     Mode::Coverage,
+    Mode::Audit,
+    Mode::Retention,
 ];
 /// The BaseMail views with a selected item to open.
 const BASEMAIL_LISTS: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
@@ -250,6 +266,10 @@ const CATALOGUES: &[Mode] = &[Mode::Catalogues];
 const COVERAGE: &[Mode] = &[Mode::Coverage];
 const TODAY: &[Mode] = &[Mode::Today];
 const FIGURES: &[Mode] = &[Mode::Figures];
+const AUDIT: &[Mode] = &[Mode::Audit];
+const RETENTION: &[Mode] = &[Mode::Retention];
+const PERSON: &[Mode] = &[Mode::Browse, Mode::Retention];
+const PRIVACY: &[Mode] = &[Mode::Audit, Mode::Retention];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -318,6 +338,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(TODAY, "Enter", Msg::KeyTodayOpen),
     bind(FIGURES, "[/] ←/→", Msg::KeyYear),
     bind(FIGURES, "p", Msg::KeyFiguresSave),
+    bind(AUDIT, "/", Msg::KeyAuditFilter),
+    bind(PERSON, "x", Msg::KeyExportPerson),
+    bind(PERSON, "D", Msg::KeyErasePerson),
+    bind(RETENTION, "A", Msg::KeyEraseDue),
+    bind(BROWSE, "L", Msg::KeyPrivacyView),
+    bind(PRIVACY, "Esc", Msg::KeyBack),
     bind(VIEWS, "v", Msg::KeyView),
     bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
     bind(TABS, "0-9", Msg::KeyTabN),
@@ -434,6 +460,19 @@ fn today_key(mode: Mode, code: KeyCode) -> Option<Action> {
     Some(action)
 }
 
+/// The keys of one view of the Privacy tab.
+fn privacy_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Audit, KeyCode::Char('/')) => Action::Filter,
+        (Mode::Retention, KeyCode::Char('x')) => Action::ExportPerson,
+        (Mode::Retention, KeyCode::Char('D')) => Action::ErasePerson,
+        (Mode::Retention, KeyCode::Char('A')) => Action::EraseDue,
+        _ => return None,
+    };
+    Some(action)
+}
+
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -455,8 +494,14 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('e') => Some(Action::Edit),
             KeyCode::Char('s') => Some(Action::Status),
             KeyCode::Char('c') => Some(Action::Contact),
+            KeyCode::Char('x') => Some(Action::ExportPerson),
+            KeyCode::Char('D') => Some(Action::ErasePerson),
+            KeyCode::Char('L') => Some(Action::PrivacyView),
             _ => None,
         }),
+        Mode::Audit | Mode::Retention => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| privacy_key(mode, key.code)),
         Mode::Run | Mode::Institutions | Mode::Recipients | Mode::Stats => common
             .or_else(|| tab_key(key.code))
             .or_else(|| basemail_key(mode, key.code)),

@@ -40,6 +40,7 @@ fn init_terminal() -> std::io::Result<Terminal<Backend>> {
 /// Runs the terminal UI until the user quits. The terminal is restored afterwards, also after a
 /// panic (ratatui's hook).
 pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Result<()> {
+    let path = k.path().to_path_buf();
     let mut app = app::App::new(k, lang, user);
     let mut terminal = init_terminal()?;
     let result = (|| -> std::io::Result<()> {
@@ -58,5 +59,11 @@ pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Res
         Ok(())
     })();
     ratatui::restore();
+    // After an erasure the store is rewritten so that no old version stays in sled's log; that
+    // needs the store closed, so it happens here (or on the next open, after a crash).
+    drop(app);
+    if kapstok_core::privacy::rewrite_due(&path) {
+        kapstok_core::privacy::rewrite_pending(&path).map_err(std::io::Error::other)?;
+    }
     result
 }

@@ -8,6 +8,7 @@ pub mod figures_text;
 pub mod meeting_text;
 pub mod members;
 pub mod today;
+pub mod privacy;
 pub mod training;
 pub mod volunteers;
 

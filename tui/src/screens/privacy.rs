@@ -1,0 +1,506 @@
+//! The privacy view, for administrators (a full-screen popup over the member register, `L`):
+//! the audit log (filtered by user, record and dates) and the retention list of ex-members past
+//! the retention period. Exporting and erasing one person (also from the member register) and
+//! anonymising the whole retention list go through here too; erasing asks twice, the second time
+//! naming the backups that still hold the data.
+//!
+//! Every rule is core's (`session.audit_log()`, `session.privacy()`); the tab shows core's
+//! answers. The rewrite of the store that removes old versions from disk happens when kapstok
+//! closes (`run_tui` calls `privacy::rewrite_pending`), or on the next open after a crash.
+
+use super::{declined, error_status, Status};
+use crate::files::write_atomically;
+use crate::i18n::{fill, Lang, Msg};
+use crate::keys::{Action, Mode};
+use crate::widgets::form::{Field, Form, Outcome as FormOutcome};
+use crate::widgets::{centered, confirm};
+use kapstok_core::access::{AuditEntry, AuditFilter};
+use kapstok_core::common::{format_date, parse_date};
+use kapstok_core::error::{FieldError, Reason};
+use kapstok_core::privacy::Due;
+use kapstok_core::{Result, Session};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+use std::path::{Path, PathBuf};
+
+/// The views of the tab, switched with `v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The audit log.
+    Audit,
+    /// Ex-members past the retention period.
+    Retention,
+}
+
+/// A popup of the tab.
+pub enum Popup {
+    /// The audit log filter.
+    Filter(Box<Form>),
+    /// Erasing these members: the first question, or (`second`) the last check.
+    Erase {
+        /// The member numbers.
+        numbers: Vec<u64>,
+        /// The question.
+        text: String,
+        /// The last check (after a first yes).
+        second: bool,
+    },
+}
+
+/// The tab's answer to an action.
+pub type Reply = super::Reply<Popup>;
+
+impl Popup {
+    /// Where the keyboard is.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Popup::Filter(_) => Mode::Form,
+            Popup::Erase { .. } => Mode::Confirm,
+        }
+    }
+
+    /// Draws the popup.
+    pub fn render(&self, frame: &mut Frame, body: Rect, lang: Lang) {
+        match self {
+            Popup::Filter(form) => {
+                let width = 64u16.min(body.width);
+                form.render(frame, centered(body, width, form.height(width)), lang)
+            }
+            Popup::Erase { text, .. } => confirm::render(frame, body, text, lang),
+        }
+    }
+
+    /// The first question before erasing `numbers`; `who` names them.
+    pub fn erase(numbers: Vec<u64>, who: &str, lang: Lang) -> Popup {
+        Popup::Erase {
+            numbers,
+            text: fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
+            second: false,
+        }
+    }
+}
+
+/// The Privacy tab.
+pub struct PrivacyTab {
+    /// The view shown.
+    pub view: View,
+    entries: Vec<AuditEntry>,
+    filter: AuditFilter,
+    audit_state: ListState,
+    due: Vec<Due>,
+    months: u32,
+    due_state: ListState,
+    store: PathBuf,
+    /// Set after an erasure, so the app reads the register again.
+    pub erased: bool,
+}
+
+fn status(text: String) -> Status {
+    Status { text, error: false }
+}
+
+fn filter_form(f: &AuditFilter) -> Form {
+    let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+    let mut form = Form::new(
+        Msg::AuditFilterTitle,
+        vec![
+            Field::text("user", Msg::FieldUser, f.user.as_deref().unwrap_or("")),
+            Field::text(
+                "record",
+                Msg::FieldRecord,
+                f.record.as_deref().unwrap_or(""),
+            ),
+            Field::text("from", Msg::FieldFrom, &date(f.from)),
+            Field::text("to", Msg::FieldTo, &date(f.to)),
+        ],
+    );
+    form.enter_saves_on_last = true;
+    form
+}
+
+/// The filter typed in the form, or the field errors (dates that are not dates, or the wrong
+/// way round).
+fn parse_filter(form: &Form) -> std::result::Result<AuditFilter, Vec<FieldError>> {
+    let text = |name: &str| {
+        let v = form.value(name).trim().to_string();
+        (!v.is_empty()).then_some(v)
+    };
+    let mut errors = Vec::new();
+    let mut date = |name: &'static str| match text(name) {
+        None => None,
+        Some(t) => {
+            let d = parse_date(&t);
+            if d.is_none() {
+                errors.push(FieldError::new(name, Reason::BadDate));
+            }
+            d
+        }
+    };
+    let from = date("from");
+    let to = date("to");
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            errors.push(FieldError::new("to", Reason::Before("from")));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(AuditFilter {
+        user: text("user").map(|u| u.to_lowercase()),
+        record: text("record"),
+        from,
+        to,
+    })
+}
+
+fn moved(state: &mut ListState, len: usize, action: Action) -> bool {
+    let current = state.selected().unwrap_or(0) as i64;
+    let step = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -10,
+        Action::PageDown => 10,
+        Action::Home => i64::MIN / 2,
+        Action::End => i64::MAX / 2,
+        _ => return false,
+    };
+    if len > 0 {
+        let last = len as i64 - 1;
+        state.select(Some(current.saturating_add(step).clamp(0, last) as usize));
+    }
+    true
+}
+
+/// Writes the JSON export and the PDF summary of member `number` into `dir`.
+pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status {
+    let result = (|| -> std::result::Result<(PathBuf, PathBuf), String> {
+        let p = s.privacy();
+        let err = |e: kapstok_core::Error| crate::i18n::error(&e, lang);
+        let json = p.export_json(number).map_err(err)?;
+        let pdf = p.export_pdf(number).map_err(err)?;
+        let stamp = s.today().format("%Y%m%d");
+        let json_path = dir.join(format!("lid-{number}-gegevens-{stamp}.json"));
+        let pdf_path = dir.join(format!("lid-{number}-gegevens-{stamp}.pdf"));
+        write_atomically(&json_path, &json).map_err(|e| format!("{}: {e}", json_path.display()))?;
+        write_atomically(&pdf_path, &pdf).map_err(|e| format!("{}: {e}", pdf_path.display()))?;
+        Ok((json_path, pdf_path))
+    })();
+    match result {
+        Ok((json, pdf)) => status(fill(
+            Msg::PrivExportedTui,
+            lang,
+            &[
+                ("number", &number.to_string()),
+                ("json", &json.display().to_string()),
+                ("pdf", &pdf.display().to_string()),
+            ],
+        )),
+        Err(text) => Status { text, error: true },
+    }
+}
+
+fn backups_dir(store: &Path) -> String {
+    let mut name = store
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push("-backups");
+    store.with_file_name(name).display().to_string()
+}
+
+impl PrivacyTab {
+    /// The tab for the store at `store` (exports are saved beside it).
+    pub fn new(store: &Path) -> PrivacyTab {
+        PrivacyTab {
+            view: View::Audit,
+            entries: Vec::new(),
+            filter: AuditFilter::default(),
+            audit_state: ListState::default().with_selected(Some(0)),
+            due: Vec::new(),
+            months: 0,
+            due_state: ListState::default().with_selected(Some(0)),
+            store: store.to_path_buf(),
+            erased: false,
+        }
+    }
+
+    /// Whether Esc closes the view (else it clears the audit log's filter first).
+    pub fn closes_on_back(&self) -> bool {
+        self.view == View::Retention || self.filter_is_empty()
+    }
+
+    fn filter_is_empty(&self) -> bool {
+        self.filter.user.is_none()
+            && self.filter.record.is_none()
+            && self.filter.from.is_none()
+            && self.filter.to.is_none()
+    }
+
+    /// Where the keyboard is.
+    pub fn mode(&self) -> Mode {
+        match self.view {
+            View::Audit => Mode::Audit,
+            View::Retention => Mode::Retention,
+        }
+    }
+
+    fn export_dir(&self) -> PathBuf {
+        match self.store.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+
+    /// Reads the log and the retention list again.
+    pub fn load(&mut self, s: &Session) -> Result<()> {
+        let mut entries = s.audit_log().entries(&self.filter)?;
+        entries.reverse();
+        self.entries = entries;
+        self.due = s.privacy().retention()?;
+        self.months = s.privacy().settings()?.retention_months;
+        for (state, len) in [
+            (&mut self.audit_state, self.entries.len()),
+            (&mut self.due_state, self.due.len()),
+        ] {
+            let at = state.selected().unwrap_or(0).min(len.saturating_sub(1));
+            state.select(Some(at));
+        }
+        Ok(())
+    }
+
+    fn selected_due(&self) -> Option<&Due> {
+        self.due.get(self.due_state.selected().unwrap_or(0))
+    }
+
+    /// Handles an action on the tab.
+    pub fn handle(&mut self, action: Action, s: &Session, lang: Lang) -> Reply {
+        if action == Action::NextView {
+            self.view = match self.view {
+                View::Audit => View::Retention,
+                View::Retention => View::Audit,
+            };
+            return self.reload(s, lang);
+        }
+        match self.view {
+            View::Audit => {
+                if moved(&mut self.audit_state, self.entries.len(), action) {
+                    return Reply::default();
+                }
+                match action {
+                    Action::Filter => {
+                        Reply::show(Popup::Filter(Box::new(filter_form(&self.filter))))
+                    }
+                    Action::Back => {
+                        self.filter = AuditFilter::default();
+                        self.reload(s, lang)
+                    }
+                    _ => Reply::default(),
+                }
+            }
+            View::Retention => {
+                if moved(&mut self.due_state, self.due.len(), action) {
+                    return Reply::default();
+                }
+                match action {
+                    Action::ExportPerson => match self.selected_due() {
+                        Some(d) => {
+                            let st = export_person(s, d.member.number, &self.export_dir(), lang);
+                            Reply::default().with_status(st)
+                        }
+                        None => Reply::info(Msg::NothingSelected.text(lang)),
+                    },
+                    Action::ErasePerson => match self.selected_due() {
+                        Some(d) => Reply::show(Popup::erase(
+                            vec![d.member.number],
+                            &format!("{} ({})", d.member.name.full(), d.member.number),
+                            lang,
+                        )),
+                        None => Reply::info(Msg::NothingSelected.text(lang)),
+                    },
+                    Action::EraseDue if self.due.is_empty() => {
+                        Reply::info(Msg::RetentionEmpty.text(lang))
+                    }
+                    Action::EraseDue => {
+                        let numbers: Vec<u64> = self.due.iter().map(|d| d.member.number).collect();
+                        let who = format!("{} {}", numbers.len(), Msg::PrivMembers.text(lang));
+                        Reply::show(Popup::erase(numbers, &who, lang))
+                    }
+                    _ => Reply::default(),
+                }
+            }
+        }
+    }
+
+    fn reload(&mut self, s: &Session, lang: Lang) -> Reply {
+        match self.load(s) {
+            Ok(()) => Reply::default(),
+            Err(e) => Reply::error(&e, lang),
+        }
+    }
+
+    /// Handles an action in one of the tab's popups.
+    pub fn handle_popup(&mut self, popup: Popup, action: Action, s: &Session, lang: Lang) -> Reply {
+        match popup {
+            Popup::Filter(mut form) => match form.handle(action) {
+                FormOutcome::Cancel => Reply::default(),
+                FormOutcome::Save => match parse_filter(&form) {
+                    Ok(filter) => {
+                        self.filter = filter;
+                        self.audit_state.select(Some(0));
+                        self.reload(s, lang)
+                    }
+                    Err(errors) => {
+                        form.show_errors(&errors, lang);
+                        Reply::show(Popup::Filter(form))
+                    }
+                },
+                _ => Reply::show(Popup::Filter(form)),
+            },
+            Popup::Erase {
+                numbers,
+                text,
+                second,
+            } => match action {
+                Action::No => declined(None, lang),
+                Action::Yes if !second => Reply::show(Popup::Erase {
+                    numbers,
+                    text: fill(
+                        Msg::PrivEraseAsk2,
+                        lang,
+                        &[("dir", &backups_dir(&self.store))],
+                    ),
+                    second: true,
+                }),
+                Action::Yes => {
+                    let mut erased = 0;
+                    for n in &numbers {
+                        if let Err(e) = s.privacy().erase(*n) {
+                            let _ = self.load(s);
+                            self.erased = erased > 0;
+                            return Reply::default().with_status(error_status(&e, lang));
+                        }
+                        erased += 1;
+                        self.erased = true;
+                    }
+                    let reply = self.reload(s, lang);
+                    let text = fill(
+                        Msg::PrivErasedTui,
+                        lang,
+                        &[
+                            ("count", &erased.to_string()),
+                            ("dir", &backups_dir(&self.store)),
+                        ],
+                    );
+                    match reply.status {
+                        Some(err) => Reply::default().with_status(err),
+                        None => Reply::info(text),
+                    }
+                }
+                _ => Reply::show(Popup::Erase {
+                    numbers,
+                    text,
+                    second,
+                }),
+            },
+        }
+    }
+
+    /// Draws the view over `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, lang: Lang) {
+        frame.render_widget(Clear, area);
+        let [intro, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let bold = Style::new().add_modifier(Modifier::REVERSED);
+        match self.view {
+            View::Audit => {
+                let filtered = if self.filter_is_empty() {
+                    ""
+                } else {
+                    Msg::AuditFiltered.text(lang)
+                };
+                frame.render_widget(
+                    Paragraph::new(fill(
+                        Msg::AuditCount,
+                        lang,
+                        &[
+                            ("count", &self.entries.len().to_string()),
+                            ("filter", filtered),
+                        ],
+                    )),
+                    intro,
+                );
+                let block = Block::bordered().title(format!(" {} ", Msg::AuditTitle.text(lang)));
+                if self.entries.is_empty() {
+                    frame.render_widget(
+                        Paragraph::new(Msg::AuditEmpty.text(lang)).block(block),
+                        list,
+                    );
+                    return;
+                }
+                let items: Vec<ListItem> = self
+                    .entries
+                    .iter()
+                    .map(|e| {
+                        ListItem::new(Line::from(format!(
+                            "{}  {:<12} {:<20} {:<16} {}",
+                            e.at.format("%d-%m-%Y %H:%M"),
+                            e.user_name,
+                            e.action,
+                            e.record,
+                            e.detail
+                        )))
+                    })
+                    .collect();
+                frame.render_stateful_widget(
+                    List::new(items).block(block).highlight_style(bold),
+                    list,
+                    &mut self.audit_state.clone(),
+                );
+            }
+            View::Retention => {
+                frame.render_widget(
+                    Paragraph::new(fill(
+                        Msg::RetentionIntro,
+                        lang,
+                        &[("months", &self.months.to_string())],
+                    )),
+                    intro,
+                );
+                let block =
+                    Block::bordered().title(format!(" {} ", Msg::RetentionTitle.text(lang)));
+                if self.due.is_empty() {
+                    frame.render_widget(
+                        Paragraph::new(Msg::RetentionEmpty.text(lang)).block(block),
+                        list,
+                    );
+                    return;
+                }
+                let items: Vec<ListItem> = self
+                    .due
+                    .iter()
+                    .map(|d| {
+                        ListItem::new(Line::from(format!(
+                            "{:<6} {:<30} {:<10} {} {}  {} {}",
+                            d.member.number,
+                            d.member.name.sorted(),
+                            crate::screens::members::status_label(d.member.status(), lang),
+                            Msg::PrivLeftOn.text(lang),
+                            format_date(d.left),
+                            Msg::PrivDueSince.text(lang),
+                            format_date(d.due_since)
+                        )))
+                    })
+                    .collect();
+                frame.render_stateful_widget(
+                    List::new(items).block(block).highlight_style(bold),
+                    list,
+                    &mut self.due_state.clone(),
+                );
+            }
+        }
+    }
+}
