@@ -8,7 +8,7 @@
 //! answers. The rewrite of the store that removes old versions from disk happens when kapstok
 //! closes (`run_tui` calls `privacy::rewrite_pending`), or on the next open after a crash.
 
-use super::{declined, error_status, Status};
+use super::{error_status, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
@@ -365,7 +365,7 @@ impl PrivacyTab {
                 text,
                 second,
             } => match action {
-                Action::No => declined(None, lang),
+                Action::No => Reply::info(Msg::PrivCancelled.text(lang)),
                 Action::Yes if !second => Reply::show(Popup::Erase {
                     numbers,
                     text: fill(

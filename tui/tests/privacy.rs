@@ -1,0 +1,204 @@
+//! A person's data in the TUI: export from the register, erasure confirmed twice (naming the
+//! backups), the audit log with its filter, the retention list anonymised in one action, and a
+//! coordinator refused.
+
+use kapstok::app::App;
+use kapstok::i18n::Lang;
+use kapstok_core::clock::FixedClock;
+use kapstok_core::members::{MemberInput, Status};
+use kapstok_core::{Kapstok, Role};
+use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
+
+mod common;
+use common::*;
+
+const PW: &str = "geheim-wachtwoord";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    k: Kapstok,
+    ex: u64,
+    gone_long: u64,
+}
+
+fn member(given: &str, surname: &str) -> MemberInput {
+    MemberInput {
+        given: given.into(),
+        surname: surname.into(),
+        address_kind: "care_of".into(),
+        joined: "01-01-2020".into(),
+        notes: format!("notitie over {surname}"),
+        ..MemberInput::default()
+    }
+}
+
+/// An active member, an ex-member who left this year and one who left three years ago.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let k = Kapstok::open_with_clock(
+        &dir.path().join("store"),
+        Arc::new(FixedClock::at_date(today())),
+    )
+    .unwrap();
+    let admin = k.setup("beheer", PW).unwrap();
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, PW)
+        .unwrap();
+    let m = admin.members();
+    m.create(&member("Anna", "Blijft")).unwrap();
+    let ex = m
+        .create(&member("Xandrijn", "Quibblewort"))
+        .unwrap()
+        .member
+        .number;
+    let gone_long = m.create(&member("Oud", "Vertrokken")).unwrap().member.number;
+    for (n, on) in [(ex, date(1, 6, 2026)), (gone_long, date(1, 1, 2023))] {
+        m.change_status(
+            n,
+            Status::Ended {
+                reason: "opgezegd".into(),
+            },
+            on,
+        )
+        .unwrap();
+    }
+    Fixture {
+        dir,
+        k,
+        ex,
+        gone_long,
+    }
+}
+
+fn login(f: &Fixture, user: &str) -> App {
+    let mut app = App::new(f.k.clone(), Lang::Nl, Some(user));
+    typ(&mut app, PW);
+    key(&mut app, KeyCode::Enter);
+    app
+}
+
+fn find(app: &mut App, text: &str) {
+    key(app, KeyCode::Char('/'));
+    typ(app, text);
+    key(app, KeyCode::Enter);
+}
+
+#[test]
+fn export_and_erase_from_the_register_asks_twice() {
+    let f = fixture();
+    let mut app = login(&f, "beheer");
+    find(&mut app, "quibble");
+    key(&mut app, KeyCode::Char('x'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Gegevens van lid 2 opgeslagen"), "{s}");
+    let files: Vec<String> = std::fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("lid-2-gegevens"))
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let json = files.iter().find(|n| n.ends_with(".json")).unwrap();
+    let text = std::fs::read_to_string(f.dir.path().join(json)).unwrap();
+    assert!(text.contains("Quibblewort"));
+
+    // No at the first question: nothing erased.
+    key(&mut app, KeyCode::Char('D'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Alle persoonsgegevens van Xandrijn Quibblewort (2) wissen?"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    assert!(screen(&mut app, 120, 30).contains("Afgebroken"));
+    // No at the last check: nothing erased either.
+    key(&mut app, KeyCode::Char('D'));
+    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Laatste controle"), "{s}");
+    assert!(s.contains("store-backups"), "the backups are named: {s}");
+    key(&mut app, KeyCode::Char('n'));
+    let admin = f.k.login("beheer", PW).unwrap();
+    assert!(admin.privacy().erasure(f.ex).unwrap().is_none());
+
+    key(&mut app, KeyCode::Char('D'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("1 gewist"), "{s}");
+    assert!(!s.contains("Quibblewort"), "{s}");
+    assert!(admin.privacy().erasure(f.ex).unwrap().is_some());
+    assert_eq!(admin.members().get(f.ex).unwrap().notes, "");
+
+    // Erasing again is refused with a clear message.
+    key(&mut app, KeyCode::Esc);
+    find(&mut app, "2");
+    key(&mut app, KeyCode::Char('D'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("gegevens gewist zijn"), "{s}");
+}
+
+#[test]
+fn the_audit_log_filters_and_the_retention_list_anonymises() {
+    let f = fixture();
+    let mut app = login(&f, "beheer");
+    key(&mut app, KeyCode::Char('L'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Logboek"), "{s}");
+    assert!(s.contains("member.create") && s.contains("member/1"), "{s}");
+    assert!(s.contains("user.add"), "{s}");
+
+    // Filter on one record: nothing else is listed.
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "member/3");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("member/3") && s.contains("member.status"), "{s}");
+    assert!(!s.contains("member/1") && !s.contains("user.add"), "{s}");
+    assert!(s.contains("gefilterd"), "{s}");
+    // A date that is not a date is shown under the field, nothing changes.
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "31-02-2026");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("is geen datum"), "{s}");
+    key(&mut app, KeyCode::Esc);
+    // Esc clears the filter, a second Esc closes the view.
+    key(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 120, 30).contains("user.add"));
+
+    // The retention list: only the one who left long ago.
+    key(&mut app, KeyCode::Char('v'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Bewaartermijn verstreken"), "{s}");
+    assert!(s.contains("Vertrokken, Oud"), "{s}");
+    assert!(!s.contains("Quibblewort"), "{s}");
+    key(&mut app, KeyCode::Char('A'));
+    assert!(screen(&mut app, 120, 30).contains("1 lid/leden"));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Niemand voorbij de bewaartermijn"), "{s}");
+    let admin = f.k.login("beheer", PW).unwrap();
+    assert!(admin.privacy().erasure(f.gone_long).unwrap().is_some());
+    assert!(admin.privacy().erasure(f.ex).unwrap().is_none());
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Blijft, Anna"), "back on the register: {s}");
+}
+
+#[test]
+fn a_coordinator_cannot_export_erase_or_read_the_log() {
+    let f = fixture();
+    let mut app = login(&f, "coordinator");
+    find(&mut app, "quibble");
+    for k in ['x', 'D', 'L'] {
+        key(&mut app, KeyCode::Char(k));
+        let s = screen(&mut app, 120, 30);
+        assert!(s.contains("het logboek inzien"), "{k}: {s}");
+        assert!(!s.contains("wissen?"), "{s}");
+    }
+}
