@@ -92,7 +92,7 @@ impl IsoWeek {
 
 impl fmt::Display for IsoWeek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-W{:02}", self.year, self.week)
+        write!(f, "{:04}-W{:02}", self.year, self.week)
     }
 }
 

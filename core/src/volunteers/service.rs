@@ -847,8 +847,12 @@ pub fn parse_hours(text: &str) -> Option<u32> {
     let t = text.trim();
     if let Some((h, m)) = t.split_once(':') {
         let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-        return (m < 60).then_some(h * 60 + m);
+        return if m < 60 {
+            h.checked_mul(60)?.checked_add(m)
+        } else {
+            None
+        };
     }
     let c = Cents::parse(t)?; // the same decimal rules as money, in hundredths of an hour
-    u32::try_from(c.0 * 60 / 100).ok()
+    u32::try_from(c.0.checked_mul(60)? / 100).ok()
 }
