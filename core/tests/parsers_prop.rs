@@ -115,7 +115,11 @@ proptest! {
 fn counts(admin: &Session) -> (usize, usize) {
     (
         admin.members().list().unwrap().len(),
-        admin.audit_log().entries(&AuditFilter::default()).unwrap().len(),
+        admin
+            .audit_log()
+            .entries(&AuditFilter::default())
+            .unwrap()
+            .len(),
     )
 }
 
@@ -139,13 +143,11 @@ fn row() -> impl Strategy<Value = String> {
         typed(),
     )
         .prop_map(|f| {
-            [
-                f.0, f.1, f.2, f.3, f.4, f.5, f.6, f.7, f.8, f.9, f.10, f.11,
-            ]
-            .iter()
-            .map(|v| format!("\"{}\"", v.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(";")
+            [f.0, f.1, f.2, f.3, f.4, f.5, f.6, f.7, f.8, f.9, f.10, f.11]
+                .iter()
+                .map(|v| format!("\"{}\"", v.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(";")
         })
 }
 
@@ -159,8 +161,11 @@ fn csv_import_is_all_or_nothing_on_any_input() {
     let input = prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..200),
         any::<String>().prop_map(String::into_bytes),
-        proptest::collection::vec(row(), 1..6)
-            .prop_map(|rows| format!("{HEADER}\n{}\n", rows.join("\n")).into_bytes()),
+        proptest::collection::vec(row(), 1..6).prop_map(|rows| format!(
+            "{HEADER}\n{}\n",
+            rows.join("\n")
+        )
+        .into_bytes()),
     ];
     runner
         .run(&input, |data| {

@@ -53,7 +53,11 @@ fn fixture() -> Fixture {
         .unwrap()
         .member
         .number;
-    let gone_long = m.create(&member("Oud", "Vertrokken")).unwrap().member.number;
+    let gone_long = m
+        .create(&member("Oud", "Vertrokken"))
+        .unwrap()
+        .member
+        .number;
     for (n, on) in [(ex, date(1, 6, 2026)), (gone_long, date(1, 1, 2023))] {
         m.change_status(
             n,
@@ -106,7 +110,10 @@ fn export_and_erase_from_the_register_asks_twice() {
     // No at the first question: nothing erased.
     key(&mut app, KeyCode::Char('D'));
     let s = screen(&mut app, 120, 30);
-    assert!(s.contains("Alle persoonsgegevens van Xandrijn Quibblewort (2) wissen?"), "{s}");
+    assert!(
+        s.contains("Alle persoonsgegevens van Xandrijn Quibblewort (2) wissen?"),
+        "{s}"
+    );
     key(&mut app, KeyCode::Char('n'));
     assert!(screen(&mut app, 120, 30).contains("Afgebroken"));
     // No at the last check: nothing erased either.

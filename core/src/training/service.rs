@@ -468,6 +468,7 @@ impl<'a> Training<'a> {
 
     /// Chooses the course of a proposed item (a wish becomes a course); its cost follows.
     pub fn choose_course(&self, item: u64, course: u64) -> Result<PlanItem> {
+        self.s.require(Permission::ExpertsManage)?;
         let c = self
             .s
             .store()

@@ -1,0 +1,264 @@
+//! A volunteer's session cannot reach member data through any core call: one test per public call
+//! on the services that returns or changes member data (the member register, a person's data,
+//! BaseMail's recipients and stays, experts' agreements and reviews, training plans, users and
+//! the audit log), each expecting the permission error. Every call is made on records that exist,
+//! so a missing check cannot hide behind "not found".
+//!
+//! By design a volunteer runs BaseMail: the week's run (the names and address snapshots on the
+//! cards), its labels and run sheet, and the recipients' names to add a card by hand. The last
+//! test checks that what the run shows holds nothing else of the register (no phone, e-mail,
+//! notes or birth date).
+
+mod common;
+
+use common::{d, new_store, today, PASSWORD};
+use kapstok_core::basemail::service::{RecipientInput, StayInput};
+use kapstok_core::basemail::Who;
+use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::members::{ConsentKind, MemberInput, Status};
+use kapstok_core::privacy::rewrite_store;
+use kapstok_core::training::{SkillInput, Source, Step};
+use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Slot};
+use kapstok_core::{Error, Permission, Role, Session};
+
+/// Ids of one record of each kind, made by the administrator.
+#[allow(dead_code)]
+struct Ids {
+    member: u64,
+    recipient: u64,
+    stay: u64,
+    institution: u64,
+    agreement: u64,
+    review: u64,
+    plan: u64,
+}
+
+fn person() -> MemberInput {
+    MemberInput {
+        given: "Geheime".into(),
+        surname: "Persoon".into(),
+        birth_date: format_date(d(1970, 11, 25)),
+        phone: "0687654321".into(),
+        email: "geheim@voorbeeld.nl".into(),
+        notes: "NotitieVoorBeheer".into(),
+        consent_birthday_card: "01-01-2020".into(),
+        address_kind: "street".into(),
+        street: "Damrak".into(),
+        house_number: "1".into(),
+        postcode: "1012 LG".into(),
+        city: "Amsterdam".into(),
+        joined: "01-01-2020".into(),
+        ..MemberInput::default()
+    }
+}
+
+fn fixture() -> (tempfile::TempDir, Session, Ids) {
+    let dir = tempfile::tempdir().unwrap();
+    let (k, admin) = new_store(dir.path());
+    admin
+        .users()
+        .add("vrijwilliger", Role::Volunteer, PASSWORD)
+        .unwrap();
+    let member = admin.members().create(&person()).unwrap().member.number;
+    let bm = admin.basemail();
+    let institution = bm
+        .add_institution(&kapstok_core::basemail::service::InstitutionInput {
+            name: "PI Lelystad".into(),
+            kind: "prison".into(),
+            address_kind: "postbus".into(),
+            house_number: "2170".into(),
+            postcode: "8203ad".into(),
+            city: "Lelystad".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let recipient = bm.recipient_for_member(member).unwrap();
+    let stay = bm
+        .start_stay(
+            recipient,
+            &StayInput {
+                institution,
+                registration_number: "1234567".into(),
+                from: "01-10-2026".into(),
+                ..StayInput::default()
+            },
+        )
+        .unwrap();
+    bm.compose(IsoWeek::of(today())).unwrap();
+    let ex = admin.experts();
+    let agreement = ex
+        .create(&AgreementInput {
+            expert: member.to_string(),
+            period: "second_half".into(),
+            year: "2026".into(),
+            tasks: "outreach".into(),
+            hours_per_week: "4".into(),
+            allowance: "none".into(),
+            ..AgreementInput::default()
+        })
+        .unwrap()
+        .id;
+    ex.sign(agreement, d(2026, 6, 20)).unwrap();
+    let review = ex.schedule(agreement, slot()).unwrap();
+    let t = admin.training();
+    t.save_skill(
+        None,
+        &SkillInput {
+            name: "EHBO".into(),
+            ..SkillInput::default()
+        },
+    )
+    .unwrap();
+    t.save_course(
+        None,
+        &kapstok_core::training::CourseInput {
+            name: "EHBO-cursus".into(),
+            skills: "EHBO".into(),
+            hours: "8".into(),
+            cost: "90".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let plan = t.propose(member, None, "een wens", today()).unwrap();
+    let volunteer = k.login("vrijwilliger", PASSWORD).unwrap();
+    (
+        dir,
+        volunteer,
+        Ids {
+            member,
+            recipient,
+            stay,
+            institution,
+            agreement,
+            review,
+            plan,
+        },
+    )
+}
+
+fn slot() -> Slot {
+    Slot {
+        start: d(2026, 11, 24).and_hms_opt(10, 0, 0).unwrap(),
+        minutes: 60,
+        staff: common::ADMIN.into(),
+        place: "kantoor".into(),
+    }
+}
+
+#[track_caller]
+fn denied<T: std::fmt::Debug>(result: kapstok_core::Result<T>, permission: Permission) {
+    match result {
+        Err(Error::Denied(p)) => assert_eq!(p, permission),
+        other => panic!("expected Denied({permission:?}), got {other:?}"),
+    }
+}
+
+macro_rules! volunteer_denied {
+    ($($name:ident: |$v:ident, $ids:ident| $call:expr => $perm:ident;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let (_dir, $v, $ids) = fixture();
+                let _ = &$ids;
+                denied($call, Permission::$perm);
+            }
+        )*
+    };
+}
+
+volunteer_denied! {
+    members_list: |v, ids| v.members().list() => MembersRead;
+    members_get: |v, ids| v.members().get(ids.member) => MembersRead;
+    members_search: |v, ids| v.members().search("persoon") => MembersRead;
+    members_check: |v, ids| v.members().check(&person(), Some(ids.member)) => MembersWrite;
+    members_create: |v, ids| v.members().create(&person()) => MembersWrite;
+    members_update: |v, ids| v.members().update(ids.member, &person()) => MembersWrite;
+    members_change_status: |v, ids| v.members().change_status(ids.member, Status::Deceased, today()) => MembersWrite;
+    members_record_contact: |v, ids| v.members().record_contact(ids.member, today()) => MembersWrite;
+    members_out_of_sight: |v, ids| v.members().out_of_sight() => MembersRead;
+    members_import_csv: |v, ids| v.members().import_csv(b"surname;joined\nX;01-01-2020\n", true) => MembersWrite;
+    members_export_csv: |v, ids| v.members().export_csv() => MembersRead;
+    members_set_consent: |v, ids| v.members().set_consent(ids.member, ConsentKind::BirthdayCard, None) => MembersWrite;
+    members_consent_history: |v, ids| v.members().consent_history(ids.member) => MembersRead;
+
+    privacy_export: |v, ids| v.privacy().export(ids.member) => MembersWrite;
+    privacy_export_json: |v, ids| v.privacy().export_json(ids.member) => MembersWrite;
+    privacy_export_pdf: |v, ids| v.privacy().export_pdf(ids.member) => MembersWrite;
+    privacy_erase: |v, ids| v.privacy().erase(ids.member) => MembersWrite;
+    privacy_retention: |v, ids| v.privacy().retention() => MembersWrite;
+    privacy_erase_due: |v, ids| v.privacy().erase_due() => MembersWrite;
+    privacy_erasure: |v, ids| v.privacy().erasure(ids.member) => MembersRead;
+    privacy_rewrite_store: |v, ids| rewrite_store(v).unwrap().1 => MembersWrite;
+
+    basemail_recipients: |v, ids| v.basemail().recipients() => BaseMailManage;
+    basemail_add_recipient: |v, ids| v.basemail().add_recipient(&RecipientInput { member: ids.member.to_string(), ..RecipientInput::default() }) => BaseMailManage;
+    basemail_update_recipient: |v, ids| v.basemail().update_recipient(ids.recipient, &RecipientInput { member: ids.member.to_string(), ..RecipientInput::default() }) => BaseMailManage;
+    basemail_recipient_for_member: |v, ids| v.basemail().recipient_for_member(ids.member) => BaseMailManage;
+    basemail_set_ill: |v, ids| v.basemail().set_ill(ids.recipient, Some(today())) => BaseMailManage;
+    basemail_stays: |v, ids| v.basemail().stays(ids.recipient) => BaseMailManage;
+    basemail_start_stay: |v, ids| v.basemail().start_stay(ids.recipient, &StayInput { institution: ids.institution, from: "01-11-2026".into(), ..StayInput::default() }) => BaseMailManage;
+    basemail_move_to: |v, ids| v.basemail().move_to(ids.recipient, &StayInput { institution: ids.institution, from: "01-11-2026".into(), ..StayInput::default() }) => BaseMailManage;
+    basemail_end_stay: |v, ids| v.basemail().end_stay(ids.stay, today()) => BaseMailManage;
+    basemail_confirm_stay: |v, ids| v.basemail().confirm_stay(ids.stay, today(), None) => BaseMailManage;
+    basemail_checked: |v, ids| v.basemail().checked(ids.stay) => BaseMailManage;
+
+    experts_agreements: |v, ids| v.experts().agreements() => ExpertsManage;
+    experts_agreement: |v, ids| v.experts().agreement(ids.agreement) => ExpertsManage;
+    experts_create: |v, ids| v.experts().create(&AgreementInput { expert: ids.member.to_string(), ..AgreementInput::default() }) => ExpertsManage;
+    experts_update: |v, ids| v.experts().update(ids.agreement, &AgreementInput::default()) => ExpertsManage;
+    experts_check: |v, ids| v.experts().check(&AgreementInput::default(), None) => ExpertsManage;
+    experts_sign: |v, ids| v.experts().sign(ids.agreement, today()) => ExpertsManage;
+    experts_end: |v, ids| v.experts().end(ids.agreement, today(), None) => ExpertsManage;
+    experts_due: |v, ids| v.experts().due() => ExpertsManage;
+    experts_reviews: |v, ids| v.experts().reviews() => ExpertsManage;
+    experts_staff: |v, ids| v.experts().staff() => ExpertsManage;
+    experts_suggest: |v, ids| v.experts().suggest(ids.agreement, slot().start, 60, common::ADMIN, 3) => ExpertsManage;
+    experts_schedule: |v, ids| v.experts().schedule(ids.agreement, slot()) => ExpertsManage;
+    experts_reschedule: |v, ids| v.experts().reschedule(ids.review, slot()) => ExpertsManage;
+    experts_cancel: |v, ids| v.experts().cancel(ids.review) => ExpertsManage;
+    experts_no_show: |v, ids| v.experts().no_show(ids.review) => ExpertsManage;
+    experts_record: |v, ids| v.experts().record(ids.review, today(), Conversation::default(), Outcome::Stop) => ExpertsManage;
+    experts_agreement_pdf: |v, ids| v.experts().agreement_pdf(ids.agreement) => ExpertsManage;
+    experts_ics: |v, ids| v.experts().ics() => ExpertsManage;
+
+    training_held: |v, ids| v.training().held(ids.member) => ExpertsManage;
+    training_add_held: |v, ids| v.training().add_held(ids.member, 1, today(), Source::Experience) => ExpertsManage;
+    training_current_agreement: |v, ids| v.training().current_agreement(ids.member) => ExpertsManage;
+    training_gap: |v, ids| v.training().gap(ids.member) => ExpertsManage;
+    training_plan: |v, ids| v.training().plan(ids.member) => ExpertsManage;
+    training_propose: |v, ids| v.training().propose(ids.member, None, "x", today()) => ExpertsManage;
+    training_choose_course: |v, ids| v.training().choose_course(ids.plan, 1) => ExpertsManage;
+    training_advance: |v, ids| v.training().advance(ids.plan, Step::Cancel, today()) => ExpertsManage;
+    training_plan_pdf: |v, ids| v.training().plan_pdf(ids.member, today()) => ExpertsManage;
+    training_coverage: |v, ids| v.training().coverage() => ExpertsManage;
+
+    users_list: |v, ids| v.users().list() => UsersManage;
+    audit_entries: |v, ids| v.audit_log().entries(&Default::default()) => AuditRead;
+}
+
+#[test]
+fn what_a_volunteer_does_see_holds_nothing_else_of_the_register() {
+    let (_dir, v, ids) = fixture();
+    let bm = v.basemail();
+    let week = IsoWeek::of(today());
+    let run = bm.compose(week).unwrap();
+    assert!(run.cards.iter().any(|c| c.who == Who::Member(ids.member)));
+    let shown = format!(
+        "{:?} {:?} {:?} {:?}",
+        bm.runs().unwrap(),
+        bm.recipient_names().unwrap(),
+        bm.stats(2026).unwrap(),
+        bm.institutions().unwrap()
+    );
+    assert!(shown.contains("Persoon"), "the card names its recipient");
+    for secret in [
+        "0687654321",
+        "geheim@voorbeeld.nl",
+        "NotitieVoorBeheer",
+        "1970",
+        "een wens",
+    ] {
+        assert!(!shown.contains(secret), "{secret} in what a volunteer sees");
+    }
+}
