@@ -25,18 +25,22 @@ fn store() -> Store {
     assert_success(&out, "user add");
     let file = store.dir().join("leden.csv");
     std::fs::write(&file, CSV).unwrap();
-    let out = store.run_as(
-        "beheer",
-        PW,
-        &["import", "members", file.to_str().unwrap()],
-    );
+    let out = store.run_as("beheer", PW, &["import", "members", file.to_str().unwrap()]);
     assert_success(&out, "import");
     store
 }
 
 fn erase(store: &Store, number: &str, answers: &str) -> std::process::Output {
     run(
-        &["--db", store.db(), "person", "erase", number, "--user", "beheer"],
+        &[
+            "--db",
+            store.db(),
+            "person",
+            "erase",
+            number,
+            "--user",
+            "beheer",
+        ],
         &store.env(&[("KAPSTOK_PASSWORD", PW)]),
         Some(answers),
     )
@@ -71,7 +75,10 @@ fn export_retention_and_erasure_on_the_command_line() {
     );
     assert_success(&out, "person export");
     let text = std::fs::read_to_string(&json).unwrap();
-    assert!(text.contains("Quibblewort") && text.contains("NotitieGeheim"), "{text}");
+    assert!(
+        text.contains("Quibblewort") && text.contains("NotitieGeheim"),
+        "{text}"
+    );
     let pdf = store.dir().join("lid1.pdf");
     let out = store.run_as(
         "beheer",
@@ -101,7 +108,13 @@ fn export_retention_and_erasure_on_the_command_line() {
     assert!(said.contains("Lid 1 gewist"), "{said}");
     assert!(said.contains("Opslag herschreven"), "{said}");
     assert!(said.contains("-backups"), "the backups are named: {said}");
-    for secret in ["Quibblewort", "Xandrijn", "0612398765", "NotitieGeheim", "verhuisd"] {
+    for secret in [
+        "Quibblewort",
+        "Xandrijn",
+        "0612398765",
+        "NotitieGeheim",
+        "verhuisd",
+    ] {
         let hits = holding(db, secret);
         assert!(hits.is_empty(), "{secret} still in {hits:?}");
     }

@@ -675,7 +675,7 @@ impl App {
         let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
         let training = TrainingTab::new(&session, beside(self.k.path()));
         let today = TodayTab::new(&session, beside(self.k.path()));
-        let privacy = PrivacyTab::new(self.k.path());
+        let privacy = PrivacyTab::new(&self.k);
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",

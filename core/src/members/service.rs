@@ -126,13 +126,7 @@ impl<'a> Members<'a> {
         let warnings = rules::warnings(&valid, Some(number), &self.all()?);
         let now = self.s.now();
         let member = self.s.store().transact(|tx| {
-            let Some(old) = tx.get::<Member>(number)? else {
-                return abort(Error::NotFound {
-                    kind: Member::KIND,
-                    id: number,
-                });
-            };
-            refuse_erased(tx, number)?;
+            let old = changeable(tx, number)?;
             let mut member = old.clone();
             valid.clone().apply_to(&mut member);
             // The history starts on the date of joining: it moves along when that is corrected.
@@ -175,13 +169,7 @@ impl<'a> Members<'a> {
         let today = self.s.today();
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let Some(mut member) = tx.get::<Member>(number)? else {
-                return abort(Error::NotFound {
-                    kind: Member::KIND,
-                    id: number,
-                });
-            };
-            refuse_erased(tx, number)?;
+            let mut member = changeable(tx, number)?;
             if let Err(errors) = rules::check_status_change(&member, &status, since, today) {
                 return abort(Error::Invalid(errors));
             }
@@ -204,13 +192,7 @@ impl<'a> Members<'a> {
         }
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let Some(mut member) = tx.get::<Member>(number)? else {
-                return abort(Error::NotFound {
-                    kind: Member::KIND,
-                    id: number,
-                });
-            };
-            refuse_erased(tx, number)?;
+            let mut member = changeable(tx, number)?;
             if date < member.joined {
                 return abort(Error::invalid("last_contact", Reason::Before("joined")));
             }
@@ -357,13 +339,7 @@ impl Members<'_> {
         }
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let Some(mut member) = tx.get::<Member>(number)? else {
-                return abort(Error::NotFound {
-                    kind: Member::KIND,
-                    id: number,
-                });
-            };
-            refuse_erased(tx, number)?;
+            let mut member = changeable(tx, number)?;
             if given.is_some_and(|d| d < member.joined) {
                 return abort(Error::invalid(
                     consent_field(kind),
@@ -412,12 +388,19 @@ fn consent_field(kind: ConsentKind) -> &'static str {
     }
 }
 
-/// An erased member's record is kept only for anonymous counts: it takes no new data.
-fn refuse_erased(tx: &Tx<'_>, number: u64) -> TxResult<()> {
+/// The member to change inside a transaction: it must exist, and an erased member's record,
+/// kept only for anonymous counts, takes no new data.
+fn changeable(tx: &Tx<'_>, number: u64) -> TxResult<Member> {
+    let Some(member) = tx.get::<Member>(number)? else {
+        return abort(Error::NotFound {
+            kind: Member::KIND,
+            id: number,
+        });
+    };
     if tx.get::<crate::privacy::Erasure>(number)?.is_some() {
         return abort(Error::invalid("number", Reason::Erased));
     }
-    Ok(())
+    Ok(member)
 }
 
 fn changed_fields(old: &Member, new: &Member) -> String {

@@ -320,6 +320,12 @@ pub fn rewrite_store(
     ))
 }
 
+/// The folder of backups beside the store (`<store>-backups`): they still hold an erased person
+/// until they are cleaned up, which the front ends say when they ask to erase.
+pub fn backup_dir(k: &crate::Kapstok) -> std::path::PathBuf {
+    k.store().backup_dir()
+}
+
 /// Whether a rewrite after an erasure is still due for the store at `path`.
 pub fn rewrite_due(path: &std::path::Path) -> bool {
     crate::store::rewrite::pending_marker(path).exists()

@@ -6,7 +6,6 @@
 
 use super::{login, CliResult, Failure, PersonCommand};
 use crate::i18n::{fill, Lang, Msg};
-use kapstok_core::common::format_date;
 use kapstok_core::privacy::{rewrite_store, Erased};
 use kapstok_core::{Kapstok, Session};
 use std::io::{BufRead, Write};
@@ -76,13 +75,7 @@ fn rewrite(s: Session, backups: &str, lang: Lang, out: &mut dyn Write) -> CliRes
 }
 
 fn backups_of(k: &Kapstok) -> String {
-    let mut name = k
-        .path()
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push("-backups");
-    k.path().with_file_name(name).display().to_string()
+    kapstok_core::privacy::backup_dir(k).display().to_string()
 }
 
 /// `kapstok person ...`
@@ -195,18 +188,8 @@ pub(super) fn retention(
     )
     .map_err(io)?;
     for d in &due {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{} {}\t{} {}",
-            d.member.number,
-            d.member.name.sorted(),
-            crate::screens::members::status_label(d.member.status(), lang),
-            Msg::PrivLeftOn.text(lang),
-            format_date(d.left),
-            Msg::PrivDueSince.text(lang),
-            format_date(d.due_since)
-        )
-        .map_err(io)?;
+        let fields = crate::screens::privacy::due_fields(d, lang);
+        writeln!(out, "{}", fields.join("\t")).map_err(io)?;
     }
     if !erase {
         return Ok(());

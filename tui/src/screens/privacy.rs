@@ -94,6 +94,7 @@ pub struct PrivacyTab {
     months: u32,
     due_state: ListState,
     store: PathBuf,
+    backups: String,
     /// Set after an erasure, so the app reads the register again.
     pub erased: bool,
 }
@@ -175,6 +176,21 @@ fn moved(state: &mut ListState, len: usize, action: Action) -> bool {
     true
 }
 
+/// A retention list row: number, name, status, when they left, when the period ended.
+pub fn due_fields(d: &Due, lang: Lang) -> [String; 5] {
+    [
+        d.member.number.to_string(),
+        d.member.name.sorted(),
+        crate::screens::members::status_label(d.member.status(), lang).to_string(),
+        format!("{} {}", Msg::PrivLeftOn.text(lang), format_date(d.left)),
+        format!(
+            "{} {}",
+            Msg::PrivDueSince.text(lang),
+            format_date(d.due_since)
+        ),
+    ]
+}
+
 /// Writes the JSON export and the PDF summary of member `number` into `dir`.
 pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status {
     let result = (|| -> std::result::Result<(PathBuf, PathBuf), String> {
@@ -203,18 +219,10 @@ pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status
     }
 }
 
-fn backups_dir(store: &Path) -> String {
-    let mut name = store
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push("-backups");
-    store.with_file_name(name).display().to_string()
-}
-
 impl PrivacyTab {
-    /// The tab for the store at `store` (exports are saved beside it).
-    pub fn new(store: &Path) -> PrivacyTab {
+    /// The view for the store `k` (exports are saved beside it).
+    pub fn new(k: &kapstok_core::Kapstok) -> PrivacyTab {
+        let store = k.path();
         PrivacyTab {
             view: View::Audit,
             entries: Vec::new(),
@@ -224,6 +232,7 @@ impl PrivacyTab {
             months: 0,
             due_state: ListState::default().with_selected(Some(0)),
             store: store.to_path_buf(),
+            backups: kapstok_core::privacy::backup_dir(k).display().to_string(),
             erased: false,
         }
     }
@@ -368,11 +377,7 @@ impl PrivacyTab {
                 Action::No => Reply::info(Msg::PrivCancelled.text(lang)),
                 Action::Yes if !second => Reply::show(Popup::Erase {
                     numbers,
-                    text: fill(
-                        Msg::PrivEraseAsk2,
-                        lang,
-                        &[("dir", &backups_dir(&self.store))],
-                    ),
+                    text: fill(Msg::PrivEraseAsk2, lang, &[("dir", &self.backups)]),
                     second: true,
                 }),
                 Action::Yes => {
@@ -390,10 +395,7 @@ impl PrivacyTab {
                     let text = fill(
                         Msg::PrivErasedTui,
                         lang,
-                        &[
-                            ("count", &erased.to_string()),
-                            ("dir", &backups_dir(&self.store)),
-                        ],
+                        &[("count", &erased.to_string()), ("dir", &self.backups)],
                     );
                     match reply.status {
                         Some(err) => Reply::default().with_status(err),
@@ -483,15 +485,9 @@ impl PrivacyTab {
                     .due
                     .iter()
                     .map(|d| {
+                        let [number, name, status, left, due] = due_fields(d, lang);
                         ListItem::new(Line::from(format!(
-                            "{:<6} {:<30} {:<10} {} {}  {} {}",
-                            d.member.number,
-                            d.member.name.sorted(),
-                            crate::screens::members::status_label(d.member.status(), lang),
-                            Msg::PrivLeftOn.text(lang),
-                            format_date(d.left),
-                            Msg::PrivDueSince.text(lang),
-                            format_date(d.due_since)
+                            "{number:<6} {name:<30} {status:<10} {left}  {due}"
                         )))
                     })
                     .collect();
