@@ -264,6 +264,77 @@ fn the_export_holds_every_area_as_json_and_pdf() {
     ));
 }
 
+/// A meeting today with one decision item, the member present and voting by roll call, and
+/// another member whose proxy they hold. Returns the meeting's id.
+fn meeting_with(admin: &Session, number: u64) -> u64 {
+    let other = admin
+        .members()
+        .create(&common::member("Piet", "", "Volmacht"))
+        .unwrap()
+        .member
+        .number;
+    let m = admin.meetings();
+    let id = m
+        .plan(&kapstok_core::meetings::MeetingInput {
+            kind: "extraordinary".into(),
+            date: format_date(today()),
+            time: "10:00".into(),
+            place: "kantoor".into(),
+        })
+        .unwrap();
+    m.add_item(
+        id,
+        &kapstok_core::meetings::ItemInput {
+            title: "Begroting".into(),
+            decision: true,
+            motion: "De begroting vaststellen".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let at = chrono::NaiveTime::from_hms_opt(10, 5, 0).unwrap();
+    m.arrive(id, number, at).unwrap();
+    m.give_proxy(id, other, number).unwrap();
+    m.vote_roll_call(
+        id,
+        0,
+        vec![
+            (number, kapstok_core::meetings::Choice::For),
+            (other, kapstok_core::meetings::Choice::For),
+        ],
+        chrono::NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
+    )
+    .unwrap();
+    id
+}
+
+#[test]
+fn the_export_holds_the_general_meetings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let number = admin.members().create(&person()).unwrap().member.number;
+    let id = meeting_with(&admin, number);
+    let data = admin.privacy().export(number).unwrap();
+    assert_eq!(data.meetings.len(), 1);
+    let part = &data.meetings[0];
+    assert_eq!(part.id, id);
+    assert_eq!(part.presence.len(), 1);
+    assert_eq!(part.proxies_held, vec![number + 1]);
+    assert_eq!(part.roll_call_votes.len(), 1);
+    assert_eq!(part.roll_call_votes[0].0, "Begroting");
+    let text = pdf_text(&admin.privacy().export_pdf(number).unwrap());
+    assert!(text.contains("Algemene ledenvergaderingen"), "{text}");
+    assert!(text.contains("volmacht van lid"), "{text}");
+    assert!(text.contains("Begroting"), "{text}");
+
+    // Erased, the meeting keeps its counts: attendance and the vote stay.
+    end_membership(&admin, number);
+    admin.privacy().erase(number).unwrap();
+    let m = admin.meetings().get(id).unwrap();
+    assert_eq!(m.presence.len(), 1);
+    assert!(m.agenda[0].vote.is_some());
+}
+
 #[test]
 fn erasure_removes_the_person_everywhere_and_keeps_the_counts() {
     let dir = tempfile::tempdir().unwrap();

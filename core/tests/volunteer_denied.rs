@@ -1,7 +1,7 @@
 //! A volunteer's session cannot reach member data through any core call: one test per public call
 //! on the services that returns or changes member data (the member register, a person's data,
-//! BaseMail's recipients and stays, experts' agreements and reviews, training plans, users and
-//! the audit log), each expecting the permission error. Every call is made on records that exist,
+//! BaseMail's recipients and stays, experts' agreements and reviews, training plans, general
+//! meetings, the year's figures and Today lists, users and the audit log), each expecting the permission error. Every call is made on records that exist,
 //! so a missing check cannot hide behind "not found".
 //!
 //! By design a volunteer runs BaseMail: the week's run (the names and address snapshots on the
@@ -31,6 +31,7 @@ struct Ids {
     agreement: u64,
     review: u64,
     plan: u64,
+    meeting: u64,
 }
 
 fn person() -> MemberInput {
@@ -121,6 +122,35 @@ fn fixture() -> (tempfile::TempDir, Session, Ids) {
     )
     .unwrap();
     let plan = t.propose(member, None, "een wens", today()).unwrap();
+    let meeting = admin
+        .meetings()
+        .plan(&kapstok_core::meetings::MeetingInput {
+            kind: "extraordinary".into(),
+            date: format_date(today()),
+            time: "10:00".into(),
+            place: "kantoor".into(),
+        })
+        .unwrap();
+    admin
+        .meetings()
+        .add_item(
+            meeting,
+            &kapstok_core::meetings::ItemInput {
+                title: "Begroting".into(),
+                decision: true,
+                motion: "Vaststellen".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    admin
+        .meetings()
+        .arrive(
+            meeting,
+            member,
+            chrono::NaiveTime::from_hms_opt(10, 5, 0).unwrap(),
+        )
+        .unwrap();
     let volunteer = k.login("vrijwilliger", PASSWORD).unwrap();
     (
         dir,
@@ -133,6 +163,7 @@ fn fixture() -> (tempfile::TempDir, Session, Ids) {
             agreement,
             review,
             plan,
+            meeting,
         },
     )
 }
@@ -232,6 +263,24 @@ volunteer_denied! {
     training_advance: |v, ids| v.training().advance(ids.plan, Step::Cancel, today()) => ExpertsManage;
     training_plan_pdf: |v, ids| v.training().plan_pdf(ids.member, today()) => ExpertsManage;
     training_coverage: |v, ids| v.training().coverage() => ExpertsManage;
+
+    meetings_list: |v, ids| v.meetings().list() => MeetingsRead;
+    meetings_get: |v, ids| v.meetings().get(ids.meeting) => MeetingsRead;
+    meetings_next: |v, ids| v.meetings().next() => MeetingsRead;
+    meetings_invitees: |v, ids| v.meetings().invitees(ids.meeting) => MembersRead;
+    meetings_names: |v, ids| v.meetings().names(&[ids.member]) => MembersRead;
+    meetings_convocation: |v, ids| v.meetings().convocation(ids.meeting) => MeetingsManage;
+    meetings_arrive: |v, ids| v.meetings().arrive(ids.meeting, ids.member, chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap()) => MeetingsManage;
+    meetings_depart: |v, ids| v.meetings().depart(ids.meeting, ids.member, chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap()) => MeetingsManage;
+    meetings_give_proxy: |v, ids| v.meetings().give_proxy(ids.meeting, ids.member, ids.member) => MeetingsManage;
+    meetings_vote_roll_call: |v, ids| v.meetings().vote_roll_call(ids.meeting, 0, vec![(ids.member, kapstok_core::meetings::Choice::For)], chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap()) => MeetingsManage;
+    meetings_attendance_sheet: |v, ids| v.meetings().attendance_sheet(ids.meeting) => MeetingsManage;
+    meetings_decisions: |v, ids| v.meetings().decisions("") => MeetingsRead;
+
+    report_year: |v, ids| v.report().year(2026) => MembersRead;
+    report_year_pdf: |v, ids| v.report().year_pdf(2026) => MembersRead;
+    report_admin_today: |v, ids| v.report().admin_today() => MeetingsManage;
+    report_coordinator_today: |v, ids| v.report().coordinator_today() => ExpertsManage;
 
     users_list: |v, ids| v.users().list() => UsersManage;
     audit_entries: |v, ids| v.audit_log().entries(&Default::default()) => AuditRead;

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod meeting;
-mod report;
 mod privacy;
+mod report;
 
 /// kapstok: the back office of the association (member register). Without a command, the
 /// terminal UI starts.

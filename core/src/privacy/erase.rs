@@ -11,8 +11,9 @@
 //! "cards sent" counts hold), agreements' terms, skills held. The erasure itself is logged as
 //! `person.erase` on `member/N` with no detail, and marked with an [`Erasure`].
 //!
-//! **Extension point:** the general meetings area adds its function here (names on attendance
-//! lists and proxies; attendance and votes stay as counts).
+//! General meetings hold member numbers only (invitations, attendance, proxies, roll-call votes):
+//! nothing to erase there, and attendance and votes stay as anonymous counts. An area whose
+//! records hold personal data adds its function here.
 
 use super::export::{self, is_theirs, BaseMailIds, Footprint};
 use super::Erasure;
@@ -98,7 +99,6 @@ pub(crate) fn erase(s: &Session, number: u64) -> Result<Erased> {
         done.cards = cards;
         done.records += erase_experts(tx, &t.reviews)?;
         done.records += erase_training(tx, &t.plan)?;
-        // Extension point: `done.records += erase_meetings(tx, number, &t.meetings)?;`
         done.audit_entries = erase_audit(tx, &t.audit)?;
         tx.put(
             number,

@@ -2,9 +2,8 @@
 //!
 //! Each area has one function that reads its records about the member and names the records it
 //! found (`recipient/3`, `stay/7` ...), so that the audit entries about them can be found too.
-//! **Extension point:** the general meetings area adds a `meetings` function here (attendance,
-//! proxies given and held, roll-call votes), a field on [`PersonExport`], a section in
-//! [`super::pdf`], and its erasure in [`super::erase`].
+//! A new area adds one function here, a field on [`PersonExport`], a section in [`super::pdf`]
+//! and, when its records hold personal data beyond member numbers, its part in [`super::erase`].
 
 use super::Erasure;
 use crate::access::{AuditEntry, Session};
@@ -136,6 +135,25 @@ pub struct TrainingPart {
     pub plan: Vec<PlanPart>,
 }
 
+/// The member at one general meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingPart {
+    /// The meeting's id.
+    pub id: u64,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Invited by `email` or `letter` (empty: not in the convocation, or none sent yet).
+    pub invited: String,
+    /// Arrivals and departures (times), with whether they could vote.
+    pub presence: Vec<crate::meetings::Presence>,
+    /// The member they gave a written proxy to.
+    pub proxy_given_to: Option<u64>,
+    /// The members whose proxy they held.
+    pub proxies_held: Vec<u64>,
+    /// Their votes by roll call: the item's title and the choice.
+    pub roll_call_votes: Vec<(String, crate::meetings::Choice)>,
+}
+
 /// Everything kapstok holds about one member.
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonExport {
@@ -155,9 +173,11 @@ pub struct PersonExport {
     pub experts: ExpertsPart,
     /// Training.
     pub training: TrainingPart,
+    /// General meetings the member was invited to, attended, gave or held a proxy at, or voted
+    /// in by roll call.
+    pub meetings: Vec<MeetingPart>,
     /// Audit entries about the member's records, oldest first.
     pub audit: Vec<AuditEntry>,
-    // Extension point: `pub meetings: MeetingsPart` (attendance, proxies, roll-call votes).
 }
 
 /// The records an area found about the member, as audit record names (`stay/7`).
@@ -174,7 +194,7 @@ pub(crate) fn gather(s: &Session, number: u64) -> Result<PersonExport> {
     footprint.extend(found);
     let (training, found) = training(store, number)?;
     footprint.extend(found);
-    // Extension point: `let (meetings, found) = meetings(store, number)?;`
+    let meetings = meetings(store, number)?;
     let audit = audit(store, &footprint)?
         .into_iter()
         .map(|(_, e)| e)
@@ -188,8 +208,69 @@ pub(crate) fn gather(s: &Session, number: u64) -> Result<PersonExport> {
         basemail,
         experts,
         training,
+        meetings,
         audit,
     })
+}
+
+/// The member's invitations, attendance, proxies and roll-call votes at general meetings. The
+/// meetings hold member numbers only, so their audit entries are about the meeting, not the member.
+pub(crate) fn meetings(store: &Store, number: u64) -> Result<Vec<MeetingPart>> {
+    use crate::meetings::{Ballots, Meeting};
+    let mut parts = Vec::new();
+    for (id, m) in store.scan::<Meeting>()? {
+        let invited = match &m.convocation {
+            Some(c) if c.by_email.contains(&number) => "email",
+            Some(c) if c.by_letter.contains(&number) => "letter",
+            _ => "",
+        };
+        let presence: Vec<_> = m
+            .presence
+            .iter()
+            .filter(|p| p.member == number)
+            .cloned()
+            .collect();
+        let proxy_given_to = m
+            .proxies
+            .iter()
+            .find(|p| p.giver == number)
+            .map(|p| p.holder);
+        let proxies_held: Vec<u64> = m
+            .proxies
+            .iter()
+            .filter(|p| p.holder == number)
+            .map(|p| p.giver)
+            .collect();
+        let roll_call_votes: Vec<_> = m
+            .agenda
+            .iter()
+            .filter_map(|item| match item.vote.as_ref().map(|v| &v.ballots) {
+                Some(Ballots::RollCall(ballots)) => ballots
+                    .iter()
+                    .find(|(n, _)| *n == number)
+                    .map(|(_, choice)| (item.title.clone(), *choice)),
+                _ => None,
+            })
+            .collect();
+        if invited.is_empty()
+            && presence.is_empty()
+            && proxy_given_to.is_none()
+            && proxies_held.is_empty()
+            && roll_call_votes.is_empty()
+        {
+            continue;
+        }
+        parts.push(MeetingPart {
+            id,
+            at: m.at,
+            invited: invited.to_string(),
+            presence,
+            proxy_given_to,
+            proxies_held,
+            roll_call_votes,
+        });
+    }
+    Ok(parts)
 }
 
 /// The member record, the consent history and the erasure mark.

@@ -5,8 +5,8 @@
 //! Both export and erasure go area by area, one function per area, in [`export`] and [`erase`]:
 //! members (record, consent history), BaseMail (recipient records, stays, cards in runs with their
 //! address snapshots, left-out lists), experts (agreements, reviews), training (skills held, plan
-//! items) and the audit log. **Extension point:** the general meetings area (attendance, proxies,
-//! roll-call votes) plugs in with one more function in each of those two files, marked there.
+//! items), general meetings (invitation, attendance, proxies, roll-call votes) and the audit log.
+//! A new area plugs in with one more function in each of those two files.
 //!
 //! Erasure is logical first (one transaction); the old versions of the values still lie in
 //! sled's log until [`rewrite_store`] copies the store into fresh files (see

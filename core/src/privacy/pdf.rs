@@ -291,7 +291,38 @@ pub fn render(p: &PersonExport) -> Result<Vec<u8>, PrintError> {
         );
     }
 
-    // Extension point: the general meetings section (attendance, proxies, roll-call votes).
+    heading(&mut w, "Algemene ledenvergaderingen");
+    if p.meetings.is_empty() {
+        line(&mut w, "Geen gegevens.");
+    }
+    for m in &p.meetings {
+        let mut parts = vec![format!("ALV {}", m.at.format("%d-%m-%Y %H:%M"))];
+        match m.invited.as_str() {
+            "email" => parts.push("uitgenodigd per e-mail".into()),
+            "letter" => parts.push("uitgenodigd per brief".into()),
+            _ => {}
+        }
+        for p in &m.presence {
+            parts.push(format!(
+                "aanwezig vanaf {}{}{}",
+                p.arrived.format("%H:%M"),
+                p.left
+                    .map(|l| format!(" tot {}", l.format("%H:%M")))
+                    .unwrap_or_default(),
+                if p.voting { "" } else { " (zonder stem)" }
+            ));
+        }
+        if let Some(holder) = m.proxy_given_to {
+            parts.push(format!("volmacht gegeven aan lid {holder}"));
+        }
+        for giver in &m.proxies_held {
+            parts.push(format!("volmacht van lid {giver}"));
+        }
+        for (title, choice) in &m.roll_call_votes {
+            parts.push(format!("stem op \"{title}\": {}", choice.name()));
+        }
+        line(&mut w, &parts.join(" · "));
+    }
 
     heading(&mut w, "Logboek (wie deed wat met uw gegevens)");
     for e in &p.audit {
