@@ -9,6 +9,7 @@ use common::{d, new_store, today, ADMIN, PASSWORD};
 use kapstok_core::basemail::service::{InstitutionInput, StayInput};
 use kapstok_core::basemail::LeftOutReason;
 use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::meetings::Channel;
 use kapstok_core::members::{ConsentKind, MemberInput, Status};
 use kapstok_core::privacy::rewrite_store;
 use kapstok_core::training::{SkillInput, Source};
@@ -623,12 +624,33 @@ fn a_withdrawn_consent_takes_effect_in_the_next_run() {
         .iter()
         .any(|l| l.reason == LeftOutReason::NoConsent && l.name.contains("Quibblewort")));
 
-    // The convocation reads `consents.convocation_email`: withdrawn, it is gone.
+    // The convocation reads `consents.convocation_email`: by e-mail before, by letter after.
+    let meeting = admin
+        .meetings()
+        .plan(&kapstok_core::meetings::MeetingInput {
+            kind: "extraordinary".into(),
+            date: "14-12-2026".into(),
+            time: "19:30".into(),
+            place: "kantoor".into(),
+        })
+        .unwrap();
+    let channel = |admin: &Session| {
+        admin
+            .meetings()
+            .invitees(meeting)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.member == number)
+            .unwrap()
+            .channel
+    };
+    assert!(matches!(channel(&admin), Channel::Email(e) if e == "xq@voorbeeld.nl"));
     let m = admin
         .members()
         .set_consent(number, ConsentKind::ConvocationEmail, None)
         .unwrap();
     assert_eq!(m.consents.convocation_email, None);
+    assert!(matches!(channel(&admin), Channel::Letter(_)));
 
     let history = admin.members().consent_history(number).unwrap().events;
     let steps: Vec<(ConsentKind, bool, NaiveDate)> =
