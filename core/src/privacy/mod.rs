@@ -332,13 +332,21 @@ pub fn rewrite_due(path: &std::path::Path) -> bool {
 }
 
 /// Does a rewrite still due for the (closed) store at `path`, by opening it (opening does it)
-/// and closing it again. Returns whether one was due.
+/// and closing it again. Returns whether one was due; an error when it is still due afterwards
+/// (the rewrite failed: it is tried again on the next open).
 pub fn rewrite_pending(path: &std::path::Path) -> Result<bool> {
     if !rewrite_due(path) {
         return Ok(false);
     }
     let k = reopen(path, Arc::new(crate::clock::SystemClock))?;
     drop(k);
+    if rewrite_due(path) {
+        return Err(Error::Storage(format!(
+            "the store at {} could not be rewritten after an erasure: old versions of the erased \
+             data are still in its files; it is tried again the next time the store is opened",
+            path.display()
+        )));
+    }
     Ok(true)
 }
 

@@ -113,7 +113,10 @@ pub fn mark_pending(path: &Path) -> Result<()> {
     file.sync_all().map_err(|e| io(&marker, e))
 }
 
-/// On open: when a rewrite is due, rewrites the store and opens it again.
+/// On open: when a rewrite is due, rewrites the store and opens it again. A rewrite that fails
+/// (a full disk, say) does not keep the store from opening: the old files are still the store
+/// (or the swap is finished by [`recover`]), and the marker stays, so the next open tries again;
+/// [`crate::privacy::rewrite_pending`] reports it.
 pub(super) fn finish_pending(
     store: Store,
     opened: super::Opened,
@@ -122,7 +125,9 @@ pub(super) fn finish_pending(
         return Ok((store, opened));
     }
     let path = store.path.clone();
-    rewrite(store)?;
+    if rewrite(store).is_err() {
+        recover(&path)?;
+    }
     // sled lets go of its lock from a background thread after the handles are dropped
     // (spacejam/sled#1289): wait for it; another process holding it still fails.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
