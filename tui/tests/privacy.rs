@@ -80,6 +80,8 @@ fn login(f: &Fixture, user: &str) -> App {
     let mut app = App::new(f.k.clone(), Lang::Nl, Some(user));
     typ(&mut app, PW);
     key(&mut app, KeyCode::Enter);
+    // From the Today tab to the register.
+    key(&mut app, KeyCode::Char('1'));
     app
 }
 

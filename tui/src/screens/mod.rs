@@ -7,8 +7,8 @@ pub mod basemail;
 pub mod figures_text;
 pub mod meeting_text;
 pub mod members;
-pub mod today;
 pub mod privacy;
+pub mod today;
 pub mod training;
 pub mod volunteers;
 
