@@ -750,3 +750,32 @@ fn only_administrators_reach_a_persons_data() {
         Err(Error::Denied(Permission::MembersRead))
     ));
 }
+
+#[test]
+fn an_encrypted_store_is_rewritten_after_an_erasure_and_stays_unlocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let k = common::open(&path);
+    k.encrypt_new("een lange wachtwoordzin voor de opslag")
+        .unwrap();
+    let admin = k.setup(ADMIN, PASSWORD).unwrap();
+    let number = everywhere(&admin);
+    end_membership(&admin, number);
+    admin.privacy().erase(number).unwrap();
+    drop(k);
+    let (admin, done) = rewrite_store(admin).unwrap();
+    done.unwrap();
+    // The same session works on the rewritten store: the key came along.
+    let m = admin.members().get(number).unwrap();
+    assert!(m.name.full().trim().is_empty(), "{:?}", m.name);
+    assert!(admin.experts().agreements().is_ok());
+    for secret in SECRETS {
+        assert!(files_containing(&path, secret).is_empty(), "{secret}");
+    }
+    // And it opens again later with a login.
+    drop(admin);
+    let k = common::open(&path);
+    assert!(k.is_locked());
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(admin.members().get(number).unwrap().number, number);
+}

@@ -307,8 +307,11 @@ pub fn rewrite_store(
     };
     let Inner { store, clock, .. } = inner;
     let path = store.path().to_path_buf();
+    // An encrypted store stays unlocked for the same user: the key goes over to the new handle.
+    let sealing = store.sealing();
     let result = crate::store::rewrite::rewrite(store);
     let k = reopen(&path, clock)?;
+    k.store().adopt(sealing)?;
     Ok((
         Session {
             k,

@@ -337,6 +337,21 @@ impl Store {
         Ok(())
     }
 
+    /// Takes over the data key of an earlier handle on the same encrypted contents (the store
+    /// before a rewrite: `sealing` is what [`Store::sealing`] said of it), so the user who
+    /// unlocked it can go on working. Nothing happens when that handle was not unlocked.
+    pub(crate) fn adopt(&self, sealing: Sealing) -> Result<()> {
+        if let Sealing::Open(key) = sealing {
+            if !self.is_encrypted() {
+                return Err(Error::Storage(
+                    "the rewritten store lost its encryption header".into(),
+                ));
+            }
+            self.crypt_state_mut().key = Some(key);
+        }
+        Ok(())
+    }
+
     /// Forgets the data key: an encrypted store is locked again until the next unlock.
     pub fn lock(&self) {
         self.crypt_state_mut().key = None;
