@@ -946,6 +946,7 @@ impl App {
         let wanted = match target {
             Target::Members => Tab::Members,
             Target::OutOfSight => Tab::OutOfSight,
+            Target::Retention => Tab::Members,
             Target::BaseMail => Tab::BaseMail,
             Target::Volunteers => Tab::Volunteers,
             Target::Training => Tab::Training,
@@ -957,6 +958,13 @@ impl App {
         };
         if let Some(i) = position {
             self.update_main(Action::Tab(i));
+        }
+        // The retention list is a view of the audit log popup over the register.
+        if target == Target::Retention {
+            if let Screen::Main(main) = &mut self.screen {
+                main.privacy.view = privacy::View::Retention;
+            }
+            self.update_main(Action::PrivacyView);
         }
     }
 

@@ -243,6 +243,7 @@ messages! {
     TodayMembers => "Leden", "Members";
     TodayOutOfSight => "Leden uit beeld: {n}", "Members out of sight: {n}";
     TodayBirthdays => "Jarig deze week: {n}", "Birthdays this week: {n}";
+    TodayRetention => "Oud-leden voorbij de bewaartermijn, te anonimiseren: {n}", "Ex-members past the retention period, to anonymise: {n}";
     TodayReturned => "Teruggekomen kaarten: {n} verblijven te controleren", "Returned cards: {n} stays to check";
     TodayExperts => "Ervaringsdeskundigen", "Experts by experience";
     TodayReviewsToPlan => "Functioneringsgesprekken in te plannen: {n}", "Reviews to schedule: {n}";

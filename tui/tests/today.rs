@@ -133,6 +133,18 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
     );
     assert!(s.contains("Leden uit beeld: "), "{s}");
     assert!(s.contains("Jarig deze week: "), "{s}");
+    // The retention line opens the retention list over the register.
+    key(&mut app, KeyCode::Home);
+    for _ in 0..20 {
+        let s = screen(&mut app, 120, 40);
+        if selected(&s).is_some_and(|l| l.starts_with("Oud-leden voorbij de bewaartermijn")) {
+            break;
+        }
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab(), Some(Tab::Members));
+    assert_eq!(app.mode(), Mode::Retention);
 }
 
 #[test]

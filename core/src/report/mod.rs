@@ -100,6 +100,7 @@ impl<'a> Report<'a> {
             out_of_sight: self.s.members().out_of_sight()?.len(),
             birthdays: today::birthdays(&members, IsoWeek::of(self.s.today())),
             returned_to_check: today::returned_to_check(&stays),
+            retention_due: self.s.privacy().retention()?.len(),
         })
     }
 

@@ -20,6 +20,8 @@ pub struct AdminToday {
     pub birthdays: Vec<(u64, String, NaiveDate)>,
     /// Stays to check after a returned card.
     pub returned_to_check: usize,
+    /// Ex-members past the retention period, to anonymise.
+    pub retention_due: usize,
 }
 
 /// The coordinator's day.

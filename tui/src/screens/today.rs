@@ -29,6 +29,8 @@ pub enum Target {
     Members,
     /// Members out of sight.
     OutOfSight,
+    /// The retention list (ex-members past the retention period).
+    Retention,
     /// The BaseMail tab.
     BaseMail,
     /// The Volunteers tab.
@@ -214,6 +216,15 @@ impl TodayTab {
                         format!("  {} {name} ({number})", born.format("%d-%m")),
                         Target::Members,
                     ));
+                }
+                if t.retention_due > 0 {
+                    lines.push(
+                        TodayLine::to(
+                            fill(Msg::TodayRetention, &[("n", &n(t.retention_due))]),
+                            Target::Retention,
+                        )
+                        .warn(true),
+                    );
                 }
                 if t.returned_to_check > 0 {
                     lines.push(
