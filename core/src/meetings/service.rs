@@ -148,6 +148,12 @@ impl<'a> Meetings<'a> {
         Meetings { s }
     }
 
+    /// The time now by the store's clock: the time a front end suggests for an arrival, a
+    /// departure or a vote, for the user to correct.
+    pub fn now(&self) -> NaiveTime {
+        self.s.now().time()
+    }
+
     /// The rules from the statutes.
     pub fn rules(&self) -> Result<MeetingRules> {
         Ok(self
