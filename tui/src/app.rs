@@ -5,6 +5,7 @@
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::{self, Action, Mode};
 use crate::screens::basemail::{self, BaseMailTab};
+use crate::screens::meetings::{self, MeetingsTab};
 use crate::screens::members::{self, MemberList, OutOfSight};
 use crate::screens::privacy::{self, PrivacyTab};
 use crate::screens::today::{Target, TodayTab};
@@ -45,6 +46,9 @@ pub enum Tab {
     /// Training: gaps, plans, catalogues, coverage and budget (coordinators and
     /// administrators).
     Training,
+    /// General meetings: agenda, convocation, attendance, votes, minutes, decisions
+    /// (administrators; coordinators read).
+    Meetings,
 }
 
 impl Tab {
@@ -56,6 +60,7 @@ impl Tab {
             Tab::BaseMail => Msg::TabBaseMail,
             Tab::Volunteers => Msg::TabVolunteers,
             Tab::Training => Msg::TabTraining,
+            Tab::Meetings => Msg::TabMeetings,
         }
     }
 }
@@ -72,6 +77,7 @@ struct Main {
     volunteers: VolunteersTab,
     training: TrainingTab,
     privacy: PrivacyTab,
+    meetings: MeetingsTab,
 }
 
 impl Main {
@@ -90,6 +96,7 @@ impl Main {
             Some(Tab::BaseMail) => self.basemail.mode(),
             Some(Tab::Volunteers) => self.volunteers.mode(),
             Some(Tab::Training) => self.training.mode(),
+            Some(Tab::Meetings) => self.meetings.mode(),
             _ if self.members.filtering => Mode::Filter,
             _ => Mode::Browse,
         }
@@ -137,6 +144,7 @@ enum Popup {
     Privacy(Box<privacy::Popup>),
     /// The audit log and the retention list (administrators); the state is `Main::privacy`.
     PrivacyView,
+    Meetings(Box<meetings::Popup>),
 }
 
 /// The whole application state.
@@ -219,6 +227,7 @@ impl App {
                 Screen::Main(m) => m.privacy.mode(),
                 _ => Mode::Help,
             },
+            Some(Popup::Meetings(p)) => p.mode(),
             None => match &self.screen {
                 Screen::Setup(_) => Mode::Menu,
                 Screen::Login(_) => Mode::Form,
@@ -346,6 +355,15 @@ impl App {
                     self.apply_privacy(reply);
                 }
             }
+            Popup::Meetings(popup) => {
+                let lang = self.lang;
+                if let Screen::Main(main) = &mut self.screen {
+                    let reply = main
+                        .meetings
+                        .handle_popup(*popup, action, &main.session, lang);
+                    self.apply_meetings(reply);
+                }
+            }
             Popup::Confirm(text, pending) => match action {
                 Action::Yes => self.run_pending(pending),
                 Action::No => self.info(self.t(Msg::Cancelled)),
@@ -398,6 +416,7 @@ impl App {
                 Some(Tab::BaseMail) => main.basemail.load(&main.session),
                 Some(Tab::Volunteers) => main.volunteers.load(&main.session),
                 Some(Tab::Training) => main.training.load(&main.session),
+                Some(Tab::Meetings) => main.meetings.load(&main.session),
                 _ => Ok(()),
             };
             if let Err(e) = loaded {
@@ -433,6 +452,11 @@ impl App {
         if tab == Some(Tab::Training) {
             let reply = main.training.handle(action, &main.session, lang);
             self.apply_training(reply);
+            return;
+        }
+        if tab == Some(Tab::Meetings) {
+            let reply = main.meetings.handle(action, &main.session, lang);
+            self.apply_meetings(reply);
             return;
         }
         if main.members.filtering {
@@ -477,6 +501,7 @@ impl App {
                 | Some(Tab::BaseMail)
                 | Some(Tab::Volunteers)
                 | Some(Tab::Training)
+                | Some(Tab::Meetings)
                 | None => {}
             }
             return;
@@ -506,6 +531,7 @@ impl App {
                 | Some(Tab::BaseMail)
                 | Some(Tab::Volunteers)
                 | Some(Tab::Training)
+                | Some(Tab::Meetings)
                 | None => {}
             },
             Action::PrivacyView => {
@@ -616,7 +642,7 @@ impl App {
         match main.tabs.get(main.tab)? {
             Tab::Members => main.members.selected(),
             Tab::OutOfSight => main.out.selected(),
-            Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training => None,
+            Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training | Tab::Meetings => None,
         }
     }
 
@@ -671,11 +697,15 @@ impl App {
             tabs.push(Tab::Volunteers);
             tabs.push(Tab::Training);
         }
+        if session.can(Permission::MeetingsRead) {
+            tabs.push(Tab::Meetings);
+        }
         let basemail = BaseMailTab::new(&session, beside(self.k.path()));
         let volunteers = VolunteersTab::new(&session, beside(self.k.path()));
         let training = TrainingTab::new(&session, beside(self.k.path()));
         let today = TodayTab::new(&session, beside(self.k.path()));
         let privacy = PrivacyTab::new(&self.k);
+        let meetings = MeetingsTab::new(&session, beside(self.k.path()));
         let role = role_label(session.role(), self.lang);
         self.info(format!(
             "{} {} ({role})",
@@ -693,6 +723,7 @@ impl App {
             volunteers,
             training,
             privacy,
+            meetings,
         }));
         self.reload();
     }
@@ -722,6 +753,9 @@ impl App {
             }
             if main.session.can(Permission::AuditRead) {
                 main.privacy.load(&main.session)?;
+            }
+            if main.has(Tab::Meetings) {
+                main.meetings.load(&main.session)?;
             }
             Ok(())
         })();
@@ -950,7 +984,7 @@ impl App {
             Target::BaseMail => Tab::BaseMail,
             Target::Volunteers => Tab::Volunteers,
             Target::Training => Tab::Training,
-            Target::Meetings => Tab::Today,
+            Target::Meetings => Tab::Meetings,
         };
         let position = match &self.screen {
             Screen::Main(main) => main.tabs.iter().position(|t| *t == wanted),
@@ -965,6 +999,16 @@ impl App {
                 main.privacy.view = privacy::View::Retention;
             }
             self.update_main(Action::PrivacyView);
+        }
+    }
+
+    /// Shows what the Meetings tab answered: a popup, a status line.
+    fn apply_meetings(&mut self, reply: meetings::Reply) {
+        if let Some(popup) = reply.popup {
+            self.popups.push(Popup::Meetings(Box::new(popup)));
+        }
+        if let Some(status) = reply.status {
+            self.set_status(status);
         }
     }
 
@@ -1099,6 +1143,7 @@ impl App {
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
                 Some(Tab::Volunteers) => main.volunteers.render(frame, body, lang),
                 Some(Tab::Training) => main.training.render(frame, body, lang),
+                Some(Tab::Meetings) => main.meetings.render(frame, body, lang),
             },
         }
         self.draw_status(frame, status);
@@ -1192,7 +1237,10 @@ impl App {
             | Mode::Reviews
             | Mode::Plans
             | Mode::Catalogues
-            | Mode::Coverage => "? hulp · q stoppen",
+            | Mode::Coverage
+            | Mode::Meetings
+            | Mode::Attendance
+            | Mode::Register => "? hulp · q stoppen",
             _ => "",
         };
         let hint = if self.lang == Lang::En && !hint.is_empty() {
@@ -1278,6 +1326,7 @@ impl App {
                     main.privacy.render(frame, body, lang);
                 }
             }
+            Popup::Meetings(popup) => popup.render(frame, body, lang),
         }
     }
 }

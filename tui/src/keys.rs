@@ -45,6 +45,12 @@ pub enum Mode {
     Audit,
     /// The Privacy tab: ex-members past the retention period.
     Retention,
+    /// The Meetings tab: the meetings with the selected one's agenda and convocation.
+    Meetings,
+    /// The Meetings tab: the selected meeting's attendance register and proxies.
+    Attendance,
+    /// The Meetings tab: the decision register.
+    Register,
 }
 
 /// Everything a user can do, as data.
@@ -202,6 +208,38 @@ pub enum Action {
     EraseDue,
     /// Privacy: open the audit log and the retention list (administrators).
     PrivacyView,
+    /// Meetings: add an agenda item.
+    AddItem,
+    /// Meetings: change the selected agenda item.
+    EditItem,
+    /// Meetings: remove the selected agenda item.
+    RemoveItem,
+    /// Meetings: move the selected agenda item up.
+    ItemUp,
+    /// Meetings: move the selected agenda item down.
+    ItemDown,
+    /// Meetings: write the convocation's letters and e-mail list.
+    Convocation,
+    /// Meetings: envelope labels for the letters.
+    EnvelopeLabels,
+    /// Meetings: record the date the convocation was sent.
+    Sent,
+    /// Meetings: the vote on the selected item.
+    Vote,
+    /// Meetings: the minutes of the selected item.
+    Minutes,
+    /// Meetings: the minutes adopted at a later meeting.
+    AdoptMinutes,
+    /// Meetings: plan the second meeting after a failed quorum.
+    SecondMeeting,
+    /// Meetings: a member arrives.
+    Arrive,
+    /// Meetings: the selected member leaves.
+    Depart,
+    /// Meetings: a proxy handed in.
+    GiveProxy,
+    /// Meetings: a proxy withdrawn.
+    WithdrawProxy,
 }
 
 /// How a key is shown in the help.
@@ -235,6 +273,9 @@ const TABS: &[Mode] = &[
     Mode::Figures,
     Mode::Audit,
     Mode::Retention,
+    Mode::Meetings,
+    Mode::Attendance,
+    Mode::Register,
 ];
 /// The modes of tabs with views switched by `v`.
 const VIEWS: &[Mode] = &[
@@ -251,6 +292,9 @@ const VIEWS: &[Mode] = &[
     Mode::Coverage,
     Mode::Audit,
     Mode::Retention,
+    Mode::Meetings,
+    Mode::Attendance,
+    Mode::Register,
 ];
 /// The BaseMail views with a selected item to open.
 const BASEMAIL_LISTS: &[Mode] = &[Mode::Run, Mode::Institutions, Mode::Recipients];
@@ -270,6 +314,11 @@ const AUDIT: &[Mode] = &[Mode::Audit];
 const RETENTION: &[Mode] = &[Mode::Retention];
 const PERSON: &[Mode] = &[Mode::Browse, Mode::Retention];
 const PRIVACY: &[Mode] = &[Mode::Audit, Mode::Retention];
+const MEETINGS: &[Mode] = &[Mode::Meetings];
+const ATTENDANCE: &[Mode] = &[Mode::Attendance];
+const REGISTER: &[Mode] = &[Mode::Register];
+/// The Meetings views that save the attendance sheet.
+const SHEET: &[Mode] = &[Mode::Meetings, Mode::Attendance];
 
 /// The bindings shown in the help, per mode, in the order shown. [`map`] below is the single
 /// source of what the keys do; a test checks that every key shown here maps to an action.
@@ -344,6 +393,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(RETENTION, "A", Msg::KeyEraseDue),
     bind(BROWSE, "L", Msg::KeyPrivacyView),
     bind(PRIVACY, "Esc", Msg::KeyBack),
+    bind(MEETINGS, "Enter", Msg::KeyMeetingDetail),
+    bind(MEETINGS, "←/→", Msg::KeyAgendaItem),
+    bind(MEETINGS, "n", Msg::KeyPlanMeeting),
+    bind(MEETINGS, "e", Msg::KeyEditMeeting),
+    bind(MEETINGS, "a", Msg::KeyAddItem),
+    bind(MEETINGS, "i", Msg::KeyEditItem),
+    bind(MEETINGS, "d", Msg::KeyRemoveItem),
+    bind(MEETINGS, "[/]", Msg::KeyMoveItem),
+    bind(MEETINGS, "c", Msg::KeyConvocation),
+    bind(MEETINGS, "l", Msg::KeyEnvelopeLabels),
+    bind(MEETINGS, "s", Msg::KeySent),
+    bind(MEETINGS, "b", Msg::KeyVote),
+    bind(MEETINGS, "m", Msg::KeyMinutes),
+    bind(MEETINGS, "o", Msg::KeyAdoptMinutes),
+    bind(MEETINGS, "t", Msg::KeySecondMeeting),
+    bind(ATTENDANCE, "a", Msg::KeyArrive),
+    bind(ATTENDANCE, "x", Msg::KeyDepart),
+    bind(ATTENDANCE, "g", Msg::KeyGiveProxy),
+    bind(ATTENDANCE, "w", Msg::KeyWithdrawProxy),
+    bind(SHEET, "p", Msg::KeyAttendanceSheet),
+    bind(REGISTER, "/", Msg::KeyFilterDecisions),
+    bind(REGISTER, "Esc", Msg::KeyClearFilter),
     bind(VIEWS, "v", Msg::KeyView),
     bind(TABS, "Tab/Shift+Tab", Msg::KeyNextTab),
     bind(TABS, "0-9", Msg::KeyTabN),
@@ -473,6 +544,37 @@ fn privacy_key(mode: Mode, code: KeyCode) -> Option<Action> {
     Some(action)
 }
 
+/// The keys of one view of the Meetings tab.
+fn meetings_key(mode: Mode, code: KeyCode) -> Option<Action> {
+    let action = match (mode, code) {
+        (_, KeyCode::Char('v')) => Action::NextView,
+        (Mode::Meetings, KeyCode::Left) => Action::PrevItem,
+        (Mode::Meetings, KeyCode::Right) => Action::NextItem,
+        (Mode::Meetings, KeyCode::Char('n')) => Action::New,
+        (Mode::Meetings, KeyCode::Char('e')) => Action::Edit,
+        (Mode::Meetings, KeyCode::Char('a')) => Action::AddItem,
+        (Mode::Meetings, KeyCode::Char('i')) => Action::EditItem,
+        (Mode::Meetings, KeyCode::Char('d')) => Action::RemoveItem,
+        (Mode::Meetings, KeyCode::Char('[')) => Action::ItemUp,
+        (Mode::Meetings, KeyCode::Char(']')) => Action::ItemDown,
+        (Mode::Meetings, KeyCode::Char('c')) => Action::Convocation,
+        (Mode::Meetings, KeyCode::Char('l')) => Action::EnvelopeLabels,
+        (Mode::Meetings, KeyCode::Char('s')) => Action::Sent,
+        (Mode::Meetings, KeyCode::Char('b')) => Action::Vote,
+        (Mode::Meetings, KeyCode::Char('m')) => Action::Minutes,
+        (Mode::Meetings, KeyCode::Char('o')) => Action::AdoptMinutes,
+        (Mode::Meetings, KeyCode::Char('t')) => Action::SecondMeeting,
+        (Mode::Meetings | Mode::Attendance, KeyCode::Char('p')) => Action::Print,
+        (Mode::Attendance, KeyCode::Char('a')) => Action::Arrive,
+        (Mode::Attendance, KeyCode::Char('x')) => Action::Depart,
+        (Mode::Attendance, KeyCode::Char('g')) => Action::GiveProxy,
+        (Mode::Attendance, KeyCode::Char('w')) => Action::WithdrawProxy,
+        (Mode::Register, KeyCode::Char('/')) => Action::Filter,
+        _ => return None,
+    };
+    Some(action)
+}
+
 /// The action of a key in a mode, if any.
 pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -514,6 +616,9 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Today | Mode::Figures => common
             .or_else(|| tab_key(key.code))
             .or_else(|| today_key(mode, key.code)),
+        Mode::Meetings | Mode::Attendance | Mode::Register => common
+            .or_else(|| tab_key(key.code))
+            .or_else(|| meetings_key(mode, key.code)),
         Mode::Filter => common.or(match key.code {
             KeyCode::Enter => Some(Action::Enter),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -675,6 +780,30 @@ mod tests {
         assert_eq!(map(Mode::Coverage, key(KeyCode::Char('n'))), None);
         for mode in [Mode::Plans, Mode::Catalogues, Mode::Coverage] {
             assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
+        }
+    }
+
+    #[test]
+    fn meetings_keys_differ_per_view() {
+        let a = key(KeyCode::Char('a'));
+        assert_eq!(map(Mode::Meetings, a), Some(Action::AddItem));
+        assert_eq!(map(Mode::Attendance, a), Some(Action::Arrive));
+        assert_eq!(map(Mode::Register, a), None);
+        assert_eq!(
+            map(Mode::Meetings, key(KeyCode::Right)),
+            Some(Action::NextItem)
+        );
+        assert_eq!(
+            map(Mode::Register, key(KeyCode::Char('/'))),
+            Some(Action::Filter)
+        );
+        assert_eq!(map(Mode::Register, key(KeyCode::Esc)), Some(Action::Back));
+        for mode in [Mode::Meetings, Mode::Attendance] {
+            assert_eq!(map(mode, key(KeyCode::Char('p'))), Some(Action::Print));
+        }
+        for mode in [Mode::Meetings, Mode::Attendance, Mode::Register] {
+            assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
+            assert_eq!(map(mode, key(KeyCode::Char('q'))), Some(Action::Quit));
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod basemail;
 pub mod figures_text;
 pub mod meeting_text;
+pub mod meetings;
 pub mod members;
 pub mod privacy;
 pub mod today;
