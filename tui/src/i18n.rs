@@ -840,6 +840,10 @@ messages! {
     KindAutumn => "najaarsvergadering", "autumn meeting";
     KindExtraordinary => "extra vergadering", "extraordinary meeting";
     KindSecond => "tweede vergadering", "second meeting";
+    KindSpringShort => "voorjaar", "spring";
+    KindAutumnShort => "najaar", "autumn";
+    KindExtraShort => "extra", "extra";
+    KindSecondShort => "tweede", "second";
     ColDate => "Datum", "Date";
     ColTime => "Tijd", "Time";
     ColConvocation => "Oproeping", "Convocation";
@@ -879,7 +883,7 @@ messages! {
     StandingOpen => "nog niet gepland", "not planned yet";
     StandingOverdue => "⚠ te laat", "⚠ overdue";
     // Meetings: attendance
-    PowerLine => "Stemrecht aanwezig: {power} ({present} stemgerechtigd aanwezig + {proxies} volmachten) van {members} stemgerechtigde leden", "Voting power present: {power} ({present} voting members present + {proxies} proxies) of {members} voting members";
+    PowerLine => "Stemrecht aanwezig: {power} ({present} aanwezig + {proxies} volmacht) van {members} stemgerechtigde leden", "Voting power present: {power} ({present} present + {proxies} proxy) of {members} voting members";
     PowerShort => "stemrecht aanwezig: {power}", "voting power present: {power}";
     NobodyPresent => "Nog niemand aanwezig. a: een lid binnen melden.", "Nobody present yet. a: register a member arriving.";
     AttendanceKeys => "a binnen · x weg · g volmacht", "a arrives · x leaves · g proxy";
@@ -890,8 +894,7 @@ messages! {
     VotesWithProxy => "stemt, ook voor {names}", "votes, also for {names}";
     NoVote => "geen stemrecht", "no vote";
     Left => "vertrokken", "left";
-    ProxiesTitle => "Volmachten", "Proxies";
-    MaxProxies => "max. per persoon", "most per person";
+    ProxiesMax => "Volmachten (max. {n} per persoon)", "Proxies (at most {n} per person)";
     NoProxies => "Geen volmachten.", "No proxies.";
     ProxyNotCounting => "telt niet: gemachtigde niet aanwezig of volmachtgever zelf aanwezig", "does not count: holder not present or giver present";
     PickArriving => "Wie komt binnen? (naam, roepnaam of lidnummer)", "Who arrives? (name, known-as or member number)";
@@ -906,7 +909,7 @@ messages! {
     FormDepart => "Vertrokken om", "Left at";
     Arrived => "{name} binnen om {time} · stemrecht aanwezig: {power}", "{name} arrived at {time} · voting power present: {power}";
     Departed => "{name} weg om {time} · stemrecht aanwezig: {power}", "{name} left at {time} · voting power present: {power}";
-    ProxyGiven => "Volmacht van {giver} aan {holder} · stemrecht aanwezig: {power}", "Proxy from {giver} to {holder} · voting power present: {power}";
+    ProxyGiven => "Volmacht: {giver} → {holder} · stemrecht aanwezig: {power}", "Proxy: {giver} → {holder} · voting power present: {power}";
     ProxyWithdrawn => "Volmacht van {giver} ingetrokken · stemrecht aanwezig: {power}", "Proxy from {giver} withdrawn · voting power present: {power}";
     // Meetings: votes and decisions
     Adopted => "aangenomen", "adopted";
@@ -952,6 +955,9 @@ messages! {
     FieldAtMeeting => "Latere vergadering", "Later meeting";
     FieldGiver => "Volmachtgever", "Proxy giver";
     FieldClock => "Tijd (uu:mm)", "Time (hh:mm)";
+    FieldArrived => "Aankomst", "Arrival";
+    FieldFirstMeeting => "De eerste vergadering", "The first meeting";
+    FieldSecondTerm => "De termijn voor de tweede vergadering", "The term for the second meeting";
     FieldHolder => "Gemachtigde", "Proxy holder";
     FieldLetters => "Brieven", "Letters";
     TopicOther => "overig", "other";
@@ -1132,6 +1138,9 @@ pub fn field_label(field: &str) -> Msg {
         "at_meeting" => Msg::FieldAtMeeting,
         "meeting" => Msg::DetailMeeting,
         "letters" => Msg::FieldLetters,
+        "arrived" => Msg::FieldArrived,
+        "first" => Msg::FieldFirstMeeting,
+        "second_meeting_days" => Msg::FieldSecondTerm,
         _ => Msg::ErrInvalid,
     }
 }

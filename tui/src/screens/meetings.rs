@@ -1056,7 +1056,13 @@ impl MeetingsTab {
         };
         match result {
             Ok(text) => self.after(text, s, lang),
-            Err(Error::Invalid(errors)) => {
+            Err(Error::Invalid(mut errors)) => {
+                if let FormKind::Vote(..) = kind {
+                    // more votes than the power present: the counts are what to correct
+                    for e in errors.iter_mut().filter(|e| e.field == "votes") {
+                        e.field = "for_votes";
+                    }
+                }
                 let rest = form.show_errors(&errors, lang);
                 Reply::show(Popup::Form(form, kind)).with_status(form_errors(rest, lang))
             }

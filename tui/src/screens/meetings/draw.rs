@@ -5,7 +5,7 @@
 use super::{decision_text, kind_text, MeetingsTab, View};
 use crate::i18n::{fill, Lang, Msg};
 use kapstok_core::common::format_date;
-use kapstok_core::meetings::{rules, Duty, Meeting, Standing};
+use kapstok_core::meetings::{rules, Duty, Meeting, MeetingKind, Standing};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -42,6 +42,17 @@ fn u16_of(n: usize) -> u16 {
 
 fn hm(t: chrono::NaiveTime) -> String {
     t.format("%H:%M").to_string()
+}
+
+/// The kind in one short word, for the list.
+fn kind_short(kind: MeetingKind, lang: Lang) -> &'static str {
+    match kind {
+        MeetingKind::Spring => Msg::KindSpringShort,
+        MeetingKind::Autumn => Msg::KindAutumnShort,
+        MeetingKind::Extraordinary => Msg::KindExtraShort,
+        MeetingKind::Second { .. } => Msg::KindSecondShort,
+    }
+    .text(lang)
 }
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
@@ -148,8 +159,14 @@ impl MeetingsTab {
             empty(frame, main, text.text(lang));
             return;
         }
+        // the whole list when the selected meeting's details still fit below it, else the
+        // details get at least half
+        let shown = self
+            .selected()
+            .map(|(_, m)| detail_lines(self, m, lang, false).0.len());
+        let wanted_detail = u16_of(shown.unwrap_or(0) + 2).min(main.height / 2);
         let wanted = u16_of(self.meetings.len()).saturating_add(3);
-        let height = wanted.clamp(4, (main.height / 3).max(4));
+        let height = wanted.min(main.height.saturating_sub(wanted_detail)).max(4);
         let [list, detail] =
             Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(main);
         let rows: Vec<Row> = self
@@ -159,7 +176,7 @@ impl MeetingsTab {
                 Row::new(vec![
                     Span::raw(format_date(m.date())),
                     Span::raw(hm(m.at.time())),
-                    Span::raw(kind_text(m.kind, lang)),
+                    Span::raw(kind_short(m.kind, lang)),
                     Span::raw(m.place.clone()),
                     self.convocation_cell(m, lang),
                     Span::raw(fill(
@@ -184,10 +201,10 @@ impl MeetingsTab {
             [
                 Constraint::Length(10),
                 Constraint::Length(5),
-                Constraint::Length(22),
+                Constraint::Length(8),
                 Constraint::Fill(1),
                 Constraint::Length(22),
-                Constraint::Length(9),
+                Constraint::Length(8),
             ],
         )
         .header(header)
@@ -405,10 +422,12 @@ impl MeetingsTab {
         };
         frame.render_widget(
             Paragraph::new(lines).block(Block::bordered().title(format!(
-                " {} ({}/{}) ",
-                Msg::ProxiesTitle.text(lang),
-                Msg::MaxProxies.text(lang),
-                self.rules.max_proxies
+                " {} ",
+                fill(
+                    Msg::ProxiesMax,
+                    lang,
+                    &[("n", &self.rules.max_proxies.to_string())]
+                )
             ))),
             proxies_area,
         );
@@ -578,19 +597,16 @@ fn detail_lines(
         )));
     }
     if !m.presence.is_empty() {
-        lines.push(Line::from(vec![
-            label(Msg::ViewAttendance, lang),
-            Span::raw(fill(
-                Msg::PowerLine,
-                lang,
-                &[
-                    ("power", &rules::voting_power(m).to_string()),
-                    ("present", &rules::present_voters(m).len().to_string()),
-                    ("proxies", &rules::valid_proxies(m).len().to_string()),
-                    ("members", &tab.voting_members().to_string()),
-                ],
-            )),
-        ]));
+        lines.push(Line::from(vec![Span::raw(fill(
+            Msg::PowerLine,
+            lang,
+            &[
+                ("power", &rules::voting_power(m).to_string()),
+                ("present", &rules::present_voters(m).len().to_string()),
+                ("proxies", &rules::valid_proxies(m).len().to_string()),
+                ("members", &tab.voting_members().to_string()),
+            ],
+        ))]));
     }
     if let Some(a) = &m.minutes_adopted {
         let at = tab
