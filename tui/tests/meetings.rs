@@ -648,3 +648,200 @@ fn coordinators_see_the_meetings_and_change_nothing() {
     key(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("Artikel 7 van de statuten wijzigen"));
 }
+
+#[test]
+fn agenda_items_are_changed_moved_and_removed() {
+    let f = store();
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    select_meeting(&mut app, "10-12-2026");
+    let agenda = |f: &Fixture| {
+        f.admin()
+            .meetings()
+            .get(f.autumn)
+            .unwrap()
+            .agenda
+            .iter()
+            .map(|i| i.title.clone())
+            .collect::<Vec<_>>()
+    };
+    // the statute change one place up, then it stays selected
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(
+        agenda(&f),
+        [
+            "Opening en mededelingen",
+            "Statutenwijziging",
+            "Begroting 2027"
+        ]
+    );
+    assert!(screen(&mut app, 120, 30).contains("▸ 2. Statutenwijziging"));
+    // a title emptied is refused under the field
+    key(&mut app, KeyCode::Char('i'));
+    assert_eq!(app.mode(), Mode::Form);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("⚠ is verplicht"), "{s}");
+    typ(&mut app, "Statuten artikel 7");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Meetings);
+    assert_eq!(agenda(&f)[1], "Statuten artikel 7");
+    // removed after a question; "no" keeps it
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert!(screen(&mut app, 80, 24).contains("Agendapunt 2. Statuten artikel 7 verwijderen?"));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(agenda(&f).len(), 3);
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(agenda(&f), ["Opening en mededelingen", "Begroting 2027"]);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Agendapunt verwijderd."), "{s}");
+    // without the statute change the notice is 14 days and there is no inspection date
+    assert!(!s.contains("ter inzage"), "{s}");
+}
+
+#[test]
+fn minutes_are_written_and_adopted_at_a_later_meeting() {
+    let f = store();
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    // the extra meeting has no minutes: they cannot be adopted yet
+    select_meeting(&mut app, "01-12-2026");
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.mode(), Mode::Form);
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Deze vergadering heeft nog geen notulen"), "{s}");
+    assert_eq!(app.mode(), Mode::Meetings);
+    // the spring meeting: minutes of its item, adopted at the extra meeting (the first later)
+    select_meeting(&mut app, "20-03-2026");
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.mode(), Mode::Form);
+    typ(
+        &mut app,
+        "Het jaarverslag is toegelicht door de penningmeester.",
+    );
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Notulen opgeslagen."), "{s}");
+    assert!(
+        s.contains("1. Jaarverslag 2025 · besluit · aangenomen"),
+        "{s}"
+    );
+    assert!(s.contains("notulen ✓"), "{s}");
+    key(&mut app, KeyCode::Char('o'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("extra vergadering 01-12-2026"), "{s}");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Notulen vastgesteld."), "{s}");
+    assert!(
+        s.contains("Notulen vastgesteld: extra vergadering 01-12-2026"),
+        "{s}"
+    );
+    let spring = &f.admin().meetings().list().unwrap()[2].1;
+    assert_eq!(spring.minutes_adopted.map(|a| a.meeting), Some(f.extra));
+    assert_eq!(
+        spring.agenda[0].minutes,
+        "Het jaarverslag is toegelicht door de penningmeester."
+    );
+    // adopted minutes stay as they are
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.mode(), Mode::Meetings);
+    assert!(
+        screen(&mut app, 120, 30).contains("De notulen van deze vergadering zijn al vastgesteld.")
+    );
+}
+
+#[test]
+fn a_second_meeting_is_planned_from_a_failed_quorum() {
+    let f = store();
+    let admin = f.admin();
+    let mt = admin.meetings();
+    let at = chrono::NaiveTime::from_hms_opt(19, 45, 0).unwrap();
+    mt.arrive(f.extra, f.jan, at).unwrap();
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    select_meeting(&mut app, "01-12-2026");
+    // no vote yet: nothing failed
+    key(&mut app, KeyCode::Char('t'));
+    assert!(screen(&mut app, 120, 30)
+        .contains("Geen agendapunt van deze vergadering haalde het quorum niet."));
+    key(&mut app, KeyCode::Char('b'));
+    typ(&mut app, "1");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, "0");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 120, 30);
+    assert!(
+        s.contains("verworpen: quorum niet gehaald, 1 van 4 stemgerechtigde leden aanwezig of"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.mode(), Mode::Form);
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("De tweede vergadering uiterlijk op 29-12-2026"),
+        "{s}"
+    );
+    // after the term: refused under the date
+    typ(&mut app, "05-01-2027");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("⚠ ligt na de termijn voor de tweede vergadering"),
+        "{s}"
+    );
+    assert_eq!(mt.list().unwrap().len(), 3);
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "15-12-2026");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Meetings);
+    let s = screen(&mut app, 120, 30);
+    assert!(
+        s.contains("Tweede vergadering gepland op 15-12-2026."),
+        "{s}"
+    );
+    assert!(line_with(&s, "▸15-12-2026").contains("tweede"), "{s}");
+    assert!(
+        s.contains("1. Naamswijziging · statutenwijziging · nog niet gestemd"),
+        "{s}"
+    );
+    assert_eq!(mt.list().unwrap().len(), 4);
+}
+
+#[test]
+fn envelope_labels_and_the_attendance_sheet_are_saved_beside_the_store() {
+    let f = store();
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    select_meeting(&mut app, "10-12-2026");
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.mode(), Mode::Form);
+    // a start cell that is not a number
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "x");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("⚠ is geen geheel positief getal"), "{s}");
+    key(&mut app, KeyCode::Backspace);
+    typ(&mut app, "3");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Meetings);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("4 etiketten op 1 vel(len) opgeslagen in"), "{s}");
+    let dir = f.k.path().parent().unwrap();
+    let labels = std::fs::read(dir.join("alv-2026-12-10-etiketten.pdf")).unwrap();
+    assert!(labels.starts_with(b"%PDF"));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Presentielijst opgeslagen in"), "{s}");
+    let sheet = std::fs::read(dir.join("alv-2026-12-10-presentielijst.pdf")).unwrap();
+    assert!(sheet.starts_with(b"%PDF"));
+}
