@@ -227,11 +227,14 @@ impl MeetingsTab {
         let at = keep
             .and_then(|id| self.meetings.iter().position(|(x, _)| *x == id))
             .or_else(|| {
-                // the next meeting, else the latest
-                mt.next()
-                    .ok()
-                    .flatten()
-                    .and_then(|(id, _)| self.meetings.iter().position(|(x, _)| *x == id))
+                // the next meeting not held yet (as core's `next`), else the latest
+                let today = self.today;
+                self.meetings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, m))| m.date() >= today && !m.held())
+                    .min_by_key(|(_, (id, m))| (m.at, *id))
+                    .map(|(i, _)| i)
             });
         self.list
             .select(at.or((!self.meetings.is_empty()).then_some(0)));
