@@ -998,7 +998,16 @@ messages! {
     KeyConvocation => "oproeping: brieven (PDF) en e-maillijst (CSV)", "convocation: letters (PDF) and e-mail list (CSV)";
     KeyEnvelopeLabels => "envelopetiketten voor de brieven", "envelope labels for the letters";
     KeySent => "oproeping verstuurd (datum)", "convocation sent (date)";
-    KeyVote => "stemming over het agendapunt", "vote on the agenda item";
+    KeyVote => "stemming over het agendapunt (aantallen)", "vote on the agenda item (counts)";
+    KeyRollCall => "hoofdelijke stemming (per persoon)", "vote by roll call (per person)";
+    FormRollCall => "Hoofdelijke stemming: {item}", "Roll call: {item}";
+    RollCallHint => "v voor · t tegen · o onthouding · b blanco · - wis · Ctrl+S opslaan · Esc", "v for · t against · o abstain · b blank · - clear · Ctrl+S save · Esc";
+    RollCallCounts => "voor {for} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {for} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
+    ChoiceFor => "voor", "for";
+    ChoiceAgainst => "tegen", "against";
+    ChoiceAbstain => "onthouding", "abstain";
+    ChoiceBlank => "blanco", "blank";
+    ViaProxy => "volmacht, stemt via {holder}", "proxy, votes through {holder}";
     KeyMinutes => "notulen van het agendapunt", "minutes of the agenda item";
     KeyAdoptMinutes => "notulen vastgesteld in een latere vergadering", "minutes adopted at a later meeting";
     KeySecondMeeting => "tweede vergadering (quorum niet gehaald)", "second meeting (no quorum)";

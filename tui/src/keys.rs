@@ -226,6 +226,8 @@ pub enum Action {
     Sent,
     /// Meetings: the vote on the selected item.
     Vote,
+    /// Meetings: the vote on the selected item by roll call.
+    RollCall,
     /// Meetings: the minutes of the selected item.
     Minutes,
     /// Meetings: the minutes adopted at a later meeting.
@@ -405,6 +407,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(MEETINGS, "l", Msg::KeyEnvelopeLabels),
     bind(MEETINGS, "s", Msg::KeySent),
     bind(MEETINGS, "b", Msg::KeyVote),
+    bind(MEETINGS, "B", Msg::KeyRollCall),
     bind(MEETINGS, "m", Msg::KeyMinutes),
     bind(MEETINGS, "o", Msg::KeyAdoptMinutes),
     bind(MEETINGS, "t", Msg::KeySecondMeeting),
@@ -561,6 +564,7 @@ fn meetings_key(mode: Mode, code: KeyCode) -> Option<Action> {
         (Mode::Meetings, KeyCode::Char('l')) => Action::EnvelopeLabels,
         (Mode::Meetings, KeyCode::Char('s')) => Action::Sent,
         (Mode::Meetings, KeyCode::Char('b')) => Action::Vote,
+        (Mode::Meetings, KeyCode::Char('B')) => Action::RollCall,
         (Mode::Meetings, KeyCode::Char('m')) => Action::Minutes,
         (Mode::Meetings, KeyCode::Char('o')) => Action::AdoptMinutes,
         (Mode::Meetings, KeyCode::Char('t')) => Action::SecondMeeting,

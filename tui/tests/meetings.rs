@@ -845,3 +845,49 @@ fn envelope_labels_and_the_attendance_sheet_are_saved_beside_the_store() {
     let sheet = std::fs::read(dir.join("alv-2026-12-10-presentielijst.pdf")).unwrap();
     assert!(sheet.starts_with(b"%PDF"));
 }
+
+#[test]
+fn a_roll_call_records_each_voter_and_the_proxy_through_its_holder() {
+    let f = store();
+    let admin = f.admin();
+    let mt = admin.meetings();
+    let at = chrono::NaiveTime::from_hms_opt(19, 35, 0).unwrap();
+    mt.arrive(f.autumn, f.jan, at).unwrap();
+    mt.arrive(f.autumn, f.zoe, at).unwrap();
+    mt.give_proxy(f.autumn, f.dagmar, f.jan).unwrap();
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    select_meeting(&mut app, "10-12-2026");
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('B'));
+    assert_eq!(app.mode(), Mode::Form);
+    // Jan and Zoë for, Dagmar (through Jan) against
+    typ(&mut app, "vvt");
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("roll_call_80x24", s);
+    assert!(
+        s.contains("voor 2 · tegen 1 · onthouding 0 · blanco 0 · nog niet gestemd 0"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Dagmar Bakker · nr 3 (volmacht, stemt via Jan van der Poel)"),
+        "{s}"
+    );
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Meetings);
+    let s = screen(&mut app, 120, 30);
+    assert!(
+        s.contains("3. Statutenwijziging · statutenwijziging · aangenomen: 2/3 van de uitgebrachte stemmen nodig, 67% voor"),
+        "{s}"
+    );
+    let vote = mt.get(f.autumn).unwrap().agenda[2].vote.clone().unwrap();
+    assert_eq!(vote.at.format("%H:%M").to_string(), "12:00");
+    assert_eq!(
+        vote.ballots,
+        kapstok_core::meetings::Ballots::RollCall(vec![
+            (f.jan, kapstok_core::meetings::Choice::For),
+            (f.zoe, kapstok_core::meetings::Choice::For),
+            (f.dagmar, kapstok_core::meetings::Choice::Against),
+        ])
+    );
+}

@@ -17,6 +17,7 @@
 
 mod draw;
 mod forms;
+mod rollcall;
 
 use super::{error_status, form_errors, Status};
 use crate::files::write_atomically;
@@ -38,6 +39,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, TableState, Wrap};
 use ratatui::Frame;
+pub use rollcall::RollCall;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -94,6 +96,8 @@ pub enum Popup {
     },
     /// A meeting in full, scrolled down this many lines.
     Detail(Vec<Line<'static>>, u16),
+    /// A vote by roll call.
+    RollCall(Box<RollCall>),
 }
 
 impl Popup {
@@ -104,6 +108,7 @@ impl Popup {
             Popup::Pick(..) => Mode::Filter,
             Popup::Confirm { .. } => Mode::Confirm,
             Popup::Detail(..) => Mode::Help,
+            Popup::RollCall(_) => Mode::Form,
         }
     }
 
@@ -125,6 +130,7 @@ impl Popup {
                 }
                 confirm::render(frame, body, text, lang);
             }
+            Popup::RollCall(r) => r.render(frame, body, lang),
             Popup::Detail(lines, scroll) => {
                 let r = centered(body, 78, body.height.saturating_sub(2));
                 frame.render_widget(Clear, r);
@@ -429,6 +435,7 @@ impl MeetingsTab {
                 | Action::EnvelopeLabels
                 | Action::Sent
                 | Action::Vote
+                | Action::RollCall
                 | Action::Minutes
                 | Action::AdoptMinutes
                 | Action::SecondMeeting
@@ -551,6 +558,7 @@ impl MeetingsTab {
                 | Action::ItemUp
                 | Action::ItemDown
                 | Action::Vote
+                | Action::RollCall
                 | Action::Minutes => Reply::info(Msg::NoItemOnAgenda.text(lang)),
                 _ => Reply::default(),
             };
@@ -583,15 +591,22 @@ impl MeetingsTab {
                     Err(e) => Reply::error(&e, lang),
                 }
             }
-            Action::Vote => {
+            Action::Vote | Action::RollCall => {
                 if !item.decision {
                     return Reply::info(Msg::NotADecisionItem.text(lang));
                 }
                 if item.vote.is_some() {
                     return Reply::info(Msg::AlreadyVoted.text(lang));
                 }
+                let now = s.meetings().now();
+                if action == Action::RollCall {
+                    let voters = self.roll_call_voters(m, lang);
+                    let time = now.format("%H:%M").to_string();
+                    let r = RollCall::new(id, index, note, voters, time);
+                    return Reply::show(Popup::RollCall(Box::new(r)));
+                }
                 let power = rules::voting_power(m);
-                let mut form = forms::vote_form(s.meetings().now());
+                let mut form = forms::vote_form(now);
                 form.note = Some(format!(
                     "{note} · {}",
                     fill(Msg::PowerShort, lang, &[("power", &power.to_string())])
@@ -695,6 +710,23 @@ impl MeetingsTab {
             Action::Print => self.attendance_sheet(id, &m, s, lang),
             _ => Reply::default(),
         }
+    }
+
+    /// Who votes in a roll call: the voters present, then each member represented by a proxy
+    /// (voting through its holder).
+    fn roll_call_voters(&self, m: &Meeting, lang: Lang) -> Vec<(u64, String)> {
+        let mut voters: Vec<(u64, String)> = rules::present_voters(m)
+            .into_iter()
+            .map(|n| (n, format!("{} · nr {n}", self.name(n))))
+            .collect();
+        voters.extend(rules::valid_proxies(m).into_iter().map(|p| {
+            let via = fill(Msg::ViaProxy, lang, &[("holder", &self.name(p.holder))]);
+            (
+                p.giver,
+                format!("{} · nr {} ({via})", self.name(p.giver), p.giver),
+            )
+        }));
+        voters
     }
 
     /// The kind a new meeting most likely is: spring in the first half year, else autumn.
@@ -807,6 +839,31 @@ impl MeetingsTab {
                     pending,
                     under,
                 }),
+            },
+            Popup::RollCall(mut r) => match r.handle(action) {
+                rollcall::Outcome::Cancel => Reply::info(Msg::Cancelled.text(lang)),
+                rollcall::Outcome::None => Reply::show(Popup::RollCall(r)),
+                rollcall::Outcome::Save => {
+                    let Some(at) = kapstok_core::common::parse_time(&r.time) else {
+                        return Reply::show(Popup::RollCall(r)).with_status(Status {
+                            text: format!(
+                                "{}: {}",
+                                Msg::FieldClock.text(lang),
+                                Msg::BadTime.text(lang)
+                            ),
+                            error: true,
+                        });
+                    };
+                    match s
+                        .meetings()
+                        .vote_roll_call(r.meeting, r.index, r.votes(), at)
+                    {
+                        Ok(d) => self.after(decision_text(&d, lang), s, lang),
+                        Err(e) => {
+                            Reply::show(Popup::RollCall(r)).with_status(error_status(&e, lang))
+                        }
+                    }
+                }
             },
             Popup::Pick(mut picker, what) => match picker.handle(action) {
                 Picked::Chosen(member) => self.picked(what, member, s, lang),
