@@ -228,7 +228,7 @@ fn a_meeting_is_planned_held_and_its_decision_is_in_the_register() {
     tui.key(Key::Tab);
     tui.send("1");
     tui.key(Key::Ctrl('s'));
-    let reason = "aangenomen: meer dan 1/2 van de uitgebrachte stemmen nodig, 67% voor";
+    let reason = "aangenomen: meer dan de helft van de uitgebrachte stemmen nodig, 67% voor";
     let screen = tui
         .wait_for(&format!("1. {TITLE} · besluit · {reason}"), TIMEOUT)
         .unwrap();

@@ -838,8 +838,7 @@ messages! {
     ViewRegister => "Besluitenregister", "Decision register";
     KindSpring => "voorjaarsvergadering", "spring meeting";
     KindAutumn => "najaarsvergadering", "autumn meeting";
-    KindExtraordinary => "extra vergadering", "extraordinary meeting";
-    KindSecond => "tweede vergadering", "second meeting";
+    KindExtraordinary => "buitengewone vergadering", "extraordinary meeting";
     KindSpringShort => "voorjaar", "spring";
     KindAutumnShort => "najaar", "autumn";
     KindExtraShort => "extra", "extra";
@@ -914,13 +913,6 @@ messages! {
     // Meetings: votes and decisions
     Adopted => "aangenomen", "adopted";
     Rejected => "verworpen", "rejected";
-    MoreThan => "meer dan {share}", "more than {share}";
-    WhyAdopted => "aangenomen: {needed} van de uitgebrachte stemmen nodig, {pct}% voor", "adopted: {needed} of votes cast needed, {pct}% for";
-    WhyNoMajority => "verworpen: {needed} van de uitgebrachte stemmen nodig, {pct}% voor", "rejected: {needed} of votes cast needed, {pct}% for";
-    WhyTie => "verworpen: de stemmen staken", "rejected: the votes are tied";
-    WhyNoneCast => "verworpen: geen stemmen uitgebracht (blanco en onthoudingen tellen niet)", "rejected: no votes cast (blank votes and abstentions do not count)";
-    WhyNoQuorum => "verworpen: quorum niet gehaald, {represented} van {members} stemgerechtigde leden aanwezig of vertegenwoordigd, {needed} nodig", "rejected: no quorum, {represented} of {members} voting members present or represented, {needed} needed";
-    TallyCounts => "{for} voor, {against} tegen, {abstain} onthouding, {blank} blanco", "{for} for, {against} against, {abstain} abstention, {blank} blank";
     ColItem => "Agendapunt", "Agenda item";
     ColResult => "Uitslag", "Result";
     ColVotes => "V-T-O-B", "F-A-Ab-Bl";

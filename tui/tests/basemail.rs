@@ -286,7 +286,8 @@ fn volunteer_sees_only_the_basemail_tab() {
 fn administrator_finds_basemail_after_the_member_tabs() {
     let f = store();
     let mut app = logged_in(&f, "beheer", Lang::En);
-    let s = screen(&mut app, 80, 24);
+    // with the Meetings tab too, the titles fit side by side from 100 columns
+    let s = screen(&mut app, 100, 24);
     assert!(s.contains("1 Members │ 2 Out of sight │ 3 BaseMail"), "{s}");
     key(&mut app, KeyCode::Char('3'));
     let s = screen(&mut app, 80, 24);

@@ -551,7 +551,7 @@ fn a_vote_shows_its_result_with_the_reason() {
     assert_eq!(app.mode(), Mode::Meetings);
     let s = screen(&mut app, 120, 30);
     insta::assert_snapshot!("vote_120x30", s);
-    let expected = "2. Begroting 2027 · besluit · verworpen: meer dan 1/2 van de uitgebrachte stemmen nodig, 33% voor (1 voor, 2 tegen,";
+    let expected = "2. Begroting 2027 · besluit · verworpen: meer dan de helft van de uitgebrachte stemmen nodig, 33% voor (1 voor, 2";
     assert!(s.contains(expected), "{s}");
     // the statute change: 2 for, 1 against is 2/3, enough with 3 of the 4 voting members there
     key(&mut app, KeyCode::Right);
@@ -735,12 +735,12 @@ fn minutes_are_written_and_adopted_at_a_later_meeting() {
     assert!(s.contains("notulen ✓"), "{s}");
     key(&mut app, KeyCode::Char('o'));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("extra vergadering 01-12-2026"), "{s}");
+    assert!(s.contains("buitengewone vergadering 01-12-2026"), "{s}");
     ctrl(&mut app, 's');
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("Notulen vastgesteld."), "{s}");
     assert!(
-        s.contains("Notulen vastgesteld: extra vergadering 01-12-2026"),
+        s.contains("Notulen vastgesteld: buitengewone vergadering 01-12-2026"),
         "{s}"
     );
     let spring = &f.admin().meetings().list().unwrap()[2].1;
@@ -777,7 +777,7 @@ fn a_second_meeting_is_planned_from_a_failed_quorum() {
     ctrl(&mut app, 's');
     let s = screen(&mut app, 120, 30);
     assert!(
-        s.contains("verworpen: quorum niet gehaald, 1 van 4 stemgerechtigde leden aanwezig of"),
+        s.contains("verworpen: quorum niet gehaald: 1 van 4 stemgerechtigden aanwezig of"),
         "{s}"
     );
     key(&mut app, KeyCode::Char('t'));

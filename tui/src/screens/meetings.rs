@@ -19,7 +19,7 @@ mod draw;
 mod forms;
 mod rollcall;
 
-use super::{error_status, form_errors, Status};
+use super::{error_status, form_errors, meeting_text, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
@@ -31,7 +31,7 @@ pub use forms::FormKind;
 use kapstok_core::common::format_date;
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::meetings::{
-    rules, Deadlines, DecisionEntry, Meeting, MeetingKind, MeetingRules, Reminder, Why,
+    rules, Deadlines, DecisionEntry, Meeting, MeetingRules, Reminder, Why,
 };
 use kapstok_core::members::Member;
 use kapstok_core::{Result, Session};
@@ -310,7 +310,11 @@ impl MeetingsTab {
 
     /// "voorjaarsvergadering 10-03-2026".
     fn meeting_label(&self, m: &Meeting, lang: Lang) -> String {
-        format!("{} {}", kind_text(m.kind, lang), format_date(m.date()))
+        format!(
+            "{} {}",
+            meeting_text::kind(m.kind, lang),
+            format_date(m.date())
+        )
     }
 
     fn move_by(&mut self, delta: i64, s: &Session) -> Result<()> {
@@ -858,7 +862,7 @@ impl MeetingsTab {
                         .meetings()
                         .vote_roll_call(r.meeting, r.index, r.votes(), at)
                     {
-                        Ok(d) => self.after(decision_text(&d, lang), s, lang),
+                        Ok(d) => self.after(meeting_text::decision(&d, lang), s, lang),
                         Err(e) => {
                             Reply::show(Popup::RollCall(r)).with_status(error_status(&e, lang))
                         }
@@ -1079,7 +1083,7 @@ impl MeetingsTab {
                     }
                 };
                 mt.vote_counts(id, index, tally, at)
-                    .map(|d| decision_text(&d, lang))
+                    .map(|d| meeting_text::decision(&d, lang))
             }
             FormKind::Minutes(id, index) => mt
                 .set_minutes(id, index, &form.value("minutes"))
@@ -1192,70 +1196,6 @@ impl MeetingsTab {
     }
 }
 
-/// A meeting's kind in words.
-pub(crate) fn kind_text(kind: MeetingKind, lang: Lang) -> &'static str {
-    match kind {
-        MeetingKind::Spring => Msg::KindSpring,
-        MeetingKind::Autumn => Msg::KindAutumn,
-        MeetingKind::Extraordinary => Msg::KindExtraordinary,
-        MeetingKind::Second { .. } => Msg::KindSecond,
-    }
-    .text(lang)
-}
-
-/// "meer dan 1/2" or "2/3".
-fn majority_text(m: kapstok_core::meetings::Majority, lang: Lang) -> String {
-    if m.more_than {
-        fill(Msg::MoreThan, lang, &[("share", &m.share.to_string())])
-    } else {
-        m.share.to_string()
-    }
-}
-
-/// The result of a vote and why: "verworpen: 2/3 van de uitgebrachte stemmen nodig, 61% voor".
-pub(crate) fn decision_text(d: &kapstok_core::meetings::Decision, lang: Lang) -> String {
-    let pct = d.percent_for().unwrap_or(0).to_string();
-    let t = &d.tally;
-    let counts = fill(
-        Msg::TallyCounts,
-        lang,
-        &[
-            ("for", &t.for_votes.to_string()),
-            ("against", &t.against.to_string()),
-            ("abstain", &t.abstain.to_string()),
-            ("blank", &t.blank.to_string()),
-        ],
-    );
-    let why = match d.why {
-        Why::Adopted { needed } => fill(
-            Msg::WhyAdopted,
-            lang,
-            &[("needed", &majority_text(needed, lang)), ("pct", &pct)],
-        ),
-        Why::NoMajority { needed } => fill(
-            Msg::WhyNoMajority,
-            lang,
-            &[("needed", &majority_text(needed, lang)), ("pct", &pct)],
-        ),
-        Why::Tie => Msg::WhyTie.text(lang).to_string(),
-        Why::NoneCast => Msg::WhyNoneCast.text(lang).to_string(),
-        Why::NoQuorum {
-            needed,
-            represented,
-            voting_members,
-        } => fill(
-            Msg::WhyNoQuorum,
-            lang,
-            &[
-                ("needed", &needed.to_string()),
-                ("represented", &represented.to_string()),
-                ("members", &voting_members.to_string()),
-            ],
-        ),
-    };
-    format!("{why} ({counts})")
-}
-
 /// "Oproeping verstuurd op 20-02-2026: 120 per e-mail, 80 per brief" (late: said so).
 fn sent_text(c: &kapstok_core::meetings::Convocation, lang: Lang) -> String {
     let m = if c.late() {
@@ -1294,64 +1234,4 @@ fn clamp(state: &mut TableState, len: usize) {
         _ => Some(state.selected().unwrap_or(0).min(len - 1)),
     };
     state.select(sel);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kapstok_core::meetings::{Decision, Fraction, Majority, Tally};
-
-    fn decision(why: Why, f: u32, a: u32) -> Decision {
-        Decision {
-            adopted: matches!(why, Why::Adopted { .. }),
-            why,
-            tally: Tally {
-                for_votes: f,
-                against: a,
-                abstain: 1,
-                blank: 0,
-            },
-        }
-    }
-
-    #[test]
-    fn a_result_says_why() {
-        let d = decision(
-            Why::NoMajority {
-                needed: Majority::TWO_THIRDS,
-            },
-            11,
-            7,
-        );
-        assert_eq!(
-            decision_text(&d, Lang::Nl),
-            "verworpen: 2/3 van de uitgebrachte stemmen nodig, 61% voor (11 voor, 7 tegen, 1 onthouding, 0 blanco)"
-        );
-        assert_eq!(
-            decision_text(&d, Lang::En),
-            "rejected: 2/3 of votes cast needed, 61% for (11 for, 7 against, 1 abstention, 0 blank)"
-        );
-        let d = decision(
-            Why::Adopted {
-                needed: Majority::ABSOLUTE,
-            },
-            3,
-            1,
-        );
-        assert!(decision_text(&d, Lang::Nl).starts_with("aangenomen: meer dan 1/2"));
-        let d = decision(
-            Why::NoQuorum {
-                needed: Fraction::new(2, 3),
-                represented: 4,
-                voting_members: 10,
-            },
-            4,
-            0,
-        );
-        assert!(
-            decision_text(&d, Lang::Nl).contains("4 van 10"),
-            "{}",
-            decision_text(&d, Lang::Nl)
-        );
-    }
 }

@@ -2,8 +2,9 @@
 //! selected meeting's agenda and the year's reminders; the attendance register with the voting
 //! power and the proxies; the decision register with its search.
 
-use super::{decision_text, kind_text, MeetingsTab, View};
+use super::{MeetingsTab, View};
 use crate::i18n::{fill, Lang, Msg};
+use crate::screens::meeting_text;
 use kapstok_core::common::format_date;
 use kapstok_core::meetings::{rules, Duty, Meeting, MeetingKind, Standing};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -511,7 +512,7 @@ impl MeetingsTab {
                     )));
                 }
                 lines.push(Line::from(Span::styled(
-                    decision_text(&d.decision, lang),
+                    meeting_text::decision(&d.decision, lang),
                     if d.decision.adopted { green() } else { red() },
                 )));
                 lines
@@ -540,7 +541,7 @@ fn detail_lines(
         Span::styled(
             format!(
                 "{} {} {}",
-                kind_text(m.kind, lang),
+                meeting_text::kind(m.kind, lang),
                 format_date(m.date()),
                 hm(m.at.time())
             ),
@@ -652,7 +653,7 @@ fn detail_lines(
         ];
         match &item.vote {
             Some(v) => spans.push(Span::styled(
-                format!(" · {}", decision_text(&v.decision, lang)),
+                format!(" · {}", meeting_text::decision(&v.decision, lang)),
                 if v.decision.adopted { green() } else { red() },
             )),
             None if item.decision => spans.push(Span::styled(
