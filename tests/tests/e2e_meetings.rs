@@ -64,6 +64,29 @@ fn picker_items(screen: &str, title: &str) -> Vec<String> {
     items
 }
 
+/// The rows of the meetings list: those below its header line (with "Oproeping").
+fn meeting_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !(l.contains("Datum") && l.contains("Oproeping")))
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .map(|l| l.trim_start_matches(['|', ' ']).to_string())
+        .collect()
+}
+
+/// The first row of the meetings list.
+fn first_row(screen: &str) -> Option<String> {
+    meeting_rows(screen).into_iter().next()
+}
+
+/// The selected row of the meetings list.
+fn selected_meeting(screen: &str) -> Option<String> {
+    meeting_rows(screen)
+        .into_iter()
+        .find(|l| l.starts_with("│▸"))
+}
+
 /// Opens a member picker with `key`, waits for it, picks the first member it offers that
 /// `fits`, by typing the whole label (which only that member has), and returns the name.
 fn pick(tui: &mut Tui, key: &str, title: &str, fits: impl Fn(&str) -> bool) -> String {
@@ -95,8 +118,8 @@ fn start(store: &Store) -> Tui {
     tui.send(DEMO_PASSWORD);
     tui.key(Key::Enter);
     let screen = tui
-        .wait_until("the member list after logging in", TIMEOUT, |s| {
-            s.contains("300 leden") && s.contains("Ingelogd als beheer")
+        .wait_until("the start screen after logging in", TIMEOUT, |s| {
+            s.contains("Ingelogd als beheer") && s.contains(" 6 ALV")
         })
         .unwrap();
     assert!(
@@ -116,7 +139,7 @@ fn start(store: &Store) -> Tui {
 /// From the meetings view to the decision register, searching for the item's title.
 fn search_register(tui: &mut Tui) -> String {
     tui.send("v");
-    tui.wait_for("a binnen · x weg", TIMEOUT).unwrap();
+    tui.wait_for("┌ Aanwezigheid · ", TIMEOUT).unwrap();
     tui.send("v");
     tui.wait_for("/ zoeken in titel en voorstel", TIMEOUT)
         .unwrap();
@@ -246,29 +269,42 @@ fn a_meeting_is_planned_held_and_its_decision_is_in_the_register() {
     let mut tui = start(&store);
     let screen = search_register(&mut tui);
     assert!(screen.contains(reason), "{screen}");
+    // Esc clears the search; wait for it before the next key (a quick key after Esc reads
+    // as Alt and that key)
     tui.key(Key::Esc);
-    tui.wait_for("Besluitenregister (", TIMEOUT).unwrap();
+    tui.wait_until("the search cleared", TIMEOUT, |s| {
+        s.contains("Zoeken: ") && !s.contains("Zoeken: huisregels")
+    })
+    .unwrap();
     tui.send("v");
     tui.wait_for("←/→ agendapunt", TIMEOUT).unwrap();
     // the meeting was held, so it is not "the next one" any more: select it
     tui.key(Key::Home);
+    let mut screen = tui
+        .wait_until("the first meeting selected", TIMEOUT, |s| {
+            selected_meeting(s).is_some_and(|l| l.starts_with("│▸") && first_row(s) == Some(l))
+        })
+        .unwrap();
     for _ in 0..20 {
-        let screen = tui.screen();
-        if screen
-            .lines()
-            .any(|l| l.contains(&format!("▸{date}")) && l.contains(PLACE))
-        {
+        let selected = selected_meeting(&screen).unwrap_or_default();
+        if selected.contains(&date) && selected.contains(PLACE) {
             break;
         }
         tui.key(Key::Down);
-        tui.wait_until("the selection to move", TIMEOUT, |s| s != screen)
+        screen = tui
+            .wait_until("the selection to move down", TIMEOUT, |s| {
+                selected_meeting(s).is_some_and(|l| l != selected)
+            })
             .unwrap();
     }
     tui.wait_for(&format!("1. {TITLE} · besluit · {reason}"), TIMEOUT)
         .unwrap();
     tui.send("v");
     let screen = tui
-        .wait_for("Stemrecht aanwezig: 3 (2 aanwezig + 1 volmacht)", TIMEOUT)
+        .wait_until("the attendance view", TIMEOUT, |s| {
+            s.contains("┌ Aanwezigheid · ")
+                && s.contains("Stemrecht aanwezig: 3 (2 aanwezig + 1 volmacht)")
+        })
         .unwrap();
     for name in [&first, &second, &giver] {
         assert!(screen.contains(name.as_str()), "{name}\n{screen}");
