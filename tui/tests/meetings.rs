@@ -623,7 +623,9 @@ fn coordinators_see_the_meetings_and_change_nothing() {
     let mut app = on_tab(&f, "coordinator", Lang::Nl);
     select_meeting(&mut app, "10-12-2026");
     let before = f.admin().meetings().list().unwrap();
-    for c in ['n', 'e', 'a', 'b', 's', 'c'] {
+    for c in [
+        'n', 'e', 'a', 'b', 'B', 's', 'c', 'l', 'p', 'm', 'o', 't', 'd', 'i',
+    ] {
         key(&mut app, KeyCode::Char(c));
         assert_eq!(app.mode(), Mode::Meetings, "{c} opened something");
         let s = screen(&mut app, 80, 24);

@@ -424,11 +424,13 @@ impl MeetingsTab {
         }
     }
 
-    /// Whether the action changes something: then only for those who manage the meetings.
+    /// Whether the action changes something, or makes the convocation's or the meeting's
+    /// papers: then only for those who manage the meetings.
     fn changes(action: Action) -> bool {
         matches!(
             action,
-            Action::New
+            Action::Print
+                | Action::New
                 | Action::Edit
                 | Action::AddItem
                 | Action::EditItem
