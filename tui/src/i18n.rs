@@ -832,7 +832,7 @@ messages! {
     KeyPrivacyView => "logboek en bewaartermijn (beheerder)", "audit log and retention list (administrator)";
     KeyAuditFilter => "logboek filteren: gebruiker, record, datum", "filter the log: user, record, date";
     // Meetings (general meetings, ALV): tab, views, list
-    TabMeetings => "ALV", "GM";
+    TabMeetings => "ALV", "Meetings";
     ViewMeetings => "Vergaderingen", "Meetings";
     ViewAttendance => "Aanwezigheid", "Attendance";
     ViewRegister => "Besluitenregister", "Decision register";

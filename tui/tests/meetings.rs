@@ -264,7 +264,7 @@ fn the_list_shows_each_deadline_and_the_agenda() {
     let mut app = on_tab(&f, "beheer", Lang::En);
     select_meeting(&mut app, "10-12-2026");
     let s = screen(&mut app, 120, 30);
-    assert!(s.contains("6 GM"), "{s}");
+    assert!(s.contains("6 Meetings"), "{s}");
     assert!(s.contains("send by 26-11-2026 (14 days before)"), "{s}");
     assert!(s.contains("open for inspection from 05-12-2026"), "{s}");
 }
