@@ -34,6 +34,16 @@ fn open(path: &Path) -> Kapstok {
     .unwrap()
 }
 
+/// Opens the bare store, waiting out this process's just-dropped handle (sled releases its lock
+/// from a background thread).
+fn open_store(path: &Path) -> (Store, kapstok_core::store::Opened) {
+    retry_locked(
+        || Store::open(path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap()
+}
+
 fn person(given: &str, surname: &str) -> MemberInput {
     MemberInput {
         given: given.into(),
@@ -364,12 +374,12 @@ fn an_encrypted_backup_restores_into_a_store_that_opens_with_the_same_secrets() 
     let file = dir.path().join("backup.jsonl");
     let again = dir.path().join("again.jsonl");
     {
-        let (store, _) = Store::open(&path).unwrap();
+        let (store, _) = open_store(&path);
         dump::write(&store, &file, "2026-11-23T10:00:00").unwrap();
     }
     let target = dir.path().join("restored");
     {
-        let (blank, _) = Store::open(&target).unwrap();
+        let (blank, _) = open_store(&target);
         dump::restore(&blank, std::fs::read(&file).unwrap().as_slice(), &file).unwrap();
         assert!(blank.is_encrypted() && blank.is_locked());
         dump::write(&blank, &again, "2026-11-23T10:00:00").unwrap();
@@ -395,12 +405,12 @@ fn a_plain_backup_restored_with_encryption_holds_no_name_and_users_log_in_after_
     filled(&plain, false);
     let file = dir.path().join("plain.jsonl");
     {
-        let (store, _) = Store::open(&plain).unwrap();
+        let (store, _) = open_store(&plain);
         dump::write(&store, &file, "2026-11-23T10:00:00").unwrap();
     }
     let target = dir.path().join("sealed");
     {
-        let (blank, _) = Store::open(&target).unwrap();
+        let (blank, _) = open_store(&target);
         let bytes = std::fs::read(&file).unwrap();
         assert!(matches!(
             dump::restore_encrypted(&blank, bytes.as_slice(), &file, "kort"),

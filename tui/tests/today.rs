@@ -57,6 +57,10 @@ fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> Tab) -> usize {
         }
         key(app, KeyCode::Enter);
         assert_eq!(app.tab(), Some(expected(&line)), "{line}");
+        if app.mode() == Mode::Retention {
+            // The retention list is a popup over the register: closed first.
+            key(app, KeyCode::Esc);
+        }
         key(app, KeyCode::Char('0'));
         assert_eq!(app.tab(), Some(Tab::Today));
         seen.push(line);
@@ -145,6 +149,29 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tab(), Some(Tab::Members));
     assert_eq!(app.mode(), Mode::Retention);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('0'));
+    // Every line leads to its tab.
+    let lines = every_line_leads(&mut app, |line| {
+        let meeting = [
+            "Volgende ALV",
+            "Statutenwijziging",
+            "Jaarverslag",
+            "Kascommissie",
+            "Najaarsvergadering",
+        ];
+        if meeting.iter().any(|m| line.starts_with(m)) {
+            Tab::Meetings
+        } else if line.starts_with("Leden uit beeld") {
+            Tab::OutOfSight
+        } else if line.starts_with("Teruggekomen") {
+            Tab::BaseMail
+        } else {
+            // Birthdays (the count and each name) and the retention list, over the register.
+            Tab::Members
+        }
+    });
+    assert!(lines >= 8, "{lines} lines");
 }
 
 #[test]
