@@ -13,6 +13,9 @@ use crate::settings::Settings;
 use crate::Kapstok;
 use chrono::{Datelike, Days, NaiveDate};
 
+pub mod scale;
+pub use scale::Scale;
+
 /// The password of every demo user.
 pub const DEMO_PASSWORD: &str = "kapstok-demo";
 
@@ -381,10 +384,16 @@ pub fn fill(k: &Kapstok, count: usize, seed: u64) -> Result<DemoReport> {
     }
     let members = members(count, seed, k.today());
     admin.members().insert_all(&members, "member.demo")?;
+    // The hand-made part, through the services; then the same proportions for the members
+    // beyond it, in batches (see `scale`); the runs last, so that they hold everyone.
+    let scale = Scale::for_members(count);
     basemail(&admin, &members, seed)?;
     experts(&admin, &members, seed)?;
     training(&admin, seed)?;
     crate::meetings::demo::fill(&admin, &members, seed)?;
+    scale::basemail(&admin, &members, &scale, seed)?;
+    scale::experts(&admin, &members, &scale, seed)?;
+    past_runs(&admin)?;
     Ok(DemoReport {
         members: members.len(),
         users: DEMO_USERS
@@ -564,7 +573,17 @@ fn basemail(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
             },
         )?;
     }
-    // Four past runs, posted on their Friday, with writers; one card came back last week.
+    Ok(())
+}
+
+/// Four past runs, posted on their Friday, with writers; one card came back last week. Composed
+/// after every other area, so that they hold everyone. The writers and written marks go into the
+/// run in one transaction per run (the service's one card per call would rewrite a run of
+/// thousands of cards thousands of times at scale).
+fn past_runs(admin: &Session) -> Result<()> {
+    use crate::basemail::Run;
+    let today = admin.today();
+    let bm = admin.basemail();
     let writers = ["Henk", "Els", "Mo", "Ans"];
     let this_week = IsoWeek::of(today);
     let mut week = this_week;
@@ -574,11 +593,22 @@ fn basemail(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
         weeks.push(week);
     }
     for week in weeks.into_iter().rev() {
-        let run = bm.compose(week)?;
-        for (i, card) in run.cards.iter().enumerate() {
-            bm.assign_writer(week, card.who, writers[i % writers.len()])?;
-            bm.mark_written(week, card.who, true)?;
+        let mut run = bm.compose(week)?;
+        for (i, card) in run.cards.iter_mut().enumerate() {
+            card.writer = writers[i % writers.len()].into();
+            card.written = true;
         }
+        let now = admin.now();
+        admin.store().transact(|tx| {
+            tx.put(Run::key(week), &run)?;
+            admin.audit(
+                tx,
+                now,
+                "run.written",
+                &format!("run/{week}"),
+                &format!("{} cards", run.cards.len()),
+            )
+        })?;
         let friday = week.monday() + Days::new(4);
         let run = bm.post(week, friday.min(today))?;
         if week == this_week.previous() {
@@ -588,6 +618,12 @@ fn basemail(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The first day of the half year (January or July) a day lies in.
+fn half_year_start(day: NaiveDate) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(day.year(), if day.month() <= 6 { 1 } else { 7 }, 1)
+        .ok_or(Error::Storage("demo date".into()))
 }
 
 /// Experts demo data: about ten experts with agreements in their second or later half year,
