@@ -69,7 +69,13 @@ fn a_larger_demo_holds_every_area_in_proportion_and_keeps_the_stores_rules() {
         let stays = bm.stays(*id).unwrap();
         assert!(stays.iter().filter(|(_, s)| s.ended_on.is_none()).count() <= 1);
     }
-    assert!(recipients.iter().filter(|(_, r, _)| r.ill_since.is_some()).count() >= scale.ill);
+    assert!(
+        recipients
+            .iter()
+            .filter(|(_, r, _)| r.ill_since.is_some())
+            .count()
+            >= scale.ill
+    );
 
     // Experts: two agreements each, never overlapping, for members.
     let ex = admin.experts();
@@ -79,7 +85,11 @@ fn a_larger_demo_holds_every_area_in_proportion_and_keeps_the_stores_rules() {
         assert!(members.contains(&a.expert));
         by_expert.entry(a.expert).or_default().push(a.clone());
     }
-    assert!(by_expert.len() >= scale.experts, "{} experts", by_expert.len());
+    assert!(
+        by_expert.len() >= scale.experts,
+        "{} experts",
+        by_expert.len()
+    );
     for list in by_expert.values() {
         for (i, a) in list.iter().enumerate() {
             for b in &list[i + 1..] {

@@ -424,6 +424,21 @@ impl<'a> BaseMail<'a> {
         Ok(stays)
     }
 
+    /// Every recipient's stays, oldest first, from one read of the stays (what [`BaseMail::stays`]
+    /// gives per recipient, for all of them: a list of thousands of recipients reads the stays
+    /// once instead of once per recipient).
+    pub fn stays_by_recipient(&self) -> Result<HashMap<u64, Vec<(u64, Stay)>>> {
+        self.s.require(Permission::BaseMailManage)?;
+        let mut all: HashMap<u64, Vec<(u64, Stay)>> = HashMap::new();
+        for (id, stay) in self.s.store().scan::<Stay>()? {
+            all.entry(stay.recipient).or_default().push((id, stay));
+        }
+        for stays in all.values_mut() {
+            stays.sort_by_key(|(id, s)| (s.from, *id));
+        }
+        Ok(all)
+    }
+
     fn check_stay(&self, recipient: u64, input: &StayInput) -> Result<Stay> {
         let mut c = Check::default();
         if self

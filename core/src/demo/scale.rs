@@ -205,12 +205,7 @@ pub(super) fn basemail(
 /// More experts: each has last half year's agreement, reviewed with "continue" (the outcome is
 /// on it), and this half year's, signed, continuing it; some skills from experience; one plan
 /// item for a course that teaches a skill their tasks need.
-pub(super) fn experts(
-    admin: &Session,
-    members: &[Member],
-    scale: &Scale,
-    seed: u64,
-) -> Result<()> {
+pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: u64) -> Result<()> {
     if scale.experts == 0 {
         return Ok(());
     }

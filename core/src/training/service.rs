@@ -365,7 +365,6 @@ impl<'a> Training<'a> {
     /// signed one.
     pub fn current_agreement(&self, expert: u64) -> Result<Option<(u64, Agreement)>> {
         self.s.require(Permission::ExpertsManage)?;
-        let today = self.s.today();
         let mine: Vec<(u64, Agreement)> = self
             .s
             .store()
@@ -373,13 +372,22 @@ impl<'a> Training<'a> {
             .into_iter()
             .filter(|(_, a)| a.expert == expert)
             .collect();
-        let pick = |state: AgreementState| {
-            mine.iter()
-                .filter(|(_, a)| a.state(today) == state)
-                .min_by_key(|(_, a)| a.start)
-                .cloned()
-        };
-        Ok(pick(AgreementState::Active).or_else(|| pick(AgreementState::Signed)))
+        Ok(current_of(&mine, self.s.today()))
+    }
+
+    /// [`Training::current_agreement`] of every expert that has one, from one read of the
+    /// agreements.
+    pub fn current_agreements(&self) -> Result<HashMap<u64, (u64, Agreement)>> {
+        self.s.require(Permission::ExpertsManage)?;
+        let mut by_expert: HashMap<u64, Vec<(u64, Agreement)>> = HashMap::new();
+        for (id, a) in self.s.store().scan::<Agreement>()? {
+            by_expert.entry(a.expert).or_default().push((id, a));
+        }
+        let today = self.s.today();
+        Ok(by_expert
+            .into_iter()
+            .filter_map(|(expert, mine)| Some((expert, current_of(&mine, today)?)))
+            .collect())
     }
 
     /// An expert's gap: the skills the tasks of their current agreement need that they do not
@@ -651,4 +659,16 @@ impl<'a> Training<'a> {
             expiring,
         })
     }
+}
+
+/// The agreement whose tasks count on `today` among one expert's: the running one, else the next
+/// signed one.
+fn current_of(mine: &[(u64, Agreement)], today: NaiveDate) -> Option<(u64, Agreement)> {
+    let pick = |state: AgreementState| {
+        mine.iter()
+            .filter(|(_, a)| a.state(today) == state)
+            .min_by_key(|(_, a)| a.start)
+            .cloned()
+    };
+    pick(AgreementState::Active).or_else(|| pick(AgreementState::Signed))
 }

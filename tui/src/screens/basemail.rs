@@ -283,18 +283,17 @@ impl BaseMailTab {
     fn load_manage(&mut self, s: &Session) -> Result<()> {
         let bm = s.basemail();
         self.institutions = bm.institutions()?;
+        let mut stays = bm.stays_by_recipient()?;
         self.recipients = bm
             .recipients()?
             .into_iter()
-            .map(|(id, recipient, name)| {
-                Ok(RecipientRow {
-                    id,
-                    recipient,
-                    name,
-                    stays: bm.stays(id)?,
-                })
+            .map(|(id, recipient, name)| RecipientRow {
+                id,
+                recipient,
+                name,
+                stays: stays.remove(&id).unwrap_or_default(),
             })
-            .collect::<Result<_>>()?;
+            .collect();
         clamp(&mut self.institution, self.institutions.len());
         clamp(&mut self.recipient, self.recipients.len());
         Ok(())

@@ -169,7 +169,24 @@ impl MemberList {
             return;
         }
         let name_width = usize::from(table.width.saturating_sub(2 + 6 + 15 + 11 + 13 + 4)).max(8);
-        let rows = self.visible.iter().map(|&i| {
+        // Only the rows that fit are built: at 100,000 members building every row for every
+        // frame cost far more than the rest of the frame. The scroll offset is kept here, in
+        // `state`, the way ratatui's Table keeps it (the selection stays in view, the list
+        // scrolls no more than needed).
+        let height = usize::from(table.height.saturating_sub(3)).max(1);
+        let selected = self.state.selected().unwrap_or(0);
+        let mut offset = self
+            .state
+            .offset()
+            .min(self.visible.len().saturating_sub(1));
+        if selected < offset {
+            offset = selected;
+        } else if selected >= offset + height {
+            offset = selected + 1 - height;
+        }
+        *self.state.offset_mut() = offset;
+        let window = &self.visible[offset..(offset + height).min(self.visible.len())];
+        let rows = window.iter().map(|&i| {
             let m = &self.members[i];
             let dim = !m.status().is_member();
             let style = if dim {
@@ -206,7 +223,9 @@ impl MemberList {
             .block(Block::bordered())
             .row_highlight_style(Style::new().bg(Color::Blue).fg(Color::White))
             .highlight_symbol("▸");
-        frame.render_stateful_widget(t, table, &mut self.state);
+        let mut window_state = TableState::default()
+            .with_selected(self.state.selected().map(|i| i.saturating_sub(offset)));
+        frame.render_stateful_widget(t, table, &mut window_state);
     }
 }
 

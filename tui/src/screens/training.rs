@@ -261,9 +261,10 @@ impl TrainingTab {
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
+        let mut current = tr.current_agreements()?;
         let mut rows = Vec::new();
         for number in numbers {
-            let tasks = tr.current_agreement(number)?.map(|(_, a)| a.tasks);
+            let tasks = current.remove(&number).map(|(_, a)| a.tasks);
             rows.push(ExpertRow {
                 number,
                 name: self.name(number),
