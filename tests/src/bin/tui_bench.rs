@@ -20,8 +20,8 @@
 //!   letter and erasing them), with percentiles.
 //! - **peak memory**: `VmHWM` of the kapstok process from `/proc/PID/status` at the end.
 //!
-//! "The end of a frame" is the cursor-hide sequence (`ESC [ ? 25 l`) that ratatui writes after
-//! each drawn buffer, just before it flushes; the harness reads the pty in a thread that stamps
+//! "The end of a frame" is the cursor hide or show sequence (`ESC [ ? 25 l` / `h`) that ratatui
+//! writes after each drawn buffer, just before it flushes (kapstok writes each frame in one write); the harness reads the pty in a thread that stamps
 //! each chunk when it arrives. So a figure includes the pty round trip both ways (tens of
 //! microseconds), and not the time the terminal emulator would need to paint.
 
@@ -32,9 +32,11 @@ use std::process::Command;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-const FRAME_END: &[u8] = b"\x1b[?25l";
+/// ratatui ends every frame by hiding the cursor (`ESC [ ? 25 l`) or showing it (`ESC [ ? 25 h`,
+/// then its position) where a form wants it.
+const FRAME_END: &[u8] = b"\x1b[?25";
 const PASSWORD: &str = "kapstok-demo";
-const WAIT: Duration = Duration::from_secs(600);
+const WAIT: Duration = Duration::from_secs(300);
 
 struct Args {
     bin: PathBuf,
@@ -194,7 +196,6 @@ fn main() {
     cmd.args(["--db", &args.db.to_string_lossy(), "--user", "beheer"]);
     cmd.env("TERM", "xterm-256color");
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
-    let writer = pair.master.take_writer().expect("pty writer");
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut buf = vec![0u8; 1 << 16];
@@ -212,6 +213,7 @@ fn main() {
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("start kapstok");
     drop(pair.slave);
+    let writer = pair.master.take_writer().expect("pty writer");
     let pid = child.process_id().unwrap_or(0);
     let mut pty = Pty {
         rx,
@@ -257,8 +259,7 @@ fn main() {
         }
     }
     let peak = peak_memory_kib(pid);
-    let _ = pty.send(b"\x1b");
-    let _ = pty.send(b"q");
+    let _ = child.kill();
     let _ = child.wait();
 
     latencies.sort();
