@@ -109,7 +109,7 @@ pub(super) fn basemail(
         return Ok(());
     }
     let today = admin.today();
-    let mut rng = Rng::new(seed ^ 0x5CA1E_BA5E);
+    let mut rng = Rng::new(seed ^ 0x0005_CA1E_BA5E);
     let store = admin.store();
     let mut institutions = Vec::with_capacity(scale.institutions);
     for i in 0..scale.institutions {
@@ -211,7 +211,7 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
     }
     let today = admin.today();
     let store = admin.store();
-    let mut rng = Rng::new(seed ^ 0x5CA1E_ED);
+    let mut rng = Rng::new(seed ^ 0x05CA_1EED);
     let taken: HashSet<u64> = store
         .scan::<Agreement>()?
         .into_iter()
