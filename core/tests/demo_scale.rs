@@ -137,6 +137,30 @@ fn a_larger_demo_holds_every_area_in_proportion_and_keeps_the_stores_rules() {
     assert!(runs
         .iter()
         .all(|r| r.cards.iter().all(|c| c.written && !c.writer.is_empty())));
+
+    // General meetings: attendance grows with the association (8 of every 300 come), the votes
+    // stay within the voting power, the statute change still misses its quorum and the second
+    // meeting adopts it.
+    let meetings = admin.meetings().list().unwrap();
+    assert_eq!(meetings.len(), 4);
+    let held: Vec<_> = meetings.iter().filter(|(_, m)| m.held()).collect();
+    assert_eq!(held.len(), 3);
+    let per = MEMBERS / 300;
+    for (_, m) in &held {
+        let present: HashSet<u64> = m.presence.iter().map(|p| p.member).collect();
+        assert!(present.len() >= 6 * per, "{} present", present.len());
+        assert!(present.iter().all(|n| members.contains(n)));
+        for vote in m.agenda.iter().filter_map(|i| i.vote.as_ref()) {
+            assert!(vote.decision.tally.total() <= vote.power);
+        }
+    }
+    let register = admin.meetings().decisions("").unwrap();
+    assert!(register
+        .iter()
+        .any(|d| matches!(d.decision.why, kapstok_core::meetings::Why::NoQuorum { .. })));
+    assert!(register
+        .iter()
+        .any(|d| d.statute_change && d.decision.adopted));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! spring meeting (annual report adopted, a statute change that missed its quorum), the second
 //! meeting that adopted it by roll call, and the next meeting planned with its agenda.
 
-use super::model::{Choice, Meeting, Tally};
+use super::model::{Choice, Meeting, Presence, Tally};
 use super::rules;
 use super::service::{ItemInput, MeetingInput};
 use crate::access::Session;
@@ -10,6 +10,11 @@ use crate::common::format_date;
 use crate::demo::Rng;
 use crate::error::Result;
 use crate::members::Member;
+use crate::store::{abort, Record};
+use std::collections::{HashMap, HashSet};
+
+/// Above this many members present, the demo writes the attendance register in one go.
+const BULK: usize = 20;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 fn third_tuesday(year: i32, month: u32) -> NaiveDate {
@@ -51,12 +56,51 @@ fn plan(s: &Session, kind: &str, date: NaiveDate, items: &[ItemInput]) -> Result
 
 /// Registers `present` members (the suspended ones among them attend without a vote) and the
 /// proxies, sends the convocation in time, and returns the meeting.
-fn attend(s: &Session, id: u64, present: &[u64], proxies: &[(u64, u64)]) -> Result<Meeting> {
+fn attend(
+    s: &Session,
+    id: u64,
+    present: &[u64],
+    proxies: &[(u64, u64)],
+    members: &HashMap<u64, &Member>,
+) -> Result<Meeting> {
     let mt = s.meetings();
     let deadline = mt.deadlines(id)?.send_by;
     mt.record_sent(id, deadline - Days::new(2), false)?;
-    for (n, who) in present.iter().enumerate() {
-        mt.arrive(id, *who, time(19, 15 + (n % 15) as u32))?;
+    if present.len() <= BULK {
+        for (n, who) in present.iter().enumerate() {
+            mt.arrive(id, *who, time(19, 15 + (n % 15) as u32))?;
+        }
+    } else {
+        // A large demo (`kapstok demo --members 100000`): the arrivals in one write, as the
+        // attendance register would hold them after registering each.
+        let now = s.now();
+        s.store().transact(|tx| {
+            let Some(mut m) = tx.get::<Meeting>(id)? else {
+                return abort(crate::error::Error::NotFound {
+                    kind: Meeting::KIND,
+                    id,
+                });
+            };
+            for (n, who) in present.iter().enumerate() {
+                let voting = members
+                    .get(who)
+                    .is_some_and(|member| rules::may_vote(member, m.date()));
+                m.presence.push(Presence {
+                    member: *who,
+                    arrived: time(19, 15 + (n % 15) as u32),
+                    left: None,
+                    voting,
+                });
+            }
+            tx.put(id, &m)?;
+            s.audit(
+                tx,
+                now,
+                "meeting.arrive",
+                &format!("meeting/{id}"),
+                &format!("{} members (demo)", present.len()),
+            )
+        })?;
     }
     for (giver, holder) in proxies {
         mt.give_proxy(id, *giver, *holder)?;
@@ -108,11 +152,15 @@ pub(crate) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
     if active.len() < 12 {
         return Ok(());
     }
+    // Attendance grows with the association: 8 of 300 members come to a meeting.
+    let scale = (members.len() / 300).max(1);
+    let by_number: HashMap<u64, &Member> = members.iter().map(|m| (m.number, m)).collect();
     let pick = |rng: &mut Rng, n: usize| -> Vec<u64> {
         let mut chosen: Vec<u64> = Vec::new();
+        let mut seen = HashSet::new();
         while chosen.len() < n.min(active.len()) {
             let m = *rng.pick(&active);
-            if !chosen.contains(&m) {
+            if seen.insert(m) {
                 chosen.push(m);
             }
         }
@@ -146,13 +194,15 @@ pub(crate) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
             info("Rondvraag en sluiting"),
         ],
     )?;
-    let group = pick(&mut rng, 10);
-    let present: Vec<u64> = group[..8].iter().chain(&suspended).copied().collect();
+    let n = 8 * scale;
+    let group = pick(&mut rng, n + 2);
+    let present: Vec<u64> = group[..n].iter().chain(&suspended).copied().collect();
     let m = attend(
         s,
         autumn,
         &present,
-        &[(group[8], group[0]), (group[9], group[1])],
+        &[(group[n], group[0]), (group[n + 1], group[1])],
+        &by_number,
     )?;
     let power = rules::voting_power(&m);
     mt.vote_counts(autumn, 1, counts(&mut rng, power, 10), time(20, 5))?;
@@ -221,14 +271,14 @@ pub(crate) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
             info("Rondvraag en sluiting"),
         ],
     )?;
-    let group = pick(&mut rng, 9);
-    let m = attend(s, spring, &group[..8], &[(group[8], group[2])])?;
+    let group = pick(&mut rng, n + 1);
+    let m = attend(s, spring, &group[..n], &[(group[n], group[2])], &by_number)?;
     let power = rules::voting_power(&m);
     mt.vote_counts(spring, 1, counts(&mut rng, power, 0), time(19, 45))?;
     mt.vote_counts(spring, 2, counts(&mut rng, power, 10), time(20, 15))?;
     mt.vote_counts(spring, 3, counts(&mut rng, power, 0), time(20, 30))?;
     mt.vote_counts(spring, 4, counts(&mut rng, power, 10), time(20, 50))?;
-    mt.depart(spring, group[7], time(21, 0))?;
+    mt.depart(spring, group[n - 1], time(21, 0))?;
     for (i, text) in [
         "Opening om 19:32.",
         "De notulen zijn ongewijzigd vastgesteld.",
@@ -251,12 +301,22 @@ pub(crate) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
         "19:30",
         "Kantoor (demo-adres), Amsterdam",
     )?;
-    let group = pick(&mut rng, 6);
-    attend(s, second, &group, &[])?;
+    let group = pick(&mut rng, 6 * scale);
+    attend(s, second, &group, &[], &by_number)?;
+    // One in six against.
     let votes: Vec<(u64, Choice)> = group
         .iter()
         .enumerate()
-        .map(|(i, m)| (*m, if i == 5 { Choice::Against } else { Choice::For }))
+        .map(|(i, m)| {
+            (
+                *m,
+                if i % 6 == 5 {
+                    Choice::Against
+                } else {
+                    Choice::For
+                },
+            )
+        })
         .collect();
     mt.vote_roll_call(second, 0, votes, time(19, 50))?;
     mt.set_minutes(
