@@ -90,11 +90,7 @@ impl Kapstok {
         // the opening (the data can still be read), but is reported by `daily_backup`.
         let daily_backup = match opened {
             Opened::Created => None,
-            _ => match store.daily_backup(clock.today(), clock.now()) {
-                Ok(None) => None,
-                Ok(Some(path)) => Some(Ok(path)),
-                Err(e) => Some(Err(e.to_string())),
-            },
+            _ => backup_of_the_day(&store, clock.as_ref()),
         };
         Ok(Kapstok {
             inner: Arc::new(Inner {
@@ -104,6 +100,31 @@ impl Kapstok {
                 daily_backup,
             }),
         })
+    }
+
+    /// Opens (or creates) the store with the computer's clock **without** the automatic backup
+    /// of the day, for a front end that first shows itself and then calls
+    /// [`Kapstok::backup_of_the_day`] (at 100,000 members the backup takes seconds).
+    pub fn open_deferring_backup(path: &Path) -> Result<Kapstok> {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let (store, opened) = Store::open(path)?;
+        Ok(Kapstok {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                opened,
+                daily_backup: None,
+            }),
+        })
+    }
+
+    /// Writes the automatic backup of the day when there is none yet (as opening with
+    /// [`Kapstok::open`] does): the file written, or why it failed; `None` when nothing was due.
+    pub fn backup_of_the_day(&self) -> Option<std::result::Result<std::path::PathBuf, String>> {
+        match self.inner.opened {
+            Opened::Created => None,
+            _ => backup_of_the_day(&self.inner.store, self.inner.clock.as_ref()),
+        }
     }
 
     /// The automatic backup of the day, when this opening wrote one (or failed to).
@@ -277,5 +298,17 @@ impl Kapstok {
             user_name: user.name.clone(),
             role: user.role,
         }
+    }
+}
+
+/// The daily backup, if due: the file written, or the failure as text.
+fn backup_of_the_day(
+    store: &Store,
+    clock: &dyn Clock,
+) -> Option<std::result::Result<std::path::PathBuf, String>> {
+    match store.daily_backup(clock.today(), clock.now()) {
+        Ok(None) => None,
+        Ok(Some(path)) => Some(Ok(path)),
+        Err(e) => Some(Err(e.to_string())),
     }
 }

@@ -170,6 +170,28 @@ fn the_first_open_of_each_day_writes_a_backup_and_the_newest_n_are_kept() {
 }
 
 #[test]
+fn the_terminal_ui_writes_the_backup_of_the_day_after_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = filled(dir.path());
+    let backups = dir.path().join("store-backups");
+    let _ = std::fs::remove_dir_all(&backups);
+    let k = retry_locked(
+        || Kapstok::open_deferring_backup(&path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap();
+    assert!(k.daily_backup().is_none());
+    assert!(!backups.exists(), "opening wrote no backup");
+    let written = k.backup_of_the_day().unwrap().unwrap();
+    assert!(written.starts_with(&backups), "{written:?}");
+    assert!(k.backup_of_the_day().is_none(), "one a day");
+    // It is a whole backup: it restores into an empty store.
+    let blank = open_store(&dir.path().join("restored"));
+    let bytes = std::fs::read(&written).unwrap();
+    assert!(dump::restore(&blank, bytes.as_slice(), &written).unwrap() > 0);
+}
+
+#[test]
 fn a_locked_encrypted_store_gets_its_daily_backup_too() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store");

@@ -191,6 +191,19 @@ impl App {
         app
     }
 
+    /// Writes the automatic backup of the day when it is due (the terminal UI opens the store
+    /// without it, to show itself first). True when the status line changed: it failed.
+    pub fn backup_of_the_day(&mut self) -> bool {
+        match self.k.backup_of_the_day() {
+            Some(Err(e)) => {
+                self.status = format!("{} {e}", self.t(Msg::DailyBackupFailed));
+                self.status_is_error = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn t(&self, m: Msg) -> &'static str {
         m.text(self.lang)
     }

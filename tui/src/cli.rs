@@ -390,12 +390,23 @@ pub fn store_path(db: Option<PathBuf>) -> Option<PathBuf> {
 }
 
 fn open(db: Option<PathBuf>, lang: Lang) -> Result<Kapstok, Failure> {
+    open_store(db, lang, true)
+}
+
+/// Opens the store; with `backup`, the automatic backup of the day is written first (the
+/// terminal UI writes it after its first frame instead).
+fn open_store(db: Option<PathBuf>, lang: Lang, backup: bool) -> Result<Kapstok, Failure> {
     let path = store_path(db).ok_or_else(|| Failure(Msg::CliNoDataDir.text(lang).into()))?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure(format!("{}: {e}", parent.display())))?;
     }
-    let k = Kapstok::open(&path).map_err(|e| Failure::core(&e, lang))?;
+    let k = if backup {
+        Kapstok::open(&path)
+    } else {
+        Kapstok::open_deferring_backup(&path)
+    }
+    .map_err(|e| Failure::core(&e, lang))?;
     if let kapstok_core::store::Opened::Migrated { backup, .. } = k.opened() {
         eprintln!("{} {}", Msg::CliMigrated.text(lang), backup.display());
     }
@@ -555,7 +566,7 @@ fn login(k: &Kapstok, user: Option<&str>, lang: Lang) -> Result<Session, Failure
 
 fn run(cli: Cli, lang: Lang) -> CliResult {
     let Some(command) = cli.command else {
-        let k = open(cli.db, lang)?;
+        let k = open_store(cli.db, lang, false)?;
         return crate::run_tui(k, lang, cli.user.as_deref()).map_err(|e| Failure(e.to_string()));
     };
     if let Some(result) = create(cli.db.clone(), cli.user.as_deref(), &command, lang) {

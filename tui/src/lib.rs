@@ -45,6 +45,12 @@ pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Res
     let mut terminal = init_terminal()?;
     let result = (|| -> std::io::Result<()> {
         terminal.draw(|f| app.draw(f))?;
+        // The backup of the day after the first frame: at 100,000 members it takes seconds.
+        // The event reader starts first, so a resize or key meanwhile waits in its queue.
+        event::poll(Duration::ZERO)?;
+        if app.backup_of_the_day() {
+            terminal.draw(|f| app.draw(f))?;
+        }
         while !app.quit {
             if event::poll(Duration::from_millis(500))? {
                 let ev = event::read()?;
