@@ -362,7 +362,11 @@ fn an_encrypted_store_is_created_only_in_an_empty_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store");
     filled(&path, false);
-    let result = Kapstok::create_encrypted(&path, PASSPHRASE);
+    // `filled` has just dropped its handle: wait out sled's lock release.
+    let result = retry_locked(
+        || Kapstok::create_encrypted(&path, PASSPHRASE),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    );
     assert!(matches!(result, Err(Error::NotEmpty)), "{result:?}");
     let short = Kapstok::create_encrypted(&dir.path().join("other"), "kort");
     assert!(matches!(short, Err(Error::Invalid(_))), "{short:?}");
