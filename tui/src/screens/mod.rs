@@ -9,6 +9,7 @@ pub mod meeting_text;
 pub mod meetings;
 pub mod members;
 pub mod privacy;
+pub(crate) mod style;
 pub mod today;
 pub mod training;
 pub mod volunteers;

@@ -4,6 +4,7 @@
 use super::{BaseMailTab, RecipientRow, StatsView, View};
 use crate::i18n::{self, Lang, Msg};
 use crate::screens::members::address_lines;
+use crate::screens::style::{bold, label};
 use chrono::NaiveDate;
 use kapstok_core::basemail::{Card, CardReason, Institution, Stay};
 use kapstok_core::common::format_date;
@@ -16,19 +17,11 @@ use ratatui::Frame;
 /// From this width the detail pane stands beside the list instead of under it.
 const WIDE: u16 = 110;
 
-fn label(m: Msg, lang: Lang) -> Span<'static> {
-    Span::styled(format!("{}: ", m.text(lang)), Style::new().fg(Color::Cyan))
-}
-
 fn warning(text: String) -> Line<'static> {
     Line::from(Span::styled(
         format!("⚠ {text}"),
         Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     ))
-}
-
-fn bold() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
 }
 
 fn short_date(d: NaiveDate) -> String {

@@ -5,6 +5,7 @@
 use super::{MeetingsTab, View};
 use crate::i18n::{fill, Lang, Msg};
 use crate::screens::meeting_text;
+use crate::screens::style::{bold, dim, green, highlight, label, red};
 use kapstok_core::common::format_date;
 use kapstok_core::meetings::{rules, Duty, Meeting, MeetingKind, Standing};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,30 +13,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs, Wrap};
 use ratatui::Frame;
-
-fn label(m: Msg, lang: Lang) -> Span<'static> {
-    Span::styled(format!("{}: ", m.text(lang)), Style::new().fg(Color::Cyan))
-}
-
-fn bold() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
-
-fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
-
-fn red() -> Style {
-    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
-}
-
-fn green() -> Style {
-    Style::new().fg(Color::Green)
-}
-
-fn highlight() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
-}
 
 fn u16_of(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)

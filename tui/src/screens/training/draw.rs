@@ -4,6 +4,7 @@
 
 use super::{half_label, List, PlanData, TrainingTab, View};
 use crate::i18n::{fill, Lang, Msg};
+use crate::screens::style::{bold, dim, highlight, label, red};
 use kapstok_core::common::{format_date, Cents};
 use kapstok_core::training::rules::{expires_on, half_year_of};
 use kapstok_core::training::{ItemStatus, Source};
@@ -12,26 +13,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
 use ratatui::Frame;
-
-fn label(m: Msg, lang: Lang) -> Span<'static> {
-    Span::styled(format!("{}: ", m.text(lang)), Style::new().fg(Color::Cyan))
-}
-
-fn bold() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
-
-fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
-
-fn red() -> Style {
-    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
-}
-
-fn highlight() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
-}
 
 fn heading(text: String) -> Line<'static> {
     Line::from(Span::styled(text, bold().fg(Color::Yellow)))

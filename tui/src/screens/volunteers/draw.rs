@@ -3,6 +3,7 @@
 
 use super::{ExpertRow, View, VolunteersTab};
 use crate::i18n::{self, fill, Lang, Msg};
+use crate::screens::style::{bold, dim, highlight, label};
 use chrono::{Datelike, NaiveDate, Weekday};
 use kapstok_core::common::format_date;
 use kapstok_core::volunteers::{Agreement, AgreementState, Review, ReviewStatus};
@@ -13,18 +14,6 @@ use ratatui::widgets::{
     Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Tabs, Wrap,
 };
 use ratatui::Frame;
-
-fn label(m: Msg, lang: Lang) -> Span<'static> {
-    Span::styled(format!("{}: ", m.text(lang)), Style::new().fg(Color::Cyan))
-}
-
-fn bold() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
-
-fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
 
 fn state_style(state: AgreementState) -> Style {
     match state {
@@ -74,10 +63,6 @@ fn empty(frame: &mut Frame, area: Rect, title: Option<String>, text: &str) {
             .wrap(Wrap { trim: true }),
         area,
     );
-}
-
-fn highlight() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
 }
 
 impl VolunteersTab {
