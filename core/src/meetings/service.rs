@@ -480,21 +480,28 @@ impl<'a> Meetings<'a> {
         } else {
             pdf::letters(&m, &deadlines, &office, &letters).map_err(Error::from)?
         };
-        let mut csv = String::from("number;name;email\r\n");
-        for i in &invitees {
-            if let Channel::Email(address) = &i.channel {
-                csv.push_str(&format!(
-                    "{};{};{}\r\n",
-                    i.member,
-                    csv_field(&i.name),
-                    csv_field(address)
-                ));
+        let mut email_csv = Vec::new();
+        {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut email_csv);
+            let csv_error = |e: csv::Error| Error::Storage(format!("cannot write CSV: {e}"));
+            w.write_record(["number", "name", "email"])
+                .map_err(csv_error)?;
+            for i in &invitees {
+                if let Channel::Email(address) = &i.channel {
+                    w.write_record([i.member.to_string().as_str(), &i.name, address])
+                        .map_err(csv_error)?;
+                }
             }
+            w.flush()
+                .map_err(|e| Error::Storage(format!("cannot write CSV: {e}")))?;
         }
         Ok(ConvocationPack {
             invitees,
             letters_pdf,
-            email_csv: csv.into_bytes(),
+            email_csv,
         })
     }
 
@@ -979,13 +986,4 @@ fn item_mut(m: &mut Meeting, index: usize) -> Result<&mut AgendaItem> {
     m.agenda
         .get_mut(index)
         .ok_or(Error::invalid("item", Reason::OutOfRange(1, len as u64)))
-}
-
-/// A CSV field for `;`-separated files: quoted when it holds a separator, quote or line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

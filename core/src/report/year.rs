@@ -183,13 +183,6 @@ pub fn figures(year: i32, today: NaiveDate, r: &Records<'_>) -> YearFigures {
     f
 }
 
-/// The stable names of the card reasons, in [`CardReason::ALL`] order, as in the CSV.
-pub const REASON_NAMES: [&str; 6] = [
-    "detained", "clinic", "hospital", "birthday", "ill", "manual",
-];
-/// The stable names of the review outcomes, in [`Outcome::ALL`] order.
-pub const OUTCOME_NAMES: [&str; 3] = ["stop", "adjust", "continue"];
-
 /// The figures as CSV (`;`, UTF-8): one row per figure, `section;item;value`, for a spreadsheet.
 pub fn csv(f: &YearFigures) -> Vec<u8> {
     let mut rows: Vec<(String, String, String)> = Vec::new();
@@ -211,13 +204,13 @@ pub fn csv(f: &YearFigures) -> Vec<u8> {
     row("experts", "active", f.experts_active.to_string());
     row("experts", "hours_agreed", f.hours_agreed().to_string());
     row("experts", "reviews_held", f.reviews_held.to_string());
-    for (name, v) in OUTCOME_NAMES.iter().zip(f.outcomes) {
-        row("review_outcomes", name, v.to_string());
+    for (outcome, v) in Outcome::ALL.iter().zip(f.outcomes) {
+        row("review_outcomes", outcome.name(), v.to_string());
     }
     row("training", "completed", f.trainings_completed.to_string());
     row("cards", "posted", f.cards.to_string());
-    for (name, v) in REASON_NAMES.iter().zip(f.cards_by_reason) {
-        row("cards_by_reason", name, v.to_string());
+    for (reason, v) in CardReason::ALL.iter().zip(f.cards_by_reason) {
+        row("cards_by_reason", reason.name(), v.to_string());
     }
     for (m, v) in f.cards_per_month.iter().enumerate() {
         row(
