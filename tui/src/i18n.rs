@@ -579,7 +579,6 @@ messages! {
     OwnTime => "eigen tijd", "own time";
     SuggestionsTitle => "Eerste vrije tijden met {staff}", "First free slots with {staff}";
     NoFreeSlots => "Geen vrije tijd gevonden in de komende 60 dagen.", "No free slot found in the next 60 days.";
-    BadTime => "is geen tijd (uu:mm)", "is not a time (hh:mm)";
     // Volunteers: questions, allowance warnings, status line
     ConfirmAllowance => "De vergoeding is dan niet meer belastingvrij:", "The allowance would then not be tax-free:";
     ConfirmSign => "Overeenkomst nr {nr} met {name} ({period}) ondertekend op {date}? Daarna kan ze niet meer gewijzigd worden.", "Agreement no. {nr} with {name} ({period}) signed on {date}? It cannot be changed afterwards.";

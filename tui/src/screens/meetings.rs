@@ -855,7 +855,7 @@ impl MeetingsTab {
                             text: format!(
                                 "{}: {}",
                                 Msg::FieldClock.text(lang),
-                                Msg::BadTime.text(lang)
+                                crate::i18n::reason(&Reason::BadTime, lang)
                             ),
                             error: true,
                         });
@@ -1060,7 +1060,7 @@ impl MeetingsTab {
                 }
             }
             FormKind::Arrive(id, member) => {
-                let at = match forms::time(&form, "time", lang) {
+                let at = match forms::time(&form, "time") {
                     Ok(t) => t,
                     Err(e) => return invalid(form, &[e]),
                 };
@@ -1068,7 +1068,7 @@ impl MeetingsTab {
                     .map(|m| self.presence_text(Msg::Arrived, member, at, &m, lang))
             }
             FormKind::Depart(id, member) => {
-                let at = match forms::time(&form, "time", lang) {
+                let at = match forms::time(&form, "time") {
                     Ok(t) => t,
                     Err(e) => return invalid(form, &[e]),
                 };
@@ -1076,7 +1076,7 @@ impl MeetingsTab {
                     .map(|m| self.presence_text(Msg::Departed, member, at, &m, lang))
             }
             FormKind::Vote(id, index) => {
-                let (tally, at) = match (forms::tally(&form), forms::time(&form, "time", lang)) {
+                let (tally, at) = match (forms::tally(&form), forms::time(&form, "time")) {
                     (Ok(t), Ok(at)) => (t, at),
                     (t, at) => {
                         let mut errors = t.err().unwrap_or_default();

@@ -479,7 +479,7 @@ impl SlotDialog {
             .iter()
             .map(|e| match (&e.reason, e.field) {
                 (Reason::Required, "start") if bad_time => {
-                    FieldError::new("start", Reason::Other(Msg::BadTime.text(lang).into()))
+                    FieldError::new("start", Reason::BadTime)
                 }
                 _ => e.clone(),
             })
