@@ -205,12 +205,7 @@ fn files(dir: &std::path::Path) -> Vec<String> {
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
-    let mut app = App::new(f.k.clone(), lang, Some(user));
-    typ(&mut app, PASSWORD);
-    key(&mut app, KeyCode::Enter);
-    // From the start screen (Today, tab 0) to the first area tab.
-    key(&mut app, KeyCode::Char('1'));
-    app
+    log_in_to_first_tab(&f.k, user, PASSWORD, lang)
 }
 
 /// The volunteer, on the only tab there is, after composing the week.

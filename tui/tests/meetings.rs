@@ -186,10 +186,7 @@ fn store() -> Fixture {
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
-    let mut app = App::new(f.k.clone(), lang, Some(user));
-    typ(&mut app, PASSWORD);
-    key(&mut app, KeyCode::Enter);
-    app
+    log_in(&f.k, user, PASSWORD, lang)
 }
 
 /// A user on the Meetings tab (the sixth), meetings view.

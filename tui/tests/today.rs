@@ -30,10 +30,7 @@ fn store() -> Fixture {
 
 /// Logged in, on the start screen.
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
-    let mut app = App::new(f.k.clone(), lang, Some(user));
-    typ(&mut app, demo::DEMO_PASSWORD);
-    key(&mut app, KeyCode::Enter);
-    app
+    log_in(&f.k, user, demo::DEMO_PASSWORD, lang)
 }
 
 /// The selected line of the Today list (marked `▸`), without the marker.

@@ -159,12 +159,7 @@ fn clear(app: &mut App) {
 }
 
 fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
-    let mut app = App::new(f.k.clone(), lang, Some(user));
-    typ(&mut app, PASSWORD);
-    key(&mut app, KeyCode::Enter);
-    // From the start screen (Today, tab 0) to the first area tab.
-    key(&mut app, KeyCode::Char('1'));
-    app
+    log_in_to_first_tab(&f.k, user, PASSWORD, lang)
 }
 
 /// The coordinator on the Volunteers tab (the fourth), experts view.

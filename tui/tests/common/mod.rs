@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use kapstok::app::App;
+use kapstok::i18n::Lang;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -33,6 +34,26 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
         return String::new();
     }
     t.backend().to_string()
+}
+
+/// The app on `k`, logged in as `user`: on the start screen (Today, tab 0).
+pub fn log_in(k: &kapstok_core::Kapstok, user: &str, password: &str, lang: Lang) -> App {
+    let mut app = App::new(k.clone(), lang, Some(user));
+    typ(&mut app, password);
+    key(&mut app, KeyCode::Enter);
+    app
+}
+
+/// Logged in and on the first area tab (tab 1: the register, or BaseMail for a volunteer).
+pub fn log_in_to_first_tab(
+    k: &kapstok_core::Kapstok,
+    user: &str,
+    password: &str,
+    lang: Lang,
+) -> App {
+    let mut app = log_in(k, user, password, lang);
+    key(&mut app, KeyCode::Char('1'));
+    app
 }
 
 /// A date, day first.
