@@ -24,7 +24,8 @@ pub struct Office {
 /// Everything composition looks at.
 #[derive(Debug, Clone, Copy)]
 pub struct World<'a> {
-    /// Members by number.
+    /// Members by number: at least the recipients' members and everyone with a birthday in the
+    /// week (others are ignored).
     pub members: &'a HashMap<u64, Member>,
     /// Recipients with their ids.
     pub recipients: &'a [(u64, Recipient)],
@@ -286,8 +287,9 @@ pub fn sort_by_name(cards: &mut [Card]) {
 /// Keeps the marks of cards that are still there after composing again: writer, written,
 /// posted, returned.
 pub fn carry_marks(old: &[Card], new: &mut [Card]) {
+    let old: HashMap<Who, &Card> = old.iter().map(|c| (c.who, c)).collect();
     for card in new.iter_mut() {
-        if let Some(before) = old.iter().find(|c| c.who == card.who) {
+        if let Some(before) = old.get(&card.who) {
             card.writer = before.writer.clone();
             card.written = before.written;
             card.posted = before.posted;

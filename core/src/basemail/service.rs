@@ -10,7 +10,7 @@ use crate::access::Session;
 use crate::common::check::Check;
 use crate::common::{AddressFields, AddressKind, AddressText, IsoWeek, PersonName};
 use crate::error::{Error, FieldError, Permission, Reason, Result};
-use crate::members::Member;
+use crate::members::{birthdays, Member};
 use crate::store::{abort, Record, Tx, TxResult};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -241,11 +241,9 @@ impl<'a> BaseMail<'a> {
     }
 
     fn recipients_named(&self) -> Result<Vec<(u64, Recipient, String)>> {
-        let members = self.members_by_number()?;
-        let mut all: Vec<(u64, Recipient, String)> = self
-            .s
-            .store()
-            .scan::<Recipient>()?
+        let recipients = self.s.store().scan::<Recipient>()?;
+        let members = self.members_of(&recipients)?;
+        let mut all: Vec<(u64, Recipient, String)> = recipients
             .into_iter()
             .map(|(id, r)| {
                 let name = display_name(&r, &members);
@@ -266,8 +264,16 @@ impl<'a> BaseMail<'a> {
             .collect())
     }
 
-    fn members_by_number(&self) -> Result<HashMap<u64, Member>> {
-        Ok(self.s.store().scan::<Member>()?.into_iter().collect())
+    /// The members the recipients are, by number: read one by one, not the whole register.
+    fn members_of(&self, recipients: &[(u64, Recipient)]) -> Result<HashMap<u64, Member>> {
+        let store = self.s.store();
+        let mut members = HashMap::new();
+        for number in recipients.iter().filter_map(|(_, r)| r.member) {
+            if let Some(m) = store.get::<Member>(number)? {
+                members.insert(number, m);
+            }
+        }
+        Ok(members)
     }
 
     fn check_recipient(&self, input: &RecipientInput, own: Option<u64>) -> Result<Recipient> {
@@ -645,8 +651,13 @@ impl<'a> BaseMail<'a> {
         week: IsoWeek,
         manual: &[ManualChange],
     ) -> Result<(Vec<Card>, Vec<LeftOut>)> {
-        let members = self.members_by_number()?;
+        // What composition looks at of the register: the recipients' members and this week's
+        // birthdays (through the index), not all members.
         let recipients = self.s.store().scan::<Recipient>()?;
+        let mut members = self.members_of(&recipients)?;
+        for m in birthdays::members_with_birthday_in(self.s.store(), week)? {
+            members.insert(m.number, m);
+        }
         let stays = self.s.store().scan::<Stay>()?;
         let institutions: HashMap<u64, Institution> =
             self.s.store().scan::<Institution>()?.into_iter().collect();

@@ -4,8 +4,10 @@
 //! - [`rules`]: validation, status on a date, duplicates, the out-of-sight list (pure functions).
 //! - [`search`]: search as you type, ignoring case and diacritics.
 //! - [`csv`]: import and export.
+//! - [`birthdays`]: the birthday index, kept in each member's transaction.
 //! - [`service`]: the operations on the store, through a session.
 
+pub mod birthdays;
 pub mod consent;
 pub mod csv;
 pub mod model;

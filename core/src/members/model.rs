@@ -1,7 +1,7 @@
 //! The member record.
 
 use crate::common::{format_date, Address, AddressKind, AddressText, PersonName};
-use crate::store::{Record, TreeId};
+use crate::store::{Record, TreeId, Tx, TxResult};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -188,6 +188,23 @@ impl Record for Member {
             MemberRecord::V2(m) => m,
         }
     }
+
+    fn encode(&self) -> crate::Result<Vec<u8>> {
+        crate::store::codec::encode(&MemberRecordRef::V2(self))
+    }
+
+    fn reindex(tx: &Tx<'_>, id: u64, new: &Self) -> TxResult<()> {
+        super::birthdays::reindex(tx, id, new)
+    }
+}
+
+/// [`MemberRecord`] borrowing the newest variant, to encode without a copy: the same bytes, as
+/// serde numbers variants by position.
+#[derive(Serialize)]
+enum MemberRecordRef<'a> {
+    #[allow(dead_code)]
+    V1(&'a MemberV1),
+    V2(&'a Member),
 }
 
 /// A member as typed in a form or read from a CSV row: every field as text, validated by

@@ -4,6 +4,7 @@
 //! |--------|--------------|
 //! | 1 | first release: members stored as `MemberRecord::V1` (one status, no consents or last contact) |
 //! | 2 | members as `MemberRecord::V2` (dated status history, dated consents, last contact); migration rewrites every member in the new shape |
+//! | 3 | the birthday index (`birthdays` tree, see `members::birthdays`); migration builds it from the register |
 //!
 //! A migration runs inside one transaction with the new format version, after a dump of the whole
 //! store was written to the backup folder beside it. Every record is decoded before anything is
@@ -16,10 +17,10 @@
 
 use super::{dump, Opened, Store, TreeId};
 use crate::error::{Error, Result};
-use crate::members::Member;
+use crate::members::{birthdays, Member};
 
 /// The store format this kapstok writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 pub(super) fn on_open(store: &Store) -> Result<Opened> {
     match store.format_version()? {
@@ -73,6 +74,11 @@ pub(super) fn migrate(store: &Store, from: u32) -> Result<Opened> {
     while version < FORMAT_VERSION {
         match version {
             1 => rewrite_all::<Member>(store, version + 1)?,
+            2 => birthdays::rebuild(store, |tx| {
+                tx.tree(TreeId::Meta)
+                    .insert(super::META_FORMAT, &(version + 1).to_be_bytes())?;
+                Ok(())
+            })?,
             _ => {
                 return Err(Error::Storage(format!(
                     "no migration from format {version}"

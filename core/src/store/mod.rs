@@ -75,11 +75,15 @@ pub enum TreeId {
     ConsentHistory,
     /// Privacy: members whose personal data was erased (when, by whom), keyed by member number.
     Erasures,
+    /// Members: an index of birthdays, keyed by month * 100 + day, each value the numbers of the
+    /// members born on that day (sealed like every value, so an encrypted store shows no
+    /// birthdays). Derived from `members` and kept in step by [`Record::reindex`].
+    Birthdays,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 20] = [
+    pub const ALL: [TreeId; 21] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -100,6 +104,7 @@ impl TreeId {
         TreeId::Meetings,
         TreeId::ConsentHistory,
         TreeId::Erasures,
+        TreeId::Birthdays,
     ];
 
     /// The tree's name on disk.
@@ -125,6 +130,7 @@ impl TreeId {
             TreeId::Meetings => "meetings",
             TreeId::ConsentHistory => "consent_history",
             TreeId::Erasures => "erasures",
+            TreeId::Birthdays => "birthdays",
         }
     }
 
@@ -149,6 +155,20 @@ pub trait Record: Clone + Sized {
     fn to_stored(&self) -> Self::Stored;
     /// Upgrades any variant to the current shape.
     fn from_stored(stored: Self::Stored) -> Self;
+
+    /// Encodes the record as stored (see [`codec::encode`]). A large record overrides this to
+    /// encode a borrowed newest variant instead of a clone (the bytes must be the same).
+    fn encode(&self) -> Result<Vec<u8>> {
+        codec::encode(&self.to_stored())
+    }
+
+    /// Keeps the indexes derived from this kind of record in step: [`Tx::put`] calls it in the
+    /// same transaction, before the record is written (so the old record is still there to
+    /// read). Most kinds have no index.
+    fn reindex(tx: &Tx<'_>, id: u64, new: &Self) -> TxResult<()> {
+        let _ = (tx, id, new);
+        Ok(())
+    }
 }
 
 const META_FORMAT: &[u8] = b"format_version";
@@ -749,10 +769,13 @@ impl Tx<'_> {
         }
     }
 
-    /// Writes one record (sealed with the data key in an encrypted store).
+    /// Writes one record (sealed with the data key in an encrypted store), and keeps the indexes
+    /// derived from it in step (see [`Record::reindex`]).
     pub fn put<R: Record>(&self, id: u64, record: &R) -> TxResult<()> {
+        R::reindex(self, id, record)?;
         let key = codec::id_key(id);
-        let bytes = codec::encode(&record.to_stored())
+        let bytes = record
+            .encode()
             .and_then(|plain| self.sealing.seal(R::TREE, &key, plain))
             .map_err(ConflictableTransactionError::Abort)?;
         self.tree(R::TREE).insert(&key, bytes)?;

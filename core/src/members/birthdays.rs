@@ -1,0 +1,174 @@
+//! The birthday index: which members were born on a day of the year, so that a week's card run
+//! reads the few hundred members with a birthday that week instead of the whole register.
+//!
+//! - One record per day of the year in [`TreeId::Birthdays`], keyed by `month * 100 + day`
+//!   (29 February is its own day), holding the sorted numbers of the members born that day.
+//!   Nothing but member numbers: the value is sealed like every value, so an encrypted store
+//!   shows no birthdays, and the key names no one.
+//! - Kept in step in the member's own transaction: [`Tx::put`] of a [`Member`] calls
+//!   [`reindex`] (through [`Record::reindex`]), which moves the number when the birthday changed.
+//!   No member write can skip it: every write of a member goes through `Tx::put`.
+//! - Built from the register when a store of format 2 is migrated ([`rebuild`]), and checked
+//!   against the register by [`check`] (tests, and `kapstok` may call it to verify a store).
+
+use super::Member;
+use crate::common::{birthday_in, IsoWeek};
+use crate::error::{Error, Result};
+use crate::store::{Record, Store, TreeId, Tx, TxResult};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The member numbers born on one day of the year.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BornOn {
+    /// Member numbers, sorted, each once.
+    pub members: Vec<u64>,
+}
+
+/// The stored versions of [`BornOn`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum BornOnRecord {
+    /// Format 3 and later.
+    V1(Vec<u64>),
+}
+
+impl Record for BornOn {
+    const TREE: TreeId = TreeId::Birthdays;
+    const KIND: &'static str = "birthday index";
+    type Stored = BornOnRecord;
+
+    fn to_stored(&self) -> BornOnRecord {
+        BornOnRecord::V1(self.members.clone())
+    }
+
+    fn from_stored(stored: BornOnRecord) -> Self {
+        match stored {
+            BornOnRecord::V1(members) => BornOn { members },
+        }
+    }
+}
+
+/// The index key of a birth date: `month * 100 + day`.
+pub fn day_key(birth: NaiveDate) -> u64 {
+    u64::from(birth.month()) * 100 + u64::from(birth.day())
+}
+
+/// Moves member `number` in the index from the day of its stored record (if any) to the day of
+/// `new`, in the transaction that writes `new`. Nothing is written when the day did not change.
+pub(crate) fn reindex(tx: &Tx<'_>, number: u64, new: &Member) -> TxResult<()> {
+    let old = tx
+        .get::<Member>(number)?
+        .and_then(|m| m.birth_date.map(day_key));
+    let new = new.birth_date.map(day_key);
+    if old == new {
+        return Ok(());
+    }
+    if let Some(day) = old {
+        let mut born = tx.get::<BornOn>(day)?.unwrap_or_default();
+        if let Ok(at) = born.members.binary_search(&number) {
+            born.members.remove(at);
+            tx.put(day, &born)?;
+        }
+    }
+    if let Some(day) = new {
+        let mut born = tx.get::<BornOn>(day)?.unwrap_or_default();
+        if let Err(at) = born.members.binary_search(&number) {
+            born.members.insert(at, number);
+            tx.put(day, &born)?;
+        }
+    }
+    Ok(())
+}
+
+/// The index as the register says it should be: day key to sorted member numbers.
+fn from_register(store: &Store) -> Result<BTreeMap<u64, Vec<u64>>> {
+    let mut days: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
+    for (number, member) in store.scan::<Member>()? {
+        if let Some(birth) = member.birth_date {
+            days.entry(day_key(birth)).or_default().push(number);
+        }
+    }
+    Ok(days)
+}
+
+/// Builds the index from the register, replacing whatever the tree held, in one transaction
+/// that also runs `extra` (the migration's new format version).
+pub(crate) fn rebuild(store: &Store, extra: impl Fn(&Tx<'_>) -> TxResult<()>) -> Result<()> {
+    let days = from_register(store)?;
+    let stale: Vec<u64> = store
+        .scan::<BornOn>()?
+        .into_iter()
+        .map(|(day, _)| day)
+        .filter(|day| !days.contains_key(day))
+        .collect();
+    store.transact(|tx| {
+        for day in &stale {
+            tx.put(*day, &BornOn::default())?;
+        }
+        for (day, members) in &days {
+            tx.put(
+                *day,
+                &BornOn {
+                    members: members.clone(),
+                },
+            )?;
+        }
+        extra(tx)
+    })
+}
+
+/// Compares the index with the register: `Ok` when every member with a birth date is listed
+/// under that day and nowhere else; otherwise [`Error::Corrupt`] naming the first difference.
+pub fn check(store: &Store) -> Result<()> {
+    let want = from_register(store)?;
+    let have: BTreeMap<u64, Vec<u64>> = store
+        .scan::<BornOn>()?
+        .into_iter()
+        .filter(|(_, born)| !born.members.is_empty())
+        .map(|(day, born)| (day, born.members))
+        .collect();
+    let days: BTreeSet<u64> = want.keys().chain(have.keys()).copied().collect();
+    for day in days {
+        let (w, h) = (want.get(&day), have.get(&day));
+        if w != h {
+            return Err(Error::Corrupt {
+                tree: TreeId::Birthdays.name().into(),
+                key: format!("{:02}-{:02}", day / 100, day % 100),
+                detail: format!(
+                    "the index lists members {:?}, the register {:?}",
+                    h.cloned().unwrap_or_default(),
+                    w.cloned().unwrap_or_default()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The members with a birthday in `week` (as [`birthday_in`] decides, so someone born on
+/// 29 February has it on the 28th in other years), in number order, read through the index.
+pub(crate) fn members_with_birthday_in(store: &Store, week: IsoWeek) -> Result<Vec<Member>> {
+    let mut days: BTreeSet<u64> = week.days().map(day_key).collect();
+    days.insert(229);
+    let mut numbers = BTreeSet::new();
+    for day in days {
+        if let Some(born) = store.get::<BornOn>(day)? {
+            numbers.extend(born.members);
+        }
+    }
+    let mut members = Vec::with_capacity(numbers.len());
+    for number in numbers {
+        let Some(member) = store.get::<Member>(number)? else {
+            return Err(Error::Corrupt {
+                tree: TreeId::Birthdays.name().into(),
+                key: number.to_string(),
+                detail: "the birthday index names a member who is not in the register".into(),
+            });
+        };
+        if member.birth_date.is_some_and(|b| birthday_in(b, week)) {
+            members.push(member);
+        }
+    }
+    Ok(members)
+}
