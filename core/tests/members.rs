@@ -200,6 +200,22 @@ fn a_possible_duplicate_is_a_warning_not_a_refusal() {
 }
 
 #[test]
+fn names_are_read_for_the_numbers_asked_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let jan = create(&admin, "Jan", "van der", "Poel");
+    let zoe = create(&admin, "Zoë", "", "de Wit");
+    create(&admin, "Piet", "", "Smit");
+    let names = admin
+        .members()
+        .names(&[zoe.number, jan.number, 999])
+        .unwrap();
+    assert_eq!(names.len(), 2, "a number not in the register is left out");
+    assert_eq!(names[&jan.number], jan.name);
+    assert_eq!(names[&zoe.number], zoe.name);
+}
+
+#[test]
 fn the_register_is_in_dutch_order() {
     let dir = tempfile::tempdir().unwrap();
     let (_k, admin) = new_store(dir.path());
@@ -571,12 +587,24 @@ fn out_of_sight_follows_the_setting() {
         .unwrap();
 
     let list = |s: &Session| -> Vec<(u64, i64)> {
-        s.members()
+        let out: Vec<(u64, i64)> = s
+            .members()
             .out_of_sight()
             .unwrap()
             .iter()
             .map(|(m, days)| (m.number, *days))
-            .collect()
+            .collect();
+        // The same over a register read beforehand, borrowing from it.
+        let register = s.members().list().unwrap();
+        let borrowed: Vec<(u64, i64)> = s
+            .members()
+            .out_of_sight_in(&register)
+            .unwrap()
+            .iter()
+            .map(|(m, days)| (m.number, *days))
+            .collect();
+        assert_eq!(out, borrowed);
+        out
     };
     let since_joining = (today() - d(2024, 3, 1)).num_days();
     // Default: 12 weeks, 84 days; only more than that counts.

@@ -243,6 +243,13 @@ fn today_per_role_and_who_may_see_the_figures() {
         t.birthdays,
         birthdays(&admin.members().list().unwrap(), IsoWeek::of(today()))
     );
+    // The same list over a register read beforehand (as the TUI does, to read it once).
+    let register = admin.members().list().unwrap();
+    assert_eq!(admin.report().admin_today_in(&register).unwrap(), t);
+    assert_eq!(
+        admin.privacy().retention_in(&register).unwrap().len(),
+        admin.privacy().retention().unwrap().len()
+    );
     let coord = k.login("coordinator", pw).unwrap();
     let c = coord.report().coordinator_today().unwrap();
     assert!(c.reviews_to_plan + c.reviews_this_week.len() > 0, "{c:?}");

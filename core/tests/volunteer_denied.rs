@@ -208,6 +208,8 @@ volunteer_denied! {
     members_change_status: |v, ids| v.members().change_status(ids.member, Status::Deceased, today()) => MembersWrite;
     members_record_contact: |v, ids| v.members().record_contact(ids.member, today()) => MembersWrite;
     members_out_of_sight: |v, ids| v.members().out_of_sight() => MembersRead;
+    members_out_of_sight_in: |v, ids| v.members().out_of_sight_in(&[]) => MembersRead;
+    members_names: |v, ids| v.members().names(&[ids.member]) => MembersRead;
     members_import_csv: |v, ids| v.members().import_csv(b"surname;joined\nX;01-01-2020\n", true) => MembersWrite;
     members_export_csv: |v, ids| v.members().export_csv() => MembersRead;
     members_set_consent: |v, ids| v.members().set_consent(ids.member, ConsentKind::BirthdayCard, None) => MembersWrite;
@@ -218,6 +220,7 @@ volunteer_denied! {
     privacy_export_pdf: |v, ids| v.privacy().export_pdf(ids.member) => MembersWrite;
     privacy_erase: |v, ids| v.privacy().erase(ids.member) => MembersWrite;
     privacy_retention: |v, ids| v.privacy().retention() => MembersWrite;
+    privacy_retention_in: |v, ids| v.privacy().retention_in(&[]) => MembersWrite;
     privacy_erase_due: |v, ids| v.privacy().erase_due() => MembersWrite;
     privacy_erasure: |v, ids| v.privacy().erasure(ids.member) => MembersRead;
     privacy_rewrite_store: |v, ids| rewrite_store(v).unwrap().1 => MembersWrite;
@@ -280,6 +283,7 @@ volunteer_denied! {
     report_year: |v, ids| v.report().year(2026) => MembersRead;
     report_year_pdf: |v, ids| v.report().year_pdf(2026) => MembersRead;
     report_admin_today: |v, ids| v.report().admin_today() => MeetingsManage;
+    report_admin_today_in: |v, ids| v.report().admin_today_in(&[]) => MeetingsManage;
     report_coordinator_today: |v, ids| v.report().coordinator_today() => ExpertsManage;
 
     users_list: |v, ids| v.users().list() => UsersManage;

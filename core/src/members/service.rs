@@ -5,6 +5,7 @@ use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Warning};
 use super::search::{Query, SearchIndex};
 use crate::access::Session;
+use crate::common::PersonName;
 use crate::error::{Error, FieldError, Permission, Reason, Result, RowError};
 use crate::store::{abort, Record, Tx, TxResult};
 use chrono::NaiveDate;
@@ -214,12 +215,34 @@ impl<'a> Members<'a> {
     /// Active members without contact for longer than the setting, longest first, with days.
     pub fn out_of_sight(&self) -> Result<Vec<(Member, i64)>> {
         self.s.require(Permission::MembersRead)?;
-        let weeks = self.s.settings()?.out_of_sight_weeks;
         let all = self.all()?;
-        Ok(rules::out_of_sight(&all, self.s.today(), weeks)
+        Ok(self
+            .out_of_sight_in(&all)?
             .into_iter()
             .map(|(m, days)| (m.clone(), days))
             .collect())
+    }
+
+    /// [`Members::out_of_sight`] over a register the caller has already read (with
+    /// [`Members::list`]), borrowing from it: a screen that shows the register and this list reads
+    /// and holds the 100,000 members once instead of twice.
+    pub fn out_of_sight_in<'m>(&self, register: &'m [Member]) -> Result<Vec<(&'m Member, i64)>> {
+        self.s.require(Permission::MembersRead)?;
+        let weeks = self.s.settings()?.out_of_sight_weeks;
+        Ok(rules::out_of_sight(register, self.s.today(), weeks))
+    }
+
+    /// The names of the members with these numbers (numbers not in the register are left out),
+    /// for screens that show a few members by name without reading the whole register.
+    pub fn names(&self, numbers: &[u64]) -> Result<HashMap<u64, PersonName>> {
+        self.s.require(Permission::MembersRead)?;
+        let mut out = HashMap::with_capacity(numbers.len());
+        for &n in numbers {
+            if let Some(m) = self.s.store().get::<Member>(n)? {
+                out.insert(n, m.name);
+            }
+        }
+        Ok(out)
     }
 
     /// Imports members from CSV, all or nothing. Every bad row is reported with its line, field

@@ -197,7 +197,6 @@ impl<'a> Privacy<'a> {
     /// The ex-members past the retention period, longest overdue first.
     pub fn retention(&self) -> Result<Vec<Due>> {
         self.require()?;
-        let months = self.settings()?.retention_months;
         let members: Vec<Member> = self
             .s
             .store()
@@ -205,6 +204,14 @@ impl<'a> Privacy<'a> {
             .into_iter()
             .map(|(_, m)| m)
             .collect();
+        self.retention_in(&members)
+    }
+
+    /// [`Privacy::retention`] over a register the caller has already read (with
+    /// [`crate::members::Members::list`]), so it is not read again.
+    pub fn retention_in(&self, members: &[Member]) -> Result<Vec<Due>> {
+        self.require()?;
+        let months = self.settings()?.retention_months;
         let erased: std::collections::HashSet<u64> = self
             .s
             .store()
@@ -213,7 +220,7 @@ impl<'a> Privacy<'a> {
             .map(|(n, _)| n)
             .collect();
         Ok(due(
-            &members,
+            members,
             &|n| erased.contains(&n),
             months,
             self.s.today(),

@@ -79,6 +79,15 @@ impl<'a> Report<'a> {
     /// The administrator's Today list.
     pub fn admin_today(&self) -> Result<AdminToday> {
         self.s.require(Permission::MeetingsManage)?;
+        let members: Vec<Member> = self.all()?;
+        self.admin_today_in(&members)
+    }
+
+    /// [`Report::admin_today`] over a register the caller has already read (with
+    /// [`crate::members::Members::list`]): the register is read and held once, not once for each
+    /// count.
+    pub fn admin_today_in(&self, members: &[Member]) -> Result<AdminToday> {
+        self.s.require(Permission::MeetingsManage)?;
         let mt = self.s.meetings();
         let next_meeting = match mt.next()? {
             Some((id, m)) => {
@@ -92,15 +101,14 @@ impl<'a> Report<'a> {
             .into_iter()
             .filter(|r| !matches!(r.standing, Standing::Done(_)))
             .collect();
-        let members: Vec<Member> = self.all()?;
         let stays: Vec<Stay> = self.all()?;
         Ok(AdminToday {
             next_meeting,
             reminders,
-            out_of_sight: self.s.members().out_of_sight()?.len(),
-            birthdays: today::birthdays(&members, IsoWeek::of(self.s.today())),
+            out_of_sight: self.s.members().out_of_sight_in(members)?.len(),
+            birthdays: today::birthdays(members, IsoWeek::of(self.s.today())),
             returned_to_check: today::returned_to_check(&stays),
-            retention_due: self.s.privacy().retention()?.len(),
+            retention_due: self.s.privacy().retention_in(members)?.len(),
         })
     }
 
