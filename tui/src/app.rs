@@ -89,6 +89,16 @@ impl Main {
         self.tabs.contains(&tab)
     }
 
+    /// The member selected on the current tab, read from the store.
+    fn selected_member(&self) -> Option<kapstok_core::members::Member> {
+        let number = match self.current()? {
+            Tab::Members => self.members.selected_number(),
+            Tab::OutOfSight => self.out.selected_number(),
+            Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training | Tab::Meetings => None,
+        }?;
+        self.session.members().get(number).ok()
+    }
+
     /// Where the keyboard is on the current tab.
     fn mode(&self) -> Mode {
         match self.current() {
@@ -361,6 +371,8 @@ impl App {
                 let lang = self.lang;
                 if let Screen::Main(main) = &mut self.screen {
                     if action == Action::Back && main.privacy.closes_on_back() {
+                        // Read again when opened; the audit log can be large.
+                        main.privacy.unload();
                         return;
                     }
                     self.popups.push(Popup::PrivacyView);
@@ -526,12 +538,12 @@ impl App {
             }
             Action::Enter => match tab {
                 Some(Tab::Members) => {
-                    if let Some(m) = main.members.selected() {
-                        self.popups.push(Popup::Detail(m.number));
+                    if let Some(number) = main.members.selected_number() {
+                        self.popups.push(Popup::Detail(number));
                     }
                 }
                 Some(Tab::OutOfSight) => {
-                    if let Some(number) = main.out.selected().map(|m| m.number) {
+                    if let Some(number) = main.out.selected_number() {
                         main.tab = main
                             .tabs
                             .iter()
@@ -559,7 +571,7 @@ impl App {
                 }
             }
             Action::ExportPerson | Action::ErasePerson => {
-                let Some(member) = self.selected_member().cloned() else {
+                let Some(member) = self.selected_member() else {
                     self.info(Msg::NothingSelected.text(lang));
                     return;
                 };
@@ -600,7 +612,7 @@ impl App {
                 ));
             }
             Action::Edit | Action::Status | Action::Contact => {
-                let Some(member) = self.selected_member().cloned() else {
+                let Some(member) = self.selected_member() else {
                     self.info(Msg::NothingSelected.text(lang));
                     return;
                 };
@@ -648,15 +660,12 @@ impl App {
         }
     }
 
-    fn selected_member(&self) -> Option<&kapstok_core::members::Member> {
+    /// The member selected on the current tab, as stored (the lists keep only what they show).
+    fn selected_member(&self) -> Option<kapstok_core::members::Member> {
         let Screen::Main(main) = &self.screen else {
             return None;
         };
-        match main.tabs.get(main.tab)? {
-            Tab::Members => main.members.selected(),
-            Tab::OutOfSight => main.out.selected(),
-            Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training | Tab::Meetings => None,
-        }
+        main.selected_member()
     }
 
     fn session(&self) -> Option<&Session> {
@@ -741,20 +750,37 @@ impl App {
         self.reload();
     }
 
-    /// Reloads the lists from core.
+    /// Reloads the lists from core. The member register is read once and shared by the tabs
+    /// that show members; each keeps only what it shows, and the register goes when this
+    /// returns (100,000 members read once per tab took over 350 MB).
     fn reload(&mut self) {
         let lang = self.lang;
+        // The audit log and the retention list are read while they are shown, not before.
+        let privacy_shown = self.popups.iter().any(|p| matches!(p, Popup::PrivacyView));
         let Screen::Main(main) = &mut self.screen else {
             return;
         };
-        let today = main.today.load(&main.session, lang);
+        let register = if main.has(Tab::Members) {
+            main.session.members().list().map(Some)
+        } else {
+            Ok(None)
+        };
+        let shared = register.as_ref().ok().and_then(|r| r.as_deref());
+        let today = main.today.load_with(&main.session, lang, shared);
         let result = (|| -> kapstok_core::Result<()> {
-            if main.has(Tab::Members) {
-                let members = main.session.members();
-                main.members.load(members.list()?);
+            let register = register?;
+            if let Some(register) = &register {
+                main.members.load(register);
                 let weeks = main.session.settings()?.out_of_sight_weeks;
-                main.out.load(members.out_of_sight()?, weeks);
+                main.out
+                    .load(main.session.members().out_of_sight_in(register)?, weeks);
             }
+            if main.has(Tab::Meetings) {
+                main.meetings
+                    .load_with(&main.session, register.as_deref())?;
+            }
+            // The other tabs do not need the register: let it go first.
+            drop(register);
             if main.has(Tab::BaseMail) {
                 main.basemail.load(&main.session)?;
             }
@@ -764,11 +790,8 @@ impl App {
             if main.has(Tab::Training) {
                 main.training.load(&main.session)?;
             }
-            if main.session.can(Permission::AuditRead) {
+            if privacy_shown && main.session.can(Permission::AuditRead) {
                 main.privacy.load(&main.session)?;
-            }
-            if main.has(Tab::Meetings) {
-                main.meetings.load(&main.session)?;
             }
             Ok(())
         })();
@@ -1145,12 +1168,14 @@ impl App {
                 Some(Tab::Members) => {
                     let (list, detail) = split_body(body);
                     main.members.render(frame, list, lang);
-                    members::render_detail(frame, detail, main.members.selected(), lang);
+                    let member = main.selected_member();
+                    members::render_detail(frame, detail, member.as_ref(), lang);
                 }
                 Some(Tab::OutOfSight) => {
                     let (list, detail) = split_body(body);
                     main.out.render(frame, list, lang);
-                    members::render_detail(frame, detail, main.out.selected(), lang);
+                    let member = main.selected_member();
+                    members::render_detail(frame, detail, member.as_ref(), lang);
                 }
                 Some(Tab::Today) => main.today.render(frame, body, self.k.today(), lang),
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),

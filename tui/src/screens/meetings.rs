@@ -224,6 +224,12 @@ impl MeetingsTab {
     /// Reads the meetings, the members, the reminders and the decisions again, keeping the
     /// meeting selected.
     pub fn load(&mut self, s: &Session) -> Result<()> {
+        self.load_with(s, None)
+    }
+
+    /// [`MeetingsTab::load`] with the member register when the caller has already read it (in
+    /// register order, from `Members::list`), so it is not read again.
+    pub fn load_with(&mut self, s: &Session, register: Option<&[Member]>) -> Result<()> {
         let mt = s.meetings();
         self.today = s.today();
         self.rules = mt.rules()?;
@@ -249,23 +255,30 @@ impl MeetingsTab {
             self.row.select(None);
         }
         self.reminders = mt.reminders()?;
-        self.load_people(s)?;
+        self.load_people(s, register)?;
         self.load_decisions(s)
     }
 
     /// The members as on the selected meeting's day (today when there is none).
-    fn load_people(&mut self, s: &Session) -> Result<()> {
+    fn load_people(&mut self, s: &Session, register: Option<&[Member]>) -> Result<()> {
         let day = self.selected().map_or(self.today, |(_, m)| m.date());
-        let members: Vec<Member> = s.members().list()?;
+        let read;
+        let members: &[Member] = match register {
+            Some(register) => register,
+            None => {
+                read = s.members().list()?;
+                &read
+            }
+        };
         self.order = members.iter().map(|m| m.number).collect();
         self.people = members
-            .into_iter()
+            .iter()
             .map(|m| {
                 let person = Person {
                     name: m.name.full(),
                     known_as: m.known_as.clone(),
-                    attends: rules::may_attend(&m, day),
-                    votes: rules::may_vote(&m, day),
+                    attends: rules::may_attend(m, day),
+                    votes: rules::may_vote(m, day),
                 };
                 (m.number, person)
             })
@@ -336,7 +349,7 @@ impl MeetingsTab {
         if moved && self.view == View::Meetings {
             self.item = 0;
             self.row.select(Some(0));
-            self.load_people(s)?;
+            self.load_people(s, None)?;
         }
         Ok(())
     }

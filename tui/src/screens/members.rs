@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::widgets::ellipsize;
 use kapstok_core::common::{format_date, Address};
-use kapstok_core::members::search::{Query, SearchIndex};
+use kapstok_core::members::search::{haystack, Query};
 use kapstok_core::members::{Member, Status};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -21,15 +21,6 @@ pub fn status_label(status: &Status, lang: Lang) -> String {
     }
 }
 
-fn status_short(status: &Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Active => Msg::StatusActive.text(lang),
-        Status::Suspended => Msg::StatusSuspended.text(lang),
-        Status::Ended { .. } => Msg::StatusEnded.text(lang),
-        Status::Deceased => Msg::StatusDeceased.text(lang),
-    }
-}
-
 /// The address as lines for the screen.
 pub fn address_lines(address: &Address, lang: Lang) -> Vec<String> {
     match address {
@@ -39,11 +30,82 @@ pub fn address_lines(address: &Address, lang: Lang) -> Vec<String> {
     }
 }
 
-/// The member list with its search.
+/// A status as the list shows it (the reason of an ended membership is only in the detail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Short {
+    Active,
+    Suspended,
+    Ended,
+    Deceased,
+}
+
+impl Short {
+    fn of(status: &Status) -> Short {
+        match status {
+            Status::Active => Short::Active,
+            Status::Suspended => Short::Suspended,
+            Status::Ended { .. } => Short::Ended,
+            Status::Deceased => Short::Deceased,
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Short::Active => Msg::StatusActive.text(lang),
+            Short::Suspended => Msg::StatusSuspended.text(lang),
+            Short::Ended => Msg::StatusEnded.text(lang),
+            Short::Deceased => Msg::StatusDeceased.text(lang),
+        }
+    }
+
+    fn is_member(self) -> bool {
+        matches!(self, Short::Active | Short::Suspended)
+    }
+}
+
+/// One line of the list: what the columns show, its text in [`MemberList::text`] from `at`
+/// (sorted name, known-as, city, each ending where the next begins).
+#[derive(Debug, Clone, Copy)]
+struct ListRow {
+    number: u64,
+    status: Short,
+    /// Where the sorted name, known-as and city start, and where the city ends.
+    at: [u32; 4],
+}
+
+/// Texts kept end to end in one string, each found by its start and end offsets: 100,000 members
+/// in a few allocations instead of several per member (the register in full took 50 MB).
+#[derive(Debug, Default)]
+struct Texts {
+    all: String,
+}
+
+impl Texts {
+    fn push(&mut self, text: &str) -> u32 {
+        self.all.push_str(text);
+        self.at()
+    }
+
+    fn at(&self) -> u32 {
+        // The register's texts are far from 4 GB; saturate rather than wrap if they ever were.
+        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
+    }
+
+    fn get(&self, from: u32, to: u32) -> &str {
+        self.all.get(from as usize..to as usize).unwrap_or("")
+    }
+}
+
+/// The member list with its search. It keeps only what the list shows and searches; the detail
+/// pane reads the selected member from the store.
 #[derive(Debug, Default)]
 pub struct MemberList {
-    members: Vec<Member>,
-    index: SearchIndex,
+    rows: Vec<ListRow>,
+    text: Texts,
+    /// Each member's folded search text ([`haystack`]), end to end; member `i` ends at
+    /// `hay_ends[i]`.
+    hay: String,
+    hay_ends: Vec<u32>,
     /// The search text.
     pub filter: String,
     /// True while the user types in the search field.
@@ -56,10 +118,31 @@ pub struct MemberList {
 impl MemberList {
     /// Replaces the members (in register order), keeping the search and, when possible, the
     /// selected member.
-    pub fn load(&mut self, members: Vec<Member>) {
-        let keep = self.selected().map(|m| m.number);
-        self.index = SearchIndex::new(&members);
-        self.members = members;
+    pub fn load(&mut self, members: &[Member]) {
+        let keep = self.selected_number();
+        let mut rows = Vec::with_capacity(members.len());
+        let mut text = Texts::default();
+        let mut hay = String::new();
+        let mut hay_ends = Vec::with_capacity(members.len());
+        for m in members {
+            let start = text.at();
+            let known_as = text.push(&m.name.sorted());
+            let city = text.push(&m.known_as);
+            let end = text.push(m.address.city().unwrap_or(""));
+            rows.push(ListRow {
+                number: m.number,
+                status: Short::of(m.status()),
+                at: [start, known_as, city, end],
+            });
+            hay.push_str(&haystack(m));
+            hay_ends.push(u32::try_from(hay.len()).unwrap_or(u32::MAX));
+        }
+        text.all.shrink_to_fit();
+        hay.shrink_to_fit();
+        self.rows = rows;
+        self.text = text;
+        self.hay = hay;
+        self.hay_ends = hay_ends;
         self.refilter();
         if let Some(n) = keep {
             self.select_number(n);
@@ -67,7 +150,16 @@ impl MemberList {
     }
 
     fn refilter(&mut self) {
-        self.visible = self.index.filter(&Query::new(&self.filter));
+        let query = Query::new(&self.filter);
+        let mut from = 0;
+        let mut visible = Vec::new();
+        for (i, &to) in self.hay_ends.iter().enumerate() {
+            if query.matches(self.hay.get(from as usize..to as usize).unwrap_or("")) {
+                visible.push(i);
+            }
+            from = to;
+        }
+        self.visible = visible;
         let sel = if self.visible.is_empty() {
             None
         } else {
@@ -93,10 +185,10 @@ impl MemberList {
         self.visible.len()
     }
 
-    /// The selected member.
-    pub fn selected(&self) -> Option<&Member> {
+    /// The number of the selected member.
+    pub fn selected_number(&self) -> Option<u64> {
         let i = self.state.selected()?;
-        self.members.get(*self.visible.get(i)?)
+        self.rows.get(*self.visible.get(i)?).map(|r| r.number)
     }
 
     /// Selects a member by number, clearing a search that hides it.
@@ -104,7 +196,7 @@ impl MemberList {
         let find = |list: &MemberList| {
             list.visible
                 .iter()
-                .position(|&i| list.members[i].number == number)
+                .position(|&i| list.rows[i].number == number)
         };
         if find(self).is_none() && !self.filter.is_empty() {
             self.filter.clear();
@@ -187,19 +279,20 @@ impl MemberList {
         *self.state.offset_mut() = offset;
         let window = &self.visible[offset..(offset + height).min(self.visible.len())];
         let rows = window.iter().map(|&i| {
-            let m = &self.members[i];
-            let dim = !m.status().is_member();
+            let r = &self.rows[i];
+            let [name, known_as, city, end] = r.at;
+            let dim = !r.status.is_member();
             let style = if dim {
                 Style::new().fg(Color::DarkGray)
             } else {
                 Style::new()
             };
             Row::new(vec![
-                m.number.to_string(),
-                ellipsize(&m.name.sorted(), name_width),
-                ellipsize(&m.known_as, 14),
-                status_short(m.status(), lang).to_string(),
-                ellipsize(m.address.city().unwrap_or(""), 12),
+                r.number.to_string(),
+                ellipsize(self.text.get(name, known_as), name_width),
+                ellipsize(self.text.get(known_as, city), 14),
+                r.status.label(lang).to_string(),
+                ellipsize(self.text.get(city, end), 12),
             ])
             .style(style)
         });
@@ -355,11 +448,26 @@ pub fn render_detail(frame: &mut Frame, area: Rect, member: Option<&Member>, lan
     );
 }
 
+/// One line of the out-of-sight list: what it shows.
+#[derive(Debug, Clone)]
+pub struct OutRow {
+    /// Member number.
+    pub number: u64,
+    /// The name, surname first.
+    pub name: String,
+    /// Known-as.
+    pub known_as: String,
+    /// The last contact.
+    pub last_contact: Option<chrono::NaiveDate>,
+    /// Days since the last contact (or joining).
+    pub days: i64,
+}
+
 /// The out-of-sight list.
 #[derive(Debug, Default)]
 pub struct OutOfSight {
     /// Members with the days since their last contact, longest first.
-    pub rows: Vec<(Member, i64)>,
+    pub rows: Vec<OutRow>,
     /// The setting used.
     pub weeks: u32,
     /// Selection.
@@ -368,8 +476,17 @@ pub struct OutOfSight {
 
 impl OutOfSight {
     /// Replaces the list.
-    pub fn load(&mut self, rows: Vec<(Member, i64)>, weeks: u32) {
-        self.rows = rows;
+    pub fn load(&mut self, rows: Vec<(&Member, i64)>, weeks: u32) {
+        self.rows = rows
+            .into_iter()
+            .map(|(m, days)| OutRow {
+                number: m.number,
+                name: m.name.sorted(),
+                known_as: m.known_as.clone(),
+                last_contact: m.last_contact,
+                days,
+            })
+            .collect();
         self.weeks = weeks;
         let sel = if self.rows.is_empty() {
             None
@@ -379,9 +496,9 @@ impl OutOfSight {
         self.state.select(sel);
     }
 
-    /// The selected member.
-    pub fn selected(&self) -> Option<&Member> {
-        self.rows.get(self.state.selected()?).map(|(m, _)| m)
+    /// The number of the selected member.
+    pub fn selected_number(&self) -> Option<u64> {
+        self.rows.get(self.state.selected()?).map(|r| r.number)
     }
 
     /// Moves the selection.
@@ -416,15 +533,15 @@ impl OutOfSight {
             );
             return;
         }
-        let rows = self.rows.iter().map(|(m, days)| {
+        let rows = self.rows.iter().map(|r| {
             Row::new(vec![
-                m.number.to_string(),
-                m.name.sorted(),
-                m.known_as.clone(),
-                m.last_contact
+                r.number.to_string(),
+                r.name.clone(),
+                r.known_as.clone(),
+                r.last_contact
                     .map(format_date)
                     .unwrap_or_else(|| Msg::Never.text(lang).into()),
-                days.to_string(),
+                r.days.to_string(),
             ])
         });
         let header = Row::new(vec![

@@ -237,6 +237,13 @@ impl PrivacyTab {
         }
     }
 
+    /// Lets go of the audit log and the retention list when the view closes ([`PrivacyTab::load`]
+    /// reads them when it opens), keeping the selections.
+    pub fn unload(&mut self) {
+        self.entries = Vec::new();
+        self.due = Vec::new();
+    }
+
     /// Whether Esc closes the view (else it clears the audit log's filter first).
     pub fn closes_on_back(&self) -> bool {
         self.view == View::Retention || self.filter_is_empty()

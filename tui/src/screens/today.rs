@@ -10,6 +10,7 @@ use crate::keys::{Action, Mode};
 use chrono::Datelike;
 use kapstok_core::common::{format_date, IsoWeek};
 use kapstok_core::meetings::{Duty, Standing};
+use kapstok_core::members::Member;
 use kapstok_core::report::year::csv;
 use kapstok_core::report::YearFigures;
 use kapstok_core::{Permission, Role, Session};
@@ -126,8 +127,19 @@ impl TodayTab {
 
     /// Reads the lists again; an error goes to the status bar.
     pub fn load(&mut self, s: &Session, lang: Lang) -> Option<Status> {
+        self.load_with(s, lang, None)
+    }
+
+    /// [`TodayTab::load`] with the member register when the caller has already read it (in
+    /// register order, from `Members::list`), so it is not read again.
+    pub fn load_with(
+        &mut self,
+        s: &Session,
+        lang: Lang,
+        register: Option<&[Member]>,
+    ) -> Option<Status> {
         let result = match self.view {
-            View::Today => self.load_today(s, lang),
+            View::Today => self.load_today(s, lang, register),
             View::Figures => s.report().year(self.year).map(|f| {
                 self.figures = Some(f);
             }),
@@ -135,12 +147,20 @@ impl TodayTab {
         result.err().map(|e| super::error_status(&e, lang))
     }
 
-    fn load_today(&mut self, s: &Session, lang: Lang) -> kapstok_core::Result<()> {
+    fn load_today(
+        &mut self,
+        s: &Session,
+        lang: Lang,
+        register: Option<&[Member]>,
+    ) -> kapstok_core::Result<()> {
         let mut lines = Vec::new();
         let fill = |m: Msg, values: &[(&str, &str)]| i18n::fill(m, lang, values);
         match s.role() {
             Role::Administrator => {
-                let t = s.report().admin_today()?;
+                let t = match register {
+                    Some(register) => s.report().admin_today_in(register)?,
+                    None => s.report().admin_today()?,
+                };
                 lines.push(TodayLine::heading(Msg::TodayMeetings.text(lang)));
                 match &t.next_meeting {
                     Some((_, m, d)) => {
