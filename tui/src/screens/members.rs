@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
+use std::ops::Range;
 
 /// A status in words.
 pub fn status_label(status: &Status, lang: Lang) -> String {
@@ -261,23 +262,8 @@ impl MemberList {
             return;
         }
         let name_width = usize::from(table.width.saturating_sub(2 + 6 + 15 + 11 + 13 + 4)).max(8);
-        // Only the rows that fit are built: at 100,000 members building every row for every
-        // frame cost far more than the rest of the frame. The scroll offset is kept here, in
-        // `state`, the way ratatui's Table keeps it (the selection stays in view, the list
-        // scrolls no more than needed).
-        let height = usize::from(table.height.saturating_sub(3)).max(1);
-        let selected = self.state.selected().unwrap_or(0);
-        let mut offset = self
-            .state
-            .offset()
-            .min(self.visible.len().saturating_sub(1));
-        if selected < offset {
-            offset = selected;
-        } else if selected >= offset + height {
-            offset = selected + 1 - height;
-        }
-        *self.state.offset_mut() = offset;
-        let window = &self.visible[offset..(offset + height).min(self.visible.len())];
+        let (range, mut window_state) = scroll_window(&mut self.state, self.visible.len(), table);
+        let window = &self.visible[range];
         let rows = window.iter().map(|&i| {
             let r = &self.rows[i];
             let [name, known_as, city, end] = r.at;
@@ -316,10 +302,28 @@ impl MemberList {
             .block(Block::bordered())
             .row_highlight_style(Style::new().bg(Color::Blue).fg(Color::White))
             .highlight_symbol("▸");
-        let mut window_state = TableState::default()
-            .with_selected(self.state.selected().map(|i| i.saturating_sub(offset)));
         frame.render_stateful_widget(t, table, &mut window_state);
     }
+}
+
+/// The rows of a bordered table with a header row that fit in `area`, and the state to draw
+/// just those rows with. Only the rows that fit are built: at 100,000 members building every row
+/// for every frame cost far more time than the rest of the frame, and tens of megabytes. The
+/// scroll offset is kept in `state` the way ratatui's Table keeps it (the selection stays in
+/// view, the list scrolls no more than needed).
+fn scroll_window(state: &mut TableState, len: usize, area: Rect) -> (Range<usize>, TableState) {
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
+    let selected = state.selected().unwrap_or(0);
+    let mut offset = state.offset().min(len.saturating_sub(1));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    *state.offset_mut() = offset;
+    let window =
+        TableState::default().with_selected(state.selected().map(|i| i.saturating_sub(offset)));
+    (offset..(offset + height).min(len), window)
 }
 
 /// The detail of one member, as lines.
@@ -533,37 +537,96 @@ impl OutOfSight {
             );
             return;
         }
-        let rows = self.rows.iter().map(|r| {
-            Row::new(vec![
-                r.number.to_string(),
-                r.name.clone(),
-                r.known_as.clone(),
-                r.last_contact
-                    .map(format_date)
-                    .unwrap_or_else(|| Msg::Never.text(lang).into()),
-                r.days.to_string(),
-            ])
-        });
-        let header = Row::new(vec![
-            Msg::ColNumber.text(lang),
-            Msg::ColName.text(lang),
-            Msg::ColKnownAs.text(lang),
-            Msg::ColLastContact.text(lang),
-            Msg::ColDays.text(lang),
+        let (range, mut window_state) = scroll_window(&mut self.state, self.rows.len(), table);
+        let t = out_table(&self.rows[range], lang);
+        frame.render_stateful_widget(t, table, &mut window_state);
+    }
+}
+
+/// The out-of-sight table of `rows`.
+fn out_table(rows: &[OutRow], lang: Lang) -> Table<'static> {
+    let rows = rows.iter().map(|r| {
+        Row::new(vec![
+            r.number.to_string(),
+            r.name.clone(),
+            r.known_as.clone(),
+            r.last_contact
+                .map(format_date)
+                .unwrap_or_else(|| Msg::Never.text(lang).into()),
+            r.days.to_string(),
         ])
-        .style(Style::new().add_modifier(Modifier::BOLD));
-        let widths = [
-            Constraint::Length(5),
-            Constraint::Min(10),
-            Constraint::Length(14),
-            Constraint::Length(15),
-            Constraint::Length(6),
-        ];
-        let t = Table::new(rows, widths)
-            .header(header)
-            .block(Block::bordered())
-            .row_highlight_style(Style::new().bg(Color::Blue).fg(Color::White))
-            .highlight_symbol("▸");
-        frame.render_stateful_widget(t, table, &mut self.state);
+    });
+    let header = Row::new(vec![
+        Msg::ColNumber.text(lang),
+        Msg::ColName.text(lang),
+        Msg::ColKnownAs.text(lang),
+        Msg::ColLastContact.text(lang),
+        Msg::ColDays.text(lang),
+    ])
+    .style(Style::new().add_modifier(Modifier::BOLD));
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Min(10),
+        Constraint::Length(14),
+        Constraint::Length(15),
+        Constraint::Length(6),
+    ];
+    Table::new(rows, widths)
+        .header(header)
+        .block(Block::bordered())
+        .row_highlight_style(Style::new().bg(Color::Blue).fg(Color::White))
+        .highlight_symbol("▸")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    /// Drawing only the rows that fit looks exactly like drawing the whole table, as the
+    /// selection moves down past the bottom and back up past the top.
+    #[test]
+    fn the_out_of_sight_window_scrolls_like_the_whole_table() {
+        let rows: Vec<OutRow> = (1..=40)
+            .map(|n| OutRow {
+                number: n,
+                name: format!("Lid {n}"),
+                known_as: String::new(),
+                last_contact: None,
+                days: 100 + n as i64,
+            })
+            .collect();
+        let mut out = OutOfSight {
+            rows: rows.clone(),
+            weeks: 12,
+            state: TableState::default().with_selected(Some(0)),
+        };
+        let mut whole = TableState::default().with_selected(Some(0));
+        let mut windowed = Terminal::new(TestBackend::new(70, 13)).unwrap();
+        let mut reference = Terminal::new(TestBackend::new(70, 12)).unwrap();
+        for to in [0, 3, 8, 9, 10, 17, 39, 30, 25, 5, 0, 12] {
+            out.state.select(Some(to));
+            whole.select(Some(to));
+            windowed
+                .draw(|f| out.render(f, f.area(), Lang::Nl))
+                .unwrap();
+            reference
+                .draw(|f| {
+                    f.render_stateful_widget(out_table(&rows, Lang::Nl), f.area(), &mut whole)
+                })
+                .unwrap();
+            let drawn = windowed.backend().buffer();
+            let want = reference.backend().buffer();
+            for y in 0..12 {
+                for x in 0..70 {
+                    assert_eq!(
+                        drawn[(x, y + 1)],
+                        want[(x, y)],
+                        "selected {to}, at ({x}, {y})"
+                    );
+                }
+            }
+        }
     }
 }
