@@ -40,7 +40,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, TableState, Wrap};
 use ratatui::Frame;
 pub use rollcall::RollCall;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The views of the tab, switched with `v`.
@@ -153,10 +152,44 @@ impl Popup {
 /// selected meeting's day.
 #[derive(Debug, Clone)]
 struct Person {
-    name: String,
-    known_as: String,
+    number: u64,
+    name: Box<str>,
+    known_as: Box<str>,
     attends: bool,
     votes: bool,
+}
+
+/// The register as the tab needs it: people in register order, found by number through an
+/// index sorted by number (a map of 100,000 people took twice the memory).
+#[derive(Debug, Default)]
+struct People {
+    list: Vec<Person>,
+    by_number: Vec<u32>,
+}
+
+impl People {
+    fn new(list: Vec<Person>) -> People {
+        let mut by_number: Vec<u32> = (0..list.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        by_number.sort_unstable_by_key(|&i| list.get(i as usize).map(|p| p.number));
+        People { list, by_number }
+    }
+
+    fn get(&self, number: &u64) -> Option<&Person> {
+        let at = self
+            .by_number
+            .binary_search_by_key(&Some(*number), |&i| {
+                self.list.get(i as usize).map(|p| p.number)
+            })
+            .ok()?;
+        self.list.get(*self.by_number.get(at)? as usize)
+    }
+
+    /// The member numbers in register order.
+    fn numbers(&self) -> impl Iterator<Item = &u64> {
+        self.list.iter().map(|p| &p.number)
+    }
 }
 
 /// The tab's state.
@@ -172,10 +205,8 @@ pub struct MeetingsTab {
     list: TableState,
     /// The agenda item selected in the selected meeting.
     item: usize,
-    /// The members, by number, as on the selected meeting's day.
-    people: BTreeMap<u64, Person>,
-    /// The members in display order (for the pickers).
-    order: Vec<u64>,
+    /// The members as on the selected meeting's day, in register order, found by number.
+    people: People,
     reminders: Vec<Reminder>,
     /// The attendance row selected.
     row: TableState,
@@ -199,8 +230,7 @@ impl MeetingsTab {
             meetings: Vec::new(),
             list: TableState::default(),
             item: 0,
-            people: BTreeMap::new(),
-            order: Vec::new(),
+            people: People::default(),
             reminders: Vec::new(),
             row: TableState::default(),
             decisions: Vec::new(),
@@ -270,19 +300,18 @@ impl MeetingsTab {
                 &read
             }
         };
-        self.order = members.iter().map(|m| m.number).collect();
-        self.people = members
-            .iter()
-            .map(|m| {
-                let person = Person {
-                    name: m.name.full(),
-                    known_as: m.known_as.clone(),
+        self.people = People::new(
+            members
+                .iter()
+                .map(|m| Person {
+                    number: m.number,
+                    name: m.name.full().into(),
+                    known_as: m.known_as.as_str().into(),
                     attends: rules::may_attend(m, day),
                     votes: rules::may_vote(m, day),
-                };
-                (m.number, person)
-            })
-            .collect();
+                })
+                .collect(),
+        );
         let len = self.selected().map_or(0, |(_, m)| m.agenda.len());
         self.item = self.item.min(len.saturating_sub(1));
         let rows = self.selected().map_or(0, |(_, m)| m.presence.len());
@@ -308,7 +337,7 @@ impl MeetingsTab {
     fn name(&self, number: u64) -> String {
         self.people
             .get(&number)
-            .map_or_else(|| format!("#{number}"), |p| p.name.clone())
+            .map_or_else(|| format!("#{number}"), |p| p.name.to_string())
     }
 
     /// The convocation deadlines of a meeting, by the statutes' rules.
@@ -318,7 +347,7 @@ impl MeetingsTab {
 
     /// Voting members on the selected meeting's day.
     fn voting_members(&self) -> usize {
-        self.people.values().filter(|p| p.votes).count()
+        self.people.list.iter().filter(|p| p.votes).count()
     }
 
     /// "voorjaarsvergadering 10-03-2026".
@@ -660,7 +689,7 @@ impl MeetingsTab {
         let label = |n: u64, extra: &str| {
             let p = self.people.get(&n);
             let known = p
-                .map(|p| p.known_as.as_str())
+                .map(|p| &*p.known_as)
                 .filter(|k| !k.is_empty())
                 .map_or(String::new(), |k| format!(" ({k})"));
             format!("{}{known} · nr {n}{extra}", self.name(n))
@@ -668,8 +697,8 @@ impl MeetingsTab {
         match action {
             Action::Arrive => {
                 let items: Vec<(u64, String)> = self
-                    .order
-                    .iter()
+                    .people
+                    .numbers()
                     .filter(|n| self.people.get(n).is_some_and(|p| p.attends))
                     .filter(|n| !m.is_present(**n))
                     .map(|n| {
@@ -702,8 +731,8 @@ impl MeetingsTab {
                     return Reply::info(Msg::NoProxiesAllowed.text(lang));
                 }
                 let items: Vec<(u64, String)> = self
-                    .order
-                    .iter()
+                    .people
+                    .numbers()
                     .filter(|n| self.people.get(n).is_some_and(|p| p.votes))
                     .filter(|n| !m.is_present(**n) && !m.proxies.iter().any(|p| p.giver == **n))
                     .map(|n| (*n, label(*n, "")))
