@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::widgets::ellipsize;
 use kapstok_core::common::{format_date, Address};
-use kapstok_core::members::search::{haystack, Query};
+use kapstok_core::members::search::{Query, SearchIndex};
 use kapstok_core::members::{Member, Status};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -103,10 +103,7 @@ impl Texts {
 pub struct MemberList {
     rows: Vec<ListRow>,
     text: Texts,
-    /// Each member's folded search text ([`haystack`]), end to end; member `i` ends at
-    /// `hay_ends[i]`.
-    hay: String,
-    hay_ends: Vec<u32>,
+    index: SearchIndex,
     /// The search text.
     pub filter: String,
     /// True while the user types in the search field.
@@ -123,8 +120,6 @@ impl MemberList {
         let keep = self.selected_number();
         let mut rows = Vec::with_capacity(members.len());
         let mut text = Texts::default();
-        let mut hay = String::new();
-        let mut hay_ends = Vec::with_capacity(members.len());
         for m in members {
             let start = text.at();
             let known_as = text.push(&m.name.sorted());
@@ -135,15 +130,11 @@ impl MemberList {
                 status: Short::of(m.status()),
                 at: [start, known_as, city, end],
             });
-            hay.push_str(&haystack(m));
-            hay_ends.push(u32::try_from(hay.len()).unwrap_or(u32::MAX));
         }
         text.all.shrink_to_fit();
-        hay.shrink_to_fit();
         self.rows = rows;
         self.text = text;
-        self.hay = hay;
-        self.hay_ends = hay_ends;
+        self.index = SearchIndex::new(members);
         self.refilter();
         if let Some(n) = keep {
             self.select_number(n);
@@ -151,16 +142,7 @@ impl MemberList {
     }
 
     fn refilter(&mut self) {
-        let query = Query::new(&self.filter);
-        let mut from = 0;
-        let mut visible = Vec::new();
-        for (i, &to) in self.hay_ends.iter().enumerate() {
-            if query.matches(self.hay.get(from as usize..to as usize).unwrap_or("")) {
-                visible.push(i);
-            }
-            from = to;
-        }
-        self.visible = visible;
+        self.visible = self.index.filter(&Query::new(&self.filter));
         let sel = if self.visible.is_empty() {
             None
         } else {
