@@ -16,7 +16,7 @@ use crate::widgets::form::{show_address_fields, Field, Form, Outcome};
 use crate::widgets::{centered, confirm};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
-use kapstok_core::members::{rules, MemberInput, Status, Warning};
+use kapstok_core::members::{rules, Member, MemberInput, Status, Warning};
 use kapstok_core::{demo, Kapstok, Role, Session};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -78,6 +78,9 @@ struct Main {
     training: TrainingTab,
     privacy: PrivacyTab,
     meetings: MeetingsTab,
+    /// The member in the detail pane, read from the store when the selection moves and kept
+    /// until the next reload (the lists keep only what they show).
+    detail: Option<Member>,
 }
 
 impl Main {
@@ -89,14 +92,28 @@ impl Main {
         self.tabs.contains(&tab)
     }
 
-    /// The member selected on the current tab, read from the store.
-    fn selected_member(&self) -> Option<kapstok_core::members::Member> {
-        let number = match self.current()? {
+    /// The number of the member selected on the current tab.
+    fn selected_number(&self) -> Option<u64> {
+        match self.current()? {
             Tab::Members => self.members.selected_number(),
             Tab::OutOfSight => self.out.selected_number(),
             Tab::Today | Tab::BaseMail | Tab::Volunteers | Tab::Training | Tab::Meetings => None,
-        }?;
-        self.session.members().get(number).ok()
+        }
+    }
+
+    /// The member selected on the current tab, read from the store.
+    fn selected_member(&self) -> Option<Member> {
+        self.session.members().get(self.selected_number()?).ok()
+    }
+
+    /// The member selected on the current tab for the detail pane: read once per selection and
+    /// reload, not for every frame.
+    fn detail(&mut self) -> Option<&Member> {
+        let number = self.selected_number()?;
+        if self.detail.as_ref().map(|m| m.number) != Some(number) {
+            self.detail = self.session.members().get(number).ok();
+        }
+        self.detail.as_ref()
     }
 
     /// Where the keyboard is on the current tab.
@@ -661,7 +678,7 @@ impl App {
     }
 
     /// The member selected on the current tab, as stored (the lists keep only what they show).
-    fn selected_member(&self) -> Option<kapstok_core::members::Member> {
+    fn selected_member(&self) -> Option<Member> {
         let Screen::Main(main) = &self.screen else {
             return None;
         };
@@ -746,6 +763,7 @@ impl App {
             training,
             privacy,
             meetings,
+            detail: None,
         }));
         self.reload();
     }
@@ -760,6 +778,7 @@ impl App {
         let Screen::Main(main) = &mut self.screen else {
             return;
         };
+        main.detail = None;
         let register = if main.has(Tab::Members) {
             main.session.members().list().map(Some)
         } else {
@@ -1168,14 +1187,12 @@ impl App {
                 Some(Tab::Members) => {
                     let (list, detail) = split_body(body);
                     main.members.render(frame, list, lang);
-                    let member = main.selected_member();
-                    members::render_detail(frame, detail, member.as_ref(), lang);
+                    members::render_detail(frame, detail, main.detail(), lang);
                 }
                 Some(Tab::OutOfSight) => {
                     let (list, detail) = split_body(body);
                     main.out.render(frame, list, lang);
-                    let member = main.selected_member();
-                    members::render_detail(frame, detail, member.as_ref(), lang);
+                    members::render_detail(frame, detail, main.detail(), lang);
                 }
                 Some(Tab::Today) => main.today.render(frame, body, self.k.today(), lang),
                 Some(Tab::BaseMail) => main.basemail.render(frame, body, lang),
