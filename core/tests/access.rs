@@ -532,4 +532,26 @@ fn every_change_writes_one_audit_entry_without_personal_data() {
         })
         .unwrap();
     assert_eq!(today_only.len(), all.len());
+
+    // The newest few, read from the end: newest first, with how many pass in all.
+    let filter = AuditFilter {
+        record: Some("member/1".into()),
+        ..AuditFilter::default()
+    };
+    let page = admin.audit_log().newest(&filter, 2).unwrap();
+    assert_eq!(page.matching, 5);
+    let newest_two: Vec<_> = about_one.iter().rev().take(2).cloned().collect();
+    assert_eq!(page.entries, newest_two);
+    let whole = admin
+        .audit_log()
+        .newest(&AuditFilter::default(), 10_000)
+        .unwrap();
+    assert_eq!(whole.matching, whole.entries.len());
+    assert!(
+        whole.matching >= all.len(),
+        "the reads above were logged too"
+    );
+    let mut oldest_first = whole.entries;
+    oldest_first.reverse();
+    assert_eq!(oldest_first[..all.len()], all[..]);
 }

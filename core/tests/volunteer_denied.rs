@@ -288,6 +288,7 @@ volunteer_denied! {
 
     users_list: |v, ids| v.users().list() => UsersManage;
     audit_entries: |v, ids| v.audit_log().entries(&Default::default()) => AuditRead;
+    audit_newest: |v, ids| v.audit_log().newest(&Default::default(), 10) => AuditRead;
 }
 
 #[test]

@@ -814,6 +814,7 @@ messages! {
     AuditFilterTitle => "Logboek filteren", "Filter the audit log";
     AuditEmpty => "Geen logregels.", "No log entries.";
     AuditCount => "{count} logregels (nieuwste eerst){filter} · / filteren · v bewaartermijn", "{count} log entries (newest first){filter} · / filter · v retention";
+    AuditCountNewest => "nieuwste {shown} van {count} logregels{filter} · / filteren (gebruiker, record, datum) · v bewaartermijn", "newest {shown} of {count} log entries{filter} · / filter (user, record, date) · v retention";
     AuditFiltered => " · gefilterd, Esc wist het filter", " · filtered, Esc clears the filter";
     FieldRecord => "Record (bv. member/12)", "Record (e.g. member/12)";
     FieldTo => "Tot en met", "Up to";

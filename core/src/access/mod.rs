@@ -8,7 +8,7 @@ mod audit;
 mod session;
 mod users;
 
-pub use audit::{AuditEntry, AuditFilter, AuditLog, AuditRecord};
+pub use audit::{AuditEntry, AuditFilter, AuditLog, AuditPage, AuditRecord};
 pub use session::Session;
 pub(crate) use users::{check_new, ensure_key_wrap};
 pub use users::{hash_password, verify_password, User, UserRecord, Users};

@@ -597,6 +597,19 @@ impl Store {
             .collect()
     }
 
+    /// Reads the records of a kind one at a time, newest id first, handing each to `visit`; only
+    /// one decoded record is held at a time (for long lists read from the end, like the audit log).
+    pub fn each_newest_first<R: Record>(&self, mut visit: impl FnMut(u64, R)) -> Result<()> {
+        self.usable()?;
+        let sealing = self.sealing();
+        for item in self.tree(R::TREE).iter().rev() {
+            let (key, value) = item?;
+            let id = key_id(R::TREE, &key)?;
+            visit(id, decode_record::<R>(&sealing, &value, &key)?);
+        }
+        Ok(())
+    }
+
     /// Runs `work` as one transaction over all trees, then flushes to disk. The closure may run
     /// more than once (on a conflict), so it must have no side effects outside the transaction.
     ///

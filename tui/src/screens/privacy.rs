@@ -83,11 +83,17 @@ impl Popup {
     }
 }
 
+/// How many of the newest log entries the view holds: enough to page through, small enough
+/// that a log of hundreds of thousands of entries costs no memory (a filter finds older ones).
+pub const AUDIT_SHOWN: usize = 2_000;
+
 /// The Privacy tab.
 pub struct PrivacyTab {
     /// The view shown.
     pub view: View,
     entries: Vec<AuditEntry>,
+    /// How many entries pass the filter in all (the view shows the newest [`AUDIT_SHOWN`]).
+    matching: usize,
     filter: AuditFilter,
     audit_state: ListState,
     due: Vec<Due>,
@@ -226,6 +232,7 @@ impl PrivacyTab {
         PrivacyTab {
             view: View::Audit,
             entries: Vec::new(),
+            matching: 0,
             filter: AuditFilter::default(),
             audit_state: ListState::default().with_selected(Some(0)),
             due: Vec::new(),
@@ -273,9 +280,9 @@ impl PrivacyTab {
 
     /// Reads the log and the retention list again.
     pub fn load(&mut self, s: &Session) -> Result<()> {
-        let mut entries = s.audit_log().entries(&self.filter)?;
-        entries.reverse();
-        self.entries = entries;
+        let page = s.audit_log().newest(&self.filter, AUDIT_SHOWN)?;
+        self.entries = page.entries;
+        self.matching = page.matching;
         self.due = s.privacy().retention()?;
         self.months = s.privacy().settings()?.retention_months;
         for (state, len) in [
@@ -431,17 +438,21 @@ impl PrivacyTab {
                 } else {
                     Msg::AuditFiltered.text(lang)
                 };
-                frame.render_widget(
-                    Paragraph::new(fill(
+                let (count, shown) = (self.matching.to_string(), self.entries.len().to_string());
+                let intro_text = if self.matching > self.entries.len() {
+                    fill(
+                        Msg::AuditCountNewest,
+                        lang,
+                        &[("shown", &shown), ("count", &count), ("filter", filtered)],
+                    )
+                } else {
+                    fill(
                         Msg::AuditCount,
                         lang,
-                        &[
-                            ("count", &self.entries.len().to_string()),
-                            ("filter", filtered),
-                        ],
-                    )),
-                    intro,
-                );
+                        &[("count", &count), ("filter", filtered)],
+                    )
+                };
+                frame.render_widget(Paragraph::new(intro_text), intro);
                 let block = Block::bordered().title(format!(" {} ", Msg::AuditTitle.text(lang)));
                 if self.entries.is_empty() {
                     frame.render_widget(
