@@ -233,7 +233,7 @@ impl Store {
     fn open_now(path: &Path) -> Result<(Store, Opened)> {
         let db = sled::Config::new()
             .path(path)
-            .cache_capacity(64 * 1024 * 1024)
+            .cache_capacity(32 * 1024 * 1024)
             .open()
             .map_err(|e| open_error(e, path))?;
         let trees = TreeId::ALL
@@ -587,14 +587,17 @@ impl Store {
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
         self.usable()?;
         let sealing = self.sealing();
-        self.tree(R::TREE)
-            .iter()
-            .map(|item| {
-                let (key, value) = item?;
-                let id = key_id(R::TREE, &key)?;
-                Ok((id, decode_record::<R>(&sealing, &value, &key)?))
-            })
-            .collect()
+        let tree = self.tree(R::TREE);
+        // Sized first (counting keys is cheap next to decoding): a Vec grown by doubling holds
+        // up to twice the records' room, and both buffers while it moves (100,000 members: 70
+        // MB at that moment instead of 35).
+        let mut records = Vec::with_capacity(tree.len());
+        for item in tree.iter() {
+            let (key, value) = item?;
+            let id = key_id(R::TREE, &key)?;
+            records.push((id, decode_record::<R>(&sealing, &value, &key)?));
+        }
+        Ok(records)
     }
 
     /// Reads the records of a kind one at a time, newest id first, handing each to `visit`; only

@@ -18,7 +18,9 @@
 //! - **keystroke to the next frame** in the member filter: the time from writing one key to the
 //!   pty to the end of the frame that follows it, for `--keys` keys (typing names letter by
 //!   letter and erasing them), with percentiles.
-//! - **peak memory**: `VmHWM` of the kapstok process from `/proc/PID/status` at the end.
+//! - **peak memory**: `VmHWM` of the kapstok process from `/proc/PID/status` after login, after
+//!   typing, and after each step of a tour of every tab and the audit log (each step waits until
+//!   the screen has been quiet for half a second; its time is given less that half second).
 //!
 //! "The end of a frame" is the cursor hide or show sequence (`ESC [ ? 25 l` / `h`) that ratatui
 //! writes after each drawn buffer, just before it flushes (kapstok writes each frame in one write); the harness reads the pty in a thread that stamps
@@ -113,6 +115,20 @@ impl Pty {
                 if done(&self.screen.screen().contents()) {
                     return at;
                 }
+            }
+        }
+    }
+
+    /// Reads frames until nothing arrives for `quiet`: the screen has settled after a key.
+    fn settle(&mut self, quiet: Duration) {
+        loop {
+            match self.rx.recv_timeout(quiet) {
+                Ok((_, chunk)) => {
+                    self.answer_queries(&chunk);
+                    self.screen.process(&chunk);
+                }
+                Err(RecvTimeoutError::Timeout) => return,
+                Err(RecvTimeoutError::Disconnected) => panic!("kapstok exited"),
             }
         }
     }
@@ -262,6 +278,29 @@ fn main() {
             latencies.push(end - at);
         }
     }
+    let after_typing = peak_memory_kib(pid);
+
+    // A tour of every tab and the audit log, as a user's day might go: the peak after each.
+    pty.send(b"\x1b");
+    pty.settle(Duration::from_millis(300));
+    pty.send(b"\x1b");
+    pty.settle(Duration::from_millis(300));
+    let mut tour = Vec::new();
+    for (key, what) in [
+        ("2", "out of sight (tab 2)"),
+        ("3", "BaseMail (tab 3)"),
+        ("4", "volunteers (tab 4)"),
+        ("5", "training (tab 5)"),
+        ("6", "general meetings (tab 6)"),
+        ("0", "Today (tab 0)"),
+        ("1", "the register (tab 1)"),
+        ("L", "the audit log (L)"),
+        ("\x1b", "back from the audit log"),
+    ] {
+        let at = pty.send(key.as_bytes());
+        pty.settle(Duration::from_millis(1500));
+        tour.push((what, at.elapsed(), peak_memory_kib(pid)));
+    }
     let peak = peak_memory_kib(pid);
     let _ = child.kill();
     let _ = child.wait();
@@ -286,8 +325,17 @@ fn main() {
         })
     };
     println!(
-        "peak memory (VmHWM): {} after login, {} at the end",
+        "peak memory (VmHWM): {} after login, {} after typing, {} at the end",
         mib(memory_after_login),
+        mib(after_typing),
         mib(peak)
     );
+    println!("the tour (the key to a screen quiet for 0.5 s, and VmHWM after):");
+    for (what, took, memory) in tour {
+        println!(
+            "  {what}: {:.0} ms, {}",
+            took.as_secs_f64() * 1000.0 - 1500.0,
+            mib(memory)
+        );
+    }
 }

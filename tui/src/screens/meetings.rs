@@ -296,6 +296,8 @@ impl MeetingsTab {
         let members: &[Member] = match register {
             Some(register) => register,
             None => {
+                // Let go of the old list before the register is read again.
+                self.people = People::new(Vec::new());
                 read = s.members().list()?;
                 &read
             }
