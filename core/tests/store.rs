@@ -1208,3 +1208,61 @@ proptest! {
         prop_assert!(is_corrupt);
     }
 }
+
+#[test]
+fn records_read_in_batches_or_from_the_end_are_the_records_of_a_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    {
+        let (_k, admin) = new_store(dir.path());
+        for i in 0..10 {
+            admin
+                .members()
+                .create(&common::member("Lid", "", &format!("Nummer{i}")))
+                .unwrap();
+        }
+    }
+    let (store, _) = retry_locked(
+        || Store::open(&path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap();
+    let scanned: Vec<u64> = store
+        .scan::<Member>()
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(scanned, (1..=10).collect::<Vec<u64>>());
+
+    let mut sizes = Vec::new();
+    let mut batched = Vec::new();
+    store
+        .scan_batches::<Member>(3, |batch| {
+            sizes.push(batch.len());
+            batched.extend(batch.into_iter().map(|(n, m)| {
+                assert_eq!(n, m.number);
+                n
+            }));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(sizes, [3, 3, 3, 1]);
+    assert_eq!(batched, scanned);
+
+    // A visitor's error stops the reading and comes back.
+    let mut calls = 0;
+    let stopped = store.scan_batches::<Member>(4, |_| {
+        calls += 1;
+        Err(Error::Storage("stop".into()))
+    });
+    assert!(matches!(stopped, Err(Error::Storage(m)) if m == "stop"));
+    assert_eq!(calls, 1);
+
+    let mut newest_first = Vec::new();
+    store
+        .each_newest_first::<Member>(|n, _| newest_first.push(n))
+        .unwrap();
+    newest_first.reverse();
+    assert_eq!(newest_first, scanned);
+}

@@ -795,6 +795,7 @@ impl App {
                     .load(main.session.members().out_of_sight_in(register)?, weeks);
             }
             if main.has(Tab::Meetings) {
+                main.meetings.forget_people();
                 main.meetings
                     .load_with(&main.session, register.as_deref())?;
             }

@@ -19,3 +19,8 @@ pub use consent::{ConsentEvent, ConsentHistory, ConsentKind};
 pub use model::{Consents, Member, MemberInput, MemberRecord, Status, StatusEntry};
 pub use rules::Warning;
 pub use service::{ImportReport, Members, Saved};
+
+/// How many members a count over the whole register holds at a time (see
+/// [`crate::store::Store::scan_batches`]): small next to 100,000, large enough that the batches
+/// cost nothing in time.
+pub const READ_BATCH: usize = 4_096;

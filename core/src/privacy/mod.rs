@@ -195,16 +195,19 @@ impl<'a> Privacy<'a> {
     }
 
     /// The ex-members past the retention period, longest overdue first.
+    /// The register is read in batches, so only the ex-members due are held, not every member.
     pub fn retention(&self) -> Result<Vec<Due>> {
         self.require()?;
-        let members: Vec<Member> = self
-            .s
+        let mut list = Vec::new();
+        self.s
             .store()
-            .scan::<Member>()?
-            .into_iter()
-            .map(|(_, m)| m)
-            .collect();
-        self.retention_in(&members)
+            .scan_batches::<Member>(crate::members::READ_BATCH, |batch| {
+                let members: Vec<Member> = batch.into_iter().map(|(_, m)| m).collect();
+                list.extend(self.retention_in(&members)?);
+                Ok(())
+            })?;
+        list.sort_by_key(|d| (d.due_since, d.member.number));
+        Ok(list)
     }
 
     /// [`Privacy::retention`] over a register the caller has already read (with

@@ -618,6 +618,31 @@ impl Store {
         Ok(())
     }
 
+    /// Reads the records of a kind in id order, `size` at a time, handing each batch to `visit`:
+    /// what is held is one batch, not the whole tree (for counts over the whole register).
+    pub fn scan_batches<R: Record>(
+        &self,
+        size: usize,
+        mut visit: impl FnMut(Vec<(u64, R)>) -> Result<()>,
+    ) -> Result<()> {
+        self.usable()?;
+        let sealing = self.sealing();
+        let size = size.max(1);
+        let mut batch = Vec::with_capacity(size);
+        for item in self.tree(R::TREE).iter() {
+            let (key, value) = item?;
+            let id = key_id(R::TREE, &key)?;
+            batch.push((id, decode_record::<R>(&sealing, &value, &key)?));
+            if batch.len() == size {
+                visit(std::mem::replace(&mut batch, Vec::with_capacity(size)))?;
+            }
+        }
+        if !batch.is_empty() {
+            visit(batch)?;
+        }
+        Ok(())
+    }
+
     /// Runs `work` as one transaction over all trees, then flushes to disk. The closure may run
     /// more than once (on a conflict), so it must have no side effects outside the transaction.
     ///
