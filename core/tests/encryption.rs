@@ -540,3 +540,58 @@ fn an_older_encrypted_store_migrates_when_a_login_unlocks_it() {
         kapstok_core::store::FORMAT_VERSION.to_be_bytes()
     );
 }
+
+#[test]
+fn a_migration_that_fails_on_unlock_locks_the_store_again_and_waits() {
+    let (_dir, path) = encrypted_store();
+    let garbage = 999_999u64.to_be_bytes();
+    {
+        // A store of format 2 (no birthday index yet) holding a member record that does not
+        // decrypt: building the index must stop on it.
+        let raw = raw_sled(&path);
+        raw.drop_tree("birthdays").unwrap();
+        raw.open_tree("meta")
+            .unwrap()
+            .insert("format_version", &2u32.to_be_bytes())
+            .unwrap();
+        raw.open_tree("members")
+            .unwrap()
+            .insert(garbage, b"\x02not a sealed record".as_slice())
+            .unwrap();
+        raw.flush().unwrap();
+    }
+    let k = open(&path);
+    assert!(k.is_locked());
+    for attempt in 0..2 {
+        let refused = k.login(ADMIN, PASSWORD);
+        assert!(
+            matches!(&refused, Err(Error::Corrupt { tree, .. }) if tree == "members"),
+            "attempt {attempt}: {refused:?}"
+        );
+        assert!(
+            k.is_locked(),
+            "attempt {attempt}: not migrated, so locked again"
+        );
+    }
+    drop(k);
+    {
+        let raw = raw_sled(&path);
+        raw.open_tree("members").unwrap().remove(garbage).unwrap();
+        raw.flush().unwrap();
+    }
+    let k = open(&path);
+    let admin = k.login(ADMIN, PASSWORD).unwrap();
+    assert_eq!(admin.members().list().unwrap().len(), 2);
+    drop((admin, k));
+    let raw = raw_sled(&path);
+    let version = raw
+        .open_tree("meta")
+        .unwrap()
+        .get("format_version")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        version.as_ref(),
+        kapstok_core::store::FORMAT_VERSION.to_be_bytes()
+    );
+}

@@ -325,6 +325,24 @@ fn format1_store_is_migrated_after_a_backup() {
     assert_eq!(again.opened(), &Opened::Current);
     let admin = again.login(FIXTURE_USER, FIXTURE_PASSWORD).unwrap();
     assert_eq!(admin.members().list().unwrap().len(), 6);
+    drop((admin, again));
+
+    // Through format 2 to 3: the birthday index holds the fixture's birth dates.
+    let (store, _) = retry_locked(
+        || Store::open(&path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap();
+    kapstok_core::members::birthdays::check(&store).unwrap();
+    let born: usize = store
+        .scan::<kapstok_core::members::birthdays::BornOn>()
+        .unwrap()
+        .iter()
+        .map(|(_, b)| b.members.len())
+        .sum();
+    let with_birth = expected.iter().filter(|m| m.birth_date.is_some()).count();
+    assert!(with_birth > 0);
+    assert_eq!(born, with_birth);
 }
 
 #[test]

@@ -779,6 +779,8 @@ impl App {
             return;
         };
         main.detail = None;
+        // Whatever fails below, the Meetings tab reads its people again next time.
+        main.meetings.forget_people();
         let register = if main.has(Tab::Members) {
             main.session.members().list().map(Some)
         } else {
@@ -795,7 +797,6 @@ impl App {
                     .load(main.session.members().out_of_sight_in(register)?, weeks);
             }
             if main.has(Tab::Meetings) {
-                main.meetings.forget_people();
                 main.meetings
                     .load_with(&main.session, register.as_deref())?;
             }

@@ -3,8 +3,11 @@
 //!
 //! - One record per day of the year in [`TreeId::Birthdays`], keyed by `month * 100 + day`
 //!   (29 February is its own day), holding the sorted numbers of the members born that day.
-//!   Nothing but member numbers: the value is sealed like every value, so an encrypted store
-//!   shows no birthdays, and the key names no one.
+//!   The value is sealed like every value; the key, the day, is plain, as every key is. So whoever
+//!   holds two copies of an encrypted store (two backups) can see which day's list changed
+//!   between them, and with it the birthday (day and month) of a member written in between.
+//!   Keying the index by a MAC of the day under the data key would hide that (and needs the index
+//!   rebuilt after a re-encryption or an encrypting restore); not done yet.
 //! - Kept in step in the member's own transaction: [`Tx::put`] of a [`Member`] calls
 //!   [`reindex`] (through [`Record::reindex`]), which moves the number when the birthday changed.
 //!   No member write can skip it: every write of a member goes through `Tx::put`.

@@ -141,6 +141,26 @@ pub fn due(
     list
 }
 
+/// The retention period, the members already erased and today: what [`due`] needs besides the
+/// register (see [`Privacy::retention_rule`]).
+pub(crate) struct RetentionRule {
+    months: u32,
+    erased: std::collections::HashSet<u64>,
+    today: NaiveDate,
+}
+
+impl RetentionRule {
+    /// The members of `members` past the retention period, longest overdue first.
+    pub(crate) fn due(&self, members: &[Member]) -> Vec<Due> {
+        due(
+            members,
+            &|n| self.erased.contains(&n),
+            self.months,
+            self.today,
+        )
+    }
+}
+
 /// A person's data, for administrators.
 pub struct Privacy<'a> {
     s: &'a Session,
@@ -197,13 +217,13 @@ impl<'a> Privacy<'a> {
     /// The ex-members past the retention period, longest overdue first.
     /// The register is read in batches, so only the ex-members due are held, not every member.
     pub fn retention(&self) -> Result<Vec<Due>> {
-        self.require()?;
+        let rule = self.retention_rule()?;
         let mut list = Vec::new();
         self.s
             .store()
             .scan_batches::<Member>(crate::members::READ_BATCH, |batch| {
                 let members: Vec<Member> = batch.into_iter().map(|(_, m)| m).collect();
-                list.extend(self.retention_in(&members)?);
+                list.extend(rule.due(&members));
                 Ok(())
             })?;
         list.sort_by_key(|d| (d.due_since, d.member.number));
@@ -213,21 +233,24 @@ impl<'a> Privacy<'a> {
     /// [`Privacy::retention`] over a register the caller has already read (with
     /// [`crate::members::Members::list`]), so it is not read again.
     pub fn retention_in(&self, members: &[Member]) -> Result<Vec<Due>> {
+        Ok(self.retention_rule()?.due(members))
+    }
+
+    /// What decides who is due (the period, who was erased, today), read once for any number of
+    /// batches of the register.
+    pub(crate) fn retention_rule(&self) -> Result<RetentionRule> {
         self.require()?;
-        let months = self.settings()?.retention_months;
-        let erased: std::collections::HashSet<u64> = self
-            .s
-            .store()
-            .scan::<Erasure>()?
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        Ok(due(
-            members,
-            &|n| erased.contains(&n),
-            months,
-            self.s.today(),
-        ))
+        Ok(RetentionRule {
+            months: self.settings()?.retention_months,
+            erased: self
+                .s
+                .store()
+                .scan::<Erasure>()?
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect(),
+            today: self.s.today(),
+        })
     }
 
     /// Erases every member on the retention list (each in its own transaction, each logged).

@@ -82,12 +82,13 @@ impl<'a> Report<'a> {
     pub fn admin_today(&self) -> Result<AdminToday> {
         self.s.require(Permission::MeetingsManage)?;
         let (mut out_of_sight, mut retention_due) = (0, 0);
+        let retention = self.s.privacy().retention_rule()?;
         self.s
             .store()
             .scan_batches::<Member>(crate::members::READ_BATCH, |batch| {
                 let members: Vec<Member> = batch.into_iter().map(|(_, m)| m).collect();
                 out_of_sight += self.s.members().out_of_sight_in(&members)?.len();
-                retention_due += self.s.privacy().retention_in(&members)?.len();
+                retention_due += retention.due(&members).len();
                 Ok(())
             })?;
         let week = IsoWeek::of(self.s.today());

@@ -76,8 +76,8 @@ pub enum TreeId {
     /// Privacy: members whose personal data was erased (when, by whom), keyed by member number.
     Erasures,
     /// Members: an index of birthdays, keyed by month * 100 + day, each value the numbers of the
-    /// members born on that day (sealed like every value, so an encrypted store shows no
-    /// birthdays). Derived from `members` and kept in step by [`Record::reindex`].
+    /// members born on that day (sealed like every value; the day key is plain, see
+    /// `members::birthdays`). Derived from `members` and kept in step by [`Record::reindex`].
     Birthdays,
 }
 
@@ -357,7 +357,14 @@ impl Store {
             .unwrap_or_else(PoisonError::into_inner)
             .take();
         if let Some(from) = pending {
-            migrate::migrate(self, from)?;
+            if let Err(e) = migrate::migrate(self, from) {
+                // Not migrated (the backup could not be written, a record does not decode): lock
+                // again and keep the migration waiting, so that no one works on a store of the
+                // old format (one without the birthday index would leave out birthday cards).
+                self.defer_migration(from);
+                self.lock();
+                return Err(e);
+            }
         }
         Ok(())
     }
@@ -593,9 +600,10 @@ impl Store {
         self.usable()?;
         let sealing = self.sealing();
         let tree = self.tree(R::TREE);
-        // Sized first (counting keys is cheap next to decoding): a Vec grown by doubling holds
-        // up to twice the records' room, and both buffers while it moves (100,000 members: 70
-        // MB at that moment instead of 35).
+        // Sized first: a Vec grown by doubling holds up to twice the records' room, and both
+        // buffers while it moves (100,000 members: 70 MB at that moment instead of 35). sled's
+        // `len` walks the tree, so this reads it twice; decoding, not the walk, is what costs
+        // (the register's scan, decode and sort: 390 ms at 100,000, see BENCHMARKS.md).
         let mut records = Vec::with_capacity(tree.len());
         for item in tree.iter() {
             let (key, value) = item?;
