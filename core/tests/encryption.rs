@@ -595,3 +595,94 @@ fn a_migration_that_fails_on_unlock_locks_the_store_again_and_waits() {
         kapstok_core::store::FORMAT_VERSION.to_be_bytes()
     );
 }
+
+/// Whether the week's run (today's week) holds a birthday card for `number`.
+fn birthday_card(admin: &kapstok_core::Session, number: u64) -> bool {
+    use kapstok_core::basemail::{CardReason, Who};
+    let run = admin
+        .basemail()
+        .compose(kapstok_core::common::IsoWeek::of(common::today()))
+        .unwrap();
+    run.cards
+        .iter()
+        .any(|c| c.who == Who::Member(number) && c.reasons.contains(&CardReason::Birthday))
+}
+
+/// The raw keys of the birthday index, as numbers.
+fn birthday_keys(path: &Path) -> Vec<u64> {
+    raw_sled(path)
+        .open_tree("birthdays")
+        .unwrap()
+        .iter()
+        .keys()
+        .map(|k| u64::from_be_bytes(k.unwrap().as_ref().try_into().unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_birthday_index_of_an_encrypted_store_does_not_show_the_days() {
+    let (dir, path) = encrypted_store();
+    let born = MemberInput {
+        birth_date: "24-11-1980".into(),
+        consent_birthday_card: "01-01-2020".into(),
+        ..person("Jarig", "Vandaag")
+    };
+    let number = {
+        let k = open(&path);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        let number = admin.members().create(&born).unwrap().member.number;
+        assert!(birthday_card(&admin, number));
+        number
+    };
+    let keys = birthday_keys(&path);
+    assert_eq!(keys.len(), 1);
+    assert_ne!(keys[0], 1124, "the key is not the day");
+    assert!(keys[0] > 1231, "not any day's number");
+
+    // A new data key moves the index to new blinded keys.
+    {
+        let k = open(&path);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        admin
+            .reencrypt("een nieuwe wachtwoordzin", PASSWORD)
+            .unwrap();
+        assert!(birthday_card(&admin, number), "found after re-encryption");
+    }
+    let after = birthday_keys(&path);
+    assert_eq!(after.len(), 1, "the old key went: {after:?}");
+    assert_ne!(after[0], keys[0]);
+    {
+        let (store, _) = open_store(&path);
+        store
+            .unlock_with_passphrase("een nieuwe wachtwoordzin")
+            .unwrap();
+        kapstok_core::members::birthdays::check(&store).unwrap();
+    }
+
+    // A plain backup restored with encryption gets blinded keys too.
+    let plain_dir = dir.path().join("plain");
+    filled(&plain_dir, false);
+    let backup = dir.path().join("plain.jsonl");
+    {
+        let k = open(&plain_dir);
+        let admin = k.login(ADMIN, PASSWORD).unwrap();
+        admin.members().create(&born).unwrap();
+        admin.backup(&backup).unwrap();
+    }
+    assert_eq!(
+        birthday_keys(&plain_dir),
+        vec![1124],
+        "plain stores key by the day"
+    );
+    let target = dir.path().join("restored");
+    {
+        let (store, _) = open_store(&target);
+        let bytes = std::fs::read(&backup).unwrap();
+        dump::restore_encrypted(&store, bytes.as_slice(), &backup, PASSPHRASE).unwrap();
+        store.unlock_with_passphrase(PASSPHRASE).unwrap();
+        kapstok_core::members::birthdays::check(&store).unwrap();
+    }
+    let restored = birthday_keys(&target);
+    assert_eq!(restored.len(), 1);
+    assert_ne!(restored[0], 1124);
+}

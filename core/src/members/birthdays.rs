@@ -1,18 +1,19 @@
 //! The birthday index: which members were born on a day of the year, so that a week's card run
 //! reads the few hundred members with a birthday that week instead of the whole register.
 //!
-//! - One record per day of the year in [`TreeId::Birthdays`], keyed by `month * 100 + day`
-//!   (29 February is its own day), holding the sorted numbers of the members born that day.
-//!   The value is sealed like every value; the key, the day, is plain, as every key is. So whoever
-//!   holds two copies of an encrypted store (two backups) can see which day's list changed
-//!   between them, and with it the birthday (day and month) of a member written in between.
-//!   Keying the index by a MAC of the day under the data key would hide that (and needs the index
-//!   rebuilt after a re-encryption or an encrypting restore); not done yet.
+//! - One record per day of the year in [`TreeId::Birthdays`], for the day `month * 100 + day`
+//!   (29 February is its own day), holding the day and the sorted numbers of the members born
+//!   that day.
+//! - In an encrypted store the value is sealed like every value, and the key is **blinded**: not
+//!   the day but 8 bytes of a hash of the day under the data key ([`Store::blind`]), so two copies
+//!   of the store (two backups) do not show whose birthday is on which day. Re-encryption and an
+//!   encrypting restore move the records to the new key's blinded keys. An unencrypted store
+//!   keys them by the day itself.
 //! - Kept in step in the member's own transaction: [`Tx::put`] of a [`Member`] calls
 //!   [`reindex`] (through [`Record::reindex`]), which moves the number when the birthday changed.
 //!   No member write can skip it: every write of a member goes through `Tx::put`.
 //! - Built from the register when a store of format 2 is migrated ([`rebuild`]), and checked
-//!   against the register by [`check`] (tests, and `kapstok` may call it to verify a store).
+//!   against the register by [`check`].
 
 use super::Member;
 use crate::common::{birthday_in, IsoWeek};
@@ -25,6 +26,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The member numbers born on one day of the year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BornOn {
+    /// The day: `month * 100 + day`.
+    pub day: u64,
     /// Member numbers, sorted, each once.
     pub members: Vec<u64>,
 }
@@ -32,8 +35,13 @@ pub struct BornOn {
 /// The stored versions of [`BornOn`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum BornOnRecord {
-    /// Format 3 and later.
-    V1(Vec<u64>),
+    /// Format 3 and later: the day (the key may be blinded) and the member numbers.
+    V1 {
+        /// `month * 100 + day`.
+        day: u64,
+        /// Sorted member numbers.
+        members: Vec<u64>,
+    },
 }
 
 impl Record for BornOn {
@@ -42,14 +50,24 @@ impl Record for BornOn {
     type Stored = BornOnRecord;
 
     fn to_stored(&self) -> BornOnRecord {
-        BornOnRecord::V1(self.members.clone())
+        BornOnRecord::V1 {
+            day: self.day,
+            members: self.members.clone(),
+        }
     }
 
     fn from_stored(stored: BornOnRecord) -> Self {
         match stored {
-            BornOnRecord::V1(members) => BornOn { members },
+            BornOnRecord::V1 { day, members } => BornOn { day, members },
         }
     }
+}
+
+/// The day of a stored index record's plain value (for moving it to another blinded key);
+/// `key` names it in the error.
+pub(crate) fn day_of(plain: &[u8], key: &[u8]) -> Result<u64> {
+    let stored: BornOnRecord = crate::store::codec::decode(plain, TreeId::Birthdays.name(), key)?;
+    Ok(BornOn::from_stored(stored).day)
 }
 
 /// The index key of a birth date: `month * 100 + day`.
@@ -68,17 +86,21 @@ pub(crate) fn reindex(tx: &Tx<'_>, number: u64, new: &Member) -> TxResult<()> {
         return Ok(());
     }
     if let Some(day) = old {
-        let mut born = tx.get::<BornOn>(day)?.unwrap_or_default();
+        let at_key = tx.blind(TreeId::Birthdays, day)?;
+        let mut born = tx.get::<BornOn>(at_key)?.unwrap_or_default();
         if let Ok(at) = born.members.binary_search(&number) {
             born.members.remove(at);
-            tx.put(day, &born)?;
+            born.day = day;
+            tx.put(at_key, &born)?;
         }
     }
     if let Some(day) = new {
-        let mut born = tx.get::<BornOn>(day)?.unwrap_or_default();
+        let at_key = tx.blind(TreeId::Birthdays, day)?;
+        let mut born = tx.get::<BornOn>(at_key)?.unwrap_or_default();
         if let Err(at) = born.members.binary_search(&number) {
             born.members.insert(at, number);
-            tx.put(day, &born)?;
+            born.day = day;
+            tx.put(at_key, &born)?;
         }
     }
     Ok(())
@@ -99,20 +121,26 @@ fn from_register(store: &Store) -> Result<BTreeMap<u64, Vec<u64>>> {
 /// that also runs `extra` (the migration's new format version).
 pub(crate) fn rebuild(store: &Store, extra: impl Fn(&Tx<'_>) -> TxResult<()>) -> Result<()> {
     let days = from_register(store)?;
+    let mut keyed = Vec::with_capacity(days.len());
+    for (day, members) in days {
+        keyed.push((store.blind(TreeId::Birthdays, day)?, day, members));
+    }
+    let wanted: BTreeSet<u64> = keyed.iter().map(|(key, _, _)| *key).collect();
+    // Every key not wanted goes, also one that no longer decodes (blinded with another key).
     let stale: Vec<u64> = store
-        .scan::<BornOn>()?
+        .tree_keys(TreeId::Birthdays)?
         .into_iter()
-        .map(|(day, _)| day)
-        .filter(|day| !days.contains_key(day))
+        .filter(|key| !wanted.contains(key))
         .collect();
     store.transact(|tx| {
-        for day in &stale {
-            tx.put(*day, &BornOn::default())?;
+        for key in &stale {
+            tx.remove::<BornOn>(*key)?;
         }
-        for (day, members) in &days {
+        for (key, day, members) in &keyed {
             tx.put(
-                *day,
+                *key,
                 &BornOn {
+                    day: *day,
                     members: members.clone(),
                 },
             )?;
@@ -122,22 +150,30 @@ pub(crate) fn rebuild(store: &Store, extra: impl Fn(&Tx<'_>) -> TxResult<()>) ->
 }
 
 /// Compares the index with the register: `Ok` when every member with a birth date is listed
-/// under that day and nowhere else; otherwise [`Error::Corrupt`] naming the first difference.
+/// under that day, at that day's key, and nowhere else; otherwise [`Error::Corrupt`] naming the
+/// first difference.
 pub fn check(store: &Store) -> Result<()> {
     let want = from_register(store)?;
-    let have: BTreeMap<u64, Vec<u64>> = store
-        .scan::<BornOn>()?
-        .into_iter()
-        .filter(|(_, born)| !born.members.is_empty())
-        .map(|(day, born)| (day, born.members))
-        .collect();
+    let mut have: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
+    for (key, born) in store.scan::<BornOn>()? {
+        if store.blind(TreeId::Birthdays, born.day)? != key {
+            return Err(Error::Corrupt {
+                tree: TreeId::Birthdays.name().into(),
+                key: format!("{key:016x}"),
+                detail: format!("the list of {} is not at its key", show_day(born.day)),
+            });
+        }
+        if !born.members.is_empty() {
+            have.insert(born.day, born.members);
+        }
+    }
     let days: BTreeSet<u64> = want.keys().chain(have.keys()).copied().collect();
     for day in days {
         let (w, h) = (want.get(&day), have.get(&day));
         if w != h {
             return Err(Error::Corrupt {
                 tree: TreeId::Birthdays.name().into(),
-                key: format!("{:02}-{:02}", day / 100, day % 100),
+                key: show_day(day),
                 detail: format!(
                     "the index lists members {:?}, the register {:?}",
                     h.cloned().unwrap_or_default(),
@@ -149,6 +185,10 @@ pub fn check(store: &Store) -> Result<()> {
     Ok(())
 }
 
+fn show_day(day: u64) -> String {
+    format!("{:02}-{:02}", day / 100, day % 100)
+}
+
 /// The members with a birthday in `week` (as [`birthday_in`] decides, so someone born on
 /// 29 February has it on the 28th in other years), in number order, read through the index.
 pub(crate) fn members_with_birthday_in(store: &Store, week: IsoWeek) -> Result<Vec<Member>> {
@@ -156,7 +196,7 @@ pub(crate) fn members_with_birthday_in(store: &Store, week: IsoWeek) -> Result<V
     days.insert(229);
     let mut numbers = BTreeSet::new();
     for day in days {
-        if let Some(born) = store.get::<BornOn>(day)? {
+        if let Some(born) = store.get::<BornOn>(store.blind(TreeId::Birthdays, day)?)? {
             numbers.extend(born.members);
         }
     }

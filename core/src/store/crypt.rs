@@ -12,6 +12,9 @@
 //! - A user's copy sits under `crypt/user/<hash>`, the hash being BLAKE2b of a random per-store
 //!   salt and the login name, so no login name lies on disk in the clear. Record keys are ids
 //!   (numbers), and `meta` holds only counters, the format version and these wrapped keys.
+//! - A key that would itself say something personal (the birthday index is keyed by a day of the
+//!   year) is **blinded**: 8 bytes of BLAKE2b over the data key and the id ([`DataKey::blind`]).
+//!   A new data key (re-encryption, an encrypting restore) moves those records to new keys.
 //!
 //! Layouts (all in `meta`):
 //!
@@ -101,6 +104,21 @@ impl Header {
 pub(crate) struct DataKey(Zeroizing<[u8; KEY]>);
 
 impl DataKey {
+    /// The stored key of record `id` in a tree whose keys must not show what they are (the
+    /// birthday index, keyed by day): 8 bytes of BLAKE2b over the data key, the tree and the id.
+    /// Without the data key the day cannot be told from the key; with it, the key is found again.
+    pub(crate) fn blind(&self, tree: TreeId, id: u64) -> u64 {
+        let mut hash = Blake2b::<blake2::digest::consts::U32>::new();
+        hash.update(b"kapstok blind key v1");
+        hash.update(self.0.as_ref());
+        hash.update(tree.name().as_bytes());
+        hash.update(id.to_be_bytes());
+        let digest = hash.finalize();
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        u64::from_be_bytes(first)
+    }
+
     pub(crate) fn random() -> DataKey {
         let mut key = Zeroizing::new([0u8; KEY]);
         OsRng.fill_bytes(key.as_mut());
@@ -202,6 +220,16 @@ pub(crate) enum Sealing {
 }
 
 impl Sealing {
+    /// The stored key of record `id` of a tree with blinded keys (see [`DataKey::blind`]): the id
+    /// itself in an unencrypted store.
+    pub(crate) fn blind(&self, tree: TreeId, id: u64) -> Result<u64> {
+        match self {
+            Sealing::Plain => Ok(id),
+            Sealing::Locked => Err(Error::Locked),
+            Sealing::Open(data_key) => Ok(data_key.blind(tree, id)),
+        }
+    }
+
     /// Seals a plain value for `tree`/`key` (the meta tree is never sealed).
     pub(crate) fn seal(&self, tree: TreeId, key: &[u8], plain: Vec<u8>) -> Result<Vec<u8>> {
         if tree == TreeId::Meta {

@@ -328,12 +328,19 @@ pub fn restore_encrypted(
     let key = crypt::DataKey::random();
     let mut entries = Vec::with_capacity(checked.entries.len() + 2);
     for (tree, k, value) in &checked.entries {
+        // The birthday index's keys are blinded with the new data key (see `crypt::DataKey::blind`).
+        let k = if *tree == TreeId::Birthdays {
+            let day = crate::members::birthdays::day_of(value, k)?;
+            crate::store::codec::id_key(key.blind(*tree, day)).to_vec()
+        } else {
+            k.clone()
+        };
         let value = if *tree == TreeId::Meta {
             value.clone()
         } else {
-            crypt::seal_with(&key, *tree, k, value)?
+            crypt::seal_with(&key, *tree, &k, value)?
         };
-        entries.push((*tree, k.clone(), value));
+        entries.push((*tree, k, value));
     }
     entries.push((TreeId::Meta, crypt::META_HEADER.to_vec(), header.to_bytes()));
     entries.push((

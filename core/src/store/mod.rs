@@ -75,8 +75,8 @@ pub enum TreeId {
     ConsentHistory,
     /// Privacy: members whose personal data was erased (when, by whom), keyed by member number.
     Erasures,
-    /// Members: an index of birthdays, keyed by month * 100 + day, each value the numbers of the
-    /// members born on that day (sealed like every value; the day key is plain, see
+    /// Members: an index of birthdays, one record per day of the year with the numbers of the
+    /// members born on that day; in an encrypted store keyed by a blinded day (see
     /// `members::birthdays`). Derived from `members` and kept in step by [`Record::reindex`].
     Birthdays,
 }
@@ -487,6 +487,8 @@ impl Store {
         let header = self.header()?;
         let new = Arc::new(DataKey::random());
         let mut values = Vec::new();
+        // The birthday index's keys are blinded with the data key: they move to new keys.
+        let mut moved = Vec::new();
         for tree in TreeId::ALL {
             if tree == TreeId::Meta {
                 continue;
@@ -499,8 +501,15 @@ impl Store {
                         key: codec::key_text(&key),
                         detail: "the value does not decrypt (damaged or moved)".into(),
                     })?;
-                let sealed = crypt::seal_with(&new, tree, &key, &plain)?;
-                values.push((tree, key.to_vec(), sealed));
+                let new_key = if tree == TreeId::Birthdays {
+                    let day = crate::members::birthdays::day_of(&plain, &key)?;
+                    moved.push(key.to_vec());
+                    codec::id_key(new.blind(tree, day)).to_vec()
+                } else {
+                    key.to_vec()
+                };
+                let sealed = crypt::seal_with(&new, tree, &new_key, &plain)?;
+                values.push((tree, new_key, sealed));
             }
         }
         let passphrase_wrap = new.wrap(new_passphrase, crypt::META_PASSPHRASE)?;
@@ -513,6 +522,9 @@ impl Store {
         let sealing = Sealing::Open(new.clone());
         let count = values.len();
         self.transact_sealed(&sealing, |tx| {
+            for key in &moved {
+                tx.tree(TreeId::Birthdays).remove(key.as_slice())?;
+            }
             for (tree, key, sealed) in &values {
                 tx.tree(*tree).insert(key.as_slice(), sealed.as_slice())?;
             }
@@ -548,6 +560,17 @@ impl Store {
 
     pub(crate) fn tree(&self, id: TreeId) -> &sled::Tree {
         &self.trees[id as usize]
+    }
+
+    /// The ids of a tree's records, in order, without reading the values (stale keys that no
+    /// longer decode are listed too).
+    pub(crate) fn tree_keys(&self, id: TreeId) -> Result<Vec<u64>> {
+        self.usable()?;
+        self.tree(id)
+            .iter()
+            .keys()
+            .map(|key| key_id(id, &key?))
+            .collect()
     }
 
     /// How many keys a tree holds (for checks and reports; no values are read).
@@ -624,6 +647,12 @@ impl Store {
             visit(id, decode_record::<R>(&sealing, &value, &key)?);
         }
         Ok(())
+    }
+
+    /// The stored key of record `id` in a tree with blinded keys (the birthday index): see
+    /// [`crypt::DataKey::blind`]; the id itself in an unencrypted store.
+    pub(crate) fn blind(&self, tree: TreeId, id: u64) -> Result<u64> {
+        self.sealing().blind(tree, id)
     }
 
     /// Reads the records of a kind in id order, `size` at a time, handing each batch to `visit`:
@@ -834,6 +863,19 @@ impl Tx<'_> {
             .map_err(ConflictableTransactionError::Abort)?;
         self.tree(R::TREE).insert(&key, bytes)?;
         Ok(())
+    }
+
+    /// Removes one record (nothing happens when there is none).
+    pub fn remove<R: Record>(&self, id: u64) -> TxResult<()> {
+        self.tree(R::TREE).remove(&codec::id_key(id))?;
+        Ok(())
+    }
+
+    /// The stored key of record `id` in a tree with blinded keys (see [`Store::blind`]).
+    pub(crate) fn blind(&self, tree: TreeId, id: u64) -> TxResult<u64> {
+        self.sealing
+            .blind(tree, id)
+            .map_err(ConflictableTransactionError::Abort)
     }
 
     /// Writes a user's wrap of the data key (from [`Store::user_key_wrap`]).
