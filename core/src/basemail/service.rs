@@ -267,8 +267,12 @@ impl<'a> BaseMail<'a> {
     /// The members the recipients are, by number: read one by one, not the whole register.
     fn members_of(&self, recipients: &[(u64, Recipient)]) -> Result<HashMap<u64, Member>> {
         let store = self.s.store();
-        let mut members = HashMap::new();
-        for number in recipients.iter().filter_map(|(_, r)| r.member) {
+        // In number order: neighbours share sled's pages, so fewer pages are read.
+        let mut numbers: Vec<u64> = recipients.iter().filter_map(|(_, r)| r.member).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut members = HashMap::with_capacity(numbers.len());
+        for number in numbers {
             if let Some(m) = store.get::<Member>(number)? {
                 members.insert(number, m);
             }
