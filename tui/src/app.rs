@@ -526,16 +526,7 @@ impl App {
             }
             return;
         }
-        let step = match action {
-            Action::Up => Some(-1),
-            Action::Down => Some(1),
-            Action::PageUp => Some(-10),
-            Action::PageDown => Some(10),
-            Action::Home => Some(i64::MIN / 2),
-            Action::End => Some(i64::MAX / 2),
-            _ => None,
-        };
-        if let Some(step) = step {
+        if let Some(step) = action.step() {
             match tab {
                 Some(Tab::Members) => main.members.move_by(step),
                 Some(Tab::OutOfSight) => main.out.move_by(step),

@@ -244,6 +244,22 @@ pub enum Action {
     WithdrawProxy,
 }
 
+impl Action {
+    /// How far a movement key moves a list's selection (Home and End: as far as it goes, without
+    /// overflowing when added to a position); `None` for every other action.
+    pub fn step(self) -> Option<i64> {
+        match self {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-10),
+            Action::PageDown => Some(10),
+            Action::Home => Some(i64::MIN / 2),
+            Action::End => Some(i64::MAX / 2),
+            _ => None,
+        }
+    }
+}
+
 /// How a key is shown in the help.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {

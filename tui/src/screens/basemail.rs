@@ -11,6 +11,7 @@ mod draw;
 mod forms;
 mod print;
 
+use super::clamp;
 use super::{error_status, form_errors};
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
@@ -373,16 +374,7 @@ impl BaseMailTab {
 
     /// Applies a key's action on the tab (not in a popup).
     pub fn handle(&mut self, action: Action, s: &Session, lang: Lang) -> Reply {
-        let step = match action {
-            Action::Up => Some(-1),
-            Action::Down => Some(1),
-            Action::PageUp => Some(-10),
-            Action::PageDown => Some(10),
-            Action::Home => Some(i64::MIN / 2),
-            Action::End => Some(i64::MAX / 2),
-            _ => None,
-        };
-        if let Some(step) = step {
+        if let Some(step) = action.step() {
             self.move_by(step);
             return Reply::default();
         }
@@ -767,13 +759,4 @@ impl BaseMailTab {
         }
         Reply::info(done.message)
     }
-}
-
-/// Keeps a selection inside a list of `len` rows; the first row when nothing was selected.
-fn clamp(state: &mut TableState, len: usize) {
-    let sel = match len {
-        0 => None,
-        _ => Some(state.selected().unwrap_or(0).min(len - 1)),
-    };
-    state.select(sel);
 }

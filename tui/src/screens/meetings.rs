@@ -19,6 +19,7 @@ mod draw;
 mod forms;
 mod rollcall;
 
+use super::clamp;
 use super::{error_status, form_errors, meeting_text, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
@@ -404,16 +405,7 @@ impl MeetingsTab {
         if self.filtering {
             return self.filter_action(action, s, lang);
         }
-        let step = match action {
-            Action::Up => Some(-1),
-            Action::Down => Some(1),
-            Action::PageUp => Some(-10),
-            Action::PageDown => Some(10),
-            Action::Home => Some(i64::MIN / 2),
-            Action::End => Some(i64::MAX / 2),
-            _ => None,
-        };
-        if let Some(step) = step {
+        if let Some(step) = action.step() {
             return match self.move_by(step, s) {
                 Ok(()) => Reply::default(),
                 Err(e) => Reply::error(&e, lang),
@@ -459,13 +451,7 @@ impl MeetingsTab {
                 self.query.clear();
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                let delta = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -10,
-                    _ => 10,
-                };
-                return match self.move_by(delta, s) {
+                return match self.move_by(action.step().unwrap_or(0), s) {
                     Ok(()) => Reply::default(),
                     Err(e) => Reply::error(&e, lang),
                 };
@@ -1285,13 +1271,4 @@ fn io_error(path: &Path, e: std::io::Error) -> Reply {
         text: format!("{}: {e}", path.display()),
         error: true,
     })
-}
-
-/// Keeps a selection inside a list of `len` rows; the first row when nothing was selected.
-fn clamp(state: &mut TableState, len: usize) {
-    let sel = match len {
-        0 => None,
-        _ => Some(state.selected().unwrap_or(0).min(len - 1)),
-    };
-    state.select(sel);
 }

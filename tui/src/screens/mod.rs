@@ -90,6 +90,16 @@ pub(crate) fn form_errors(rest: Vec<String>, lang: crate::i18n::Lang) -> Status 
     Status { text, error: true }
 }
 
+/// Keeps a selection inside a list of `len` rows; the first row when nothing was selected, none
+/// when the list is empty.
+pub(crate) fn clamp(state: &mut ratatui::widgets::TableState, len: usize) {
+    let sel = match len {
+        0 => None,
+        _ => Some(state.selected().unwrap_or(0).min(len - 1)),
+    };
+    state.select(sel);
+}
+
 /// A scrollable detail popup's answer to a key: the new scroll offset, or `None` to close it.
 pub(crate) fn detail_scroll(action: crate::keys::Action, scroll: u16, lines: usize) -> Option<u16> {
     use crate::keys::Action;

@@ -166,14 +166,8 @@ fn parse_filter(form: &Form) -> std::result::Result<AuditFilter, Vec<FieldError>
 
 fn moved(state: &mut ListState, len: usize, action: Action) -> bool {
     let current = state.selected().unwrap_or(0) as i64;
-    let step = match action {
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -10,
-        Action::PageDown => 10,
-        Action::Home => i64::MIN / 2,
-        Action::End => i64::MAX / 2,
-        _ => return false,
+    let Some(step) = action.step() else {
+        return false;
     };
     if len > 0 {
         let last = len as i64 - 1;
