@@ -77,7 +77,35 @@ impl std::fmt::Debug for Kapstok {
     }
 }
 
+/// The automatic backup of the day, written when one is due: never for a store just created.
+fn due_backup(
+    store: &Store,
+    opened: &Opened,
+    clock: &dyn Clock,
+) -> Option<std::result::Result<std::path::PathBuf, String>> {
+    match opened {
+        Opened::Created => None,
+        _ => backup_of_the_day(store, clock),
+    }
+}
+
 impl Kapstok {
+    fn new(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        opened: Opened,
+        daily_backup: Option<std::result::Result<std::path::PathBuf, String>>,
+    ) -> Kapstok {
+        Kapstok {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                opened,
+                daily_backup,
+            }),
+        }
+    }
+
     /// Opens (or creates) the store in the folder `path`, with the computer's clock.
     pub fn open(path: &Path) -> Result<Kapstok> {
         Self::open_with_clock(path, Arc::new(SystemClock))
@@ -88,18 +116,8 @@ impl Kapstok {
         let (store, opened) = Store::open(path)?;
         // The first open of each day writes a backup beside the store. A failure does not stop
         // the opening (the data can still be read), but is reported by `daily_backup`.
-        let daily_backup = match opened {
-            Opened::Created => None,
-            _ => backup_of_the_day(&store, clock.as_ref()),
-        };
-        Ok(Kapstok {
-            inner: Arc::new(Inner {
-                store,
-                clock,
-                opened,
-                daily_backup,
-            }),
-        })
+        let daily_backup = due_backup(&store, &opened, clock.as_ref());
+        Ok(Kapstok::new(store, clock, opened, daily_backup))
     }
 
     /// Opens (or creates) the store with the computer's clock **without** the automatic backup
@@ -108,23 +126,17 @@ impl Kapstok {
     pub fn open_deferring_backup(path: &Path) -> Result<Kapstok> {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let (store, opened) = Store::open(path)?;
-        Ok(Kapstok {
-            inner: Arc::new(Inner {
-                store,
-                clock,
-                opened,
-                daily_backup: None,
-            }),
-        })
+        Ok(Kapstok::new(store, clock, opened, None))
     }
 
     /// Writes the automatic backup of the day when there is none yet (as opening with
     /// [`Kapstok::open`] does): the file written, or why it failed; `None` when nothing was due.
     pub fn backup_of_the_day(&self) -> Option<std::result::Result<std::path::PathBuf, String>> {
-        match self.inner.opened {
-            Opened::Created => None,
-            _ => backup_of_the_day(&self.inner.store, self.inner.clock.as_ref()),
-        }
+        due_backup(
+            &self.inner.store,
+            &self.inner.opened,
+            self.inner.clock.as_ref(),
+        )
     }
 
     /// The automatic backup of the day, when this opening wrote one (or failed to).
@@ -150,14 +162,7 @@ impl Kapstok {
         clock: Arc<dyn Clock>,
     ) -> Result<Kapstok> {
         let (store, opened) = Store::create_encrypted(path, passphrase)?;
-        Ok(Kapstok {
-            inner: Arc::new(Inner {
-                store,
-                clock,
-                opened,
-                daily_backup: None,
-            }),
-        })
+        Ok(Kapstok::new(store, clock, opened, None))
     }
 
     /// Makes a blank store (just created, no users, no records) encrypted with `passphrase`, for

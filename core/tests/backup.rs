@@ -15,12 +15,7 @@ use std::sync::{Arc, OnceLock};
 const CREATED: &str = "2026-11-23T10:00:00";
 
 fn open_store(path: &Path) -> Store {
-    retry_locked(
-        || Store::open(path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap()
-    .0
+    common::open_store(path).0
 }
 
 fn open_on(path: &Path, day: chrono::NaiveDate) -> Kapstok {

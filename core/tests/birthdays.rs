@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{d, new_store, raw_sled, retry_locked};
+use common::{d, new_store, raw_sled, set_raw_format_version};
 use kapstok_core::basemail::rules::{self, Office, World};
 use kapstok_core::basemail::{CardReason, Institution, Recipient, Run, Stay, Who};
 use kapstok_core::common::IsoWeek;
@@ -18,12 +18,7 @@ use std::path::Path;
 
 /// Opens the store itself (after every kapstok handle on it was dropped).
 fn store(path: &Path) -> Store {
-    retry_locked(
-        || Store::open(path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap()
-    .0
+    common::open_store(path).0
 }
 
 fn born(given: &str, surname: &str, birth: &str) -> MemberInput {
@@ -153,10 +148,7 @@ fn a_format2_store_gets_its_index_when_migrated() {
         // A store of format 2 had no birthday index.
         let raw = raw_sled(&path);
         assert!(raw.drop_tree("birthdays").unwrap());
-        raw.open_tree("meta")
-            .unwrap()
-            .insert("format_version", &2u32.to_be_bytes())
-            .unwrap();
+        set_raw_format_version(&raw, 2);
         raw.flush().unwrap();
     }
     let k = common::open(&path);

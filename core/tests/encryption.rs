@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::{clock, raw_sled, retry_locked, ADMIN, PASSWORD};
+use common::{
+    clock, open_store, raw_format_version, raw_sled, retry_locked, set_raw_format_version, ADMIN,
+    PASSWORD,
+};
 use kapstok_core::members::MemberInput;
 use kapstok_core::store::{dump, Store, TreeId};
 use kapstok_core::{Error, Kapstok, Role};
@@ -29,16 +32,6 @@ const SECRETS: [&str; 8] = [
 fn open(path: &Path) -> Kapstok {
     retry_locked(
         || Kapstok::open_with_clock(path, clock()),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap()
-}
-
-/// Opens the bare store, waiting out this process's just-dropped handle (sled releases its lock
-/// from a background thread).
-fn open_store(path: &Path) -> (Store, kapstok_core::store::Opened) {
-    retry_locked(
-        || Store::open(path),
         |e| matches!(e, Error::AlreadyOpen { .. }),
     )
     .unwrap()
@@ -199,11 +192,7 @@ fn a_login_opens_an_encrypted_store_and_wrong_secrets_are_clear_errors() {
 #[test]
 fn reading_a_locked_store_is_refused() {
     let (_dir, path) = encrypted_store();
-    let (store, _) = retry_locked(
-        || Store::open(&path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap();
+    let (store, _) = open_store(&path);
     assert!(store.is_locked());
     let result = store.scan::<kapstok_core::members::Member>();
     assert!(matches!(result, Err(Error::Locked)), "{result:?}");
@@ -491,10 +480,7 @@ fn an_older_encrypted_store_migrates_when_a_login_unlocks_it() {
     {
         // Pretend the store is of format 1 (members as they are decode as any version).
         let raw = raw_sled(&path);
-        raw.open_tree("meta")
-            .unwrap()
-            .insert("format_version", &1u32.to_be_bytes())
-            .unwrap();
+        set_raw_format_version(&raw, 1);
         raw.flush().unwrap();
     }
     let k = open(&path);
@@ -529,15 +515,9 @@ fn an_older_encrypted_store_migrates_when_a_login_unlocks_it() {
     assert_eq!(admin.members().list().unwrap().len(), 2);
     drop((admin, k));
     let raw = raw_sled(&path);
-    let version = raw
-        .open_tree("meta")
-        .unwrap()
-        .get("format_version")
-        .unwrap()
-        .unwrap();
     assert_eq!(
-        version.as_ref(),
-        kapstok_core::store::FORMAT_VERSION.to_be_bytes()
+        raw_format_version(&raw),
+        Some(kapstok_core::store::FORMAT_VERSION)
     );
 }
 
@@ -550,10 +530,7 @@ fn a_migration_that_fails_on_unlock_locks_the_store_again_and_waits() {
         // decrypt: building the index must stop on it.
         let raw = raw_sled(&path);
         raw.drop_tree("birthdays").unwrap();
-        raw.open_tree("meta")
-            .unwrap()
-            .insert("format_version", &2u32.to_be_bytes())
-            .unwrap();
+        set_raw_format_version(&raw, 2);
         raw.open_tree("members")
             .unwrap()
             .insert(garbage, b"\x02not a sealed record".as_slice())
@@ -584,15 +561,9 @@ fn a_migration_that_fails_on_unlock_locks_the_store_again_and_waits() {
     assert_eq!(admin.members().list().unwrap().len(), 2);
     drop((admin, k));
     let raw = raw_sled(&path);
-    let version = raw
-        .open_tree("meta")
-        .unwrap()
-        .get("format_version")
-        .unwrap()
-        .unwrap();
     assert_eq!(
-        version.as_ref(),
-        kapstok_core::store::FORMAT_VERSION.to_be_bytes()
+        raw_format_version(&raw),
+        Some(kapstok_core::store::FORMAT_VERSION)
     );
 }
 

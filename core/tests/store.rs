@@ -5,13 +5,13 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{d, new_store, open, raw_sled, retry_locked, try_open};
+use common::{d, new_store, open, open_store, raw_format_version, raw_sled, try_open};
 use kapstok_core::access::{hash_password, AuditEntry, AuditRecord, User, UserRecord};
 use kapstok_core::common::{Address, PersonName, Postcode};
 use kapstok_core::members::model::MemberV1;
 use kapstok_core::members::{Consents, Member, MemberRecord, Status, StatusEntry};
 use kapstok_core::settings::{Settings, SettingsRecord, SettingsV1};
-use kapstok_core::store::{codec, dump, Opened, Record, Store, TreeId, FORMAT_VERSION};
+use kapstok_core::store::{codec, dump, Opened, Record, TreeId, FORMAT_VERSION};
 use kapstok_core::{Error, Kapstok, Role};
 use proptest::prelude::*;
 use std::io::BufReader;
@@ -218,13 +218,6 @@ fn fixture_copy(dir: &Path) -> PathBuf {
     path
 }
 
-fn raw_format_version(db: &sled::Db) -> Option<u32> {
-    let meta = db.open_tree("meta").unwrap();
-    meta.get("format_version")
-        .unwrap()
-        .map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap()))
-}
-
 #[test]
 fn format1_store_is_migrated_after_a_backup() {
     let dir = tempfile::tempdir().unwrap();
@@ -328,11 +321,7 @@ fn format1_store_is_migrated_after_a_backup() {
     drop((admin, again));
 
     // Through format 2 to 3: the birthday index holds the fixture's birth dates.
-    let (store, _) = retry_locked(
-        || Store::open(&path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap();
+    let (store, _) = open_store(&path);
     kapstok_core::members::birthdays::check(&store).unwrap();
     let born: usize = store
         .scan::<kapstok_core::members::birthdays::BornOn>()
@@ -858,14 +847,6 @@ fn a_change_survives_closing_the_store() {
     assert_eq!(all[0].name.full(), "Zoë Citroën");
 }
 
-fn open_store(path: &Path) -> (Store, Opened) {
-    retry_locked(
-        || Store::open(path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap()
-}
-
 type Trees = Vec<(&'static str, Vec<(Vec<u8>, Vec<u8>)>)>;
 
 fn raw_trees(path: &Path) -> Trees {
@@ -1240,11 +1221,7 @@ fn records_read_in_batches_or_from_the_end_are_the_records_of_a_scan() {
                 .unwrap();
         }
     }
-    let (store, _) = retry_locked(
-        || Store::open(&path),
-        |e| matches!(e, Error::AlreadyOpen { .. }),
-    )
-    .unwrap();
+    let (store, _) = open_store(&path);
     let scanned: Vec<u64> = store
         .scan::<Member>()
         .unwrap()

@@ -63,6 +63,16 @@ pub fn try_open(path: &Path) -> Result<Kapstok, Error> {
     )
 }
 
+/// Opens the bare store (no login, no daily backup), waiting out this process's just-dropped
+/// handle.
+pub fn open_store(path: &Path) -> (kapstok_core::store::Store, kapstok_core::store::Opened) {
+    retry_locked(
+        || kapstok_core::store::Store::open(path),
+        |e| matches!(e, Error::AlreadyOpen { .. }),
+    )
+    .unwrap()
+}
+
 /// Opens the store's folder with sled itself (after kapstok let go of it).
 pub fn raw_sled(path: &Path) -> sled::Db {
     retry_locked(
@@ -70,6 +80,22 @@ pub fn raw_sled(path: &Path) -> sled::Db {
         |e| e.to_string().contains("could not acquire lock"),
     )
     .unwrap()
+}
+
+/// The format version a raw store records.
+pub fn raw_format_version(db: &sled::Db) -> Option<u32> {
+    let meta = db.open_tree("meta").unwrap();
+    meta.get("format_version")
+        .unwrap()
+        .map(|v| u32::from_be_bytes(v.as_ref().try_into().unwrap()))
+}
+
+/// Makes a raw store claim an older (or newer) format version.
+pub fn set_raw_format_version(db: &sled::Db, version: u32) {
+    db.open_tree("meta")
+        .unwrap()
+        .insert("format_version", &version.to_be_bytes())
+        .unwrap();
 }
 
 /// A new store in `dir`, set up with [`ADMIN`].
