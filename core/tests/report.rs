@@ -238,6 +238,19 @@ fn today_per_role_and_who_may_see_the_figures() {
     let (_, next, deadlines) = t.next_meeting.clone().unwrap();
     assert_eq!(next.date(), d(2026, 12, 17));
     assert_eq!(deadlines.send_by, d(2026, 12, 3));
+    assert!(!t.convocation_overdue, "3 December is still ahead");
+    // Overdue only after the last day to send, and never once sent.
+    use kapstok_core::report::today::convocation_overdue;
+    assert!(!convocation_overdue(&next, &deadlines, d(2026, 12, 3)));
+    assert!(convocation_overdue(&next, &deadlines, d(2026, 12, 4)));
+    let mut sent = next.clone();
+    sent.convocation = Some(kapstok_core::meetings::Convocation {
+        sent: d(2026, 12, 1),
+        deadline: d(2026, 12, 3),
+        by_email: Vec::new(),
+        by_letter: Vec::new(),
+    });
+    assert!(!convocation_overdue(&sent, &deadlines, d(2026, 12, 4)));
     assert!(t.out_of_sight > 0);
     assert_eq!(
         t.birthdays,

@@ -129,8 +129,13 @@ impl<'a> Report<'a> {
             .filter(|r| !matches!(r.standing, Standing::Done(_)))
             .collect();
         let stays: Vec<Stay> = self.all()?;
+        let day = self.s.today();
+        let convocation_overdue = next_meeting
+            .as_ref()
+            .is_some_and(|(_, m, d)| today::convocation_overdue(m, d, day));
         Ok(AdminToday {
             next_meeting,
+            convocation_overdue,
             reminders,
             out_of_sight,
             birthdays,

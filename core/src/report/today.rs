@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 pub struct AdminToday {
     /// The next general meeting with its deadlines.
     pub next_meeting: Option<(u64, Meeting, Deadlines)>,
+    /// The next meeting's convocation is not sent and its last day to send has passed.
+    pub convocation_overdue: bool,
     /// The year's reminders that are not done (annual report, audit committee, autumn meeting).
     pub reminders: Vec<Reminder>,
     /// Members out of sight.
@@ -22,6 +24,12 @@ pub struct AdminToday {
     pub returned_to_check: usize,
     /// Ex-members past the retention period, to anonymise.
     pub retention_due: usize,
+}
+
+/// Whether a meeting's convocation is overdue on `today`: not sent, and the last day to send it
+/// (`deadlines.send_by`) has passed.
+pub fn convocation_overdue(meeting: &Meeting, deadlines: &Deadlines, today: NaiveDate) -> bool {
+    meeting.convocation.is_none() && today > deadlines.send_by
 }
 
 /// The coordinator's day.

@@ -184,8 +184,9 @@ impl TodayTab {
                                 ],
                             ),
                         };
-                        let late = m.convocation.is_none() && s.today() > d.send_by;
-                        lines.push(TodayLine::to(text, Target::Meetings).warn(late));
+                        lines.push(
+                            TodayLine::to(text, Target::Meetings).warn(t.convocation_overdue),
+                        );
                         if let Some(from) = d.inspection_from {
                             lines.push(TodayLine::to(
                                 fill(Msg::TodayInspection, &[("date", &format_date(from))]),
