@@ -268,6 +268,7 @@ volunteer_denied! {
     training_coverage: |v, ids| v.training().coverage() => ExpertsManage;
 
     meetings_list: |v, ids| v.meetings().list() => MeetingsRead;
+    meetings_rules: |v, ids| v.meetings().rules() => MeetingsRead;
     meetings_get: |v, ids| v.meetings().get(ids.meeting) => MeetingsRead;
     meetings_next: |v, ids| v.meetings().next() => MeetingsRead;
     meetings_invitees: |v, ids| v.meetings().invitees(ids.meeting) => MembersRead;

@@ -154,8 +154,9 @@ impl<'a> Meetings<'a> {
         self.s.now().time()
     }
 
-    /// The rules from the statutes.
+    /// The rules from the statutes (administrators and coordinators).
     pub fn rules(&self) -> Result<MeetingRules> {
+        self.s.require(Permission::MeetingsRead)?;
         Ok(self
             .s
             .store()
