@@ -219,9 +219,9 @@ impl Kapstok {
     pub fn needs_setup(&self) -> Result<bool> {
         if self.inner.store.is_locked() {
             // The users cannot be read yet; the counter in `meta` says whether any was made.
-            return Ok(self.inner.store.seq("user")? == 0);
+            return Ok(self.inner.store.seq(crate::store::Counter::User)? == 0);
         }
-        Ok(self.inner.store.seq("user")? == 0 && self.inner.store.scan::<User>()?.is_empty())
+        Ok(self.inner.store.seq(crate::store::Counter::User)? == 0 && self.inner.store.scan::<User>()?.is_empty())
     }
 
     /// Sets up a new association: creates the first administrator and logs in. Refused when the
@@ -242,7 +242,7 @@ impl Kapstok {
             created: now,
         };
         let id = self.inner.store.transact(|tx| {
-            let id = tx.next_seq("user")?;
+            let id = tx.next_seq(crate::store::Counter::User)?;
             tx.put(id, &user)?;
             if let Some(wrap) = &wrap {
                 tx.put_key_wrap(wrap)?;

@@ -5,8 +5,6 @@ use crate::error::{FieldError, Reason};
 use crate::store::{Record, Store, TreeId};
 use serde::{Deserialize, Serialize};
 
-pub(crate) const SETTINGS_ID: u64 = 1;
-
 /// Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -93,5 +91,5 @@ impl Record for Settings {
 }
 
 pub(crate) fn load(store: &Store) -> crate::error::Result<Settings> {
-    Ok(store.get::<Settings>(SETTINGS_ID)?.unwrap_or_default())
+    Ok(store.setting::<Settings>()?.unwrap_or_default())
 }

@@ -77,7 +77,7 @@ impl Session {
         record: &str,
         detail: &str,
     ) -> TxResult<()> {
-        let id = tx.next_seq("audit")?;
+        let id = tx.next_seq(crate::store::Counter::Audit)?;
         tx.put(
             id,
             &AuditEntry {
@@ -147,7 +147,7 @@ impl Session {
         settings.validate().map_err(Error::Invalid)?;
         let now = self.now();
         self.store().transact(|tx| {
-            tx.put(crate::settings::SETTINGS_ID, settings)?;
+            tx.put_setting(settings)?;
             self.audit(tx, now, "settings.change", "settings", "")
         })
     }

@@ -143,7 +143,7 @@ impl<'a> Users<'a> {
             created: now,
         };
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("user")?;
+            let id = tx.next_seq(crate::store::Counter::User)?;
             tx.put(id, &user)?;
             if let Some(wrap) = &wrap {
                 tx.put_key_wrap(wrap)?;

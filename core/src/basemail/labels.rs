@@ -12,7 +12,6 @@ use crate::store::{Record, TreeId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-const PRINT_SETTINGS_ID: u64 = 2;
 
 /// How printing is set up on this office PC.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -139,14 +138,14 @@ impl BaseMail<'_> {
         Ok(self
             .session()
             .store()
-            .get::<PrintSettings>(PRINT_SETTINGS_ID)?
+            .setting::<PrintSettings>()?
             .unwrap_or_default())
     }
 
     fn save_print_settings(&self, settings: &PrintSettings, action: &str) -> Result<()> {
         let now = self.session().now();
         self.session().store().transact(|tx| {
-            tx.put(PRINT_SETTINGS_ID, settings)?;
+            tx.put_setting(settings)?;
             self.session().audit(tx, now, action, "print_settings", "")
         })
     }

@@ -204,7 +204,7 @@ impl<'a> BaseMail<'a> {
         let institution = Self::check_institution(input)?;
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("institution")?;
+            let id = tx.next_seq(crate::store::Counter::Institution)?;
             tx.put(id, &institution)?;
             self.s
                 .audit(tx, now, "institution.add", &format!("institution/{id}"), "")?;
@@ -348,7 +348,7 @@ impl<'a> BaseMail<'a> {
         let recipient = self.check_recipient(input, None)?;
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("recipient")?;
+            let id = tx.next_seq(crate::store::Counter::Recipient)?;
             tx.put(id, &recipient)?;
             self.s
                 .audit(tx, now, "recipient.add", &format!("recipient/{id}"), "")?;
@@ -540,7 +540,7 @@ impl<'a> BaseMail<'a> {
                 self.s
                     .audit(tx, now, "stay.end", &format!("stay/{old_id}"), "moved")?;
             }
-            let id = tx.next_seq("stay")?;
+            let id = tx.next_seq(crate::store::Counter::Stay)?;
             tx.put(id, &stay)?;
             self.s.audit(
                 tx,

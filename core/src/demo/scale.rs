@@ -66,7 +66,7 @@ impl Scale {
 /// an audit entry `action` on `seq/id`. Returns the numbers in the order of `records`.
 pub(super) fn write_all<R: Record>(
     admin: &Session,
-    seq: &str,
+    seq: crate::store::Counter,
     action: &str,
     records: &[R],
 ) -> Result<Vec<u64>> {
@@ -78,7 +78,7 @@ pub(super) fn write_all<R: Record>(
             for record in chunk {
                 let id = tx.next_seq(seq)?;
                 tx.put(id, record)?;
-                admin.audit(tx, now, action, &format!("{seq}/{id}"), "demo")?;
+                admin.audit(tx, now, action, &format!("{}/{id}", seq.name()), "demo")?;
                 ids.push(id);
             }
             Ok(ids)
@@ -130,7 +130,7 @@ pub(super) fn basemail(
             house_rules: "Demo-adres: controleer het adres voor gebruik.".into(),
         });
     }
-    write_all(admin, "institution", "institution.add", &institutions)?;
+    write_all(admin, crate::store::Counter::Institution, "institution.add", &institutions)?;
     let places: Vec<u64> = store
         .scan::<Institution>()?
         .into_iter()
@@ -166,7 +166,7 @@ pub(super) fn basemail(
             notes: String::new(),
         })
         .collect();
-    let ids = write_all(admin, "recipient", "recipient.add", &recipients)?;
+    let ids = write_all(admin, crate::store::Counter::Recipient, "recipient.add", &recipients)?;
     let stays: Vec<Stay> = ids
         .iter()
         .take(scale.stays)
@@ -198,7 +198,7 @@ pub(super) fn basemail(
             }
         })
         .collect();
-    write_all(admin, "stay", "stay.start", &stays)?;
+    write_all(admin, crate::store::Counter::Stay, "stay.start", &stays)?;
     Ok(())
 }
 
@@ -281,7 +281,7 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
             ..agreement(&mut rng, expert, previous_start, i)
         })
         .collect();
-    let previous_ids = write_all(admin, "agreement", "agreement.create", &previous)?;
+    let previous_ids = write_all(admin, crate::store::Counter::Agreement, "agreement.create", &previous)?;
     let current: Vec<Agreement> = previous
         .iter()
         .zip(&previous_ids)
@@ -292,7 +292,7 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
             ..agreement(&mut rng, old.expert, current_start, i)
         })
         .collect();
-    write_all(admin, "agreement", "agreement.create", &current)?;
+    write_all(admin, crate::store::Counter::Agreement, "agreement.create", &current)?;
 
     let skills = store.scan::<Skill>()?;
     let courses = store.scan::<Course>()?;
@@ -339,7 +339,7 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
             });
         }
     }
-    write_all(admin, "held", "skill.held", &held)?;
-    write_all(admin, "plan", "plan.propose", &plan)?;
+    write_all(admin, crate::store::Counter::Held, "skill.held", &held)?;
+    write_all(admin, crate::store::Counter::Plan, "plan.propose", &plan)?;
     Ok(())
 }

@@ -18,7 +18,6 @@ use crate::store::{abort, Record, Tx, TxResult};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::{BTreeSet, HashMap};
 
-const RULES_ID: u64 = 5;
 const MAX_TEXT: usize = 20_000;
 
 /// A meeting as typed.
@@ -160,7 +159,7 @@ impl<'a> Meetings<'a> {
         Ok(self
             .s
             .store()
-            .get::<MeetingRules>(RULES_ID)?
+            .setting::<MeetingRules>()?
             .unwrap_or_default())
     }
 
@@ -202,7 +201,7 @@ impl<'a> Meetings<'a> {
         c.finish(()).map_err(Error::Invalid)?;
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            tx.put(RULES_ID, &rules)?;
+            tx.put_setting(&rules)?;
             self.s.audit(tx, now, "settings.meetings", "settings", "")
         })
     }
@@ -276,7 +275,7 @@ impl<'a> Meetings<'a> {
         };
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("meetings")?;
+            let id = tx.next_seq(crate::store::Counter::Meetings)?;
             tx.put(id, &meeting)?;
             self.s.audit(
                 tx,
@@ -915,7 +914,7 @@ impl<'a> Meetings<'a> {
         };
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("meetings")?;
+            let id = tx.next_seq(crate::store::Counter::Meetings)?;
             tx.put(id, &second)?;
             self.s.audit(
                 tx,

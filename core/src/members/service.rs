@@ -108,7 +108,7 @@ impl<'a> Members<'a> {
         let warnings = rules::warnings(&valid, None, &self.all()?);
         let now = self.s.now();
         let member = self.s.store().transact(|tx| {
-            let number = tx.next_seq("member")?;
+            let number = tx.next_seq(crate::store::Counter::Member)?;
             if tx.get::<Member>(number)?.is_some() {
                 return abort(Error::Storage(format!(
                     "member number {number} is already in use"
@@ -261,7 +261,7 @@ impl<'a> Members<'a> {
                 alike.entry((birth, m.name.sort_key())).or_default().push(i);
             }
         }
-        let next = self.s.store().seq("member")?;
+        let next = self.s.store().seq(crate::store::Counter::Member)?;
         let max_given = parsed.iter().filter_map(|r| r.number).max().unwrap_or(0);
         let mut auto = next.max(max_given);
         let mut members = Vec::with_capacity(parsed.len());
@@ -324,7 +324,7 @@ impl<'a> Members<'a> {
                 }
                 tx.put(m.number, m)?;
                 self.log_consents(tx, m.number, &Consents::default(), &m.consents)?;
-                tx.bump_seq("member", m.number)?;
+                tx.bump_seq(crate::store::Counter::Member, m.number)?;
                 self.s.audit(tx, now, action, &record(m.number), "")?;
             }
             Ok(())

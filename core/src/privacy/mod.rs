@@ -64,7 +64,6 @@ impl Record for Erasure {
     }
 }
 
-const PRIVACY_SETTINGS_ID: u64 = 5;
 
 /// Privacy settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +182,7 @@ impl<'a> Privacy<'a> {
         Ok(self
             .s
             .store()
-            .get::<PrivacySettings>(PRIVACY_SETTINGS_ID)?
+            .setting::<PrivacySettings>()?
             .unwrap_or_default())
     }
 
@@ -202,7 +201,7 @@ impl<'a> Privacy<'a> {
             retention_months: months,
         };
         self.s.store().transact(|tx| {
-            tx.put(PRIVACY_SETTINGS_ID, &settings)?;
+            tx.put_setting(&settings)?;
             self.s
                 .audit(tx, now, "settings.privacy", "settings", &months.to_string())
         })

@@ -18,7 +18,7 @@ pub const DEFAULT_KEEP: u32 = 7;
 /// The most daily backups that can be kept.
 pub const MAX_KEEP: u32 = 366;
 
-const META_KEEP: &[u8] = b"backups/keep";
+const META_KEEP: &[u8] = super::keys::meta::BACKUPS_KEEP;
 const DAILY_PREFIX: &str = "daily-";
 const DAILY_SUFFIX: &str = ".jsonl";
 

@@ -41,11 +41,11 @@ use zeroize::Zeroizing;
 pub const TAG_SEALED: u8 = 2;
 
 /// Meta key of the encryption header; its presence marks an encrypted store.
-pub(crate) const META_HEADER: &[u8] = b"crypt/header";
+pub(crate) const META_HEADER: &[u8] = super::keys::meta::CRYPT_HEADER;
 /// Meta key of the data key wrapped with the store passphrase.
-pub(crate) const META_PASSPHRASE: &[u8] = b"crypt/passphrase";
+pub(crate) const META_PASSPHRASE: &[u8] = super::keys::meta::CRYPT_PASSPHRASE;
 /// Prefix of the meta keys of the data key wrapped per user.
-pub(crate) const META_USER: &[u8] = b"crypt/user/";
+pub(crate) const META_USER: &[u8] = super::keys::meta::CRYPT_USER;
 
 const HEADER_VERSION: u8 = 1;
 const WRAP_VERSION: u8 = 1;

@@ -16,6 +16,7 @@ pub mod backup;
 pub mod codec;
 pub mod crypt;
 pub mod dump;
+pub mod keys;
 mod migrate;
 pub mod rewrite;
 
@@ -29,6 +30,7 @@ use sled::transaction::{
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+pub use keys::{Counter, Setting, SettingsKey};
 pub use migrate::FORMAT_VERSION;
 
 /// The trees of the store. Append new trees at the end; never reorder.
@@ -42,8 +44,7 @@ pub enum TreeId {
     Audit,
     /// Members, keyed by member number.
     Members,
-    /// Settings: the association's settings (key 1) and the print settings (key 2), each its
-    /// own versioned record.
+    /// Settings: one versioned record per fixed key, declared in [`keys::SettingsKey`].
     Settings,
     /// BaseMail: institutions.
     Institutions,
@@ -171,7 +172,7 @@ pub trait Record: Clone + Sized {
     }
 }
 
-const META_FORMAT: &[u8] = b"format_version";
+const META_FORMAT: &[u8] = keys::meta::FORMAT;
 
 /// An open store.
 #[derive(Clone)]
@@ -618,6 +619,11 @@ impl Store {
         }
     }
 
+    /// Reads a settings record (`None` when it was never saved).
+    pub fn setting<S: Setting>(&self) -> Result<Option<S>> {
+        self.get::<S>(S::KEY.id())
+    }
+
     /// Reads every record of a kind, in id order.
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
         self.usable()?;
@@ -865,6 +871,16 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Reads a settings record inside the transaction.
+    pub fn setting<S: Setting>(&self) -> TxResult<Option<S>> {
+        self.get::<S>(S::KEY.id())
+    }
+
+    /// Writes a settings record at its key (see [`keys::SettingsKey`]).
+    pub fn put_setting<S: Setting>(&self, setting: &S) -> TxResult<()> {
+        self.put(S::KEY.id(), setting)
+    }
+
     /// Removes one record (nothing happens when there is none).
     pub fn remove<R: Record>(&self, id: u64) -> TxResult<()> {
         self.tree(R::TREE).remove(&codec::id_key(id))?;
@@ -886,7 +902,8 @@ impl Tx<'_> {
     }
 
     /// Takes the next number of a named counter (starting at 1). Numbers are never handed out twice.
-    pub fn next_seq(&self, name: &str) -> TxResult<u64> {
+    pub fn next_seq(&self, counter: Counter) -> TxResult<u64> {
+        let name = counter.name();
         let key = seq_key(name);
         let current = self.read_seq(&key)?;
         let Some(next) = current.checked_add(1) else {
@@ -900,8 +917,8 @@ impl Tx<'_> {
 
     /// Raises a counter so that the next number is above `used` (when a number is given from
     /// outside, as in an import).
-    pub fn bump_seq(&self, name: &str, used: u64) -> TxResult<()> {
-        let key = seq_key(name);
+    pub fn bump_seq(&self, counter: Counter, used: u64) -> TxResult<()> {
+        let key = seq_key(counter.name());
         if self.read_seq(&key)? < used {
             self.tree(TreeId::Meta).insert(key, &used.to_be_bytes())?;
         }
@@ -924,12 +941,15 @@ impl Tx<'_> {
 }
 
 fn seq_key(name: &str) -> Vec<u8> {
-    format!("seq/{name}").into_bytes()
+    let mut key = keys::meta::SEQ.to_vec();
+    key.extend_from_slice(name.as_bytes());
+    key
 }
 
 impl Store {
     /// The last number a named counter handed out (0 when none).
-    pub fn seq(&self, name: &str) -> Result<u64> {
+    pub fn seq(&self, counter: Counter) -> Result<u64> {
+        let name = counter.name();
         match self.tree(TreeId::Meta).get(seq_key(name))? {
             None => Ok(0),
             Some(bytes) => <[u8; 8]>::try_from(bytes.as_ref())

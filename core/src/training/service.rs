@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
-const TRAINING_SETTINGS_ID: u64 = 4;
 
 /// Settings for training.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,7 +146,7 @@ impl<'a> Training<'a> {
         Ok(self
             .s
             .store()
-            .get::<TrainingSettings>(TRAINING_SETTINGS_ID)?
+            .setting::<TrainingSettings>()?
             .unwrap_or_default())
     }
 
@@ -159,7 +158,7 @@ impl<'a> Training<'a> {
         }
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            tx.put(TRAINING_SETTINGS_ID, &settings)?;
+            tx.put_setting(&settings)?;
             self.s.audit(tx, now, "settings.training", "settings", "")
         })
     }
@@ -222,7 +221,13 @@ impl<'a> Training<'a> {
         Ok(())
     }
 
-    fn save<R: Record>(&self, id: Option<u64>, record: &R, seq: &str, action: &str) -> Result<u64> {
+    fn save<R: Record>(
+        &self,
+        id: Option<u64>,
+        record: &R,
+        seq: crate::store::Counter,
+        action: &str,
+    ) -> Result<u64> {
         self.s.require(Permission::ExpertsManage)?;
         let now = self.s.now();
         self.s.store().transact(|tx| {
@@ -232,7 +237,7 @@ impl<'a> Training<'a> {
                 None => tx.next_seq(seq)?,
             };
             tx.put(id, record)?;
-            self.s.audit(tx, now, action, &format!("{seq}/{id}"), "")?;
+            self.s.audit(tx, now, action, &format!("{}/{id}", seq.name()), "")?;
             Ok(id)
         })
     }
@@ -259,7 +264,7 @@ impl<'a> Training<'a> {
             validity_months: validity,
         };
         let skill = c.finish(skill).map_err(Error::Invalid)?;
-        self.save(id, &skill, "skill", "skill.save")
+        self.save(id, &skill, crate::store::Counter::Skill, "skill.save")
     }
 
     /// Adds or changes a task description.
@@ -275,7 +280,7 @@ impl<'a> Training<'a> {
             skills,
         };
         let task = c.finish(task).map_err(Error::Invalid)?;
-        self.save(id, &task, "task", "task.save")
+        self.save(id, &task, crate::store::Counter::Task, "task.save")
     }
 
     /// Adds or changes a course.
@@ -313,7 +318,7 @@ impl<'a> Training<'a> {
             place,
         };
         let course = c.finish(course).map_err(Error::Invalid)?;
-        self.save(id, &course, "course", "course.save")
+        self.save(id, &course, crate::store::Counter::Course, "course.save")
     }
 
     /// The skills an expert holds, newest first.
@@ -358,7 +363,7 @@ impl<'a> Training<'a> {
             acquired,
             source,
         };
-        self.save(None, &held, "held", "skill.held")
+        self.save(None, &held, crate::store::Counter::Held, "skill.held")
     }
 
     /// The agreement whose tasks count for an expert today: the running one, else the next
@@ -471,7 +476,7 @@ impl<'a> Training<'a> {
             status: ItemStatus::Proposed,
             from_review: None,
         };
-        self.save(None, &item, "plan", "plan.propose")
+        self.save(None, &item, crate::store::Counter::Plan, "plan.propose")
     }
 
     /// Chooses the course of a proposed item (a wish becomes a course); its cost follows.
@@ -517,7 +522,7 @@ impl<'a> Training<'a> {
                     .map(|c| c.skills.clone())
                     .unwrap_or_default()
                 {
-                    let hid = tx.next_seq("held")?;
+                    let hid = tx.next_seq(crate::store::Counter::Held)?;
                     tx.put(
                         hid,
                         &Held {

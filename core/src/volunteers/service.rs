@@ -15,7 +15,6 @@ use crate::store::{abort, Record, TreeId};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-const EXPERT_SETTINGS_ID: u64 = 3;
 
 /// Settings for reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,7 +222,7 @@ impl<'a> Experts<'a> {
         Ok(self
             .s
             .store()
-            .get::<ExpertSettings>(EXPERT_SETTINGS_ID)?
+            .setting::<ExpertSettings>()?
             .unwrap_or_default())
     }
 
@@ -242,7 +241,7 @@ impl<'a> Experts<'a> {
         }
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            tx.put(EXPERT_SETTINGS_ID, &settings)?;
+            tx.put_setting(&settings)?;
             self.s.audit(tx, now, "settings.reviews", "settings", "")
         })
     }
@@ -403,7 +402,7 @@ impl<'a> Experts<'a> {
     fn insert(&self, agreement: &Agreement) -> Result<u64> {
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("agreement")?;
+            let id = tx.next_seq(crate::store::Counter::Agreement)?;
             tx.put(id, agreement)?;
             self.s.audit(
                 tx,
@@ -618,7 +617,7 @@ impl<'a> Experts<'a> {
         };
         let now = self.s.now();
         self.s.store().transact(|tx| {
-            let id = tx.next_seq("review")?;
+            let id = tx.next_seq(crate::store::Counter::Review)?;
             tx.put(id, &review)?;
             self.s.audit(
                 tx,
@@ -740,7 +739,7 @@ impl<'a> Experts<'a> {
         self.s.store().transact(|tx| {
             let next_id = match &next {
                 Some(n) => {
-                    let nid = tx.next_seq("agreement")?;
+                    let nid = tx.next_seq(crate::store::Counter::Agreement)?;
                     tx.put(nid, n)?;
                     self.s.audit(
                         tx,
@@ -776,7 +775,7 @@ impl<'a> Experts<'a> {
                     status: crate::training::ItemStatus::Proposed,
                     from_review: Some(id),
                 };
-                let pid = tx.next_seq("plan")?;
+                let pid = tx.next_seq(crate::store::Counter::Plan)?;
                 tx.put(pid, &item)?;
                 self.s.audit(
                     tx,
