@@ -39,6 +39,20 @@ pub fn is_phone(text: &str) -> bool {
         && text.chars().filter(|c| c.is_ascii_digit()).count() >= 6
 }
 
+/// Text as it may go to a terminal or a log: every control character (ESC, NUL, BEL, C1 codes,
+/// also line breaks and tabs) becomes U+FFFD, so stored text can never drive the terminal. Text
+/// without control characters comes back borrowed.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// True when the text holds no line break.
 pub fn single_line(text: &str) -> bool {
     !text.contains(['\n', '\r'])
@@ -47,6 +61,15 @@ pub fn single_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_replaces_every_control_character() {
+        assert_eq!(printable("Zoë Müller"), "Zoë Müller");
+        assert_eq!(
+            printable("a\u{1b}]0;pwned\u{7}b\0c\u{9b}d\ne"),
+            "a\u{FFFD}]0;pwned\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e"
+        );
+    }
 
     #[test]
     fn folding() {

@@ -16,6 +16,7 @@ pub mod backup;
 pub mod codec;
 pub mod crypt;
 pub mod dump;
+mod files;
 pub mod keys;
 mod migrate;
 pub mod rewrite;
@@ -232,6 +233,7 @@ impl Store {
     }
 
     fn open_now(path: &Path) -> Result<(Store, Opened)> {
+        files::before_open(path)?;
         // sled's page cache. Its real footprint is about three times the figure (100,000
         // members: 16 MB cost 125 MiB peak in the TUI, 32 MB 174 MiB). 24 MB keeps the TUI's
         // peak near 170 MiB with the daily backup and every tab visited, while the member pages
