@@ -14,5 +14,5 @@ pub use check::{parse_address, AddressFields};
 pub use date::{format_date, parse_date, parse_time};
 pub use money::Cents;
 pub use name::PersonName;
-pub use text::{fold, is_email, is_phone, single_line};
+pub use text::{fold, is_email, is_phone, printable, single_line};
 pub use week::{birthday_in, IsoWeek};
