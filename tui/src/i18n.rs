@@ -243,6 +243,10 @@ messages! {
     TodayMembers => "Leden", "Members";
     TodayOutOfSight => "Leden uit beeld: {n}", "Members out of sight: {n}";
     TodayBirthdays => "Jarig deze week: {n}", "Birthdays this week: {n}";
+    TodaySettingReset => "{setting} zijn bij de update naar deze versie teruggezet op de standaard (ze deelden een opslagplaats met een andere instelling): voer ze opnieuw in.", "{setting} were set back to their defaults by the update to this version (they shared a storage place with another setting): enter them again.";
+    TodayResetMeetingRules => "De vergaderregels van de statuten (kapstok meeting rules)", "The meeting rules of the statutes (kapstok meeting rules)";
+    TodayResetRetention => "De bewaartermijn (kapstok retention --months)", "The retention period (kapstok retention --months)";
+    TodayResetOther => "Instellingen", "Settings";
     TodayRetention => "Oud-leden voorbij de bewaartermijn, te anonimiseren: {n}", "Ex-members past the retention period, to anonymise: {n}";
     TodayReturned => "Teruggekomen kaarten: {n} verblijven te controleren", "Returned cards: {n} stays to check";
     TodayExperts => "Ervaringsdeskundigen", "Experts by experience";
@@ -806,6 +810,7 @@ messages! {
     PrivRetentionHeader => "Oud-leden voorbij de bewaartermijn ({months} maanden):", "Ex-members past the retention period ({months} months):";
     PrivRetentionPrompt => "Deze {count} oud-leden anonimiseren? Typ het aantal ter bevestiging", "Anonymise these {count} ex-members? Type the number to confirm";
     PrivRetentionSet => "Bewaartermijn: {months} maanden na vertrek", "Retention period: {months} months after leaving";
+    PrivErasedAgain => "Lid {number} was al gewist; de opslag wordt opnieuw herschreven, zodat er geen oude versies op schijf blijven.", "Member {number} was already erased; the store is rewritten again, so that no old versions stay on disk.";
     PrivErasedLabel => "gewist", "erased";
     PrivLeftOn => "vertrokken", "left";
     PrivDueSince => "termijn verstreken", "period ended";

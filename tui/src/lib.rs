@@ -68,8 +68,7 @@ pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Res
     // After an erasure the store is rewritten so that no old version stays in sled's log; that
     // needs the store closed, so it happens here (or on the next open, after a crash).
     drop(app);
-    if kapstok_core::privacy::rewrite_due(&path) {
-        kapstok_core::privacy::rewrite_pending(&path).map_err(std::io::Error::other)?;
-    }
+    // Opening does a rewrite that is due (written in the erasure's own transaction).
+    kapstok_core::privacy::rewrite_pending(&path).map_err(std::io::Error::other)?;
     result
 }

@@ -141,6 +141,13 @@ impl Session {
         crate::settings::load(self.store())
     }
 
+    /// The settings a migration had to set back to their defaults, for the administrator to
+    /// enter again (see [`crate::store::Store::settings_reset`]; administrators).
+    pub fn settings_reset(&self) -> Result<Vec<crate::store::SettingsKey>> {
+        self.require(Permission::SettingsWrite)?;
+        self.store().settings_reset()
+    }
+
     /// Changes the settings (administrators).
     pub fn set_settings(&self, settings: &crate::settings::Settings) -> Result<()> {
         self.require(Permission::SettingsWrite)?;

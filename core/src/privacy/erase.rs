@@ -38,6 +38,9 @@ pub struct Erased {
     pub cards: usize,
     /// Audit entries whose detail was removed.
     pub audit_entries: usize,
+    /// The person had been erased before: nothing was left to erase, and the store's rewrite
+    /// (which removes the old versions from disk) is due again.
+    pub again: bool,
 }
 
 /// The ids of everything about the member, read before the transaction (which cannot scan).
@@ -77,7 +80,18 @@ pub(crate) fn erase(s: &Session, number: u64) -> Result<Erased> {
         id: number,
     })?;
     if s.store().get::<Erasure>(number)?.is_some() {
-        return Err(Error::invalid("number", Reason::Erased));
+        // Erased before, but maybe the rewrite that removes the old versions never ran to its
+        // end (a crash of an older kapstok, a full disk): asking again makes it due again.
+        let now = s.now();
+        s.store().transact(|tx| {
+            tx.mark_rewrite_due()?;
+            s.audit(tx, now, "person.rewrite", &format!("member/{number}"), "")
+        })?;
+        return Ok(Erased {
+            number,
+            again: true,
+            ..Erased::default()
+        });
     }
     if member.status().is_member() {
         return Err(Error::invalid("status", Reason::StillMember));
@@ -108,11 +122,12 @@ pub(crate) fn erase(s: &Session, number: u64) -> Result<Erased> {
             },
         )?;
         s.audit(tx, now, "person.erase", &format!("member/{number}"), "")?;
+        // The old versions stay in sled's log until the store is rewritten: that it is due is
+        // written here, in the same transaction, so no crash can leave the erased data on disk
+        // for good; every open does it until it is done.
+        tx.mark_rewrite_due()?;
         Ok(done)
     })?;
-    // The old versions stay in sled's log until the store is rewritten: mark it due, so that it
-    // happens on the next open even when the front end cannot let go of the store before.
-    crate::store::rewrite::mark_pending(s.store().path())?;
     Ok(done)
 }
 

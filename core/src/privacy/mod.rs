@@ -338,12 +338,10 @@ pub fn rewrite_store(
         }
     };
     let Inner { store, clock, .. } = inner;
-    let path = store.path().to_path_buf();
-    // An encrypted store stays unlocked for the same user: the key goes over to the new handle.
-    let sealing = store.sealing();
-    let result = crate::store::rewrite::rewrite(store);
-    let k = reopen(&path, clock)?;
-    k.store().adopt(sealing)?;
+    // The rewrite reopens the store under the same lock; an encrypted store stays unlocked for
+    // the same user.
+    let (store, result) = crate::store::rewrite::rewrite(store)?;
+    let k = crate::Kapstok::new(store, clock, crate::store::Opened::Current, None);
     Ok((
         Session {
             k,
@@ -361,41 +359,29 @@ pub fn backup_dir(k: &crate::Kapstok) -> std::path::PathBuf {
     k.store().backup_dir()
 }
 
-/// Whether a rewrite after an erasure is still due for the store at `path`.
-pub fn rewrite_due(path: &std::path::Path) -> bool {
-    crate::store::rewrite::pending_marker(path).exists()
+/// Whether the store must still be rewritten after an erasure (it happens on the next open).
+pub fn rewrite_due(k: &crate::Kapstok) -> Result<bool> {
+    k.store().rewrite_due()
 }
 
 /// Does a rewrite still due for the (closed) store at `path`, by opening it (opening does it)
-/// and closing it again. Returns whether one was due; an error when it is still due afterwards
-/// (the rewrite failed: it is tried again on the next open).
+/// and closing it again, for a front end that could not let go of the store before (the TUI,
+/// as it quits). Returns whether one was due; an error when it is still due afterwards (the
+/// rewrite failed: it is tried again on the next open). When another kapstok has the store open
+/// meanwhile, that one did it on opening: nothing to do.
 pub fn rewrite_pending(path: &std::path::Path) -> Result<bool> {
-    if !rewrite_due(path) {
-        return Ok(false);
-    }
-    let k = reopen(path, Arc::new(crate::clock::SystemClock))?;
-    drop(k);
-    if rewrite_due(path) {
+    let (was_due, still_due) = match crate::store::Store::open_for_rewrite(path) {
+        Ok(due) => due,
+        Err(Error::AlreadyOpen { .. }) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    if still_due {
         return Err(Error::Storage(format!(
             "the store at {} could not be rewritten after an erasure: old versions of the erased \
              data are still in its files; it is tried again the next time the store is opened",
             path.display()
         )));
     }
-    Ok(true)
+    Ok(was_due)
 }
 
-/// Opens the store again, waiting out sled's release of the lock held by the handles this process
-/// just dropped (sled lets go from a background thread: spacejam/sled#1289). Another process
-/// holding the lock is still reported after the deadline.
-fn reopen(path: &std::path::Path, clock: Arc<dyn crate::clock::Clock>) -> Result<crate::Kapstok> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        match crate::Kapstok::open_with_clock(path, clock.clone()) {
-            Err(Error::AlreadyOpen { .. }) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            other => return other,
-        }
-    }
-}

@@ -134,6 +134,7 @@ impl<'a> Report<'a> {
             .as_ref()
             .is_some_and(|(_, m, d)| today::convocation_overdue(m, d, day));
         Ok(AdminToday {
+            settings_reset: self.s.settings_reset()?,
             next_meeting,
             convocation_overdue,
             reminders,

@@ -24,6 +24,8 @@ pub struct AdminToday {
     pub returned_to_check: usize,
     /// Ex-members past the retention period, to anonymise.
     pub retention_due: usize,
+    /// Settings an update set back to their defaults, to enter again.
+    pub settings_reset: Vec<crate::store::SettingsKey>,
 }
 
 /// Whether a meeting's convocation is overdue on `today`: not sent, and the last day to send it

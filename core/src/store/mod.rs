@@ -18,6 +18,7 @@ pub mod crypt;
 pub mod dump;
 mod files;
 pub mod keys;
+mod lock;
 mod migrate;
 pub mod rewrite;
 
@@ -187,6 +188,8 @@ pub struct Store {
     /// Set when writing to disk failed: sled may hold the refused change in memory, so from
     /// then on this open store refuses every read and write (reopening shows what is on disk).
     failed: Arc<Mutex<Option<String>>>,
+    /// The store's own lock (`<store>.lock`), held by every handle: see `lock`.
+    lock: Arc<lock::StoreLock>,
 }
 
 /// The encryption state of an open store.
@@ -227,23 +230,58 @@ impl Store {
     /// An encrypted store opens locked: records can be read and written once
     /// [`Store::unlock_as_user`] or [`Store::unlock_with_passphrase`] found the data key.
     pub fn open(path: &Path) -> Result<(Store, Opened)> {
-        rewrite::recover(path)?;
-        let (store, opened) = Self::open_now(path)?;
-        rewrite::finish_pending(store, opened)
+        Self::open_with(path, &mut |_| Ok(()))
     }
 
-    fn open_now(path: &Path) -> Result<(Store, Opened)> {
+    /// [`Store::open`], calling `at` at each step of a rewrite that is due (see
+    /// [`rewrite::rewrite_with`]): for tests that stop it where a kill would.
+    #[doc(hidden)]
+    pub fn open_with(
+        path: &Path,
+        at: &mut dyn FnMut(rewrite::Step) -> Result<()>,
+    ) -> Result<(Store, Opened)> {
+        // The lock comes first: no file of the store or of an interrupted rewrite is looked at
+        // before this kapstok is the only one on the store.
+        let lock = Arc::new(lock::StoreLock::acquire(path)?);
+        rewrite::recover(&lock)?;
+        let (store, opened) = Self::open_locked(path, lock)?;
+        rewrite::finish_pending(store, opened, at)
+    }
+
+    /// Opens the store, which does a rewrite still due after an erasure (as every open does), and
+    /// closes it again: whether a rewrite was due, and whether it still is (it failed).
+    pub fn open_for_rewrite(path: &Path) -> Result<(bool, bool)> {
+        let lock = Arc::new(lock::StoreLock::acquire(path)?);
+        rewrite::recover(&lock)?;
+        let (store, opened) = Self::open_locked(path, lock)?;
+        let was_due = store.rewrite_due()?;
+        let (store, _) = rewrite::finish_pending(store, opened, &mut |_| Ok(()))?;
+        Ok((was_due, store.rewrite_due()?))
+    }
+
+    /// Opens the store's sled database under the store's lock (taken by [`Store::open`]).
+    fn open_locked(path: &Path, lock: Arc<lock::StoreLock>) -> Result<(Store, Opened)> {
         files::before_open(path)?;
         // sled's page cache. Its real footprint is about three times the figure (100,000
         // members: 16 MB cost 125 MiB peak in the TUI, 32 MB 174 MiB). 24 MB keeps the TUI's
         // peak near 170 MiB with the daily backup and every tab visited, while the member pages
         // a run or a keystroke reads stay cached (at 16 MB composing a run took 115 ms and a
         // keystroke 8 ms at p99; see BENCHMARKS.md).
-        let db = sled::Config::new()
+        let config = sled::Config::new()
             .path(path)
-            .cache_capacity(24 * 1024 * 1024)
-            .open()
-            .map_err(|e| open_error(e, path))?;
+            .cache_capacity(24 * 1024 * 1024);
+        // sled lets go of its own lock on `db` from a background thread after a handle in this
+        // process is dropped (spacejam/sled#1289), as after a rewrite: wait for it. Under the
+        // store's lock no other kapstok can hold it, so this ends.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let db = loop {
+            match config.open().map_err(|e| open_error(e, path)) {
+                Err(Error::AlreadyOpen { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10))
+                }
+                other => break other?,
+            }
+        };
         let trees = TreeId::ALL
             .iter()
             .map(|t| db.open_tree(t.name()))
@@ -260,6 +298,7 @@ impl Store {
             crypt: Arc::new(RwLock::new(CryptState { header, key: None })),
             pending_migration: Arc::new(Mutex::new(None)),
             failed: Arc::new(Mutex::new(None)),
+            lock,
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
@@ -543,6 +582,25 @@ impl Store {
         })?;
         self.crypt_state_mut().key = Some(new);
         Ok(count)
+    }
+
+    /// The settings a migration had to set back to their defaults, for the administrator to
+    /// enter again (format 4: the meeting rules or the retention period, which had shared a key);
+    /// each goes from the list when it is saved.
+    pub fn settings_reset(&self) -> Result<Vec<SettingsKey>> {
+        let Some(bytes) = self.tree(TreeId::Meta).get(keys::meta::SETTINGS_RESET)? else {
+            return Ok(Vec::new());
+        };
+        Ok(SettingsKey::ALL
+            .iter()
+            .copied()
+            .filter(|k| bytes.iter().any(|b| u64::from(*b) == k.id()))
+            .collect())
+    }
+
+    /// True when the store must still be rewritten after an erasure (see [`rewrite`]).
+    pub fn rewrite_due(&self) -> Result<bool> {
+        rewrite::due(self)
     }
 
     /// The store's folder.
@@ -878,8 +936,22 @@ impl Tx<'_> {
         self.get::<S>(S::KEY.id())
     }
 
-    /// Writes a settings record at its key (see [`keys::SettingsKey`]).
+    /// Writes a settings record at its key (see [`keys::SettingsKey`]). A note that a migration
+    /// set it back to its default ([`Store::settings_reset`]) goes: it has been entered again.
     pub fn put_setting<S: Setting>(&self, setting: &S) -> TxResult<()> {
+        let meta = self.tree(TreeId::Meta);
+        if let Some(reset) = meta.get(keys::meta::SETTINGS_RESET)? {
+            let left: Vec<u8> = reset
+                .iter()
+                .copied()
+                .filter(|k| u64::from(*k) != S::KEY.id())
+                .collect();
+            if left.is_empty() {
+                meta.remove(keys::meta::SETTINGS_RESET)?;
+            } else if left.len() != reset.len() {
+                meta.insert(keys::meta::SETTINGS_RESET, left)?;
+            }
+        }
         self.put(S::KEY.id(), setting)
     }
 
@@ -894,6 +966,13 @@ impl Tx<'_> {
         self.sealing
             .blind(tree, id)
             .map_err(ConflictableTransactionError::Abort)
+    }
+
+    /// Notes, in this transaction, that the store must be rewritten into fresh files (after an
+    /// erasure; see [`rewrite`]): every open does it until a rewrite succeeds.
+    pub(crate) fn mark_rewrite_due(&self) -> TxResult<()> {
+        self.tree(TreeId::Meta).insert(keys::meta::REWRITE_DUE, &[1u8])?;
+        Ok(())
     }
 
     /// Writes a user's wrap of the data key (from [`Store::user_key_wrap`]).

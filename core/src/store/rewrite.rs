@@ -4,23 +4,36 @@
 //! old version stays in the `db` file until sled happens to clean that segment. After an erasure
 //! the erased name can therefore still be read from the raw files (a test in
 //! `core/tests/privacy.rs` shows it). The only sure way out is to copy the *current* contents of
-//! every tree into a new sled database and throw the old files away:
+//! every tree into a new sled database and throw the old files away.
+//!
+//! That a rewrite is due is written in the erasure's own transaction (`rewrite/due` in `meta`,
+//! see [`super::keys::meta::REWRITE_DUE`]), so no crash between the two can leave the erased
+//! name on disk for good; every open does a rewrite still due. The copy leaves that key out.
+//!
+//! Everything below runs under the store's lock (`<store>.lock`, see `lock`), from the recovery
+//! on open to the reopen after the swap: a second kapstok started at any moment is refused before
+//! it looks at any file. Each step leaves one complete store where the next open looks, and is
+//! on disk (files, markers and directory entries fsynced) before the next step begins:
 //!
 //! 1. every tree (also ones this kapstok does not know) is copied key by key into
-//!    `<store>.rewrite`, flushed, and checked (same keys and values); other files in the store's
-//!    folder that are not sled's own are copied along;
+//!    `<store>.rewrite`, flushed, checked (same keys and values) and fsynced; other files in the
+//!    store's folder that are not sled's own are copied along;
 //! 2. the marker `<store>.rewrite-complete` is written;
 //! 3. the old folder is renamed to `<store>.old`, the new one to `<store>`, the marker removed;
 //! 4. the old files are overwritten with zeros and removed.
 //!
 //! A crash at any step is repaired by [`recover`] on the next open: before the marker the copy
-//! is thrown away and the old store kept; after it the swap is finished.
+//! is thrown away and the old store kept; after it the swap is finished. A state that no step
+//! leaves (the store's folder gone, say) is refused with what was found, never replaced by an
+//! empty store.
 //!
 //! Overwriting with zeros reaches the file's blocks on ordinary file systems; on copy-on-write
 //! file systems and SSDs the old blocks may survive at the device level. Encryption at rest is the
 //! answer to that, not this module.
 
-use super::Store;
+use super::keys::meta;
+use super::lock::StoreLock;
+use super::{Store, TreeId};
 use crate::error::{Error, Result};
 use std::fs;
 use std::io::Write;
@@ -39,7 +52,37 @@ pub struct Rewritten {
     pub bytes_after: u64,
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+/// The moments of a rewrite at which a test may stop it, as a kill would (see [`rewrite_with`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The old store is closed; nothing is written yet.
+    Closed,
+    /// The copy is written and checked, the marker not yet.
+    Copied,
+    /// The marker is on disk; the old store is still in place.
+    Marked,
+    /// The old store is renamed to `<store>.old`; the new one is not in place yet.
+    OldMoved,
+    /// The new store is in place; the marker is still there.
+    NewMoved,
+    /// The marker is gone; the old files are not shredded yet.
+    Unmarked,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 6] = [
+        Step::Closed,
+        Step::Copied,
+        Step::Marked,
+        Step::OldMoved,
+        Step::NewMoved,
+        Step::Unmarked,
+    ];
+}
+
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path
         .file_name()
         .map(|n| n.to_os_string())
@@ -74,6 +117,43 @@ fn dir_size(path: &Path) -> u64 {
         .sum()
 }
 
+/// Makes a folder's entries (names created, renamed or removed in it) durable. Windows has no
+/// such call for folders (NTFS journals its metadata), so there it does nothing.
+pub(crate) fn sync_dir(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let dir = fs::File::open(path).map_err(|e| io(path, e))?;
+        dir.sync_all().map_err(|e| io(path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// The folder that holds `path` (for syncing its entries).
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Fsyncs every file under `path`, then the folders themselves.
+fn sync_tree(path: &Path) -> Result<()> {
+    for entry in fs::read_dir(path).map_err(|e| io(path, e))? {
+        let entry = entry.map_err(|e| io(path, e))?;
+        let p = entry.path();
+        if entry.file_type().map_err(|e| io(&p, e))?.is_dir() {
+            sync_tree(&p)?;
+        } else {
+            fs::File::open(&p)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| io(&p, e))?;
+        }
+    }
+    sync_dir(path)
+}
+
 /// Overwrites every file under `path` with zeros (synced), then removes the folder.
 fn shred_dir(path: &Path) -> Result<()> {
     for entry in fs::read_dir(path).map_err(|e| io(path, e))? {
@@ -97,75 +177,98 @@ fn shred_dir(path: &Path) -> Result<()> {
         }
         file.sync_all().map_err(|e| io(&p, e))?;
     }
-    fs::remove_dir_all(path).map_err(|e| io(path, e))
+    fs::remove_dir_all(path).map_err(|e| io(path, e))?;
+    sync_dir(&parent(path))
 }
 
-/// The marker beside the store saying a rewrite is due (written after an erasure).
-pub fn pending_marker(path: &Path) -> PathBuf {
+/// The marker an older kapstok wrote beside the store when a rewrite was due (now the rewrite
+/// is due by `rewrite/due` in `meta`). Still honoured, and removed by the next rewrite.
+fn legacy_pending_marker(path: &Path) -> PathBuf {
     sibling(path, ".rewrite-pending")
 }
 
-/// Notes that the store at `path` must be rewritten: done by [`rewrite`], or on the next open
-/// when the program ended before (crashed, or a front end that cannot let go of the store).
-pub fn mark_pending(path: &Path) -> Result<()> {
-    let marker = pending_marker(path);
-    let file = fs::File::create(&marker).map_err(|e| io(&marker, e))?;
-    file.sync_all().map_err(|e| io(&marker, e))
+/// True when the store must still be rewritten after an erasure.
+pub(crate) fn due(store: &Store) -> Result<bool> {
+    Ok(store.tree(TreeId::Meta).get(meta::REWRITE_DUE)?.is_some()
+        || legacy_pending_marker(&store.path).exists())
 }
 
 /// On open: when a rewrite is due, rewrites the store and opens it again. A rewrite that fails
 /// (a full disk, say) does not keep the store from opening: the old files are still the store
-/// (or the swap is finished by [`recover`]), and the marker stays, so the next open tries again;
+/// (or the swap is finished by [`recover`]), and it stays due, so the next open tries again;
 /// [`crate::privacy::rewrite_pending`] reports it.
 pub(super) fn finish_pending(
     store: Store,
     opened: super::Opened,
+    at: &mut dyn FnMut(Step) -> Result<()>,
 ) -> Result<(Store, super::Opened)> {
-    if !pending_marker(&store.path).exists() {
+    if !due(&store)? {
         return Ok((store, opened));
     }
-    let path = store.path.clone();
-    if rewrite(store).is_err() {
-        recover(&path)?;
-    }
-    // sled lets go of its lock from a background thread after the handles are dropped
-    // (spacejam/sled#1289): wait for it; another process holding it still fails.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        match Store::open_now(&path) {
-            Err(Error::AlreadyOpen { .. }) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            other => return other.map(|(s, _)| (s, opened)),
-        }
-    }
+    let (store, _done) = rewrite_with(store, at)?;
+    Ok((store, opened))
 }
 
-/// Repairs an interrupted rewrite of the store at `path` (called on every open).
-pub fn recover(path: &Path) -> Result<()> {
+/// Repairs an interrupted rewrite of the store at `path`. Called on every open, under the
+/// store's lock (`lock` proves it).
+pub(crate) fn recover(lock: &StoreLock) -> Result<()> {
+    let path = lock.store_path();
     let new = sibling(path, ".rewrite");
     let old = sibling(path, ".old");
     let marker = sibling(path, ".rewrite-complete");
+    let folder = parent(path);
     if marker.exists() {
         // The copy is complete and checked: finish the swap.
         if new.exists() {
             if path.exists() {
+                if old.exists() {
+                    // Left from an earlier rewrite whose shredding was cut short.
+                    shred_dir(&old)?;
+                }
                 fs::rename(path, &old).map_err(|e| io(path, e))?;
+                sync_dir(&folder)?;
             }
             fs::rename(&new, path).map_err(|e| io(&new, e))?;
+            sync_dir(&folder)?;
+        } else if !path.exists() {
+            return Err(Error::Storage(format!(
+                "the store folder {} is missing while {} says a rewrite was being finished; \
+                 nothing was changed: restore a backup into a new folder",
+                path.display(),
+                marker.display()
+            )));
         }
         fs::remove_file(&marker).map_err(|e| io(&marker, e))?;
+        sync_dir(&folder)?;
     } else if new.exists() {
         // The copy did not finish: the old store is still the store.
+        if !path.exists() {
+            return Err(Error::Storage(format!(
+                "the store folder {} is missing beside an unfinished copy {}; nothing was \
+                 changed: restore a backup into a new folder",
+                path.display(),
+                new.display()
+            )));
+        }
         fs::remove_dir_all(&new).map_err(|e| io(&new, e))?;
+        sync_dir(&folder)?;
     }
-    if old.exists() && path.exists() {
+    if old.exists() {
+        if !path.exists() {
+            return Err(Error::Storage(format!(
+                "the store folder {} is missing and only the old copy {} is there; nothing was \
+                 changed: rename it back, or restore a backup into a new folder",
+                path.display(),
+                old.display()
+            )));
+        }
         shred_dir(&old)?;
     }
     Ok(())
 }
 
-/// Copies every tree of `store` into a fresh database at `<store>.rewrite` and checks the copy.
+/// Copies every tree of `store` into a fresh database at `new` and checks the copy. The meta
+/// key that says a rewrite is due is left out.
 fn copy(store: &Store, new: &Path) -> Result<(usize, usize)> {
     if new.exists() {
         fs::remove_dir_all(new).map_err(|e| io(new, e))?;
@@ -174,6 +277,9 @@ fn copy(store: &Store, new: &Path) -> Result<(usize, usize)> {
         .path(new)
         .open()
         .map_err(|e| Error::Storage(format!("cannot create {}: {e}", new.display())))?;
+    let skip = |tree: &[u8], key: &[u8]| {
+        tree == TreeId::Meta.name().as_bytes() && key == meta::REWRITE_DUE
+    };
     let mut trees = 0;
     let mut keys = 0;
     for name in store.db.tree_names() {
@@ -182,6 +288,9 @@ fn copy(store: &Store, new: &Path) -> Result<(usize, usize)> {
         let mut batch = sled::Batch::default();
         for item in from.iter() {
             let (k, v) = item?;
+            if skip(&name, &k) {
+                continue;
+            }
             batch.insert(k, v);
             keys += 1;
         }
@@ -192,11 +301,18 @@ fn copy(store: &Store, new: &Path) -> Result<(usize, usize)> {
     for name in store.db.tree_names() {
         let from = store.db.open_tree(&name)?;
         let to = target.open_tree(&name)?;
-        let same = from.len() == to.len()
-            && from
-                .iter()
-                .zip(to.iter())
-                .all(|(a, b)| matches!((a, b), (Ok(a), Ok(b)) if a == b));
+        let mut original = from.iter().filter(|item| match item {
+            Ok((k, _)) => !skip(&name, k),
+            Err(_) => true,
+        });
+        let mut copied = to.iter();
+        let same = loop {
+            match (original.next(), copied.next()) {
+                (None, None) => break true,
+                (Some(Ok(a)), Some(Ok(b))) if a == b => continue,
+                _ => break false,
+            }
+        };
         if !same {
             return Err(Error::Storage(format!(
                 "the copy of tree {} differs from the original; the store was left as it was",
@@ -213,46 +329,103 @@ fn copy(store: &Store, new: &Path) -> Result<(usize, usize)> {
         }
         fs::copy(entry.path(), new.join(&name)).map_err(|e| io(&entry.path(), e))?;
     }
+    sync_tree(new)?;
+    sync_dir(&parent(new))?;
     Ok((trees, keys))
 }
 
-/// Rewrites the store into fresh files and removes the old ones (see the module docs). Takes the
-/// store by value: it is closed afterwards, and the caller opens `path` again. Any other handle
-/// on the same store must be dropped before (an open handle keeps the old files alive).
-pub fn rewrite(store: Store) -> Result<Rewritten> {
+/// Rewrites the store into fresh files, removes the old ones (see the module docs), and opens
+/// the store again, all under the store's lock. Takes the store by value: any other handle on
+/// it must be dropped before (an open handle keeps the old files alive). An encrypted store
+/// that was unlocked comes back unlocked.
+///
+/// The outer error means the store could not be opened again; the inner one that the rewrite
+/// failed, in which case the store is as it was and the rewrite stays due.
+pub fn rewrite(store: Store) -> Result<(Store, Result<Rewritten>)> {
+    rewrite_with(store, &mut |_| Ok(()))
+}
+
+/// [`rewrite`], calling `at` at each [`Step`]. When `at` returns an error the rewrite stops
+/// right there, as if the process had been killed: nothing is cleaned up, the store is not
+/// opened again, the lock is let go, and the error comes back. For tests of the recovery.
+#[doc(hidden)]
+pub fn rewrite_with(
+    store: Store,
+    at: &mut dyn FnMut(Step) -> Result<()>,
+) -> Result<(Store, Result<Rewritten>)> {
     let path = store.path.clone();
-    let new = sibling(&path, ".rewrite");
-    let old = sibling(&path, ".old");
-    let marker = sibling(&path, ".rewrite-complete");
-    let bytes_before = dir_size(&path);
-    store.flush()?;
-    let copied = copy(&store, &new);
-    drop(store);
-    let (trees, keys) = match copied {
-        Ok(done) => done,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&new);
-            return Err(e);
+    let lock = store.lock.clone();
+    let sealing = store.sealing();
+    let result = match steps(store, &path, at) {
+        Ok(done) => Ok(done),
+        Err(Stop::Killed(e)) => return Err(e),
+        Err(Stop::Failed(e)) => {
+            // Whatever the failed step left is what a crash there would have left: the recovery
+            // brings it back to one complete store (the old one before the marker).
+            recover(&lock)?;
+            Err(e)
         }
     };
-    let m = fs::File::create(&marker).map_err(|e| io(&marker, e))?;
-    m.sync_all().map_err(|e| io(&marker, e))?;
+    let (store, _) = Store::open_locked(&path, lock)?;
+    store.adopt(sealing)?;
+    Ok((store, result))
+}
+
+enum Stop {
+    /// A test's hook stopped the rewrite at a step.
+    Killed(Error),
+    /// A step failed.
+    Failed(Error),
+}
+
+fn steps(
+    store: Store,
+    path: &Path,
+    at: &mut dyn FnMut(Step) -> Result<()>,
+) -> std::result::Result<Rewritten, Stop> {
+    let new = sibling(path, ".rewrite");
+    let old = sibling(path, ".old");
+    let marker = sibling(path, ".rewrite-complete");
+    let folder = parent(path);
+    let fail = Stop::Failed;
+    let bytes_before = dir_size(path);
+    store.flush().map_err(fail)?;
+    let copied = copy(&store, &new);
+    // The old store's sled handle goes before anything is renamed (its own lock on `db` is let
+    // go by a background thread, which `open_locked` waits out).
+    drop(store);
+    at(Step::Closed).map_err(Stop::Killed)?;
+    let (trees, keys) = copied.map_err(fail)?;
+    at(Step::Copied).map_err(Stop::Killed)?;
+    let m = fs::File::create(&marker).map_err(|e| fail(io(&marker, e)))?;
+    m.sync_all().map_err(|e| fail(io(&marker, e)))?;
     drop(m);
+    sync_dir(&folder).map_err(fail)?;
+    at(Step::Marked).map_err(Stop::Killed)?;
     if old.exists() {
-        shred_dir(&old)?;
+        shred_dir(&old).map_err(fail)?;
     }
-    fs::rename(&path, &old).map_err(|e| io(&path, e))?;
-    fs::rename(&new, &path).map_err(|e| io(&new, e))?;
-    fs::remove_file(&marker).map_err(|e| io(&marker, e))?;
-    shred_dir(&old)?;
-    let pending = pending_marker(&path);
-    if pending.exists() {
-        fs::remove_file(&pending).map_err(|e| io(&pending, e))?;
+    fs::rename(path, &old).map_err(|e| fail(io(path, e)))?;
+    sync_dir(&folder).map_err(fail)?;
+    at(Step::OldMoved).map_err(Stop::Killed)?;
+    fs::rename(&new, path).map_err(|e| fail(io(&new, e)))?;
+    sync_dir(&folder).map_err(fail)?;
+    at(Step::NewMoved).map_err(Stop::Killed)?;
+    fs::remove_file(&marker).map_err(|e| fail(io(&marker, e)))?;
+    sync_dir(&folder).map_err(fail)?;
+    at(Step::Unmarked).map_err(Stop::Killed)?;
+    // From here the new store is the store; what is left is cleaning up, which the next open
+    // also does when it is cut short.
+    shred_dir(&old).map_err(fail)?;
+    let legacy = legacy_pending_marker(path);
+    if legacy.exists() {
+        fs::remove_file(&legacy).map_err(|e| fail(io(&legacy, e)))?;
+        sync_dir(&folder).map_err(fail)?;
     }
     Ok(Rewritten {
         trees,
         keys,
         bytes_before,
-        bytes_after: dir_size(&path),
+        bytes_after: dir_size(path),
     })
 }

@@ -105,6 +105,26 @@ fn majority(field: &'static str, text: &str, lang: Lang) -> Result<Majority, Fai
         .ok_or_else(|| Failure::core(&Error::invalid(field, Reason::NotANumber), lang))
 }
 
+/// Says, to an administrator, when an update set the meeting rules back to their defaults
+/// (they shared a key with the retention period) and they are still to be entered again.
+fn rules_reset_warning(
+    s: &kapstok_core::Session,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let reset = s.settings_reset().unwrap_or_default();
+    if reset.contains(&kapstok_core::store::SettingsKey::MeetingRules) {
+        let setting = Msg::TodayResetMeetingRules.text(lang);
+        writeln!(
+            out,
+            "{}",
+            crate::i18n::fill(Msg::TodaySettingReset, lang, &[("setting", setting)])
+        )
+        .map_err(|e| Failure(e.to_string()))?;
+    }
+    Ok(())
+}
+
 /// Runs a `kapstok meeting` command.
 pub(super) fn run(
     k: &Kapstok,
@@ -119,6 +139,7 @@ pub(super) fn run(
     let io = |e: std::io::Error| Failure(e.to_string());
     match command {
         MeetingCommand::List => {
+            rules_reset_warning(&s, lang, out)?;
             let rules = mt.rules().map_err(core)?;
             for (id, m) in mt.list().map_err(core)? {
                 let dl = kapstok_core::meetings::rules::deadlines(
@@ -311,6 +332,7 @@ pub(super) fn run(
             for line in meeting_text::rules(&r, lang) {
                 writeln!(out, "{line}").map_err(io)?;
             }
+            rules_reset_warning(&s, lang, out)?;
         }
     }
     Ok(())

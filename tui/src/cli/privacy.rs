@@ -40,6 +40,13 @@ fn confirm_twice(prompt1: &str, first: &str, backups: &str, lang: Lang) -> Resul
 }
 
 fn erased_line(e: &Erased, lang: Lang) -> String {
+    if e.again {
+        return fill(
+            Msg::PrivErasedAgain,
+            lang,
+            &[("number", &e.number.to_string())],
+        );
+    }
     fill(
         Msg::PrivErased,
         lang,

@@ -1,6 +1,7 @@
 //! The Today tab, the start screen after login: what needs doing, per role, each line leading to
 //! the tab where it is done; and the year's figures with charts (`v`), saved as PDF and CSV (`p`).
 
+use kapstok_core::store::SettingsKey;
 use super::figures_text;
 use super::meeting_text;
 use super::Status;
@@ -161,6 +162,20 @@ impl TodayTab {
                     Some(register) => s.report().admin_today_in(register)?,
                     None => s.report().admin_today()?,
                 };
+                for key in &t.settings_reset {
+                    let (setting, target) = match key {
+                        SettingsKey::MeetingRules => (Msg::TodayResetMeetingRules, Target::Meetings),
+                        SettingsKey::Privacy => (Msg::TodayResetRetention, Target::Retention),
+                        _ => (Msg::TodayResetOther, Target::Members),
+                    };
+                    lines.push(
+                        TodayLine::to(
+                            fill(Msg::TodaySettingReset, &[("setting", setting.text(lang))]),
+                            target,
+                        )
+                        .warn(true),
+                    );
+                }
                 lines.push(TodayLine::heading(Msg::TodayMeetings.text(lang)));
                 match &t.next_meeting {
                     Some((_, m, d)) => {
