@@ -132,7 +132,11 @@ fn a_second_kapstok_at_every_step_of_a_rewrite_is_refused_and_changes_nothing() 
         );
         // The TUI's "rewrite what is due as I quit" leaves it to the one that has it open.
         assert!(!kapstok_core::privacy::rewrite_pending(&path).unwrap());
-        assert_eq!(beside(&path), files_before, "the refused kapstok changed files");
+        assert_eq!(
+            beside(&path),
+            files_before,
+            "the refused kapstok changed files"
+        );
         Ok(())
     })
     .unwrap();

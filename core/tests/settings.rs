@@ -33,8 +33,10 @@ fn everything_set(admin: &Session) {
             },
         )
         .unwrap();
-    let mut experts = ExpertSettings::default();
-    experts.due_weeks = 9;
+    let mut experts = ExpertSettings {
+        due_weeks: 9,
+        ..ExpertSettings::default()
+    };
     experts.hours.weekends = true;
     admin.experts().set_settings(experts).unwrap();
     admin
@@ -60,7 +62,10 @@ fn everything_reads_back(admin: &Session) {
     let settings = admin.settings().unwrap();
     assert_eq!(settings.out_of_sight_weeks, 20);
     assert_eq!(settings.office_name, "De Regenboog");
-    assert!(matches!(settings.office_address, Address::Postbus { number: 2170, .. }));
+    assert!(matches!(
+        settings.office_address,
+        Address::Postbus { number: 2170, .. }
+    ));
     let print = admin.basemail().print_settings().unwrap();
     assert_eq!(print.printer, "kantoor");
     assert_eq!(print.calibrations["kantoor"].offset_x_mm, 1.5);
@@ -130,7 +135,10 @@ fn a_store_whose_retention_period_overwrote_the_meeting_rules_is_repaired() {
     }
     as_format_3(&path, true);
     let k = common::open(&path);
-    assert!(matches!(k.opened(), kapstok_core::store::Opened::Migrated { from: 3, .. }));
+    assert!(matches!(
+        k.opened(),
+        kapstok_core::store::Opened::Migrated { from: 3, .. }
+    ));
     let admin = k.login(ADMIN, PASSWORD).unwrap();
     assert_eq!(admin.privacy().settings().unwrap().retention_months, 36);
     // The rules were lost when the retention period was saved over them; the audit log holds

@@ -116,12 +116,19 @@ fn check_whole(path: &Path, count: usize, tried: &[(u64, String)]) -> usize {
             .iter()
             .any(|m| m.number == *number && !m.notes.is_empty());
         if !still_there {
-            assert_eq!(raw_hits(path, name), 0, "{name} ({number}) is still on disk");
+            assert_eq!(
+                raw_hits(path, name),
+                0,
+                "{name} ({number}) is still on disk"
+            );
         }
     }
     let dir = path.parent().unwrap();
     for leftover in ["store.rewrite", "store.old", "store.rewrite-complete"] {
-        assert!(!dir.join(leftover).exists(), "{leftover} left beside the store");
+        assert!(
+            !dir.join(leftover).exists(),
+            "{leftover} left beside the store"
+        );
     }
     erased
 }
@@ -219,9 +226,12 @@ fn a_kill_at_any_moment_of_an_erasure_leaves_one_whole_store() {
     // kills spread over all of it however fast or loaded the machine is.
     let started = Instant::now();
     let (ok, text) = finish(
-        command(&path, &["person", "erase", &tried[0].0.to_string(), "--yes"])
-            .spawn()
-            .unwrap(),
+        command(
+            &path,
+            &["person", "erase", &tried[0].0.to_string(), "--yes"],
+        )
+        .spawn()
+        .unwrap(),
     );
     assert!(ok, "{text}");
     let whole = started.elapsed().as_millis() as u64;

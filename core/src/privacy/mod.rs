@@ -64,7 +64,6 @@ impl Record for Erasure {
     }
 }
 
-
 /// Privacy settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivacySettings {
@@ -384,4 +383,3 @@ pub fn rewrite_pending(path: &std::path::Path) -> Result<bool> {
     }
     Ok(was_due)
 }
-

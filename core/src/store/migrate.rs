@@ -134,7 +134,9 @@ fn newest_audit(store: &Store, actions: &[&str]) -> Result<Vec<Option<(u64, Audi
 /// one overwrote the other (see the table above).
 fn separate_shared_settings(store: &Store, new_version: u32) -> Result<()> {
     let shared = SettingsKey::MeetingRules.id();
-    let raw = store.tree(TreeId::Settings).get(super::codec::id_key(shared))?;
+    let raw = store
+        .tree(TreeId::Settings)
+        .get(super::codec::id_key(shared))?;
     // Which record key 5 holds: the type that decodes it completely (the codec refuses bytes
     // left over and bytes missing).
     let as_rules = store.get::<MeetingRules>(shared).ok().flatten();

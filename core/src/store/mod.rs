@@ -971,7 +971,8 @@ impl Tx<'_> {
     /// Notes, in this transaction, that the store must be rewritten into fresh files (after an
     /// erasure; see [`rewrite`]): every open does it until a rewrite succeeds.
     pub(crate) fn mark_rewrite_due(&self) -> TxResult<()> {
-        self.tree(TreeId::Meta).insert(keys::meta::REWRITE_DUE, &[1u8])?;
+        self.tree(TreeId::Meta)
+            .insert(keys::meta::REWRITE_DUE, &[1u8])?;
         Ok(())
     }
 

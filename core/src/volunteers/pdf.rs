@@ -31,7 +31,7 @@ fn period_text(a: &Agreement) -> String {
 }
 
 fn hours_text(minutes: u32) -> String {
-    if minutes % 60 == 0 {
+    if minutes.is_multiple_of(60) {
         format!("{} uur per week", minutes / 60)
     } else {
         format!(

@@ -101,7 +101,7 @@ fn work(store: &Path, seed: u64) {
     report("ready");
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     for n in 0u64.. {
-        if rng.next() % 5 == 0 {
+        if rng.next().is_multiple_of(5) {
             let weeks = (rng.next() % 50 + 1) as u32;
             let mut settings = match s.settings() {
                 Ok(v) => v,

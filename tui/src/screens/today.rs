@@ -1,7 +1,6 @@
 //! The Today tab, the start screen after login: what needs doing, per role, each line leading to
 //! the tab where it is done; and the year's figures with charts (`v`), saved as PDF and CSV (`p`).
 
-use kapstok_core::store::SettingsKey;
 use super::figures_text;
 use super::meeting_text;
 use super::Status;
@@ -14,6 +13,7 @@ use kapstok_core::meetings::{Duty, Standing};
 use kapstok_core::members::Member;
 use kapstok_core::report::year::csv;
 use kapstok_core::report::YearFigures;
+use kapstok_core::store::SettingsKey;
 use kapstok_core::{Permission, Role, Session};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -164,7 +164,9 @@ impl TodayTab {
                 };
                 for key in &t.settings_reset {
                     let (setting, target) = match key {
-                        SettingsKey::MeetingRules => (Msg::TodayResetMeetingRules, Target::Meetings),
+                        SettingsKey::MeetingRules => {
+                            (Msg::TodayResetMeetingRules, Target::Meetings)
+                        }
                         SettingsKey::Privacy => (Msg::TodayResetRetention, Target::Retention),
                         _ => (Msg::TodayResetOther, Target::Members),
                     };
