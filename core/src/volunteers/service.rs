@@ -15,7 +15,6 @@ use crate::store::{abort, Record, TreeId};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-
 /// Settings for reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpertSettings {
@@ -599,10 +598,12 @@ impl<'a> Experts<'a> {
             return Err(Error::invalid("agreement", Reason::NotSigned));
         }
         let planned = self.s.store().scan::<Review>()?;
-        if planned
-            .iter()
-            .any(|(_, r)| r.agreement == agreement && r.status == ReviewStatus::Scheduled)
-        {
+        let theirs = || planned.iter().filter(|(_, r)| r.agreement == agreement);
+        if theirs().any(|(_, r)| matches!(r.status, ReviewStatus::Held(_))) {
+            // Its outcome is decided; a second review would decide it again.
+            return Err(Error::invalid("agreement", Reason::Closed));
+        }
+        if theirs().any(|(_, r)| r.status == ReviewStatus::Scheduled) {
             return Err(Error::invalid("agreement", Reason::Taken));
         }
         self.check_slot(&slot, a.expert, None)?;
@@ -654,13 +655,17 @@ impl<'a> Experts<'a> {
         })
     }
 
-    /// Moves a planned review.
+    /// Moves a planned review. A held, cancelled or missed one stays where it was.
     pub fn reschedule(&self, id: u64, slot: Slot) -> Result<Review> {
+        self.s.require(Permission::ExpertsManage)?;
         let r = self
             .s
             .store()
             .get::<Review>(id)?
             .ok_or(not_found(Review::KIND, id))?;
+        if r.status != ReviewStatus::Scheduled {
+            return Err(Error::invalid("review", Reason::Closed));
+        }
         self.check_slot(&slot, r.expert, Some(id))?;
         self.change_review(id, "review.reschedule", |r| {
             r.slot = slot.clone();
