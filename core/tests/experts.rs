@@ -634,6 +634,34 @@ fn a_held_review_cannot_be_moved_and_cancelled_or_missed_ones_free_their_slot() 
         .unwrap();
 }
 
+#[test]
+fn ending_an_agreement_later_again_cannot_overlap_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let jan = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let a = running(&admin, jan);
+    // Stopped at the end of November (still running today, 23-11), the next one from December.
+    ex.end(a, d(2026, 11, 30), None).unwrap();
+    let next = ex
+        .create(&AgreementInput {
+            period: "custom".into(),
+            start: "01-12-2026".into(),
+            ..input(jan, "", "")
+        })
+        .unwrap();
+    assert_ne!(next.id, a);
+    assert_eq!(
+        fields(ex.end(a, d(2026, 12, 20), None).unwrap_err()),
+        [FieldError::new("ended_on", Reason::Overlaps)],
+        "the first one cannot grow back over the second"
+    );
+    assert_eq!(ex.agreement(a).unwrap().last_day(), d(2026, 11, 30));
+    // Earlier is fine, and so is the same day.
+    ex.end(a, d(2026, 11, 27), None).unwrap();
+    ex.end(a, d(2026, 11, 30), None).unwrap();
+}
+
 /// Two reviews, neither cancelled nor a no-show, of one expert or one staff member that share a
 /// minute (each lasting the minutes its slot says).
 fn double_bookings(reviews: &[(u64, kapstok_core::volunteers::Review)]) -> Vec<(u64, u64)> {

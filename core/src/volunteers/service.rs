@@ -478,9 +478,20 @@ impl<'a> Experts<'a> {
     }
 
     /// Ends an agreement early (stopped before its end date), with the outcome when known.
+    /// Refused when the new last day would overlap another agreement of the expert (one that
+    /// was ended early already can otherwise grow back over the next one).
     pub fn end(&self, id: u64, on: NaiveDate, outcome: Option<Outcome>) -> Result<Agreement> {
+        self.s.require(Permission::ExpertsManage)?;
         let today = self.s.today();
+        let others = self.s.store().scan::<Agreement>()?;
         self.change(id, "agreement.end", |a| {
+            let longer = Agreement {
+                ended_on: Some(on),
+                ..a.clone()
+            };
+            let overlaps = others.iter().any(|(other, b)| {
+                *other != id && b.expert == a.expert && rules::overlap(&longer, b)
+            });
             if a.signed_on.is_none() {
                 Err(FieldError::new("agreement", Reason::NotSigned))
             } else if a.state(today) == AgreementState::Ended {
@@ -489,6 +500,8 @@ impl<'a> Experts<'a> {
                 Err(FieldError::new("ended_on", Reason::Before("start")))
             } else if on > a.end {
                 Err(FieldError::new("ended_on", Reason::After("end")))
+            } else if overlaps {
+                Err(FieldError::new("ended_on", Reason::Overlaps))
             } else {
                 a.ended_on = Some(on);
                 a.outcome = outcome.or(a.outcome);
