@@ -733,6 +733,8 @@ fn experts(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
         // Reviews of the current half year: one held with "stop", some planned, the rest due.
         match i % 5 {
             0 => {
+                // Experts 0 and 5 both come here: each with their own staff member, so that
+                // nobody has two reviews at once (a held review keeps its slot).
                 let at = next_workday(today - Days::new(3))
                     .and_hms_opt(11, 0, 0)
                     .unwrap_or_default();
@@ -741,7 +743,7 @@ fn experts(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
                     Slot {
                         start: at,
                         minutes: 60,
-                        staff: "coordinator".into(),
+                        staff: staff[i / 5 % 2].into(),
                         place: "kantoor".into(),
                     },
                 )?;

@@ -243,10 +243,11 @@ fn scheduling_respects_office_hours_and_double_booking() {
     assert_eq!(fields(ex.cancel(r).unwrap_err())[0].reason, Reason::Closed);
 }
 
-fn hold(admin: &Session, agreement: u64, outcome: Outcome) -> (u64, Option<u64>) {
+/// Schedules a review today at `hour` with beheer and records it as held today.
+fn hold(admin: &Session, agreement: u64, outcome: Outcome, hour: u32) -> (u64, Option<u64>) {
     let ex = admin.experts();
     let r = ex
-        .schedule(agreement, slot(at(2026, 11, 23, 11, 0), "beheer"))
+        .schedule(agreement, slot(at(2026, 11, 23, hour, 0), "beheer"))
         .unwrap();
     let talk = Conversation {
         work: "goed".into(),
@@ -263,14 +264,14 @@ fn each_outcome_leads_to_the_right_next_step() {
     let dir = tempfile::tempdir().unwrap();
     let (_k, admin) = new_store(dir.path());
     let ex = admin.experts();
-    for (outcome, given) in [
-        (Outcome::Continue, "Cor"),
-        (Outcome::Adjust, "Ada"),
-        (Outcome::Stop, "Stan"),
+    for (outcome, given, hour) in [
+        (Outcome::Continue, "Cor", 10),
+        (Outcome::Adjust, "Ada", 11),
+        (Outcome::Stop, "Stan", 12),
     ] {
         let who = expert(&admin, given, "Test", "01-01-1980");
         let a = running(&admin, who);
-        let (review, next) = hold(&admin, a, outcome);
+        let (review, next) = hold(&admin, a, outcome, hour);
         let old = ex.agreement(a).unwrap();
         assert_eq!(old.outcome, Some(outcome));
         match outcome {
@@ -505,4 +506,203 @@ fn one_planned_review_per_agreement_and_no_reviews_or_ends_of_drafts() {
     assert_eq!(saved.agreement.minutes_per_week, 200);
     let again = AgreementInput::from_agreement(&saved.agreement);
     assert_eq!(again.hours_per_week, "3:20");
+}
+
+/// Jan and Els each with a running agreement (ending 31-12-2026); Jan also with a signed one for
+/// the next half year. Returns (jan's, els's, jan's next).
+fn two_experts(admin: &Session) -> (u64, u64, u64) {
+    admin
+        .users()
+        .add("coordinator", Role::Coordinator, PASSWORD)
+        .unwrap();
+    let ex = admin.experts();
+    let jan = expert(admin, "Jan", "Jansen", "01-01-1980");
+    let els = expert(admin, "Els", "Vos", "01-01-1990");
+    let (a, b) = (running(admin, jan), running(admin, els));
+    let later = ex.create(&input(jan, "first_half", "2027")).unwrap().id;
+    ex.sign(later, d(2026, 11, 20)).unwrap();
+    (a, b, later)
+}
+
+fn stop_talk() -> Conversation {
+    Conversation {
+        agreed: "stoppen".into(),
+        ..Conversation::default()
+    }
+}
+
+#[test]
+fn a_review_held_before_its_slot_keeps_the_slot_for_its_staff_member_and_expert() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let (a, b, later) = two_experts(&admin);
+    // Planned for next Monday at 10:00 with beheer, held today already (23-11).
+    let r = ex
+        .schedule(a, slot(at(2026, 11, 30, 10, 0), "beheer"))
+        .unwrap();
+    ex.record(r, d(2026, 11, 23), stop_talk(), Outcome::Stop)
+        .unwrap();
+    assert_eq!(
+        fields(
+            ex.schedule(b, slot(at(2026, 11, 30, 10, 30), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("staff", Reason::DoubleBooked("staff"))],
+        "the week view still shows the held review at 10:00-11:00 with beheer"
+    );
+    assert_eq!(
+        fields(
+            ex.schedule(later, slot(at(2026, 11, 30, 10, 0), "coordinator"))
+                .unwrap_err()
+        ),
+        [FieldError::new("start", Reason::DoubleBooked("expert"))]
+    );
+    assert_eq!(
+        ex.suggest(b, at(2026, 11, 30, 9, 0), 60, "beheer", 2)
+            .unwrap(),
+        [at(2026, 11, 30, 11, 0), at(2026, 11, 30, 11, 30)],
+        "suggestions skip the held review's slot"
+    );
+    assert_eq!(
+        ex.suggest(later, at(2026, 11, 30, 9, 0), 60, "coordinator", 1)
+            .unwrap(),
+        [at(2026, 11, 30, 11, 0)],
+        "and so for the expert"
+    );
+    // Moving another review onto the held one's slot is refused the same way.
+    let rb = ex
+        .schedule(b, slot(at(2026, 11, 30, 11, 0), "beheer"))
+        .unwrap();
+    assert_eq!(
+        fields(
+            ex.reschedule(rb, slot(at(2026, 11, 30, 10, 0), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("staff", Reason::DoubleBooked("staff"))]
+    );
+    assert_eq!(
+        ex.reviews()
+            .unwrap()
+            .iter()
+            .find(|(id, _)| *id == rb)
+            .unwrap()
+            .1
+            .slot
+            .start,
+        at(2026, 11, 30, 11, 0),
+        "nothing moved"
+    );
+}
+
+#[test]
+fn a_held_review_cannot_be_moved_and_cancelled_or_missed_ones_free_their_slot() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let (a, b, later) = two_experts(&admin);
+    let r = ex
+        .schedule(a, slot(at(2026, 11, 30, 10, 0), "beheer"))
+        .unwrap();
+    ex.record(r, d(2026, 11, 23), stop_talk(), Outcome::Stop)
+        .unwrap();
+    for target in [at(2026, 12, 1, 10, 0), at(2026, 11, 30, 10, 0)] {
+        assert_eq!(
+            fields(ex.reschedule(r, slot(target, "beheer")).unwrap_err()),
+            [FieldError::new("review", Reason::Closed)],
+            "a held review stays where it was held"
+        );
+    }
+    // A second review of an agreement whose review was held is refused: the outcome is decided.
+    assert_eq!(
+        fields(
+            ex.schedule(a, slot(at(2026, 12, 2, 10, 0), "beheer"))
+                .unwrap_err()
+        ),
+        [FieldError::new("agreement", Reason::Closed)]
+    );
+    // A cancelled review and a no-show free their slot.
+    let rb = ex
+        .schedule(b, slot(at(2026, 12, 1, 10, 0), "coordinator"))
+        .unwrap();
+    ex.cancel(rb).unwrap();
+    let rb = ex
+        .schedule(b, slot(at(2026, 12, 1, 10, 0), "coordinator"))
+        .unwrap();
+    ex.no_show(rb).unwrap();
+    ex.schedule(later, slot(at(2026, 12, 1, 10, 0), "coordinator"))
+        .unwrap();
+}
+
+#[test]
+fn ending_an_agreement_later_again_cannot_overlap_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let ex = admin.experts();
+    let jan = expert(&admin, "Jan", "Jansen", "01-01-1980");
+    let a = running(&admin, jan);
+    // Stopped at the end of November (still running today, 23-11), the next one from December.
+    ex.end(a, d(2026, 11, 30), None).unwrap();
+    let next = ex
+        .create(&AgreementInput {
+            period: "custom".into(),
+            start: "01-12-2026".into(),
+            ..input(jan, "", "")
+        })
+        .unwrap();
+    assert_ne!(next.id, a);
+    assert_eq!(
+        fields(ex.end(a, d(2026, 12, 20), None).unwrap_err()),
+        [FieldError::new("ended_on", Reason::Overlaps)],
+        "the first one cannot grow back over the second"
+    );
+    assert_eq!(ex.agreement(a).unwrap().last_day(), d(2026, 11, 30));
+    // Earlier is fine, and so is the same day.
+    ex.end(a, d(2026, 11, 27), None).unwrap();
+    ex.end(a, d(2026, 11, 30), None).unwrap();
+}
+
+/// Two reviews, neither cancelled nor a no-show, of one expert or one staff member that share a
+/// minute (each lasting the minutes its slot says).
+fn double_bookings(reviews: &[(u64, kapstok_core::volunteers::Review)]) -> Vec<(u64, u64)> {
+    let counted: Vec<_> = reviews
+        .iter()
+        .filter(|(_, r)| !matches!(r.status, ReviewStatus::Cancelled | ReviewStatus::NoShow))
+        .collect();
+    let end = |r: &kapstok_core::volunteers::Review| {
+        r.slot.start + chrono::Duration::minutes(i64::from(r.slot.minutes))
+    };
+    let mut out = Vec::new();
+    for (i, (a_id, a)) in counted.iter().enumerate() {
+        for (b_id, b) in &counted[i + 1..] {
+            let at_once = a.slot.start < end(b) && b.slot.start < end(a);
+            if at_once && (a.expert == b.expert || a.slot.staff == b.slot.staff) {
+                out.push((*a_id, *b_id));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_demo_books_nobody_twice_at_once() {
+    // The demo's dates follow the day it is made: a Monday, a Wednesday (three days back is a
+    // Sunday), a Sunday in the first half year; the default size and a larger one.
+    for (today, members) in [
+        (d(2026, 11, 23), 300),
+        (d(2026, 11, 25), 300),
+        (d(2027, 3, 14), 300),
+        (d(2026, 11, 23), 1_500),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = std::sync::Arc::new(kapstok_core::clock::FixedClock::at_date(today));
+        let k = kapstok_core::Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
+        kapstok_core::demo::fill(&k, members, 2026).unwrap();
+        let admin = k
+            .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
+            .unwrap();
+        let reviews = admin.experts().reviews().unwrap();
+        assert!(reviews.len() >= 10, "{today}: {} reviews", reviews.len());
+        assert_eq!(double_bookings(&reviews), [], "{today}, {members} members");
+    }
 }

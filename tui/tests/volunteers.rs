@@ -893,3 +893,57 @@ fn no_panic_at_any_size() {
     key(&mut app, KeyCode::End);
     check(&mut app);
 }
+
+#[test]
+fn a_review_held_before_its_day_stays_in_its_slot_and_says_when_it_was_held() {
+    let f = store();
+    let admin = f.admin();
+    let ex = admin.experts();
+    let (zoe_review, _) = ex
+        .reviews()
+        .unwrap()
+        .into_iter()
+        .find(|(_, r)| r.expert == f.zoe)
+        .unwrap();
+    // Planned for Monday 30-11, held today (23-11).
+    ex.record(
+        zoe_review,
+        today(),
+        kapstok_core::volunteers::Conversation::default(),
+        Outcome::Stop,
+    )
+    .unwrap();
+    let mut app = coordinator(&f);
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char(']'));
+    let s = screen(&mut app, 100, 24);
+    assert!(
+        s.contains("10:00–11:00  Zoë de Wit · met coordinator · kantoor · gehouden op 23-11-2026"),
+        "{s}"
+    );
+    // One held on its own day says only "gehouden" (the day is above it).
+    let dagmar = ex
+        .reviews()
+        .unwrap()
+        .into_iter()
+        .find(|(_, r)| r.slot.start == at(25, 11, 2026, 14, 0))
+        .unwrap()
+        .0;
+    f.clock.set(at(25, 11, 2026, 16, 0));
+    ex.record(
+        dagmar,
+        date(25, 11, 2026),
+        kapstok_core::volunteers::Conversation::default(),
+        Outcome::Stop,
+    )
+    .unwrap();
+    let mut app = coordinator(&f);
+    key(&mut app, KeyCode::Char('v'));
+    let s = screen(&mut app, 100, 24);
+    let line = s.lines().find(|l| l.contains("Dagmar Bakker")).unwrap();
+    assert!(
+        line.contains("14:00–15:00  Dagmar Bakker · met beheer · kantoor · gehouden"),
+        "{s}"
+    );
+    assert!(!line.contains("gehouden op"), "{s}");
+}

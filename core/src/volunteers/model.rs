@@ -238,6 +238,19 @@ pub enum ReviewStatus {
     Held(NaiveDate),
 }
 
+impl ReviewStatus {
+    /// True when the review takes up its slot for the expert and the staff member: a planned
+    /// review, and a held one, which keeps its planned slot even when it was held on another day
+    /// (the status holds only the date, the week view shows it in its slot, and the slot is the
+    /// record of who held it). A cancelled review and a no-show free it.
+    pub fn occupies_slot(&self) -> bool {
+        match self {
+            ReviewStatus::Scheduled | ReviewStatus::Held(_) => true,
+            ReviewStatus::Cancelled | ReviewStatus::NoShow => false,
+        }
+    }
+}
+
 /// What was said in a review.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversation {

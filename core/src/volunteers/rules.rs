@@ -303,8 +303,8 @@ pub fn due<'a>(
     list
 }
 
-/// What stands in the way of a slot: outside office hours, or another planned review of the same
-/// expert or staff member at the same time.
+/// What stands in the way of a slot: outside office hours, or another review of the same expert
+/// or staff member at the same time (planned or held: see [`ReviewStatus::occupies_slot`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlotProblem {
     /// Outside office hours.
@@ -315,8 +315,8 @@ pub enum SlotProblem {
     StaffBusy(u64),
 }
 
-/// Checks a slot for an expert against office hours and the other planned reviews (`own`, the
-/// review being moved, is skipped).
+/// Checks a slot for an expert against office hours and the other reviews that take up their
+/// slot, planned or held (`own`, the review being moved, is skipped).
 pub fn check_slot(
     slot: &Slot,
     expert: u64,
@@ -329,7 +329,7 @@ pub fn check_slot(
         problems.push(SlotProblem::OutsideHours);
     }
     for (id, r) in reviews {
-        if Some(*id) == own || r.status != ReviewStatus::Scheduled || !r.slot.overlaps(slot) {
+        if Some(*id) == own || !r.status.occupies_slot() || !r.slot.overlaps(slot) {
             continue;
         }
         if r.expert == expert {

@@ -478,9 +478,20 @@ impl<'a> Experts<'a> {
     }
 
     /// Ends an agreement early (stopped before its end date), with the outcome when known.
+    /// Refused when the new last day would overlap another agreement of the expert (one that
+    /// was ended early already can otherwise grow back over the next one).
     pub fn end(&self, id: u64, on: NaiveDate, outcome: Option<Outcome>) -> Result<Agreement> {
+        self.s.require(Permission::ExpertsManage)?;
         let today = self.s.today();
+        let others = self.s.store().scan::<Agreement>()?;
         self.change(id, "agreement.end", |a| {
+            let longer = Agreement {
+                ended_on: Some(on),
+                ..a.clone()
+            };
+            let overlaps = others.iter().any(|(other, b)| {
+                *other != id && b.expert == a.expert && rules::overlap(&longer, b)
+            });
             if a.signed_on.is_none() {
                 Err(FieldError::new("agreement", Reason::NotSigned))
             } else if a.state(today) == AgreementState::Ended {
@@ -489,6 +500,8 @@ impl<'a> Experts<'a> {
                 Err(FieldError::new("ended_on", Reason::Before("start")))
             } else if on > a.end {
                 Err(FieldError::new("ended_on", Reason::After("end")))
+            } else if overlaps {
+                Err(FieldError::new("ended_on", Reason::Overlaps))
             } else {
                 a.ended_on = Some(on);
                 a.outcome = outcome.or(a.outcome);
@@ -598,10 +611,12 @@ impl<'a> Experts<'a> {
             return Err(Error::invalid("agreement", Reason::NotSigned));
         }
         let planned = self.s.store().scan::<Review>()?;
-        if planned
-            .iter()
-            .any(|(_, r)| r.agreement == agreement && r.status == ReviewStatus::Scheduled)
-        {
+        let theirs = || planned.iter().filter(|(_, r)| r.agreement == agreement);
+        if theirs().any(|(_, r)| matches!(r.status, ReviewStatus::Held(_))) {
+            // Its outcome is decided; a second review would decide it again.
+            return Err(Error::invalid("agreement", Reason::Closed));
+        }
+        if theirs().any(|(_, r)| r.status == ReviewStatus::Scheduled) {
             return Err(Error::invalid("agreement", Reason::Taken));
         }
         self.check_slot(&slot, a.expert, None)?;
@@ -653,13 +668,17 @@ impl<'a> Experts<'a> {
         })
     }
 
-    /// Moves a planned review.
+    /// Moves a planned review. A held, cancelled or missed one stays where it was.
     pub fn reschedule(&self, id: u64, slot: Slot) -> Result<Review> {
+        self.s.require(Permission::ExpertsManage)?;
         let r = self
             .s
             .store()
             .get::<Review>(id)?
             .ok_or(not_found(Review::KIND, id))?;
+        if r.status != ReviewStatus::Scheduled {
+            return Err(Error::invalid("review", Reason::Closed));
+        }
         self.check_slot(&slot, r.expert, Some(id))?;
         self.change_review(id, "review.reschedule", |r| {
             r.slot = slot.clone();

@@ -409,6 +409,78 @@ fn office_hours_and_double_booking() {
 }
 
 #[test]
+fn held_reviews_keep_their_slot_cancelled_and_missed_ones_free_it() {
+    let hours = OfficeHours::default();
+    let wanted = Slot {
+        start: at(2026, 11, 30, 10, 30),
+        minutes: 60,
+        staff: "coordinator".into(),
+        place: String::new(),
+    };
+    let with = |status: ReviewStatus| {
+        let mut r = review(2, "coordinator", at(2026, 11, 30, 10, 0), 60);
+        r.status = status;
+        vec![(7, r)]
+    };
+    // Held a week before the planned day: the week view still shows it at 10:00-11:00.
+    let held = with(ReviewStatus::Held(d(2026, 11, 23)));
+    assert_eq!(
+        check_slot(&wanted, 5, &hours, &held, None),
+        [SlotProblem::StaffBusy(7)]
+    );
+    assert_eq!(
+        check_slot(
+            &Slot {
+                staff: "beheer".into(),
+                ..wanted.clone()
+            },
+            2,
+            &hours,
+            &held,
+            None
+        ),
+        [SlotProblem::ExpertBusy(7)]
+    );
+    assert_eq!(
+        free_slots(
+            at(2026, 11, 30, 9, 0),
+            60,
+            5,
+            "coordinator",
+            &hours,
+            &held,
+            1
+        ),
+        [at(2026, 11, 30, 11, 0)]
+    );
+    for status in [ReviewStatus::Cancelled, ReviewStatus::NoShow] {
+        let freed = with(status.clone());
+        assert_eq!(
+            check_slot(&wanted, 5, &hours, &freed, None),
+            [],
+            "{status:?}"
+        );
+        assert_eq!(
+            free_slots(
+                at(2026, 11, 30, 9, 0),
+                60,
+                5,
+                "coordinator",
+                &hours,
+                &freed,
+                1
+            ),
+            [at(2026, 11, 30, 10, 0)],
+            "{status:?}"
+        );
+    }
+    assert!(ReviewStatus::Scheduled.occupies_slot());
+    assert!(ReviewStatus::Held(d(2026, 11, 23)).occupies_slot());
+    assert!(!ReviewStatus::Cancelled.occupies_slot());
+    assert!(!ReviewStatus::NoShow.occupies_slot());
+}
+
+#[test]
 fn due_list_until_a_review_is_held() {
     let today = d(2026, 11, 23);
     let mut ending = agreement(

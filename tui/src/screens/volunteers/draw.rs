@@ -298,8 +298,11 @@ impl VolunteersTab {
                             &[("staff", &r.slot.staff), ("place", &r.slot.place)]
                         ),
                         match r.status {
-                            // the day is above it
-                            ReviewStatus::Held(_) => Msg::ReviewHeldShort.text(lang).to_string(),
+                            // the day is above it; held on another day, it stays in its
+                            // planned slot and says when it was held
+                            ReviewStatus::Held(on) if on == day => {
+                                Msg::ReviewHeldShort.text(lang).to_string()
+                            }
                             _ => i18n::review_status(&r.status, lang),
                         }
                     ),
