@@ -126,7 +126,7 @@ impl NoCards {
                 None => groups.push((l.reason.clone(), 1)),
             }
         }
-        groups.sort_by(|a, b| b.1.cmp(&a.1));
+        groups.sort_by_key(|g| std::cmp::Reverse(g.1));
         NoCards {
             week: run.week,
             left_out: groups,
