@@ -19,6 +19,7 @@ fn lelystad() -> InstitutionInput {
         postcode: "8203ad".into(),
         city: "Lelystad".into(),
         needs_registration_number: true,
+        needs_unit: true,
         house_rules: "Alleen kaarten.".into(),
         ..InstitutionInput::default()
     }
@@ -322,6 +323,8 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
     // Not composed yet: printing composes it.
     let job = vb
         .labels(this_week(), "avery-l7160", 20, LabelOrder::Name)
+        .unwrap()
+        .ready()
         .unwrap();
     assert_eq!(
         (job.labels, job.pages),
@@ -398,7 +401,7 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
             .into_iter()
             .collect(),
     };
-    let sheet = vb.run_sheet(this_week(), &texts).unwrap();
+    let sheet = vb.run_sheet(this_week(), &texts).unwrap().ready().unwrap();
     let text = pdf_text(&sheet);
     assert!(
         text.contains(&format!("BaseMail-ronde {}", this_week())),
@@ -495,4 +498,279 @@ fn a_refused_printer_name_saves_nothing() {
         c,
         "each printer keeps its own calibration"
     );
+}
+
+fn clinic(
+    name: &str,
+    kind: &str,
+    needs_registration_number: bool,
+    needs_unit: bool,
+) -> InstitutionInput {
+    InstitutionInput {
+        name: name.into(),
+        kind: kind.into(),
+        needs_registration_number,
+        needs_unit,
+        ..lelystad()
+    }
+}
+
+fn detained_at(
+    admin: &Session,
+    institution: u64,
+    given: &str,
+    surname: &str,
+    reg: &str,
+    unit: &str,
+) -> u64 {
+    let bm = admin.basemail();
+    let number = member(admin, given, surname);
+    let r = bm.recipient_for_member(number).unwrap();
+    bm.start_stay(
+        r,
+        &StayInput {
+            registration_number: reg.into(),
+            unit: unit.into(),
+            ..stay(institution, d(2026, 1, 1))
+        },
+    )
+    .unwrap();
+    number
+}
+
+fn sheet_texts() -> kapstok_core::basemail::RunSheetTexts {
+    kapstok_core::basemail::RunSheetTexts {
+        title: "BaseMail-ronde".into(),
+        written: "geschreven".into(),
+        posted: "gepost".into(),
+        writer: "Schrijver".into(),
+        rules: "Huisregels".into(),
+        sender: "Afzender op de envelop".into(),
+        reasons: Default::default(),
+    }
+}
+
+#[test]
+fn envelopes_carry_only_what_the_institution_asks_for_on_labels_and_the_run_sheet() {
+    use kapstok_core::basemail::LabelOrder;
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let detox = bm
+        .add_institution(&clinic("Detoxkliniek Oost", "detox_clinic", false, false))
+        .unwrap();
+    let beilen = bm
+        .add_institution(&clinic(
+            "Kliniek voor Duurzaam Verblijf",
+            "long_stay_clinic",
+            false,
+            true,
+        ))
+        .unwrap();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    // Every stay has both a registration number and a unit stored.
+    detained_at(
+        &admin,
+        detox,
+        "Anna",
+        "Oost",
+        "1228262",
+        "Afdeling A, cel 292",
+    );
+    detained_at(&admin, beilen, "Bert", "Beilen", "2228262", "Paviljoen 3");
+    detained_at(&admin, pi, "Cor", "Lely", "3228262", "Afdeling B, cel 214");
+
+    let job = bm
+        .labels(this_week(), "avery-l7160", 1, LabelOrder::Institution)
+        .unwrap()
+        .ready()
+        .unwrap();
+    assert_eq!(job.labels, 3);
+    let sheet = bm
+        .run_sheet(this_week(), &sheet_texts())
+        .unwrap()
+        .ready()
+        .unwrap();
+    for text in [pdf_text(&job.pdf), pdf_text(&sheet)] {
+        // The detox clinic asks for nothing extra; the long-stay clinic for the unit only.
+        for leak in ["1228262", "cel 292", "2228262"] {
+            assert!(!text.contains(leak), "{leak} printed: {text}");
+        }
+        for wanted in [
+            "Detoxkliniek Oost",
+            "Paviljoen 3",
+            "Reg.nr. 3228262",
+            "Afdeling B, cel 214",
+        ] {
+            assert!(text.contains(wanted), "{wanted} missing: {text}");
+        }
+    }
+    // The card's address snapshot holds no more than the envelope either.
+    let run = bm.run(this_week()).unwrap().unwrap();
+    let oost = run.cards.iter().find(|c| c.name == "Anna Oost").unwrap();
+    assert_eq!(
+        oost.address,
+        [
+            "Anna Oost",
+            "Detoxkliniek Oost",
+            "Postbus 2170",
+            "8203 AD  LELYSTAD"
+        ]
+    );
+}
+
+/// Where each name first appears in a PDF's text.
+fn order_in(text: &str, names: &[&str]) -> Vec<usize> {
+    names
+        .iter()
+        .map(|n| text.find(n).unwrap_or_else(|| panic!("{n} not in {text}")))
+        .collect()
+}
+
+#[test]
+fn labels_follow_the_registers_dutch_order() {
+    use kapstok_core::basemail::LabelOrder;
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    for (given, prefix, surname) in [
+        ("Anouk", "", "Zwart"),
+        ("Jan", "van der", "Poel"),
+        ("Zoë", "", "Bakker"),
+        ("Anouk", "", "Pieters"),
+        ("Bas", "", "Öztürk"),
+        ("Émile", "", "Poel"),
+    ] {
+        let number = admin
+            .members()
+            .create(&common::member(given, prefix, surname))
+            .unwrap()
+            .member
+            .number;
+        let r = bm.recipient_for_member(number).unwrap();
+        bm.start_stay(r, &stay(pi, d(2026, 1, 1))).unwrap();
+    }
+    let register = [
+        "Zoë Bakker",
+        "Bas Öztürk",
+        "Anouk Pieters",
+        "Émile Poel",
+        "Jan van der Poel",
+        "Anouk Zwart",
+    ];
+    for order in [LabelOrder::Name, LabelOrder::Institution] {
+        let job = bm
+            .labels(this_week(), "avery-l7160", 1, order)
+            .unwrap()
+            .ready()
+            .unwrap();
+        let at = order_in(&pdf_text(&job.pdf), &register);
+        let mut sorted = at.clone();
+        sorted.sort_unstable();
+        assert_eq!(at, sorted, "{order:?}: {register:?} at {at:?}");
+    }
+}
+
+#[test]
+fn labels_compose_an_open_run_again_keeping_marks_and_print_a_posted_run_as_it_was() {
+    use kapstok_core::basemail::{LabelOrder, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    let week = this_week();
+    // Composed before anyone was in the register: an empty run.
+    assert_eq!(bm.compose(week).unwrap().cards, []);
+    let print = |bm: &kapstok_core::basemail::BaseMail<'_>| {
+        bm.labels(week, "avery-l7160", 1, LabelOrder::Institution)
+            .unwrap()
+    };
+    assert!(matches!(print(&bm), Printout::NoCards(n) if n.total() == 0));
+
+    // Members imported with a birthday this week and consent, and a detainee added.
+    let csv = "number;given;surname;birth_date;address_kind;street;house_number;postcode;city;joined;consent_birthday_card\n\
+               ;Els;Jarig;25-11-1980;street;Keizersgracht;12;1015CS;Amsterdam;01-01-2020;01-01-2024\n";
+    admin.members().import_csv(csv.as_bytes(), false).unwrap();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let jan = detained_at(&admin, pi, "Jan", "Smit", "1234567", "Afdeling B");
+    let job = print(&bm).ready().expect("the new cards");
+    assert_eq!(job.labels, 2);
+    let text = pdf_text(&job.pdf);
+    assert!(
+        text.contains("Els Jarig") && text.contains("Jan Smit"),
+        "{text}"
+    );
+
+    // Marks and changes by hand are kept when labels compose the run again.
+    bm.assign_writer(week, Who::Member(jan), "Henk").unwrap();
+    bm.mark_written(week, Who::Member(jan), true).unwrap();
+    let els = bm
+        .run(week)
+        .unwrap()
+        .unwrap()
+        .cards
+        .iter()
+        .find(|c| c.name == "Els Jarig")
+        .unwrap()
+        .who;
+    bm.remove_by_hand(week, els, "verhuisd").unwrap();
+    let piet = detained_at(&admin, pi, "Piet", "Nieuw", "7654321", "Afdeling C");
+    assert_eq!(print(&bm).ready().unwrap().labels, 2);
+    let run = bm.run(week).unwrap().unwrap();
+    let names: Vec<&str> = run.cards.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Piet Nieuw", "Jan Smit"]);
+    let card = run
+        .cards
+        .iter()
+        .find(|c| c.who == Who::Member(jan))
+        .unwrap();
+    assert_eq!((card.writer.as_str(), card.written), ("Henk", true));
+    assert!(run
+        .left_out
+        .iter()
+        .any(|l| l.who == els && l.reason == LeftOutReason::RemovedByHand("verhuisd".into())));
+    assert!(run.cards.iter().any(|c| c.who == Who::Member(piet)));
+
+    // A posted run is printed as it was: someone detained since is not added.
+    bm.post(week, today()).unwrap();
+    detained_at(&admin, pi, "Kees", "Later", "1111111", "Afdeling D");
+    let job = print(&bm).ready().unwrap();
+    assert_eq!(job.labels, 2);
+    assert!(!pdf_text(&job.pdf).contains("Kees Later"));
+    assert_eq!(bm.run(week).unwrap().unwrap().cards.len(), 2);
+}
+
+#[test]
+fn an_empty_week_says_who_was_left_out_and_why() {
+    use kapstok_core::basemail::{LabelOrder, Printout};
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let bm = admin.basemail();
+    // Two birthdays this week without consent, one stay ended this week.
+    let csv = "number;given;surname;birth_date;address_kind;joined\n\
+               ;Els;Jarig;25-11-1980;care_of;01-01-2020\n\
+               ;Kim;Jarig;26-11-1985;care_of;01-01-2020\n";
+    admin.members().import_csv(csv.as_bytes(), false).unwrap();
+    let pi = bm.add_institution(&lelystad()).unwrap();
+    let number = member(&admin, "Jan", "Vrij");
+    let r = bm.recipient_for_member(number).unwrap();
+    let s = bm.start_stay(r, &stay(pi, d(2026, 1, 1))).unwrap();
+    bm.end_stay(s, today()).unwrap();
+
+    let Printout::NoCards(none) = bm
+        .labels(this_week(), "avery-l7160", 1, LabelOrder::Name)
+        .unwrap()
+    else {
+        panic!("an empty week prints nothing");
+    };
+    assert_eq!(none.week, this_week());
+    assert_eq!(none.total(), 3);
+    assert_eq!(
+        none.left_out,
+        [(LeftOutReason::NoConsent, 2), (LeftOutReason::StayEnded, 1)]
+    );
+    assert!(matches!(
+        bm.run_sheet(this_week(), &sheet_texts()).unwrap(),
+        Printout::NoCards(n) if n == none
+    ));
 }

@@ -10,7 +10,7 @@
 mod common;
 
 use chrono::{Datelike, Days, Local, NaiveDate};
-use common::{assert_success, Store, DEMO_PASSWORD, START_TIMEOUT};
+use common::{assert_failure, assert_success, Store, DEMO_PASSWORD, START_TIMEOUT};
 use kapstok_tests::{stdout, Key, Tui, TIMEOUT};
 
 /// The member the journey adds: unique in the demo data, with a diacritic.
@@ -411,4 +411,85 @@ fn volunteer_sees_only_the_run() {
     tui.key(Key::Esc);
     tui.wait_gone("Toetsen", TIMEOUT).unwrap();
     quit(&mut tui);
+}
+
+/// `kapstok labels` on a week without cards says so, with who was left out and why, in the
+/// user's language, exits non-zero and writes nothing; once members are imported the run that
+/// was composed empty is composed again and the new cards print.
+#[test]
+fn labels_of_an_empty_week_say_why_and_a_run_composed_before_the_import_follows_the_register() {
+    const PASSWORD: &str = "een-lang-geheim";
+    let today = Local::now().date_naive();
+    let week = iso_week(today);
+    let store = Store::new();
+    let out = store.run(
+        &["user", "add", "beheer", "--role", "administrator"],
+        &[("KAPSTOK_NEW_PASSWORD", PASSWORD)],
+    );
+    assert_success(&out, "user add on an empty store");
+    let file = store.dir().join("etiketten.pdf");
+    let file = file.to_str().expect("temporary path is not UTF-8");
+    let labels = |lang: &str| {
+        store.run_as(
+            "beheer",
+            PASSWORD,
+            &["--lang", lang, "labels", "--week", &week, "-o", file],
+        )
+    };
+
+    // Nobody in the register yet: printing composes an empty run and says there is nothing.
+    let err = assert_failure(&labels("nl"), "kapstok labels on an empty week");
+    assert!(
+        err.contains(&format!(
+            "Geen kaartjes in week {week}, er is niets gedrukt."
+        )),
+        "{err}"
+    );
+    assert!(err.contains("Niemand weggelaten"), "{err}");
+    assert!(!err.contains("verplicht"), "{err}");
+    assert!(!std::path::Path::new(file).exists(), "nothing is written");
+
+    // A member with a birthday this week but no consent: left out, and the reason is given.
+    let birthday =
+        NaiveDate::from_ymd_opt(1980, today.month(), today.day()).expect("1980 is a leap year");
+    let csv = store.dir().join("leden.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "surname;given;birth_date;joined;address_kind;street;house_number;postcode;city\n\
+             Jarig;Els;{};01-01-2020;street;Keizersgracht;12;1015CS;Amsterdam\n",
+            dmy(birthday)
+        ),
+    )
+    .unwrap();
+    let csv = csv.to_str().expect("temporary path is not UTF-8");
+    let out = store.run_as("beheer", PASSWORD, &["import", "members", csv]);
+    assert_success(&out, "kapstok import members");
+    let err = assert_failure(&labels("en"), "kapstok labels without consent");
+    assert!(
+        err.contains(&format!("No cards in week {week}, nothing was printed. 1 left out: 1 × birthday, but no consent to birthday cards")),
+        "{err}"
+    );
+
+    // The same member with consent, imported into the register after the run was composed.
+    std::fs::write(
+        csv,
+        format!(
+            "surname;given;birth_date;joined;address_kind;street;house_number;postcode;city;consent_birthday_card\n\
+             Jarig;Kim;{};01-01-2020;street;Keizersgracht;14;1015CS;Amsterdam;01-01-2024\n",
+            dmy(birthday)
+        ),
+    )
+    .unwrap();
+    let out = store.run_as("beheer", PASSWORD, &["import", "members", csv]);
+    assert_success(&out, "kapstok import members");
+    let out = labels("nl");
+    assert_success(&out, "kapstok labels after the import");
+    assert!(stdout(&out).contains("1 etiketten"), "{}", stdout(&out));
+    let bytes = std::fs::read(file).expect("the labels PDF");
+    let doc = lopdf::Document::load_mem(&bytes).expect("the labels PDF does not load");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("no text in the labels PDF");
+    assert!(text.contains("Kim Jarig"), "{text}");
+    assert!(text.contains("1015 CS  AMSTERDAM"), "{text}");
 }

@@ -6,7 +6,7 @@
 
 use crate::i18n::{self, Lang, Msg};
 use clap::{Parser, Subcommand};
-use kapstok_core::basemail::LabelOrder;
+use kapstok_core::basemail::{LabelOrder, Printout};
 use kapstok_core::common::{parse_address, AddressFields, Cents, IsoWeek};
 use kapstok_core::error::Error;
 use kapstok_core::members::Warning;
@@ -780,9 +780,13 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                     "name" | "naam" => LabelOrder::Name,
                     _ => return Err(Failure(Msg::CliBadOrder.text(lang).into())),
                 };
-                let job = bm
+                let job = match bm
                     .labels(week, &sheet, start, order)
-                    .map_err(|e| Failure::core(&e, lang))?;
+                    .map_err(|e| Failure::core(&e, lang))?
+                {
+                    Printout::Ready(job) => job,
+                    Printout::NoCards(none) => return Err(Failure(i18n::no_cards(&none, lang))),
+                };
                 let summary = format!(
                     "{} {} · {} {}",
                     job.labels,

@@ -286,6 +286,8 @@ messages! {
     RunWritten => "geschreven", "written";
     EmptyRun => "Deze week is nog niet samengesteld: druk op r.", "This week has not been composed yet: press r.";
     NoCards => "Geen kaartjes deze week.", "No cards this week.";
+    NoCardsInWeek => "Geen kaartjes in week {week}, er is niets gedrukt. {left} weggelaten: {reasons}.", "No cards in week {week}, nothing was printed. {left} left out: {reasons}.";
+    NoCardsNobodyLeftOut => "Geen kaartjes in week {week}, er is niets gedrukt. Niemand weggelaten: niemand zit in een inrichting, is jarig met toestemming of is ziek gemeld.", "No cards in week {week}, nothing was printed. Nobody left out: nobody is at an institution, has a birthday with consent or is marked ill.";
     NoLeftOut => "Niemand weggelaten.", "Nobody left out.";
     NoInstitutions => "Nog geen inrichtingen: druk op n.", "No institutions yet: press n.";
     NoRecipients => "Nog geen ontvangers: druk op n.", "No recipients yet: press n.";
@@ -1694,6 +1696,29 @@ pub fn left_out_reason(r: &LeftOutReason, lang: Lang) -> String {
         LeftOutReason::Returned => text(Msg::LeftReturned),
         LeftOutReason::RemovedByHand(why) => format!("{}: {why}", Msg::LeftRemoved.text(lang)),
     }
+}
+
+/// A week's run without cards: the week, and who was left out grouped by reason
+/// ("2 × overleden, 1 × ...").
+pub fn no_cards(n: &kapstok_core::basemail::NoCards, lang: Lang) -> String {
+    let week = n.week.to_string();
+    if n.left_out.is_empty() {
+        return fill(Msg::NoCardsNobodyLeftOut, lang, &[("week", &week)]);
+    }
+    let reasons: Vec<String> = n
+        .left_out
+        .iter()
+        .map(|(reason, count)| format!("{count} × {}", left_out_reason(reason, lang)))
+        .collect();
+    fill(
+        Msg::NoCardsInWeek,
+        lang,
+        &[
+            ("week", &week),
+            ("left", &n.total().to_string()),
+            ("reasons", &reasons.join(", ")),
+        ],
+    )
 }
 
 /// The kind of an institution, in words.

@@ -122,6 +122,8 @@ fn store() -> Fixture {
         .unwrap();
     let beilen = bm
         .add_institution(&InstitutionInput {
+            // The long-stay clinic wants the unit on the envelope, nothing else.
+            needs_unit: true,
             needs_sender: true,
             house_rules: "Kaarten worden op de afdeling uitgereikt.".into(),
             ..institution(
@@ -975,4 +977,68 @@ fn no_panic_at_any_size() {
         }
         key(&mut app, KeyCode::Char('v'));
     }
+}
+
+#[test]
+fn labels_compose_an_open_run_again_with_the_marks_kept() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    let admin = f.admin();
+    let bm = admin.basemail();
+    bm.mark_written(week(), Who::Member(f.jan_number), true)
+        .unwrap();
+    // Detained after the run was composed.
+    let number = admin
+        .members()
+        .create(&member("Anouk", "de", "Boer"))
+        .unwrap()
+        .member
+        .number;
+    let r = bm.recipient_for_member(number).unwrap();
+    let lelystad = bm.institutions().unwrap()[1].0;
+    bm.start_stay(
+        r,
+        &StayInput {
+            institution: lelystad,
+            unit: "Afdeling C".into(),
+            registration_number: "7654321".into(),
+            from: "01-11-2026".into(),
+            expected_release: String::new(),
+        },
+    )
+    .unwrap();
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.mode(), Mode::Form);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("4 etiketten op 1 vel(len)"), "{s}");
+    let run = bm.run(week()).unwrap().unwrap();
+    assert!(run.cards.iter().any(|c| c.who == Who::Member(number)));
+    let jan = run
+        .cards
+        .iter()
+        .find(|c| c.who == Who::Member(f.jan_number))
+        .unwrap();
+    assert!(jan.written, "the mark is kept");
+}
+
+#[test]
+fn an_empty_run_says_who_was_left_out_and_why() {
+    let f = store();
+    let mut app = volunteer_composed(&f);
+    let admin = f.admin();
+    let bm = admin.basemail();
+    for card in bm.run(week()).unwrap().unwrap().cards {
+        bm.remove_by_hand(week(), card.who, "zit in isolatie")
+            .unwrap();
+    }
+    for (k, lang_text) in [
+        ('l', "Geen kaartjes in week 2026-W48, er is niets gedrukt. 5 weggelaten: 3 × met de hand weggelaten: zit in isolatie"),
+        ('R', "Geen kaartjes in week 2026-W48, er is niets gedrukt. 5 weggelaten: 3 × met de hand weggelaten: zit in isolatie"),
+    ] {
+        key(&mut app, KeyCode::Char(k));
+        assert_eq!(app.mode(), Mode::Run, "no dialog for an empty run");
+        let s = screen(&mut app, 250, 24);
+        assert!(s.contains(lang_text), "{s}");
+    }
+    assert_eq!(files(f._dir.path()), Vec::<String>::new());
 }

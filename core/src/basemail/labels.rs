@@ -1,11 +1,12 @@
 //! Printing BaseMail: the label sheets (built in and custom), the printer and its calibration,
 //! the week's labels, a calibration test print, and the run sheet.
 
-use super::model::{Card, CardReason, Run};
-use super::rules;
+use super::model::{Card, CardReason, LeftOutReason, Recipient, Run, Who};
+use super::rules::{self, SortNames};
 use super::service::BaseMail;
 use crate::common::IsoWeek;
 use crate::error::{Error, Permission, Reason, Result};
+use crate::members::Member;
 use crate::print::document::{self, Writer};
 use crate::print::{layout, pdf, sheets, Calibration, FitReason, LabelSheet, PrintError};
 use crate::store::{Record, TreeId};
@@ -84,6 +85,58 @@ pub struct LabelJob {
     pub labels: usize,
     /// Sheets used.
     pub pages: usize,
+}
+
+/// What printing a week's run gave: the document, or nothing because the run has no cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Printout<T> {
+    /// The document.
+    Ready(T),
+    /// The week's run has no cards: nothing was printed.
+    NoCards(NoCards),
+}
+
+impl<T> Printout<T> {
+    /// The document, if there is one.
+    pub fn ready(self) -> Option<T> {
+        match self {
+            Printout::Ready(t) => Some(t),
+            Printout::NoCards(_) => None,
+        }
+    }
+}
+
+/// A week's run without cards: how many people were left out, grouped by reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoCards {
+    /// The week.
+    pub week: IsoWeek,
+    /// Each reason someone was left out for, with how many; most first.
+    pub left_out: Vec<(LeftOutReason, usize)>,
+}
+
+impl NoCards {
+    /// The left-out list of a run, grouped by reason (equal reasons together; the most frequent
+    /// first, then in the order they first appear).
+    pub fn of(run: &Run) -> NoCards {
+        let mut groups: Vec<(LeftOutReason, usize)> = Vec::new();
+        for l in &run.left_out {
+            match groups.iter_mut().find(|(r, _)| *r == l.reason) {
+                Some((_, n)) => *n += 1,
+                None => groups.push((l.reason.clone(), 1)),
+            }
+        }
+        groups.sort_by_key(|g| std::cmp::Reverse(g.1));
+        NoCards {
+            week: run.week,
+            left_out: groups,
+        }
+    }
+
+    /// How many people were left out in all.
+    pub fn total(&self) -> usize {
+        self.left_out.iter().map(|(_, n)| n).sum()
+    }
 }
 
 /// The words on the run sheet, in the user's language (core has no user-facing text).
@@ -203,8 +256,39 @@ impl BaseMail<'_> {
         self.save_print_settings(&settings, "print.printer")
     }
 
-    /// The labels of a week's run (composed first if it was not), on a sheet from the 1-based
-    /// `start` cell, with the configured printer's calibration. If any label does not fit, every
+    /// The run of a week as it is printed: a run not yet posted is composed again first, so
+    /// that it follows the register (people imported or detained since it was composed are in
+    /// it, people released are not), keeping the changes made by hand and the marks (writer,
+    /// written) of cards still there; a posted run is printed as it was; a week not composed
+    /// yet is composed.
+    pub fn run_to_print(&self, week: IsoWeek) -> Result<Run> {
+        match self.run(week)? {
+            Some(run) if run.closed_on.is_some() => Ok(run),
+            _ => self.compose(week),
+        }
+    }
+
+    /// The names the cards sort on: each member's name in the register, each non-member's
+    /// recipient name (read one by one, not the whole register).
+    fn sort_names(&self, cards: &[Card]) -> Result<SortNames> {
+        let store = self.session().store();
+        let mut names = SortNames::with_capacity(cards.len());
+        for card in cards {
+            let name = match card.who {
+                Who::Member(n) => store.get::<Member>(n)?.map(|m| m.name),
+                Who::Recipient(id) => store.get::<Recipient>(id)?.map(|r| r.name),
+            };
+            if let Some(name) = name {
+                names.insert(card.who, name);
+            }
+        }
+        Ok(names)
+    }
+
+    /// The labels of a week's run ([`BaseMail::run_to_print`]: composed again unless posted),
+    /// on a sheet from the 1-based `start` cell, with the configured printer's calibration, by
+    /// institution or in the register's name order. A run without cards gives
+    /// [`Printout::NoCards`] with who was left out and why. If any label does not fit, every
     /// such card is reported ([`Error::Unfit`]) and nothing is printed.
     pub fn labels(
         &self,
@@ -212,18 +296,18 @@ impl BaseMail<'_> {
         sheet_id: &str,
         start: u32,
         order: LabelOrder,
-    ) -> Result<LabelJob> {
-        let run = match self.run(week)? {
-            Some(run) => run,
-            None => self.compose(week)?,
-        };
+    ) -> Result<Printout<LabelJob>> {
+        // The sheet first: a wrong sheet is refused before the run is composed again.
+        self.sheet(sheet_id)?;
+        let run = self.run_to_print(week)?;
+        if run.cards.is_empty() {
+            return Ok(Printout::NoCards(NoCards::of(&run)));
+        }
+        let names = self.sort_names(&run.cards)?;
         let mut cards: Vec<Card> = run.cards;
         match order {
-            LabelOrder::Institution => rules::sort_by_institution(&mut cards),
-            LabelOrder::Name => rules::sort_by_name(&mut cards),
-        }
-        if cards.is_empty() {
-            return Err(Error::invalid("week", Reason::Required));
+            LabelOrder::Institution => rules::sort_by_institution(&mut cards, &names),
+            LabelOrder::Name => rules::sort_by_name(&mut cards, &names),
         }
         let people: Vec<(String, Vec<String>)> =
             cards.into_iter().map(|c| (c.name, c.address)).collect();
@@ -235,6 +319,7 @@ impl BaseMail<'_> {
             &record,
             &format!("BaseMail {week}"),
         )
+        .map(Printout::Ready)
     }
 
     /// Labels for a list of people (name, envelope lines) in this order, on a sheet from the
@@ -298,13 +383,14 @@ impl BaseMail<'_> {
         pdf::render(&placed, &format!("{} test", sheet.name)).map_err(print_error)
     }
 
-    /// The run sheet: the week's cards with reasons, institution, house rules, writer, and tick
-    /// boxes for written and posted.
-    pub fn run_sheet(&self, week: IsoWeek, texts: &RunSheetTexts) -> Result<Vec<u8>> {
-        let run: Run = self.run(week)?.ok_or(Error::NotFound {
-            kind: Run::KIND,
-            id: Run::key(week),
-        })?;
+    /// The run sheet: the week's cards ([`BaseMail::run_to_print`]: composed again unless
+    /// posted) with reasons, institution, house rules, writer, and tick boxes for written and
+    /// posted. A run without cards gives [`Printout::NoCards`].
+    pub fn run_sheet(&self, week: IsoWeek, texts: &RunSheetTexts) -> Result<Printout<Vec<u8>>> {
+        let run: Run = self.run_to_print(week)?;
+        if run.cards.is_empty() {
+            return Ok(Printout::NoCards(NoCards::of(&run)));
+        }
         let mut w = Writer::new().map_err(print_error)?;
         w.text(0.0, 16.0, &format!("{} {week}", texts.title));
         w.text(
@@ -348,6 +434,8 @@ impl BaseMail<'_> {
             }
             w.rule();
         }
-        document::render(&w.finish(), &format!("BaseMail {week}")).map_err(print_error)
+        document::render(&w.finish(), &format!("BaseMail {week}"))
+            .map(Printout::Ready)
+            .map_err(print_error)
     }
 }

@@ -4,7 +4,7 @@
 use super::model::{
     Card, CardReason, Institution, LeftOut, LeftOutReason, ManualChange, Recipient, Stay, Who,
 };
-use crate::common::{birthday_in, Address, IsoWeek};
+use crate::common::{birthday_in, fold, Address, IsoWeek, PersonName};
 use crate::members::{Member, Status};
 use chrono::Days;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -39,8 +39,10 @@ pub struct World<'a> {
 
 /// The lines on the envelope, name first.
 ///
-/// - At an institution: name, `Reg.nr. ...` and the unit when given, the institution's name, its
-///   postal address (PostNL: `1234 AB  CITY`; abroad the country last, in capitals).
+/// - At an institution: name, then exactly what the institution's envelope requirements ask for
+///   (`Reg.nr. ...` when it needs the registration number, the unit when it needs the unit; a
+///   stored value that is not asked for is never printed: a clinic's envelope carries no detention
+///   data), the institution's name, its postal address ([`Address::lines`]).
 /// - At home: name and the address; care of the office: name, `p/a` the office, its address.
 ///
 /// Errors name what is missing (`registration_number`, `unit`, `institution_address`, `address`,
@@ -62,10 +64,10 @@ pub fn address_lines(
             if inst.needs_unit && unit.is_empty() {
                 return Err("unit");
             }
-            if !reg.is_empty() {
+            if inst.needs_registration_number {
                 lines.push(format!("Reg.nr. {reg}"));
             }
-            if !unit.is_empty() {
+            if inst.needs_unit {
                 lines.push(unit.to_string());
             }
             lines.push(inst.name.trim().to_string());
@@ -263,25 +265,62 @@ pub fn compose(
             }
         }
     }
-    sort_by_institution(&mut cards);
-    left_out.sort_by(|a, b| a.name.cmp(&b.name));
+    let names: SortNames = cards
+        .iter()
+        .map(|c| c.who)
+        .chain(left_out.iter().map(|l| l.who))
+        .filter_map(|who| {
+            let name = match who {
+                Who::Member(n) => &world.members.get(&n)?.name,
+                Who::Recipient(id) => &recipient_by_id.get(&id)?.name,
+            };
+            Some((who, name.clone()))
+        })
+        .collect();
+    sort_by_institution(&mut cards, &names);
+    left_out.sort_by_cached_key(|l| {
+        let key = match names.get(&l.who) {
+            Some(name) => name.sort_key(),
+            None => PersonName::new("", "", &l.name).sort_key(),
+        };
+        (key, l.who)
+    });
     (cards, left_out)
 }
 
-/// Orders cards by institution (cards to home addresses last), then name.
-pub fn sort_by_institution(cards: &mut [Card]) {
-    cards.sort_by(|a, b| {
-        (a.institution_name.is_empty(), &a.institution_name, &a.name).cmp(&(
-            b.institution_name.is_empty(),
-            &b.institution_name,
-            &b.name,
-        ))
+/// The names the cards of a run sort on: the register's name of each member, the recipient's
+/// name of each non-member. A card whose person is not in `names` (an erased member) sorts on the
+/// name it shows.
+pub type SortNames = HashMap<Who, PersonName>;
+
+/// The key a card sorts on by name: the register's Dutch order ([`PersonName::sort_key`]: core
+/// surname, given name, prefix, case and diacritics ignored), the same rule as the member
+/// register's, then who, so that equal names keep one order.
+fn name_key(card: &Card, names: &SortNames) -> ((String, String, String), Who) {
+    let key = match names.get(&card.who) {
+        Some(name) if !name.surname.trim().is_empty() || !name.given.trim().is_empty() => {
+            name.sort_key()
+        }
+        _ => PersonName::new("", "", &card.name).sort_key(),
+    };
+    (key, card.who)
+}
+
+/// Orders cards by institution (case and accents ignored; cards to home addresses last), then
+/// in the register's name order within each.
+pub fn sort_by_institution(cards: &mut [Card], names: &SortNames) {
+    cards.sort_by_cached_key(|c| {
+        (
+            c.institution_name.trim().is_empty(),
+            fold(&c.institution_name),
+            name_key(c, names),
+        )
     });
 }
 
-/// Orders cards by name (case and accents ignored).
-pub fn sort_by_name(cards: &mut [Card]) {
-    cards.sort_by_cached_key(|c| (crate::common::fold(&c.name), c.name.clone()));
+/// Orders cards in the register's name order ("Poel, Jan van der" under P).
+pub fn sort_by_name(cards: &mut [Card], names: &SortNames) {
+    cards.sort_by_cached_key(|c| name_key(c, names));
 }
 
 /// Keeps the marks of cards that are still there after composing again: writer, written,

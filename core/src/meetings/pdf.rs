@@ -81,6 +81,21 @@ pub fn letters(
     office: &Office,
     invitees: &[&Invitee],
 ) -> Result<Vec<u8>, PrintError> {
+    document::render(
+        &letter_pages(m, deadlines, office, invitees)?,
+        &format!("Convocatie {}", format_date(m.date())),
+    )
+}
+
+/// The pages of the convocation letters (the layout model [`letters`] renders). The address
+/// block is the invitee's envelope lines as composed ([`crate::basemail::rules::address_lines`],
+/// on [`crate::common::Address::lines`]), printed line by line as they are.
+pub fn letter_pages(
+    m: &Meeting,
+    deadlines: &Deadlines,
+    office: &Office,
+    invitees: &[&Invitee],
+) -> Result<Vec<Vec<document::Item>>, PrintError> {
     let mut w = Writer::new()?;
     for invitee in invitees {
         w.page_break();
@@ -148,10 +163,7 @@ pub fn letters(
         w.text(0.0, 10.0, "Met vriendelijke groet,");
         w.text(0.0, 10.0, "het bestuur");
     }
-    document::render(
-        &w.finish(),
-        &format!("Convocatie {}", format_date(m.date())),
-    )
+    Ok(w.finish())
 }
 
 /// The attendance sheet: everyone invited in name order, whether they may vote, a proxy column
@@ -212,4 +224,116 @@ pub fn attendance_sheet(
         &w.finish(),
         &format!("Presentielijst {}", format_date(m.date())),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::common::{Address, Postcode};
+    use crate::meetings::rules::invitees;
+    use crate::members::{Consents, Member, Status, StatusEntry};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn member(number: u64, given: &str, address: Address) -> Member {
+        Member {
+            number,
+            name: crate::common::PersonName::new(given, "", "Jansen"),
+            known_as: String::new(),
+            birth_date: None,
+            phone: String::new(),
+            email: String::new(),
+            address,
+            status_history: vec![StatusEntry {
+                since: d(2020, 1, 1),
+                status: Status::Active,
+            }],
+            joined: d(2020, 1, 1),
+            consents: Consents::default(),
+            last_contact: None,
+            notes: String::new(),
+        }
+    }
+
+    fn texts(pages: &[Vec<document::Item>]) -> Vec<String> {
+        pages
+            .iter()
+            .flatten()
+            .filter_map(|i| match i {
+                document::Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn letters_print_the_address_lines_of_every_other_document() {
+        let street = Address::Street {
+            street: "Keizersgracht".into(),
+            number: 12,
+            addition: "A".into(),
+            postcode: Postcode::parse("1015cs").unwrap(),
+            city: "Amsterdam".into(),
+        };
+        let abroad = Address::Foreign {
+            street: "Hauptstraße 5".into(),
+            postcode: "10115".into(),
+            city: "Berlin".into(),
+            country: "Germany".into(),
+        };
+        let office = Office {
+            name: "Vereniging".into(),
+            address: Address::Postbus {
+                number: 2170,
+                postcode: Postcode::parse("8203AD").unwrap(),
+                city: "Lelystad".into(),
+            },
+        };
+        let members = [
+            member(1, "Anna", street.clone()),
+            member(2, "Bert", abroad.clone()),
+            member(3, "Cor", Address::CareOfOffice),
+        ];
+        let meeting = Meeting {
+            kind: MeetingKind::Spring,
+            at: d(2026, 6, 16).and_hms_opt(19, 30, 0).unwrap(),
+            place: "Kantoor".into(),
+            agenda: Vec::new(),
+            convocation: None,
+            presence: Vec::new(),
+            proxies: Vec::new(),
+            minutes_adopted: None,
+        };
+        let deadlines = Deadlines {
+            notice_days: 14,
+            send_by: d(2026, 6, 2),
+            inspection_from: None,
+        };
+        let all = invitees(&members, meeting.date(), &office);
+        let list: Vec<&Invitee> = all.iter().collect();
+        let pages = letter_pages(&meeting, &deadlines, &office, &list).unwrap();
+        let text = texts(&pages);
+        let mut wanted = vec!["Anna Jansen".to_string()];
+        wanted.extend(street.lines().unwrap());
+        wanted.push("Bert Jansen".into());
+        wanted.extend(abroad.lines().unwrap());
+        wanted.extend(["Cor Jansen".to_string(), "p/a Vereniging".to_string()]);
+        wanted.extend(office.address.lines().unwrap());
+        for line in &wanted {
+            assert!(text.contains(line), "{line:?} not a line of {text:?}");
+        }
+        assert!(text.contains(&"1015 CS  AMSTERDAM".to_string()));
+        assert!(text.contains(&"10115  Berlin".to_string()));
+        assert!(text.contains(&"GERMANY".to_string()));
+        // And so in the PDF.
+        let bytes = letters(&meeting, &deadlines, &office, &list).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let pdf = doc.extract_text(&numbers).unwrap();
+        assert!(pdf.contains("1015 CS  AMSTERDAM"), "{pdf}");
+        assert!(pdf.contains("8203 AD  LELYSTAD"), "{pdf}");
+    }
 }

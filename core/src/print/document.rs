@@ -259,7 +259,7 @@ impl Writer {
         let text: String = text
             .chars()
             .map(|c| {
-                if self.font.advance(c).is_some() {
+                if c.is_whitespace() || self.font.advance(c).is_some() {
                     c
                 } else {
                     '?'
@@ -268,11 +268,12 @@ impl Writer {
             .collect();
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for (gap, word) in words(&text) {
+            // The spaces between words stay as written: PostNL's `1234 AB  CITY` keeps its two.
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {
-                format!("{line} {word}")
+                format!("{line}{gap}{word}")
             };
             if self.width_mm(&candidate, size_pt) <= width || line.is_empty() {
                 line = candidate;
@@ -291,6 +292,28 @@ impl Writer {
     pub fn finish(self) -> Vec<Vec<Item>> {
         self.pages
     }
+}
+
+/// The words of a text, each with the spaces before it: a run of plain spaces as written, any
+/// other whitespace (a tab, a line break) as one space.
+fn words(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    let mut gap = "";
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        out.push((gap, &rest[..end]));
+        let after = &rest[end..];
+        let next = after.trim_start();
+        let spaces = &after[..after.len() - next.len()];
+        gap = if spaces.chars().all(|c| c == ' ') {
+            spaces
+        } else {
+            " "
+        };
+        rest = next;
+    }
+    out
 }
 
 /// Renders pages of items to a PDF titled `title`.
@@ -390,6 +413,34 @@ fn pt(mm: f64) -> Pt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_keeps_the_spaces_between_words_and_wraps_at_them() {
+        let mut w = Writer::new().unwrap();
+        w.text(0.0, 10.0, "1015 CS  AMSTERDAM");
+        w.text(0.0, 10.0, " Postbus 2170 ·  8203 AD  LELYSTAD\tend ");
+        let long = "woord  ".repeat(60);
+        w.text(0.0, 10.0, &long);
+        let texts: Vec<String> = w
+            .finish()
+            .concat()
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts[0], "1015 CS  AMSTERDAM");
+        assert_eq!(texts[1], "Postbus 2170 ·  8203 AD  LELYSTAD end");
+        assert!(texts.len() > 3, "the long text wraps");
+        for line in &texts[2..] {
+            assert!(
+                line.starts_with("woord") && line.ends_with("woord"),
+                "{line:?}"
+            );
+        }
+        assert_eq!(texts[2..].join("  "), long.trim_end());
+    }
 
     #[test]
     fn long_text_wraps_inside_the_margins_and_flows_onto_new_pages() {

@@ -42,8 +42,9 @@ fn lelystad() -> Institution {
             postcode: Postcode::parse("8203AD").unwrap(),
             city: "Lelystad".into(),
         },
+        // PI Lelystad wants the full name, the cell and the registration number.
         needs_registration_number: true,
-        needs_unit: false,
+        needs_unit: true,
         needs_sender: true,
         house_rules: "Alleen kaarten, niets insluiten.".into(),
     }
@@ -395,8 +396,97 @@ fn marks_carry_over_and_orders() {
     assert_eq!(new[0].writer, "Henk");
     assert!(new[0].written);
     assert!(!new[1].written);
-    sort_by_name(&mut new);
+    sort_by_name(&mut new, &SortNames::new());
     assert!(new[0].name <= new[1].name);
+}
+
+/// Members detained at two prisons, with tussenvoegsels and diacritics in their names.
+fn dutch_names() -> Setup {
+    let mut s = Setup::new();
+    let mut zwolle = lelystad();
+    zwolle.name = "PI Zwolle".into();
+    s.institutions.insert(2, zwolle);
+    let people = [
+        (1, "Jan", "van der", "Poel", 1),
+        (2, "Anouk", "", "Zwart", 1),
+        (3, "Bas", "", "Öztürk", 1),
+        (4, "Anouk", "de", "Boer", 2),
+        (5, "Zoë", "", "Bakker", 1),
+        (6, "Piet", "'t", "Hart", 2),
+        (7, "Anouk", "", "Pieters", 1),
+        (8, "Émile", "", "Poel", 1),
+    ];
+    for (number, given, prefix, surname, institution) in people {
+        let mut m = member(number, given, surname);
+        m.name = PersonName::new(given, prefix, surname);
+        s.members.insert(number, m);
+        s.recipients.push((number * 10, recipient_for(number)));
+        let mut st = stay(number * 10, d(2026, 1, 1));
+        st.institution = institution;
+        s.stays.push((number * 100, st));
+    }
+    s
+}
+
+fn names_of(s: &Setup) -> SortNames {
+    s.members
+        .values()
+        .map(|m| (Who::Member(m.number), m.name.clone()))
+        .collect()
+}
+
+#[test]
+fn cards_follow_the_registers_dutch_order_within_each_institution() {
+    let s = dutch_names();
+    let (cards, _) = s.compose(week(), &[]);
+    let order: Vec<(&str, &str)> = cards
+        .iter()
+        .map(|c| (c.institution_name.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("PI Lelystad", "Zoë Bakker"),
+            ("PI Lelystad", "Bas Öztürk"),
+            ("PI Lelystad", "Anouk Pieters"),
+            ("PI Lelystad", "Émile Poel"),
+            ("PI Lelystad", "Jan van der Poel"),
+            ("PI Lelystad", "Anouk Zwart"),
+            ("PI Zwolle", "Anouk de Boer"),
+            ("PI Zwolle", "Piet 't Hart"),
+        ]
+    );
+    // Sorting again by institution gives the same order, from any order.
+    let mut again = cards.clone();
+    again.reverse();
+    sort_by_institution(&mut again, &names_of(&s));
+    assert_eq!(again, cards);
+}
+
+#[test]
+fn name_order_is_the_registers_dutch_order() {
+    let s = dutch_names();
+    let (mut cards, _) = s.compose(week(), &[]);
+    sort_by_name(&mut cards, &names_of(&s));
+    let names: Vec<&str> = cards.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Zoë Bakker",
+            "Anouk de Boer",
+            "Piet 't Hart",
+            "Bas Öztürk",
+            "Anouk Pieters",
+            "Émile Poel",
+            "Jan van der Poel",
+            "Anouk Zwart",
+        ]
+    );
+    // The same rule as the member register's.
+    let mut members: Vec<Member> = s.members.values().cloned().collect();
+    crate::members::rules::sort_members(&mut members);
+    let register: Vec<String> = members.iter().map(|m| m.name.full()).collect();
+    assert_eq!(names, register);
 }
 
 #[test]
@@ -414,4 +504,99 @@ fn a_53_week_year_and_its_new_year_week() {
     );
     assert_eq!(s.compose(w53.next(), &[]).0.len(), 0);
     assert_eq!(s.compose(w53.previous(), &[]).0.len(), 0);
+}
+
+/// The envelope of a card at an institution with these requirements, for a stay with these
+/// fields stored: the lines of the label as laid out on a sheet (the layout model), or the field
+/// the card is left out for.
+fn envelope(
+    needs_registration_number: bool,
+    needs_unit: bool,
+    registration_number: &str,
+    unit: &str,
+) -> Result<Vec<String>, LeftOutReason> {
+    let mut s = Setup::new();
+    let clinic = s.institutions.get_mut(&1).unwrap();
+    clinic.name = "Detoxkliniek Oost".into();
+    clinic.kind = InstitutionKind::DetoxClinic;
+    clinic.needs_registration_number = needs_registration_number;
+    clinic.needs_unit = needs_unit;
+    let stay = s.detained(1, d(2026, 10, 1));
+    stay.registration_number = registration_number.into();
+    stay.unit = unit.into();
+    let (cards, out) = s.compose(week(), &[]);
+    if let Some(left) = out.first() {
+        assert!(cards.is_empty());
+        return Err(left.reason.clone());
+    }
+    assert_eq!(cards.len(), 1);
+    let sheet = crate::print::sheets::find("avery-l7160").unwrap();
+    let placed = crate::print::layout(
+        &sheet,
+        crate::print::Calibration::default(),
+        1,
+        &[cards[0].address.clone()],
+    )
+    .unwrap();
+    let label = &placed.pages[0].labels[0];
+    let lines: Vec<String> = label.lines.iter().map(|l| l.text.clone()).collect();
+    // The snapshot on the card is what the label prints.
+    assert_eq!(lines, cards[0].address);
+    Ok(lines)
+}
+
+const REG: &str = "1228262";
+const UNIT: &str = "Afdeling A, cel 292";
+
+fn lines(extra: &[&str]) -> Result<Vec<String>, LeftOutReason> {
+    let mut all = vec!["Jan Jansen1".to_string()];
+    all.extend(extra.iter().map(|l| l.to_string()));
+    all.extend(
+        ["Detoxkliniek Oost", "Postbus 2170", "8203 AD  LELYSTAD"]
+            .iter()
+            .map(|l| l.to_string()),
+    );
+    Ok(all)
+}
+
+macro_rules! envelope_cases {
+    ($($name:ident: ($needs_reg:expr, $needs_unit:expr, $reg:expr, $unit:expr) => $want:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                assert_eq!(envelope($needs_reg, $needs_unit, $reg, $unit), $want);
+            }
+        )*
+    };
+}
+
+envelope_cases! {
+    // Nothing extra asked (a detox clinic): nothing extra printed, whatever is stored.
+    envelope_nothing_asked_nothing_stored: (false, false, "", "") => lines(&[]);
+    envelope_nothing_asked_reg_stored: (false, false, REG, "") => lines(&[]);
+    envelope_nothing_asked_unit_stored: (false, false, "", UNIT) => lines(&[]);
+    envelope_nothing_asked_both_stored: (false, false, REG, UNIT) => lines(&[]);
+    // Registration number only (most prisons).
+    envelope_reg_asked_nothing_stored: (true, false, "", "") =>
+        Err(LeftOutReason::NoAddress("registration_number".into()));
+    envelope_reg_asked_reg_stored: (true, false, REG, "") => lines(&["Reg.nr. 1228262"]);
+    envelope_reg_asked_unit_stored: (true, false, "", UNIT) =>
+        Err(LeftOutReason::NoAddress("registration_number".into()));
+    envelope_reg_asked_both_stored: (true, false, REG, UNIT) => lines(&["Reg.nr. 1228262"]);
+    // Unit only (the long-stay clinic).
+    envelope_unit_asked_nothing_stored: (false, true, "", "") =>
+        Err(LeftOutReason::NoAddress("unit".into()));
+    envelope_unit_asked_reg_stored: (false, true, REG, "") =>
+        Err(LeftOutReason::NoAddress("unit".into()));
+    envelope_unit_asked_unit_stored: (false, true, "", UNIT) => lines(&[UNIT]);
+    envelope_unit_asked_both_stored: (false, true, REG, UNIT) => lines(&[UNIT]);
+    // Both (PI Lelystad).
+    envelope_both_asked_nothing_stored: (true, true, "", "") =>
+        Err(LeftOutReason::NoAddress("registration_number".into()));
+    envelope_both_asked_reg_stored: (true, true, REG, "") =>
+        Err(LeftOutReason::NoAddress("unit".into()));
+    envelope_both_asked_unit_stored: (true, true, "", UNIT) =>
+        Err(LeftOutReason::NoAddress("registration_number".into()));
+    envelope_both_asked_both_stored: (true, true, REG, UNIT) =>
+        lines(&["Reg.nr. 1228262", UNIT]);
 }

@@ -12,7 +12,7 @@ use crate::i18n::{self, fill, Lang, Msg};
 use crate::keys::Action;
 use crate::widgets::centered;
 use crate::widgets::form::{Field, Form, Outcome};
-use kapstok_core::basemail::{BaseMail, LabelOrder, PrintSettings};
+use kapstok_core::basemail::{BaseMail, LabelOrder, NoCards, PrintSettings, Printout};
 use kapstok_core::error::{Error, FieldError, Reason};
 use kapstok_core::print::{Calibration, LabelSheet};
 use kapstok_core::Session;
@@ -357,14 +357,32 @@ fn refused(mut form: Box<Form>, e: Error, lang: Lang, popup: fn(Box<Form>) -> Po
 }
 
 impl BaseMailTab {
-    /// Opens the print dialog for the week's run.
-    pub(super) fn open_print_dialog(&self, s: &Session, lang: Lang) -> Reply {
-        let bm = s.basemail();
-        let labels = match &self.run {
-            None => return Reply::info(Msg::ComposeFirst.text(lang)),
-            Some(run) if run.cards.is_empty() => return Reply::info(Msg::NoCards.text(lang)),
-            Some(run) => run.cards.len(),
+    /// The week's run as core prints it (composed again unless posted), shown in the tab;
+    /// `None` with the reply to give when there is nothing to print.
+    fn run_to_print(&mut self, s: &Session, lang: Lang) -> Result<usize, Reply> {
+        if self.run.is_none() {
+            return Err(Reply::info(Msg::ComposeFirst.text(lang)));
+        }
+        let run = s
+            .basemail()
+            .run_to_print(self.week)
+            .map_err(|e| Reply::error(&e, lang))?;
+        let cards = run.cards.len();
+        let none = NoCards::of(&run);
+        self.set_run(Some(run));
+        if cards == 0 {
+            return Err(Reply::info(i18n::no_cards(&none, lang)));
+        }
+        Ok(cards)
+    }
+
+    /// Opens the print dialog for the week's run, composed again first unless it was posted.
+    pub(super) fn open_print_dialog(&mut self, s: &Session, lang: Lang) -> Reply {
+        let labels = match self.run_to_print(s, lang) {
+            Ok(labels) => labels,
+            Err(reply) => return reply,
         };
+        let bm = s.basemail();
         let (sheets, settings) = match bm.sheets().and_then(|sh| Ok((sh, bm.print_settings()?))) {
             Ok(found) => found,
             Err(e) => return Reply::error(&e, lang),
@@ -404,8 +422,14 @@ impl BaseMailTab {
         }
         let sheet = dialog.form.value("sheet");
         let bm = s.basemail();
-        let job = match bm.labels(self.week, &sheet, start.unwrap_or(1), dialog.order()) {
-            Ok(job) => job,
+        let printed = bm.labels(self.week, &sheet, start.unwrap_or(1), dialog.order());
+        // Printing composed the run again (unless it was posted): show it as printed.
+        if let Err(e) = self.load_run(s) {
+            return Reply::error(&e, lang);
+        }
+        let job = match printed {
+            Ok(Printout::Ready(job)) => job,
+            Ok(Printout::NoCards(none)) => return Reply::info(i18n::no_cards(&none, lang)),
             Err(Error::Invalid(errors)) => {
                 let rest = dialog.form.show_errors(&errors, lang);
                 return back(dialog).with_status(form_errors(rest, lang));
@@ -440,12 +464,13 @@ impl BaseMailTab {
 
     /// Saves the run sheet of the week beside the labels.
     pub(super) fn print_run_sheet(&mut self, s: &Session, lang: Lang) -> Reply {
-        if self.run.is_none() {
-            return Reply::info(Msg::ComposeFirst.text(lang));
+        if let Err(reply) = self.run_to_print(s, lang) {
+            return reply;
         }
         let bm = s.basemail();
         let pdf = match bm.run_sheet(self.week, &i18n::run_sheet_texts(lang)) {
-            Ok(pdf) => pdf,
+            Ok(Printout::Ready(pdf)) => pdf,
+            Ok(Printout::NoCards(none)) => return Reply::info(i18n::no_cards(&none, lang)),
             Err(e) => return Reply::error(&e, lang),
         };
         let path = run_sheet_path(&self.print_dir, &self.week.to_string(), lang);
