@@ -344,6 +344,7 @@ impl<'a> Meetings<'a> {
             c.fail("motion", Reason::Required);
         }
         for (field, text) in [("motion", &motion), ("documents", &input.documents)] {
+            c.lines(field, text);
             if text.chars().count() > MAX_TEXT {
                 c.fail(field, Reason::TooLong(MAX_TEXT));
             }
@@ -825,6 +826,7 @@ impl<'a> Meetings<'a> {
     /// Writes the minutes of one item (until they are adopted).
     pub fn set_minutes(&self, id: u64, index: usize, text: &str) -> Result<Meeting> {
         self.s.require(Permission::MeetingsManage)?;
+        crate::common::check::refuse_control("minutes", text.trim(), true)?;
         if text.chars().count() > MAX_TEXT {
             return Err(Error::invalid("minutes", Reason::TooLong(MAX_TEXT)));
         }

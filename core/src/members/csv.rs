@@ -12,7 +12,7 @@
 
 use super::model::{Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Valid};
-use crate::common::parse_date;
+use crate::common::{parse_date, plain_text};
 use crate::error::{Error, FieldError, Reason, Result, RowError};
 use chrono::NaiveDate;
 
@@ -48,6 +48,9 @@ pub const COLUMNS: &[&str] = &[
     "last_contact",
     "notes",
 ];
+
+/// The columns whose text may run over several lines (and hold tabs).
+const MULTILINE: &[&str] = &["notes", "status_history"];
 
 /// A row that passed validation.
 #[derive(Debug, Clone)]
@@ -230,9 +233,30 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             errors.push(row_error(line, column, Reason::NotUtf8));
             continue;
         }
+        // Every column, also one the row's address kind leaves unused, is checked for control
+        // characters; only the multi-line columns may hold line breaks and tabs.
+        let controls: Vec<FieldError> = fields
+            .iter()
+            .filter_map(|(column, text)| plain_text(column, text, MULTILINE.contains(column)).err())
+            .collect();
         match parse_row(line, &fields, today, existing, &mut numbers_seen) {
-            Ok(row) => rows.push(row),
-            Err(e) => errors.push(e),
+            Ok(row) if controls.is_empty() => rows.push(row),
+            Ok(_) => errors.push(RowError {
+                line,
+                errors: controls,
+            }),
+            Err(mut e) => {
+                // One control-character error per field: the row check's, not again the
+                // field check's.
+                let has_control = |field: &str| controls.iter().any(|c| c.field == field);
+                e.errors.retain(|f| {
+                    !(matches!(f.reason, Reason::ControlCharacter(_)) && has_control(f.field))
+                });
+                let mut all = controls;
+                all.append(&mut e.errors);
+                e.errors = all;
+                errors.push(e);
+            }
         }
     }
     if errors.is_empty() {
@@ -351,10 +375,17 @@ fn parse_history(
 ) -> std::result::Result<Vec<StatusEntry>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut history = Vec::new();
-    for step in get("status_history")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
+    // Control characters first: a step that holds one is not parsed (nor echoed in an error).
+    let mut steps = get("status_history");
+    for (field, multiline) in [("status_reason", false), ("status_history", true)] {
+        if let Err(e) = plain_text(field, &get(field), multiline) {
+            errors.push(e);
+            if field == "status_history" {
+                steps.clear();
+            }
+        }
+    }
+    for step in steps.lines().filter(|l| !l.trim().is_empty()) {
         let (date, rest) = step.trim().split_once(' ').unwrap_or((step.trim(), ""));
         let (name, reason) = rest.split_once(':').unwrap_or((rest, ""));
         match (parse_date(date), parse_status(name, reason)) {
