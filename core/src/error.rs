@@ -53,8 +53,6 @@ pub enum Reason {
     CsvSyntax(String),
     /// A CSV column that appears twice in the header.
     DuplicateColumn,
-    /// A CSV column name that is not known (the name).
-    UnknownColumn(String),
     /// A required CSV column is missing.
     MissingColumn,
     /// A CSV row with another number of fields than the header (found, expected).
@@ -157,7 +155,6 @@ impl fmt::Display for Reason {
             Reason::EmptyFile => write!(f, "the file is empty"),
             Reason::CsvSyntax(e) => write!(f, "cannot be read as CSV: {e}"),
             Reason::DuplicateColumn => write!(f, "column appears twice"),
-            Reason::UnknownColumn(name) => write!(f, "unknown column \"{name}\""),
             Reason::MissingColumn => write!(f, "column is missing"),
             Reason::FieldCount(found, expected) => {
                 write!(f, "has {found} fields, the header has {expected}")
