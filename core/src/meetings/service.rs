@@ -960,10 +960,10 @@ impl<'a> Meetings<'a> {
         Ok(rules::reminders(&all, self.s.today()))
     }
 
-    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote
-    /// (administrators, who run the meeting).
+    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote (a
+    /// read of the meeting: whoever may see the meetings).
     pub fn attendance_sheet(&self, id: u64) -> Result<Vec<u8>> {
-        self.s.require(Permission::MeetingsManage)?;
+        self.s.require(Permission::MeetingsRead)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
         let office = self.office()?;

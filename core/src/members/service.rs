@@ -341,9 +341,9 @@ impl<'a> Members<'a> {
     }
 
     /// Exports the whole register as CSV (UTF-8 with BOM, `;`-separated, as Dutch spreadsheets
-    /// expect), in member-number order. The export imports into an empty store without loss.
+    /// expect), in member-number order (administrators: [`Permission::MembersExport`]). The export imports into an empty store without loss.
     pub fn export_csv(&self) -> Result<Vec<u8>> {
-        self.s.require(Permission::MembersRead)?;
+        self.s.require(Permission::MembersExport)?;
         let all = self.all()?;
         self.s.store().transact(|tx| {
             self.s.audit(
