@@ -122,14 +122,6 @@ impl Check {
         }
     }
 
-    /// A one-line text that the caller trims and measures itself: refused when it holds a
-    /// control character (a line break included).
-    pub(crate) fn line(&mut self, field: &'static str, value: &str) {
-        if let Err(e) = plain_text(field, value, false) {
-            self.errors.push(e);
-        }
-    }
-
     pub(crate) fn date(
         &mut self,
         field: &'static str,
