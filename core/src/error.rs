@@ -53,8 +53,6 @@ pub enum Reason {
     CsvSyntax(String),
     /// A CSV column that appears twice in the header.
     DuplicateColumn,
-    /// A CSV column name that is not known (the name).
-    UnknownColumn(String),
     /// A required CSV column is missing.
     MissingColumn,
     /// A CSV row with another number of fields than the header (found, expected).
@@ -123,6 +121,14 @@ pub enum Reason {
     Erased,
     /// Still a member (active or suspended): end the membership first.
     StillMember,
+    /// Text holding a control character that the field does not allow (the first one found):
+    /// NUL, ESC, DEL, a C1 code such as U+009B, or a tab or line break in a one-line field.
+    ControlCharacter(char),
+    /// A CSV field whose opening `"` is never closed: the rest of the file would be read as part
+    /// of it. The row error's line is the line where the quote opened.
+    UnclosedQuote,
+    /// CSV columns that are not known: the first few names, and how many there are in all.
+    UnknownColumns(Vec<String>, usize),
 }
 
 impl fmt::Display for Reason {
@@ -149,7 +155,6 @@ impl fmt::Display for Reason {
             Reason::EmptyFile => write!(f, "the file is empty"),
             Reason::CsvSyntax(e) => write!(f, "cannot be read as CSV: {e}"),
             Reason::DuplicateColumn => write!(f, "column appears twice"),
-            Reason::UnknownColumn(name) => write!(f, "unknown column \"{name}\""),
             Reason::MissingColumn => write!(f, "column is missing"),
             Reason::FieldCount(found, expected) => {
                 write!(f, "has {found} fields, the header has {expected}")
@@ -195,6 +200,21 @@ impl fmt::Display for Reason {
             Reason::Other(text) => write!(f, "{text}"),
             Reason::Erased => write!(f, "belongs to a person whose data was erased"),
             Reason::StillMember => write!(f, "is still a member: end the membership first"),
+            Reason::ControlCharacter(c) => write!(
+                f,
+                "holds the control character U+{:04X}, which is not allowed",
+                u32::from(*c)
+            ),
+            Reason::UnclosedQuote => write!(f, "a \" opened here is never closed"),
+            Reason::UnknownColumns(names, count) => {
+                write!(f, "{count} unknown column(s): ")?;
+                let shown: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+                write!(f, "{}", shown.join(", "))?;
+                if *count > names.len() {
+                    write!(f, " and {} more", count - names.len())?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -269,6 +289,26 @@ pub enum Permission {
     MeetingsManage,
     /// Back up the whole store and change its passphrase.
     StoreManage,
+    /// Export the whole member register as one file (a CSV of every member).
+    MembersExport,
+}
+
+impl Permission {
+    /// Every permission, in declaration order.
+    pub const ALL: [Permission; 12] = [
+        Permission::MembersRead,
+        Permission::MembersWrite,
+        Permission::UsersManage,
+        Permission::AuditRead,
+        Permission::SettingsWrite,
+        Permission::BaseMailRun,
+        Permission::BaseMailManage,
+        Permission::ExpertsManage,
+        Permission::MeetingsRead,
+        Permission::MeetingsManage,
+        Permission::StoreManage,
+        Permission::MembersExport,
+    ];
 }
 
 impl fmt::Display for Permission {
@@ -285,6 +325,7 @@ impl fmt::Display for Permission {
             Permission::MeetingsRead => "see the general meetings",
             Permission::MeetingsManage => "prepare and run the general meetings",
             Permission::StoreManage => "back up the store and change its passphrase",
+            Permission::MembersExport => "export the whole member register",
         };
         f.write_str(s)
     }

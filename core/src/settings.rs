@@ -42,6 +42,9 @@ impl Settings {
                 Reason::NotOneOf(&["street", "postbus", "foreign", "unknown"]),
             ));
         }
+        errors
+            .extend(crate::common::plain_text("office_name", self.office_name.trim(), false).err());
+        errors.extend(crate::common::check::address_errors(&self.office_address));
         if self.office_name.chars().count() > crate::common::check::MAX_SHORT {
             errors.push(FieldError::new(
                 "office_name",

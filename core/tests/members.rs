@@ -137,7 +137,12 @@ fn numbers_beyond_the_import_cap_are_refused_and_the_cap_itself_is_fine() {
     let top = "number;surname;joined\n999999999;Smit;01-01-2025\n";
     let report = admin.members().import_csv(top.as_bytes(), false).unwrap();
     assert_eq!(report.numbers, [999_999_999]);
-    assert_eq!(create(&admin, "Jan", "", "Kok").number, 1_000_000_000);
+    // After the highest number there is none left for a new member (the export of
+    // 1,000,000,000 would not import again).
+    assert_eq!(
+        invalid(admin.members().create(&member("Jan", "", "Kok"))),
+        [("number", Reason::NoNumberLeft)]
+    );
 }
 
 #[test]
@@ -924,7 +929,7 @@ fn blank_lines_do_not_shift_line_numbers() {
             refused(admin.members().import_csv(data.as_bytes(), true)),
             [(
                 2,
-                vec![("header", Reason::UnknownColumn("telefoon".into()))]
+                vec![("header", Reason::UnknownColumns(vec!["telefoon".into()], 1))]
             )],
             "newline {newline:?}"
         );
@@ -938,7 +943,7 @@ fn header_problems_are_reported_on_line_one() {
     let cases: Vec<(&[u8], Fields)> = vec![
         (
             b"surname;telefoon;joined\nPoel;06-12345678;01-03-2024\n",
-            vec![("header", Reason::UnknownColumn("telefoon".into()))],
+            vec![("header", Reason::UnknownColumns(vec!["telefoon".into()], 1))],
         ),
         (
             b"given;joined\nJan;01-03-2024\n",
@@ -1268,4 +1273,108 @@ fn contact_before_joining_and_huge_numbers_are_refused() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn automatic_numbers_stop_at_the_maximum_for_import_and_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    // The highest number is allowed when given; after it no number is left to hand out.
+    admin
+        .members()
+        .import_csv(
+            b"number;surname;joined\n999999999;Jansen;2020-01-01\n",
+            false,
+        )
+        .unwrap();
+    let csv = b"number;surname;joined\n;Pietersen;2020-01-01\n;Bakker;2020-01-01\n";
+    assert_eq!(
+        refused(admin.members().import_csv(csv, false)),
+        [(2, vec![("number", Reason::NoNumberLeft)])]
+    );
+    assert_eq!(
+        invalid(admin.members().create(&member("Els", "", "Vos"))),
+        [("number", Reason::NoNumberLeft)]
+    );
+    let all = admin.members().list().unwrap();
+    assert_eq!(
+        all.iter().map(|m| m.number).collect::<Vec<_>>(),
+        [999_999_999]
+    );
+    // What is there still exports and re-imports.
+    let export = admin.members().export_csv().unwrap();
+    let dir2 = tempfile::tempdir().unwrap();
+    let (_k2, other) = new_store(dir2.path());
+    other.members().import_csv(&export, false).unwrap();
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    // A quote that swallows the next rows up to another stray quote.
+    let data = "given;surname;joined\n\
+                Jan;\"Jansen;01-03-2024\n\
+                Piet;Bakker;01-03-2024\n\
+                Els;Vos\";01-03-2024\n\
+                Kees;Kok;01-03-2024\n";
+    assert_eq!(
+        refused(admin.members().import_csv(data.as_bytes(), false)),
+        [(2, vec![("surname", Reason::UnclosedQuote)])]
+    );
+    // A quote that is never closed: the rest of the file would be one field.
+    let data = "given;surname;joined\n\
+                Jan;Jansen;01-03-2024\n\
+                Piet;Bakker;\"01-03-2024\n\
+                Els;Vos;01-03-2024\n";
+    assert_eq!(
+        refused(admin.members().import_csv(data.as_bytes(), false)),
+        [(3, vec![("joined", Reason::UnclosedQuote)])]
+    );
+    assert!(admin.members().list().unwrap().is_empty());
+    // A quoted field over several lines that is closed is fine where lines belong (notes).
+    let data = "surname;joined;notes\nJansen;01-03-2024;\"regel 1\nregel 2\"\nVos;01-03-2024;\n";
+    assert_eq!(
+        admin
+            .members()
+            .import_csv(data.as_bytes(), false)
+            .unwrap()
+            .numbers,
+        [1, 2]
+    );
+}
+
+#[test]
+fn many_unknown_columns_are_counted_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let mut header = String::from("surname;joined");
+    for i in 0..100_000 {
+        header.push_str(&format!(";kolom{i}"));
+    }
+    let data = format!("{header}\nJansen;01-03-2024\n");
+    let result = admin.members().import_csv(data.as_bytes(), false);
+    let message = match &result {
+        Err(e) => e.to_string(),
+        Ok(r) => panic!("{r:?}"),
+    };
+    assert_eq!(
+        refused(result),
+        [(
+            1,
+            vec![(
+                "header",
+                Reason::UnknownColumns((0..5).map(|i| format!("kolom{i}")).collect(), 100_000)
+            )]
+        )]
+    );
+    assert!(message.len() < 300, "{} bytes: {message}", message.len());
+    // A very long column name is shortened, and a column named twice is named once.
+    let long = "x".repeat(10_000);
+    let data = format!("surname;joined;surname;surname;{long}\nJansen;01-03-2024;a;b;c\n");
+    match admin.members().import_csv(data.as_bytes(), false) {
+        Err(e) => assert!(e.to_string().len() < 300, "{e}"),
+        Ok(r) => panic!("{r:?}"),
+    }
+    assert!(admin.members().list().unwrap().is_empty());
 }

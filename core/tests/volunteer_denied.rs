@@ -211,7 +211,7 @@ volunteer_denied! {
     members_out_of_sight_in: |v, ids| v.members().out_of_sight_in(&[]) => MembersRead;
     members_names: |v, ids| v.members().names(&[ids.member]) => MembersRead;
     members_import_csv: |v, ids| v.members().import_csv(b"surname;joined\nX;01-01-2020\n", true) => MembersWrite;
-    members_export_csv: |v, ids| v.members().export_csv() => MembersRead;
+    members_export_csv: |v, ids| v.members().export_csv() => MembersExport;
     members_set_consent: |v, ids| v.members().set_consent(ids.member, ConsentKind::BirthdayCard, None) => MembersWrite;
     members_consent_history: |v, ids| v.members().consent_history(ids.member) => MembersRead;
 
@@ -278,7 +278,7 @@ volunteer_denied! {
     meetings_depart: |v, ids| v.meetings().depart(ids.meeting, ids.member, chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap()) => MeetingsManage;
     meetings_give_proxy: |v, ids| v.meetings().give_proxy(ids.meeting, ids.member, ids.member) => MeetingsManage;
     meetings_vote_roll_call: |v, ids| v.meetings().vote_roll_call(ids.meeting, 0, vec![(ids.member, kapstok_core::meetings::Choice::For)], chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap()) => MeetingsManage;
-    meetings_attendance_sheet: |v, ids| v.meetings().attendance_sheet(ids.meeting) => MeetingsManage;
+    meetings_attendance_sheet: |v, ids| v.meetings().attendance_sheet(ids.meeting) => MeetingsRead;
     meetings_decisions: |v, ids| v.meetings().decisions("") => MeetingsRead;
 
     report_year: |v, ids| v.report().year(2026) => MembersRead;

@@ -205,6 +205,44 @@ fn export_import_export_gives_identical_bytes() {
     );
 }
 
+#[test]
+fn import_refuses_control_characters_and_runaway_quotes_by_line() {
+    let store = store_with_admin();
+    let bad = store.dir().join("title.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{CSV_HEADER}\n\
+             Jansen\u{1b}[31m;Piet;;01-02-2020;care_of;;;;;\n\
+             Vries;\"Anna;de;01-02-2020;care_of;;;;;\n\
+             Bos;Kees;;01-02-2020;care_of;;;;;\n"
+        ),
+    )
+    .unwrap();
+    let out = store.run_as(
+        "beheer",
+        ADMIN_PASSWORD,
+        &["import", "members", bad.to_str().unwrap()],
+    );
+    let err = assert_failure(&out, "import with control characters");
+    assert!(
+        err.contains(
+            "regel 2: Achternaam: bevat een stuurteken dat hier niet mag (U+001B, Escape)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("regel 3: Roepnaam") || err.contains("regel 3: Voornaam"),
+        "{err}"
+    );
+    assert!(err.contains("die niet wordt gesloten"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no escape reaches the terminal: {err:?}"
+    );
+    assert!(admin_list(&store).is_empty(), "nothing may be imported");
+}
+
 const CSV_HEADER: &str =
     "surname;given;prefix;joined;address_kind;street;house_number;postcode;city;email";
 
@@ -311,6 +349,15 @@ fn roles_and_passwords_are_checked() {
     let out = store.run_as("coordinator", DEMO_PASSWORD, &["members", "list"]);
     assert_success(&out, "members list as a coordinator");
     assert_eq!(stdout(&out).lines().count(), 300);
+
+    // The whole register as a file is the administrator's.
+    let out = store.run_as("coordinator", DEMO_PASSWORD, &["export", "members"]);
+    let err = assert_failure(&out, "export members as a coordinator");
+    assert!(
+        err.contains("Dit mag uw rol niet: de hele ledenlijst exporteren"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no member data: {:?}", stdout(&out));
 
     let out = store.run_as("beheer", "verkeerd", &["members", "list"]);
     let err = assert_failure(&out, "members list with a wrong password");

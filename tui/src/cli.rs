@@ -359,8 +359,16 @@ pub enum UserCommand {
 struct Failure(String);
 
 impl Failure {
+    /// The error in the user's words; the technical detail, if any, on a line of its own after
+    /// it (for whoever helps).
     fn core(e: &Error, lang: Lang) -> Failure {
-        Failure(i18n::error(e, lang))
+        let mut text = i18n::error(e, lang);
+        if let Some(detail) = i18n::error_detail(e) {
+            text.push('\n');
+            text.push_str(Msg::CliTechnicalDetail.text(lang));
+            text.push_str(&kapstok_core::common::printable(&detail));
+        }
+        Failure(text)
     }
 }
 

@@ -189,9 +189,10 @@ messages! {
     ErrNotFound => "Bestaat niet", "Does not exist";
     ErrAlreadyOpen => "Deze database is al geopend in een ander kapstok-venster", "This database is already open in another kapstok window";
     ErrNewerFormat => "Deze database is gemaakt door een nieuwere kapstok (formaatversie). Gebruik een nieuwere kapstok.", "This database was made by a newer kapstok (format version). Use a newer kapstok.";
-    ErrCorrupt => "Een record is onleesbaar; er is niets gewijzigd", "A record cannot be read; nothing was changed";
-    ErrStorage => "Opslagfout", "Storage error";
+    ErrCorrupt => "Gegevens in de opslag zijn beschadigd (tabel {table}, record {key}); er is niets gewijzigd. Herstel een back-up (kapstok restore) of vraag hulp.", "Data in the store is damaged (table {table}, record {key}); nothing was changed. Restore a backup (kapstok restore) or ask for help.";
+    ErrStorage => "De opslag gaf een fout en de handeling is niet uitgevoerd. Probeer het opnieuw; gebeurt het weer, start kapstok opnieuw of vraag hulp.", "The store reported an error and the action was not carried out. Try again; if it happens again, restart kapstok or ask for help.";
     ErrInvalid => "Ongeldige invoer", "Invalid input";
+    CliTechnicalDetail => "Technische details (voor wie helpt): ", "Technical details (for whoever helps): ";
     ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
     ErrLine => "regel", "line";
     ErrUnfit => "Deze etiketten passen niet, er is niets gedrukt", "These labels do not fit, nothing was printed";
@@ -1277,11 +1278,12 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "the file is empty"
         }
         .into(),
+        // The reader's own words are English internals: the Dutch text goes without them.
         Reason::CsvSyntax(e) => {
             if nl {
-                format!("is geen leesbare CSV: {e}")
+                "is geen leesbare CSV: controleer rond deze regel de aanhalingstekens en het scheidingsteken (; of ,)".into()
             } else {
-                format!("cannot be read as CSV: {e}")
+                format!("cannot be read as CSV ({e}): check the quotes and the separator (; or ,) around this line")
             }
         }
         Reason::DuplicateColumn => if nl {
@@ -1290,13 +1292,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "column appears twice"
         }
         .into(),
-        Reason::UnknownColumn(name) => {
-            if nl {
-                format!("onbekende kolom \"{name}\"")
-            } else {
-                format!("unknown column \"{name}\"")
-            }
-        }
+        Reason::UnknownColumns(names, count) => unknown_columns(names, *count, nl),
         Reason::MissingColumn => if nl {
             "kolom ontbreekt"
         } else {
@@ -1425,12 +1421,14 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
                 format!("\"{name}\" is not known")
             }
         }
-        Reason::NoNumberLeft => if nl {
-            "er is geen nummer meer vrij"
-        } else {
-            "no number is left"
+        Reason::NoNumberLeft => {
+            let max = kapstok_core::members::csv::MAX_MEMBER_NUMBER;
+            if nl {
+                format!("er is geen nummer meer vrij: het volgende zou boven het hoogste lidnummer ({max}) komen; geef het lid zelf een vrij nummer of vraag hulp")
+            } else {
+                format!("no number is left: the next would lie above the highest member number ({max}); give the member a free number yourself or ask for help")
+            }
         }
-        .into(),
         Reason::LateConvocation(deadline) => {
             let date = kapstok_core::common::format_date(*deadline);
             if nl {
@@ -1514,6 +1512,50 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             "is still a member: end the membership first"
         }
         .into(),
+        Reason::ControlCharacter(c) => {
+            let which = control_name(*c, nl);
+            if nl {
+                format!("bevat een stuurteken dat hier niet mag ({which}): haal het weg (het komt meestal mee met geplakte tekst of uit een bestand) en probeer het opnieuw")
+            } else {
+                format!("holds a control character that is not allowed here ({which}): remove it (it usually comes with pasted text or from a file) and try again")
+            }
+        }
+        Reason::UnclosedQuote => if nl {
+            "hier opent een \" die niet wordt gesloten, waardoor de regels erna in dit veld belanden: sluit hem met een \" of haal hem weg (een \" in een tekst schrijf je als \"\")"
+        } else {
+            "a \" opens here that is not closed, so the lines after it run into this field: close it with a \" or remove it (a \" inside a text is written as \"\")"
+        }
+        .into(),
+    }
+}
+
+/// A control character as a user can find it: its code point and, for the common ones, its name.
+fn control_name(c: char, nl: bool) -> String {
+    let name = match (c, nl) {
+        ('\0', _) => "NUL",
+        ('\u{1b}', _) => "Escape",
+        ('\u{7f}', _) => "Delete",
+        ('\t', _) => "tab",
+        ('\n' | '\r', true) => "regelovergang",
+        ('\n' | '\r', false) => "line break",
+        (_, true) => "stuurteken",
+        (_, false) => "control character",
+    };
+    format!("U+{:04X}, {name}", u32::from(c))
+}
+
+/// Unknown CSV columns: the first few by name, and how many more.
+fn unknown_columns(names: &[String], count: usize, nl: bool) -> String {
+    let shown: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let more = count.saturating_sub(names.len());
+    let list = shown.join(", ");
+    match (count, more, nl) {
+        (1, _, true) => format!("onbekende kolom {list}"),
+        (1, _, false) => format!("unknown column {list}"),
+        (_, 0, true) => format!("{count} onbekende kolommen: {list}"),
+        (_, 0, false) => format!("{count} unknown columns: {list}"),
+        (_, _, true) => format!("{count} onbekende kolommen: {list} en nog {more}"),
+        (_, _, false) => format!("{count} unknown columns: {list} and {more} more"),
     }
 }
 
@@ -1561,6 +1603,8 @@ fn permission(p: Permission, lang: Lang) -> &'static str {
             "reservekopieën maken en de wachtwoordzin van de opslag wijzigen"
         }
         (Permission::StoreManage, Lang::En) => "back up the store and change its passphrase",
+        (Permission::MembersExport, Lang::Nl) => "de hele ledenlijst exporteren",
+        (Permission::MembersExport, Lang::En) => "export the whole member register",
     }
 }
 
@@ -1585,9 +1629,17 @@ pub fn unfit(u: &kapstok_core::basemail::Unfit, lang: Lang) -> String {
         .to_string(),
         FitReason::MissingGlyph { ch, .. } => {
             if nl {
-                format!("teken {ch:?} kan niet gedrukt worden")
+                format!(
+                    "teken \"{}\" (U+{:04X}) kan niet gedrukt worden",
+                    kapstok_core::common::printable(&ch.to_string()),
+                    u32::from(*ch)
+                )
             } else {
-                format!("character {ch:?} cannot be printed")
+                format!(
+                    "character \"{}\" (U+{:04X}) cannot be printed",
+                    kapstok_core::common::printable(&ch.to_string()),
+                    u32::from(*ch)
+                )
             }
         }
         FitReason::Empty => if nl {
@@ -1618,21 +1670,148 @@ pub fn error(e: &Error, lang: Lang) -> String {
         Error::Denied(p) => format!("{}: {}", Msg::ErrDenied.text(lang), permission(*p, lang)),
         Error::BadLogin => Msg::ErrBadLogin.text(lang).into(),
         Error::NotEmpty => Msg::ErrNotEmpty.text(lang).into(),
-        Error::NotFound { kind, id } => format!("{}: {kind} {id}", Msg::ErrNotFound.text(lang)),
+        Error::NotFound { kind, id } => format!(
+            "{}: {} {id}",
+            Msg::ErrNotFound.text(lang),
+            record_kind(kind, lang)
+        ),
         Error::AlreadyOpen { path } => format!("{} ({path}).", Msg::ErrAlreadyOpen.text(lang)),
         Error::NewerFormat { found, supported } => {
             format!("{} ({found} > {supported})", Msg::ErrNewerFormat.text(lang))
         }
-        Error::Corrupt { tree, key, detail } => {
-            format!("{}: {tree}/{key} ({detail})", Msg::ErrCorrupt.text(lang))
-        }
-        Error::Storage(detail) => format!("{}: {detail}", Msg::ErrStorage.text(lang)),
-        Error::Io { path, detail } => format!("{path}: {detail}"),
+        // What went wrong inside is for whoever helps: `error_detail` has it.
+        Error::Corrupt { tree, key, .. } => fill(
+            Msg::ErrCorrupt,
+            lang,
+            &[("table", &table_name(tree, lang)), ("key", key)],
+        ),
+        Error::Storage(_) => Msg::ErrStorage.text(lang).into(),
+        Error::Io { path, detail } => format!("{path}: {}", io_detail(detail, lang)),
         Error::Locked => Msg::ErrLocked.text(lang).into(),
         Error::BadPassphrase => Msg::ErrBadPassphrase.text(lang).into(),
         Error::NotEncrypted => Msg::ErrNotEncrypted.text(lang).into(),
-        Error::ReadOnly { detail } => format!("{} ({detail}).", Msg::ErrReadOnly.text(lang)),
+        Error::ReadOnly { detail } => match io_kind(detail, lang) {
+            Some(why) => format!("{} ({why}).", Msg::ErrReadOnly.text(lang)),
+            None => format!("{}.", Msg::ErrReadOnly.text(lang)),
+        },
     }
+}
+
+/// The technical detail of an error, for whoever helps (a developer, the log), kept out of the
+/// message itself: the decoder's words about a damaged record, the storage engine's, the
+/// system's. `None` when the message says it all.
+pub fn error_detail(e: &Error) -> Option<String> {
+    match e {
+        Error::Corrupt { tree, key, detail } => Some(format!("{tree}/{key}: {detail}")),
+        Error::Storage(detail) | Error::ReadOnly { detail } => Some(detail.clone()),
+        Error::Io { detail, .. } if io_detail(detail, Lang::Nl) != *detail => Some(detail.clone()),
+        _ => None,
+    }
+}
+
+/// What kind of record, in words (`member` is "lid").
+fn record_kind(kind: &str, lang: Lang) -> String {
+    let nl = match kind {
+        "member" => "lid",
+        "user" => "gebruiker",
+        "institution" => "inrichting",
+        "recipient" => "ontvanger",
+        "stay" => "verblijf",
+        "card run" => "kaartronde",
+        "agreement" => "overeenkomst",
+        "review" => "functioneringsgesprek",
+        "meeting" => "ledenvergadering",
+        "skill" => "vaardigheid",
+        "task" => "taakomschrijving",
+        "course" => "training",
+        "skill held" => "behaalde vaardigheid",
+        "plan item" => "punt van een opleidingsplan",
+        "audit entry" => "logregel",
+        _ => return kind.to_string(),
+    };
+    match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => kind.to_string(),
+    }
+}
+
+/// A store table (tree) in words, with its own name for whoever helps.
+fn table_name(tree: &str, lang: Lang) -> String {
+    let nl = match tree {
+        "meta" => "beheergegevens",
+        "users" => "gebruikers",
+        "audit" => "logboek",
+        "members" => "leden",
+        "settings" => "instellingen",
+        "institutions" => "inrichtingen",
+        "recipients" => "ontvangers",
+        "stays" => "verblijven",
+        "runs" => "kaartrondes",
+        "agreements" => "overeenkomsten",
+        "reviews" => "functioneringsgesprekken",
+        "allowance_limits" => "vergoedingsgrenzen",
+        "skills" => "vaardigheden",
+        "tasks" => "taakomschrijvingen",
+        "courses" => "trainingen",
+        "skills_held" => "behaalde vaardigheden",
+        "plan_items" => "opleidingsplannen",
+        "meetings" => "ledenvergaderingen",
+        "consent_history" => "toestemmingen",
+        "erasures" => "gewiste personen",
+        "birthdays" => "verjaardagen",
+        _ => return tree.to_string(),
+    };
+    match lang {
+        Lang::Nl => format!("{nl} ({tree})"),
+        Lang::En => tree.to_string(),
+    }
+}
+
+/// The system's words for a file error ("No such file or directory (os error 2)"), in the
+/// user's language for the common ones; other texts as they are.
+fn io_detail(detail: &str, lang: Lang) -> String {
+    let code = detail
+        .rsplit_once("(os error ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok());
+    let nl = lang == Lang::Nl;
+    let text = match code {
+        Some(2) if nl => "bestaat niet; controleer de naam en de map",
+        Some(2) => "does not exist; check the name and the folder",
+        Some(13) | Some(1) if nl => "geen toegang; kies een map waar u mag schrijven",
+        Some(13) | Some(1) => "permission denied; choose a folder you may write to",
+        Some(17) if nl => "bestaat al; kies een andere naam",
+        Some(17) => "already exists; choose another name",
+        Some(20) if nl => "een deel van het pad is geen map",
+        Some(20) => "part of the path is not a folder",
+        Some(21) if nl => "is een map, geen bestand",
+        Some(21) => "is a folder, not a file",
+        Some(28) if nl => "de schijf is vol",
+        Some(28) => "the disk is full",
+        Some(30) if nl => "de schijf is alleen-lezen",
+        Some(30) => "the disk is read-only",
+        _ => return io_kind(detail, lang).unwrap_or_else(|| detail.to_string()),
+    };
+    text.to_string()
+}
+
+/// `std::io::ErrorKind`'s words (as `ReadOnly` carries them), in the user's language.
+fn io_kind(detail: &str, lang: Lang) -> Option<String> {
+    let (nl, en) = match detail {
+        "permission denied" => ("geen toegang", "permission denied"),
+        "read-only filesystem or storage medium" => {
+            ("de schijf is alleen-lezen", "the disk is read-only")
+        }
+        "no storage space" => ("de schijf is vol", "the disk is full"),
+        "file too large" => ("het bestand is te groot", "the file is too large"),
+        "filesystem quota exceeded" => ("uw schijfquotum is op", "your disk quota is used up"),
+        "entity not found" | "not found" => ("bestaat niet", "does not exist"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    })
 }
 
 /// A message with its `{name}` places filled in.
@@ -1977,6 +2156,154 @@ mod tests {
         assert!(error(&e, Lang::En).contains("line 5: Postcode: is not a Dutch postcode"));
         let e = Error::AlreadyOpen { path: "/x".into() };
         assert!(error(&e, Lang::En).contains("already open in another kapstok window"));
+    }
+
+    /// Debug output and English internals of the decoder and the storage engine.
+    fn internals(text: &str) -> bool {
+        [
+            "UnexpectedEnd",
+            "additional",
+            "left over",
+            "bytes",
+            "{",
+            "}",
+            "Error",
+            "os error",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+    }
+
+    #[test]
+    fn damaged_records_are_explained_without_internals() {
+        for detail in [
+            "UnexpectedEnd { additional: 1 }",
+            "15 bytes left over after the record",
+            "unknown codec tag 7",
+        ] {
+            let e = Error::Corrupt {
+                tree: "members".into(),
+                key: "12".into(),
+                detail: detail.into(),
+            };
+            let nl = error(&e, Lang::Nl);
+            assert_eq!(
+                nl,
+                "Gegevens in de opslag zijn beschadigd (tabel leden (members), record 12); er is \
+                 niets gewijzigd. Herstel een back-up (kapstok restore) of vraag hulp."
+            );
+            let en = error(&e, Lang::En);
+            assert!(en.contains("table members, record 12"), "{en}");
+            assert!(en.contains("kapstok restore"), "{en}");
+            assert!(!internals(&nl) && !internals(&en), "{nl} / {en}");
+            // The detail is kept for whoever helps.
+            assert_eq!(error_detail(&e), Some(format!("members/12: {detail}")));
+        }
+    }
+
+    #[test]
+    fn no_error_shows_debug_output_or_english_internals_in_dutch() {
+        let errors = [
+            Error::Storage("cannot encode a record: UnexpectedEnd { additional: 1 }".into()),
+            Error::ReadOnly {
+                detail: "read-only filesystem or storage medium".into(),
+            },
+            Error::ReadOnly {
+                detail: "some new kind".into(),
+            },
+            Error::Io {
+                path: "/tmp/x.csv".into(),
+                detail: "No such file or directory (os error 2)".into(),
+            },
+            Error::Io {
+                path: "/tmp/x.csv".into(),
+                detail: "Permission denied (os error 13)".into(),
+            },
+            Error::NotFound {
+                kind: "member",
+                id: 12,
+            },
+            Error::NotFound {
+                kind: "card run",
+                id: 3,
+            },
+            Error::Denied(Permission::MembersExport),
+            Error::Invalid(vec![FieldError::new(
+                "surname",
+                Reason::ControlCharacter('\u{1b}'),
+            )]),
+            Error::Import(vec![RowError {
+                line: 2,
+                errors: vec![FieldError::new(
+                    "header",
+                    Reason::CsvSyntax("CSV error: x".into()),
+                )],
+            }]),
+        ];
+        for e in &errors {
+            let nl = error(e, Lang::Nl);
+            assert!(!internals(&nl), "{nl}");
+            for english in [
+                "member",
+                "card run",
+                "read-only",
+                "such file",
+                "Permission",
+                "CSV error",
+            ] {
+                assert!(!nl.contains(english), "{english} in {nl}");
+            }
+        }
+        assert_eq!(error(&errors[5], Lang::Nl), "Bestaat niet: lid 12");
+        assert_eq!(
+            error(&errors[3], Lang::Nl),
+            "/tmp/x.csv: bestaat niet; controleer de naam en de map"
+        );
+        assert_eq!(
+            error_detail(&errors[0]).as_deref(),
+            Some("cannot encode a record: UnexpectedEnd { additional: 1 }")
+        );
+    }
+
+    #[test]
+    fn new_reasons_say_what_and_what_to_do() {
+        let nl = reason(&Reason::ControlCharacter('\u{1b}'), Lang::Nl);
+        assert!(
+            nl.contains("U+001B, Escape") && nl.contains("haal het weg"),
+            "{nl}"
+        );
+        let en = reason(&Reason::ControlCharacter('\0'), Lang::En);
+        assert!(
+            en.contains("U+0000, NUL") && en.contains("remove it"),
+            "{en}"
+        );
+        let nl = reason(&Reason::ControlCharacter('\t'), Lang::Nl);
+        assert!(nl.contains("U+0009, tab"), "{nl}");
+        let nl = row_error(
+            &RowError {
+                line: 2,
+                errors: vec![FieldError::new("surname", Reason::UnclosedQuote)],
+            },
+            Lang::Nl,
+        );
+        assert!(
+            nl.starts_with("regel 2: Achternaam: hier opent een \" die niet wordt gesloten"),
+            "{nl}"
+        );
+        let names: Vec<String> = (0..5).map(|i| format!("k{i}")).collect();
+        assert_eq!(
+            reason(&Reason::UnknownColumns(names.clone(), 100_000), Lang::Nl),
+            "100000 onbekende kolommen: \"k0\", \"k1\", \"k2\", \"k3\", \"k4\" en nog 99995"
+        );
+        assert_eq!(
+            reason(
+                &Reason::UnknownColumns(vec!["telefoon".into()], 1),
+                Lang::En
+            ),
+            "unknown column \"telefoon\""
+        );
+        let nl = reason(&Reason::NoNumberLeft, Lang::Nl);
+        assert!(nl.contains("999999999"), "{nl}");
     }
 
     #[test]

@@ -183,6 +183,7 @@ impl<'a> BaseMail<'a> {
                 Reason::NotOneOf(&["postbus", "street", "foreign"]),
             );
         }
+        c.lines("house_rules", &input.house_rules);
         if input.house_rules.chars().count() > 2000 {
             c.fail("house_rules", Reason::TooLong(2000));
         }
@@ -317,6 +318,7 @@ impl<'a> BaseMail<'a> {
             member.is_none() && member_text.is_empty(),
         );
         let known_as = c.text("known_as", &input.known_as, false);
+        c.lines("notes", &input.notes);
         let birthday = date_field(&mut c, "birthday", &input.birthday, false);
         c.not_future("birthday", birthday, self.s.today());
         let recipient = Recipient {
@@ -748,6 +750,7 @@ impl<'a> BaseMail<'a> {
 
     /// Adds a card by hand for a recipient, with a reason.
     pub fn add_by_hand(&self, week: IsoWeek, recipient: u64, reason: &str) -> Result<Run> {
+        crate::common::check::refuse_control("reason", reason.trim(), false)?;
         if self.s.store().get::<Recipient>(recipient)?.is_none() {
             return Err(not_found(Recipient::KIND, recipient));
         }
@@ -762,6 +765,7 @@ impl<'a> BaseMail<'a> {
 
     /// Removes a card by hand, with a reason; the person shows on the left-out list.
     pub fn remove_by_hand(&self, week: IsoWeek, who: Who, reason: &str) -> Result<Run> {
+        crate::common::check::refuse_control("reason", reason.trim(), false)?;
         self.change_by_hand(
             week,
             ManualChange::Remove {
@@ -801,6 +805,7 @@ impl<'a> BaseMail<'a> {
     /// Assigns a writer to a card.
     pub fn assign_writer(&self, week: IsoWeek, who: Who, writer: &str) -> Result<Run> {
         let writer = writer.trim().to_string();
+        crate::common::check::refuse_control("writer", &writer, false)?;
         if writer.chars().count() > crate::common::check::MAX_SHORT {
             return Err(Error::invalid(
                 "writer",

@@ -1,7 +1,9 @@
 //! Parsing typed values into checked ones, collecting every field error on the way.
 
-use super::{parse_date, single_line, Address, AddressKind, Postcode};
-use crate::error::{FieldError, Reason};
+use super::{
+    control_character, parse_date, single_line, Address, AddressKind, AddressText, Postcode,
+};
+use crate::error::{Error, FieldError, Reason};
 use chrono::NaiveDate;
 
 /// Longest name, street, city or similar short field, in characters.
@@ -39,6 +41,43 @@ pub fn parse_address(fields: &AddressFields<'_>) -> Result<Address, Vec<FieldErr
     c.finish(address)
 }
 
+/// Refuses text that holds a control character the field does not allow: any for a one-line
+/// field (`multiline` false), any but line breaks and tabs for a multi-line one (notes, minutes,
+/// motions, house rules, review texts). Every text a user can enter passes this check (or
+/// [`Check::text`] / [`Check::lines`], which call it) before it is stored.
+pub fn plain_text(field: &'static str, value: &str, multiline: bool) -> Result<(), FieldError> {
+    match control_character(value, multiline) {
+        Some(c) => Err(FieldError::new(field, Reason::ControlCharacter(c))),
+        None => Ok(()),
+    }
+}
+
+/// [`plain_text`] as a core error ([`Error::Invalid`] for the field), for calls that check one
+/// text on its own.
+pub(crate) fn refuse_control(
+    field: &'static str,
+    value: &str,
+    multiline: bool,
+) -> crate::Result<()> {
+    plain_text(field, value, multiline).map_err(|e| Error::Invalid(vec![e]))
+}
+
+/// The control-character errors of an address that was built without [`parse_address`] (a
+/// caller may fill in [`Address`] itself), with the same field names.
+pub(crate) fn address_errors(address: &Address) -> Vec<FieldError> {
+    let t = AddressText::from(address);
+    [
+        ("street", &t.street),
+        ("addition", &t.addition),
+        ("postcode", &t.postcode),
+        ("city", &t.city),
+        ("country", &t.country),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| plain_text(field, value, false).err())
+    .collect()
+}
+
 /// Collects field errors while values are parsed.
 #[derive(Debug, Default)]
 pub(crate) struct Check {
@@ -59,17 +98,28 @@ impl Check {
         self.errors.push(FieldError::new(field, reason));
     }
 
-    /// A single-line text field: trimmed, length-checked; required when asked.
+    /// A single-line text field: trimmed, length-checked, no control characters; required when
+    /// asked.
     pub(crate) fn text(&mut self, field: &'static str, value: &str, required: bool) -> String {
         let value = value.trim();
         if required && value.is_empty() {
             self.fail(field, Reason::Required);
         } else if !single_line(value) {
             self.fail(field, Reason::Multiline);
+        } else if let Err(e) = plain_text(field, value, false) {
+            self.errors.push(e);
         } else if value.chars().count() > MAX_SHORT {
             self.fail(field, Reason::TooLong(MAX_SHORT));
         }
         value.to_string()
+    }
+
+    /// A multi-line text field (notes and the like): refused when it holds a control character
+    /// other than line breaks and tabs. Length and trimming stay with the caller.
+    pub(crate) fn lines(&mut self, field: &'static str, value: &str) {
+        if let Err(e) = plain_text(field, value, true) {
+            self.errors.push(e);
+        }
     }
 
     pub(crate) fn date(

@@ -10,9 +10,9 @@ mod text;
 mod week;
 
 pub use address::{Address, AddressKind, AddressText, Postcode};
-pub use check::{parse_address, AddressFields};
+pub use check::{parse_address, plain_text, AddressFields};
 pub use date::{format_date, parse_date, parse_time};
 pub use money::Cents;
 pub use name::PersonName;
-pub use text::{fold, is_email, is_phone, printable, single_line};
+pub use text::{control_character, fold, is_email, is_phone, printable, single_line};
 pub use week::{birthday_in, IsoWeek};

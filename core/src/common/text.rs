@@ -53,6 +53,16 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The first character a field may not hold: any control character (C0 such as NUL and ESC,
+/// DEL, C1 such as U+009B). A `multiline` field (notes, minutes, motions, house rules, what was
+/// said in a review) may hold line breaks (`\n`, `\r`) and tabs; a one-line field none of them.
+/// Such characters come in by pasting or from a file and can drive a terminal (an ESC sequence
+/// sets a window title) or cut a record in two, so input refuses them where it is typed.
+pub fn control_character(text: &str, multiline: bool) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+}
+
 /// True when the text holds no line break.
 pub fn single_line(text: &str) -> bool {
     !text.contains(['\n', '\r'])
@@ -69,6 +79,21 @@ mod tests {
             printable("a\u{1b}]0;pwned\u{7}b\0c\u{9b}d\ne"),
             "a\u{FFFD}]0;pwned\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e"
         );
+    }
+
+    #[test]
+    fn control_characters_by_kind_of_field() {
+        assert_eq!(control_character("Zoë Müller-Łukasz", false), None);
+        for c in ['\0', '\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{85}'] {
+            let text = format!("a{c}b");
+            assert_eq!(control_character(&text, false), Some(c), "{c:?}");
+            assert_eq!(control_character(&text, true), Some(c), "{c:?}");
+        }
+        for c in ['\n', '\r', '\t'] {
+            let text = format!("a{c}b");
+            assert_eq!(control_character(&text, false), Some(c), "{c:?}");
+            assert_eq!(control_character(&text, true), None, "{c:?}");
+        }
     }
 
     #[test]

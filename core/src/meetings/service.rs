@@ -344,6 +344,7 @@ impl<'a> Meetings<'a> {
             c.fail("motion", Reason::Required);
         }
         for (field, text) in [("motion", &motion), ("documents", &input.documents)] {
+            c.lines(field, text);
             if text.chars().count() > MAX_TEXT {
                 c.fail(field, Reason::TooLong(MAX_TEXT));
             }
@@ -825,6 +826,7 @@ impl<'a> Meetings<'a> {
     /// Writes the minutes of one item (until they are adopted).
     pub fn set_minutes(&self, id: u64, index: usize, text: &str) -> Result<Meeting> {
         self.s.require(Permission::MeetingsManage)?;
+        crate::common::check::refuse_control("minutes", text.trim(), true)?;
         if text.chars().count() > MAX_TEXT {
             return Err(Error::invalid("minutes", Reason::TooLong(MAX_TEXT)));
         }
@@ -958,10 +960,10 @@ impl<'a> Meetings<'a> {
         Ok(rules::reminders(&all, self.s.today()))
     }
 
-    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote
-    /// (administrators, who run the meeting).
+    /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote (a
+    /// read of the meeting: whoever may see the meetings).
     pub fn attendance_sheet(&self, id: u64) -> Result<Vec<u8>> {
-        self.s.require(Permission::MeetingsManage)?;
+        self.s.require(Permission::MeetingsRead)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
         let office = self.office()?;

@@ -12,7 +12,7 @@
 
 use super::model::{Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Valid};
-use crate::common::parse_date;
+use crate::common::{parse_date, plain_text};
 use crate::error::{Error, FieldError, Reason, Result, RowError};
 use chrono::NaiveDate;
 
@@ -48,6 +48,23 @@ pub const COLUMNS: &[&str] = &[
     "last_contact",
     "notes",
 ];
+
+/// How many unknown column names an error names; the rest are counted.
+const UNKNOWN_SHOWN: usize = 5;
+
+/// A column name from the file as an error names it: control characters replaced, at most 40
+/// characters.
+fn shortened(name: &str) -> String {
+    let name = crate::common::printable(name);
+    if name.chars().count() > 40 {
+        format!("{}…", name.chars().take(40).collect::<String>())
+    } else {
+        name.into_owned()
+    }
+}
+
+/// The columns whose text may run over several lines (and hold tabs).
+const MULTILINE: &[&str] = &["notes", "status_history"];
 
 /// A row that passed validation.
 #[derive(Debug, Clone)]
@@ -138,11 +155,103 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Quoted fields that run over a line break, found by reading the file the way the CSV reader
+/// does (a `"` opens a quoted field only at the start of a field; `""` inside is a quote).
+///
+/// A `"` that is never closed, or closed only by a stray `"` some rows further, makes the reader
+/// take the rows in between as one field, and the error would be about that merged row ("has 2
+/// fields"). So a record whose quoted field runs over lines is reported as an unclosed quote on
+/// the line where it opened, when the file ends inside it, when the record has the wrong number
+/// of fields, or when the column is not one that holds lines.
+#[derive(Debug, Default)]
+struct Quotes {
+    /// By the line a record starts on: the line its first multi-line quoted field opens on, and
+    /// that field's index.
+    multi_line: std::collections::HashMap<u64, (u64, usize)>,
+    /// The file ends inside a quoted field: the record's line, the opening line, the field.
+    unclosed: Option<(u64, u64, usize)>,
+}
+
+impl Quotes {
+    fn scan(data: &[u8], sep: u8) -> Quotes {
+        let mut quotes = Quotes::default();
+        let mut line = 1u64;
+        let mut record: Option<u64> = None;
+        let mut field = 0usize;
+        let mut at_start = true;
+        // The line the open quoted field started on, and whether it ran over a line break.
+        let mut open: Option<(u64, bool)> = None;
+        let mut i = 0;
+        while let Some(&b) = data.get(i) {
+            let next = data.get(i + 1).copied();
+            let line_end = b == b'\n' || (b == b'\r' && next != Some(b'\n'));
+            match open {
+                Some((opened, spans)) => match b {
+                    b'"' if next == Some(b'"') => i += 1,
+                    b'"' => {
+                        if spans {
+                            if let Some(r) = record {
+                                quotes.multi_line.entry(r).or_insert((opened, field));
+                            }
+                        }
+                        open = None;
+                    }
+                    _ if line_end => {
+                        line += 1;
+                        open = Some((opened, true));
+                    }
+                    _ => {}
+                },
+                None => {
+                    if b == b'\n' || b == b'\r' {
+                        record = None;
+                        field = 0;
+                        at_start = true;
+                        if line_end {
+                            line += 1;
+                        }
+                    } else {
+                        record.get_or_insert(line);
+                        if b == sep {
+                            field += 1;
+                            at_start = true;
+                        } else {
+                            if b == b'"' && at_start {
+                                open = Some((line, false));
+                            }
+                            at_start = false;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        if let (Some((opened, _)), Some(r)) = (open, record) {
+            quotes.unclosed = Some((r, opened, field));
+        }
+        quotes
+    }
+
+    /// The opening line and field of a quote that ran away in the record starting on `line`.
+    fn runaway(&self, line: u64, wrong_count: bool, columns: &[&str]) -> Option<(u64, usize)> {
+        if let Some((r, opened, field)) = self.unclosed {
+            if r == line {
+                return Some((opened, field));
+            }
+        }
+        let &(opened, field) = self.multi_line.get(&line)?;
+        let holds_lines = columns.get(field).is_some_and(|c| MULTILINE.contains(c));
+        (wrong_count || !holds_lines).then_some((opened, field))
+    }
+}
+
 /// Reads and validates a whole file; returns every row or every error.
 pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Result<Vec<Row>> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let sep = separator(data);
+    let quotes = Quotes::scan(data, sep);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(data))
+        .delimiter(sep)
         .flexible(true)
         .has_headers(false)
         .from_reader(data);
@@ -168,21 +277,34 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
     let header_line = lines.of(header.position());
     let mut columns: Vec<&'static str> = Vec::new();
     let mut header_errors = Vec::new();
+    // Unknown columns are counted; only the first few are named (a file with 100,000 of them
+    // would otherwise give a message of megabytes).
+    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown_count = 0usize;
     for raw in header.iter() {
         let name = String::from_utf8_lossy(raw).trim().to_lowercase();
         match COLUMNS.iter().find(|c| **c == name) {
             Some(c) if columns.contains(c) => {
-                header_errors.push(FieldError::new(c, Reason::DuplicateColumn))
+                let error = FieldError::new(c, Reason::DuplicateColumn);
+                if !header_errors.contains(&error) {
+                    header_errors.push(error);
+                }
             }
             Some(c) => columns.push(c),
             None => {
-                header_errors.push(FieldError::new(
-                    "header",
-                    Reason::UnknownColumn(name.clone()),
-                ));
+                unknown_count += 1;
+                if unknown.len() < UNKNOWN_SHOWN {
+                    unknown.push(shortened(&name));
+                }
                 columns.push("");
             }
         }
+    }
+    if unknown_count > 0 {
+        header_errors.insert(
+            0,
+            FieldError::new("header", Reason::UnknownColumns(unknown, unknown_count)),
+        );
     }
     if !columns.contains(&"surname") {
         header_errors.push(FieldError::new("surname", Reason::MissingColumn));
@@ -210,6 +332,12 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue; // blank line
         }
+        if let Some((opened, field)) = quotes.runaway(line, record.len() != columns.len(), &columns)
+        {
+            let column = columns.get(field).copied().unwrap_or("row");
+            errors.push(row_error(opened, column, Reason::UnclosedQuote));
+            continue;
+        }
         if record.len() != columns.len() {
             errors.push(row_error(
                 line,
@@ -230,9 +358,30 @@ pub(crate) fn parse(data: &[u8], today: NaiveDate, existing: &[Member]) -> Resul
             errors.push(row_error(line, column, Reason::NotUtf8));
             continue;
         }
+        // Every column, also one the row's address kind leaves unused, is checked for control
+        // characters; only the multi-line columns may hold line breaks and tabs.
+        let controls: Vec<FieldError> = fields
+            .iter()
+            .filter_map(|(column, text)| plain_text(column, text, MULTILINE.contains(column)).err())
+            .collect();
         match parse_row(line, &fields, today, existing, &mut numbers_seen) {
-            Ok(row) => rows.push(row),
-            Err(e) => errors.push(e),
+            Ok(row) if controls.is_empty() => rows.push(row),
+            Ok(_) => errors.push(RowError {
+                line,
+                errors: controls,
+            }),
+            Err(mut e) => {
+                // One control-character error per field: the row check's, not again the
+                // field check's.
+                let has_control = |field: &str| controls.iter().any(|c| c.field == field);
+                e.errors.retain(|f| {
+                    !(matches!(f.reason, Reason::ControlCharacter(_)) && has_control(f.field))
+                });
+                let mut all = controls;
+                all.append(&mut e.errors);
+                e.errors = all;
+                errors.push(e);
+            }
         }
     }
     if errors.is_empty() {
@@ -351,10 +500,17 @@ fn parse_history(
 ) -> std::result::Result<Vec<StatusEntry>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut history = Vec::new();
-    for step in get("status_history")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
+    // Control characters first: a step that holds one is not parsed (nor echoed in an error).
+    let mut steps = get("status_history");
+    for (field, multiline) in [("status_reason", false), ("status_history", true)] {
+        if let Err(e) = plain_text(field, &get(field), multiline) {
+            errors.push(e);
+            if field == "status_history" {
+                steps.clear();
+            }
+        }
+    }
+    for step in steps.lines().filter(|l| !l.trim().is_empty()) {
         let (date, rest) = step.trim().split_once(' ').unwrap_or((step.trim(), ""));
         let (name, reason) = rest.split_once(':').unwrap_or((rest, ""));
         match (parse_date(date), parse_status(name, reason)) {

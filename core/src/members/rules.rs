@@ -4,7 +4,9 @@
 use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use crate::common::check::Check;
 pub use crate::common::check::{earliest_date, MAX_SHORT};
-use crate::common::{fold, is_email, is_phone, single_line, Address, AddressFields, PersonName};
+use crate::common::{
+    fold, is_email, is_phone, plain_text, single_line, Address, AddressFields, PersonName,
+};
 use crate::error::{FieldError, Reason};
 use chrono::NaiveDate;
 
@@ -140,6 +142,7 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<Valid, Vec<Fiel
     c.not_future("last_contact", last_contact, today);
 
     let notes = input.notes.trim().to_string();
+    c.lines("notes", &notes);
     if notes.chars().count() > MAX_NOTES {
         c.fail("notes", Reason::TooLong(MAX_NOTES));
     }
@@ -193,6 +196,8 @@ pub fn check_status_change(
             errors.push(FieldError::new("status_reason", Reason::Required));
         } else if !single_line(reason) {
             errors.push(FieldError::new("status_reason", Reason::Multiline));
+        } else if let Err(e) = plain_text("status_reason", reason, false) {
+            errors.push(e);
         } else if reason.chars().count() > MAX_SHORT {
             errors.push(FieldError::new("status_reason", Reason::TooLong(MAX_SHORT)));
         }

@@ -1,6 +1,7 @@
 //! Operations on the member register, through a session.
 
 use super::consent::{self, ConsentHistory, ConsentKind};
+use super::csv::MAX_MEMBER_NUMBER;
 use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Warning};
 use super::search::{Query, SearchIndex};
@@ -109,6 +110,9 @@ impl<'a> Members<'a> {
         let now = self.s.now();
         let member = self.s.store().transact(|tx| {
             let number = tx.next_seq(crate::store::Counter::Member)?;
+            if number > MAX_MEMBER_NUMBER {
+                return abort(Error::invalid("number", Reason::NoNumberLeft));
+            }
             if tx.get::<Member>(number)?.is_some() {
                 return abort(Error::Storage(format!(
                     "member number {number} is already in use"
@@ -269,12 +273,17 @@ impl<'a> Members<'a> {
             let number = match row.number {
                 Some(n) => n,
                 None => {
-                    auto = auto.checked_add(1).ok_or_else(|| {
-                        Error::Import(vec![RowError {
-                            line: row.line,
-                            errors: vec![FieldError::new("number", Reason::NoNumberLeft)],
-                        }])
-                    })?;
+                    // Past the highest number the export would write a number that no longer
+                    // imports: refused, like a number given above it.
+                    auto = auto
+                        .checked_add(1)
+                        .filter(|n| *n <= MAX_MEMBER_NUMBER)
+                        .ok_or_else(|| {
+                            Error::Import(vec![RowError {
+                                line: row.line,
+                                errors: vec![FieldError::new("number", Reason::NoNumberLeft)],
+                            }])
+                        })?;
                     auto
                 }
             };
@@ -332,9 +341,9 @@ impl<'a> Members<'a> {
     }
 
     /// Exports the whole register as CSV (UTF-8 with BOM, `;`-separated, as Dutch spreadsheets
-    /// expect), in member-number order. The export imports into an empty store without loss.
+    /// expect), in member-number order (administrators: [`Permission::MembersExport`]). The export imports into an empty store without loss.
     pub fn export_csv(&self) -> Result<Vec<u8>> {
-        self.s.require(Permission::MembersRead)?;
+        self.s.require(Permission::MembersExport)?;
         let all = self.all()?;
         self.s.store().transact(|tx| {
             self.s.audit(

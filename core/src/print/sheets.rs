@@ -82,6 +82,7 @@ impl LabelSheet {
         if self.name.trim().is_empty() {
             errors.push(FieldError::new("name", Reason::Required));
         }
+        errors.extend(crate::common::plain_text("name", self.name.trim(), false).err());
     }
 
     fn check_counts(&self, errors: &mut Vec<FieldError>) {

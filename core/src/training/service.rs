@@ -258,6 +258,7 @@ impl<'a> Training<'a> {
                 }
             },
         };
+        c.lines("description", &input.description);
         let skill = Skill {
             name,
             description: input.description.trim().to_string(),
@@ -274,6 +275,7 @@ impl<'a> Training<'a> {
         let name = c.text("name", &input.name, true);
         self.unique::<Task>(&mut c, id, &name, |t| &t.name)?;
         let skills = self.skill_ids(&mut c, &input.skills)?;
+        c.lines("description", &input.description);
         let task = Task {
             name,
             description: input.description.trim().to_string(),
@@ -450,6 +452,7 @@ impl<'a> Training<'a> {
         if self.s.store().get::<Member>(expert)?.is_none() {
             errors.push(FieldError::new("expert", Reason::DoesNotExist(expert)));
         }
+        errors.extend(crate::common::plain_text("wish", wish.trim(), true).err());
         let cost = match course {
             Some(id) => match self.s.store().get::<Course>(id)? {
                 Some(c) => c.cost,

@@ -327,6 +327,8 @@ impl<'a> Experts<'a> {
             }
         };
         let expenses = input.expenses.trim().to_string();
+        c.lines("tasks", &input.tasks);
+        c.lines("expenses", &expenses);
         let guidance = c.text("guidance", &input.guidance, false);
         let (start, end) = span.unwrap_or_default();
         let agreement = Agreement {
@@ -555,7 +557,9 @@ impl<'a> Experts<'a> {
                 Reason::UnknownName(slot.staff.clone()),
             ));
         }
-        if slot.place.chars().count() > crate::common::check::MAX_SHORT {
+        if let Err(e) = crate::common::plain_text("place", slot.place.trim(), false) {
+            errors.push(e);
+        } else if slot.place.chars().count() > crate::common::check::MAX_SHORT {
             errors.push(FieldError::new(
                 "place",
                 Reason::TooLong(crate::common::check::MAX_SHORT),
@@ -714,6 +718,24 @@ impl<'a> Experts<'a> {
         outcome: Outcome,
     ) -> Result<(Review, Option<u64>)> {
         self.s.require(Permission::ExpertsManage)?;
+        let mut c = Check::default();
+        let Conversation {
+            work,
+            enjoyment,
+            difficulties,
+            agreed,
+            training_wishes,
+        } = &conversation;
+        for (field, text) in [
+            ("work", work),
+            ("enjoyment", enjoyment),
+            ("difficulties", difficulties),
+            ("agreed", agreed),
+            ("training_wishes", training_wishes),
+        ] {
+            c.lines(field, text);
+        }
+        c.finish(()).map_err(Error::Invalid)?;
         if on > self.s.today() {
             return Err(Error::invalid("held_on", Reason::InFuture));
         }
