@@ -200,7 +200,7 @@ fn files(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "store")
+        .filter(|n| n != "store" && n != "store.lock")
         .collect();
     names.sort();
     names
