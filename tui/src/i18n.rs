@@ -839,8 +839,8 @@ messages! {
     PrivExportedTui => "Gegevens van lid {number} opgeslagen: {json} en {pdf}", "Data of member {number} saved: {json} and {pdf}";
     PrivMembers => "lid/leden", "member(s)";
     KeyExportPerson => "alle gegevens van het lid exporteren (JSON en PDF)", "export all data of the member (JSON and PDF)";
-    KeyErasePerson => "gegevens van een oud-lid wissen (lidnummer en 'wissen' typen)", "erase an ex-member's data (type the member number and 'erase')";
-    KeyEraseDue => "iedereen op de lijst anonimiseren (aantal en 'wissen' typen)", "anonymise everyone on the list (type the count and 'erase')";
+    KeyErasePerson => "oud-lid wissen (nummer en 'wissen' typen)", "erase an ex-member (type number, 'erase')";
+    KeyEraseDue => "lijst anonimiseren (aantal en 'wissen' typen)", "anonymise the list (type count, 'erase')";
     KeyPrivacyView => "logboek en bewaartermijn (beheerder)", "audit log and retention list (administrator)";
     KeyAuditFilter => "logboek filteren: gebruiker, record, datum", "filter the log: user, record, date";
     // Meetings (general meetings, ALV): tab, views, list
