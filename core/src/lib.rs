@@ -221,7 +221,8 @@ impl Kapstok {
             // The users cannot be read yet; the counter in `meta` says whether any was made.
             return Ok(self.inner.store.seq(crate::store::Counter::User)? == 0);
         }
-        Ok(self.inner.store.seq(crate::store::Counter::User)? == 0 && self.inner.store.scan::<User>()?.is_empty())
+        Ok(self.inner.store.seq(crate::store::Counter::User)? == 0
+            && self.inner.store.scan::<User>()?.is_empty())
     }
 
     /// Sets up a new association: creates the first administrator and logs in. Refused when the

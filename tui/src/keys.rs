@@ -840,12 +840,23 @@ mod tests {
 
     #[test]
     fn no_key_that_moves_answers_yes() {
-        for code in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Down, KeyCode::Char(' ')] {
+        for code in [
+            KeyCode::Enter,
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::Char(' '),
+        ] {
             assert_ne!(map(Mode::Confirm, key(code)), Some(Action::Yes), "{code:?}");
         }
-        assert_eq!(map(Mode::Confirm, key(KeyCode::Char('y'))), Some(Action::Yes));
+        assert_eq!(
+            map(Mode::Confirm, key(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
         for c in ['y', 'j', 'D', 'A', 'q', 'v'] {
-            assert_eq!(map(Mode::Typed, key(KeyCode::Char(c))), Some(Action::Char(c)));
+            assert_eq!(
+                map(Mode::Typed, key(KeyCode::Char(c))),
+                Some(Action::Char(c))
+            );
         }
         assert_eq!(map(Mode::Typed, key(KeyCode::Enter)), Some(Action::Enter));
         assert_eq!(map(Mode::Typed, key(KeyCode::Esc)), Some(Action::Back));

@@ -123,6 +123,9 @@ mod tests {
         let buffer = t.backend().inner().buffer();
         let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
         assert!(!text.chars().any(char::is_control), "{text:?}");
-        assert!(text.contains("pwned") && text.contains("de Vries"), "{text:?}");
+        assert!(
+            text.contains("pwned") && text.contains("de Vries"),
+            "{text:?}"
+        );
     }
 }

@@ -118,7 +118,12 @@ fn export_and_erase_from_the_register_wants_the_number_and_the_word_typed() {
         "{s}"
     );
     assert!(s.contains("Typ 2 en druk op Enter"), "{s}");
-    for k in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Char('y'), KeyCode::Enter] {
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::Char('y'),
+        KeyCode::Enter,
+    ] {
         key(&mut app, k);
     }
     typ(&mut app, "3");
@@ -231,7 +236,12 @@ fn the_audit_log_filters_and_the_retention_list_anonymises() {
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("1 lid/leden"), "{s}");
     assert!(s.contains("het aantal mensen op de lijst"), "{s}");
-    for k in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Enter, KeyCode::Char('A')] {
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+        KeyCode::Char('A'),
+    ] {
         key(&mut app, k);
     }
     key(&mut app, KeyCode::Enter);

@@ -152,7 +152,9 @@ fn press(k: &Kapstok, user: &str, seed: u64, count: usize) -> usize {
         app.quit = false;
         if i % 97 == 0 {
             let (w, h) = (60 + rng.below(100) as u16, 16 + rng.below(40) as u16);
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
             terminal.draw(|f| app.draw(f)).unwrap();
         }
     }

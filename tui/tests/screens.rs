@@ -186,7 +186,12 @@ fn status_change_asks_for_confirmation() {
     assert!(s.contains("geschorst"), "{s}");
     assert!(s.contains("Typ wijzigen"), "{s}");
     // Enter, y and j change nothing; Esc goes back to the form.
-    for k in [KeyCode::Enter, KeyCode::Char('y'), KeyCode::Char('j'), KeyCode::Enter] {
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('y'),
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+    ] {
         key(&mut app, k);
     }
     assert!(screen(&mut app, 80, 24).contains("niet wijzigen"));

@@ -17,9 +17,9 @@ use crate::files::write_atomically;
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::screens::Status;
-use crate::widgets::form::{Form, Outcome as FormOutcome};
 use crate::widgets::centered;
 use crate::widgets::confirm::{Answer, Question};
+use crate::widgets::form::{Form, Outcome as FormOutcome};
 use chrono::NaiveDate;
 pub use forms::{FormKind, SlotDialog};
 use kapstok_core::common::{fold, format_date, IsoWeek, PersonName};
@@ -578,7 +578,8 @@ impl VolunteersTab {
                         }
                     }
                     Action::CancelReview => {
-                        let q = Question::typed_word(&text(Msg::ConfirmCancel), Msg::WordCancel, lang);
+                        let q =
+                            Question::typed_word(&text(Msg::ConfirmCancel), Msg::WordCancel, lang);
                         Reply::show(ask(q, Pending::Cancel(id)))
                     }
                     Action::NoShow => {

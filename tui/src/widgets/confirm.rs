@@ -145,8 +145,7 @@ impl Question {
             }
             Action::Enter => {
                 let typed = std::mem::take(&mut self.typed);
-                let right =
-                    same(&typed, self.expected()) && !self.expected().trim().is_empty();
+                let right = same(&typed, self.expected()) && !self.expected().trim().is_empty();
                 if !right {
                     self.wrong = Some(typed);
                     return Answer::Open(self);
@@ -172,11 +171,7 @@ impl Question {
         }
         let mut text = self.text().to_string();
         text.push_str("\n\n");
-        text.push_str(&fill(
-            Msg::TypedPrompt,
-            lang,
-            &[("text", self.expected())],
-        ));
+        text.push_str(&fill(Msg::TypedPrompt, lang, &[("text", self.expected())]));
         let mut extra = 1;
         if let Some(wrong) = &self.wrong {
             text.push('\n');
@@ -204,7 +199,10 @@ impl Question {
         let block = Block::bordered()
             .title(title)
             .title_bottom(format!(" {} ", Msg::TypedHint.text(lang)));
-        let mut lines: Vec<Line> = text.split('\n').map(|l| Line::from(l.to_string())).collect();
+        let mut lines: Vec<Line> = text
+            .split('\n')
+            .map(|l| Line::from(l.to_string()))
+            .collect();
         lines.push(Line::from(vec![
             Span::raw("> "),
             Span::styled(
@@ -307,8 +305,14 @@ mod tests {
         assert!(matches!(typed(q2.clone(), "wisse"), Answer::Open(_)));
         assert_eq!(typed(q2.clone(), "WISSEN"), Answer::Yes);
         assert_eq!(q2.answer(Action::Back), Answer::No);
-        assert!(matches!(typed(Question::typed("?", ""), ""), Answer::Open(_)));
-        assert_eq!(typed(Question::typed("?", "beëindigen"), "beeindigen"), Answer::Yes);
+        assert!(matches!(
+            typed(Question::typed("?", ""), ""),
+            Answer::Open(_)
+        ));
+        assert_eq!(
+            typed(Question::typed("?", "beëindigen"), "beeindigen"),
+            Answer::Yes
+        );
     }
 
     #[test]

@@ -655,7 +655,9 @@ mod tests {
         match reply.popup {
             Some(Popup::Confirm(question, Pending::Send(p, printer))) => {
                 assert_eq!((p.as_path(), printer.as_str()), (path.as_path(), "kantoor"));
-                assert!(question.text().contains("Send it to the printer (kantoor) with lp?"));
+                assert!(question
+                    .text()
+                    .contains("Send it to the printer (kantoor) with lp?"));
             }
             _ => panic!("no question"),
         }
