@@ -422,7 +422,8 @@ fn a_due_review_is_scheduled_recorded_and_the_next_agreement_signed() {
         ),
         "{screen}"
     );
-    tui.send("j");
+    // y is yes (j moves down elsewhere, so it is no answer).
+    tui.send("y");
     let screen = tui
         .wait_until("the agreement to be signed", TIMEOUT, |s| {
             !s.contains("┌ Bevestigen ")

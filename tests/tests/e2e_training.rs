@@ -511,7 +511,8 @@ fn an_experts_gap_is_closed_by_completing_a_course() {
         ),
         "{screen}"
     );
-    tui.send("j");
+    // y is yes (j moves down elsewhere, so it is no answer).
+    tui.send("y");
     // "Voorlichter worden afgerond: 2 vaardigheden toegevoegd (Voorlichting geven;
     // Gespreksvoering).": all the skills the course teaches.
     let completed = format!("{course} afgerond: ");

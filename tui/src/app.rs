@@ -12,8 +12,9 @@ use crate::screens::today::{Target, TodayTab};
 use crate::screens::training::{self, TrainingTab};
 use crate::screens::volunteers::{self, VolunteersTab};
 use crate::screens::Status as StatusLine;
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{show_address_fields, Field, Form, Outcome};
-use crate::widgets::{centered, confirm};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::members::{rules, Member, MemberInput, Status, Warning};
@@ -164,7 +165,7 @@ enum Popup {
     Help(Mode, u16),
     Detail(u64),
     Form(Box<Form>, FormKind),
-    Confirm(String, Pending),
+    Confirm(Question, Pending),
     BaseMail(Box<basemail::Popup>),
     Volunteers(Box<volunteers::Popup>),
     Training(Box<training::Popup>),
@@ -258,7 +259,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Help(..)) | Some(Popup::Detail(_)) => Mode::Help,
             Some(Popup::Form(..)) => Mode::Form,
-            Some(Popup::Confirm(..)) => Mode::Confirm,
+            Some(Popup::Confirm(q, _)) => q.mode(),
             Some(Popup::BaseMail(p)) => p.mode(),
             Some(Popup::Volunteers(p)) => p.mode(),
             Some(Popup::Training(p)) => p.mode(),
@@ -406,10 +407,10 @@ impl App {
                     self.apply_meetings(reply);
                 }
             }
-            Popup::Confirm(text, pending) => match action {
-                Action::Yes => self.run_pending(pending),
-                Action::No => self.info(self.t(Msg::Cancelled)),
-                _ => self.popups.push(Popup::Confirm(text, pending)),
+            Popup::Confirm(question, pending) => match question.answer(action) {
+                Answer::Yes => self.run_pending(pending),
+                Answer::No => self.info(self.t(Msg::Cancelled)),
+                Answer::Open(question) => self.popups.push(Popup::Confirm(question, pending)),
             },
             Popup::Form(mut form, kind) => {
                 let outcome = form.handle(action);
@@ -599,10 +600,15 @@ impl App {
                     );
                     self.set_status(status);
                 } else {
+                    let backups = match &self.screen {
+                        Screen::Main(main) => main.privacy.backups().to_string(),
+                        _ => String::new(),
+                    };
                     self.popups
                         .push(Popup::Privacy(Box::new(privacy::Popup::erase(
-                            vec![member.number],
+                            member.number,
                             &format!("{} ({})", member.name.full(), member.number),
+                            &backups,
                             lang,
                         ))));
                 }
@@ -644,7 +650,11 @@ impl App {
                         },
                     ),
                     _ => Popup::Confirm(
-                        format!("{} {}?", Msg::ConfirmContact.text(lang), member.name.full()),
+                        Question::yes_no(format!(
+                            "{} {}?",
+                            Msg::ConfirmContact.text(lang),
+                            member.name.full()
+                        )),
                         Pending::Contact {
                             number: member.number,
                         },
@@ -906,7 +916,7 @@ impl App {
                         );
                         self.popups.push(Popup::Form(form, kind));
                         self.popups.push(Popup::Confirm(
-                            text,
+                            Question::yes_no(text),
                             Pending::SaveMember {
                                 input: Box::new(input),
                                 number,
@@ -958,7 +968,7 @@ impl App {
                         );
                         self.popups.push(Popup::Form(form, kind));
                         self.popups.push(Popup::Confirm(
-                            text,
+                            Question::typed_word(&text, Msg::WordChange, self.lang),
                             Pending::ChangeStatus {
                                 number,
                                 status,
@@ -1364,7 +1374,7 @@ impl App {
                 };
                 form.render(frame, centered(body, 78, height), lang);
             }
-            Popup::Confirm(text, _) => confirm::render(frame, body, text, lang),
+            Popup::Confirm(question, _) => question.render(frame, body, lang),
             Popup::BaseMail(popup) => popup.render(frame, body, lang),
             Popup::Volunteers(popup) => popup.render(frame, body, lang),
             Popup::Training(popup) => popup.render(frame, body, lang),

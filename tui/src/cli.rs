@@ -7,6 +7,7 @@
 use crate::i18n::{self, Lang, Msg};
 use clap::{Parser, Subcommand};
 use kapstok_core::basemail::{LabelOrder, Printout};
+use kapstok_core::common::printable;
 use kapstok_core::common::{parse_address, AddressFields, Cents, IsoWeek};
 use kapstok_core::error::Error;
 use kapstok_core::members::Warning;
@@ -15,6 +16,20 @@ use kapstok_core::{demo, Kapstok, Role, Session};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Writes one tab-separated line of stored text: each field goes through `printable`, so a
+/// control character in the data (an escape sequence in an imported name, a tab in a note)
+/// never reaches the terminal nor breaks the columns; the tabs between the fields stay.
+pub(crate) fn write_row(
+    out: &mut dyn Write,
+    fields: &[&dyn std::fmt::Display],
+) -> std::io::Result<()> {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|f| printable(&f.to_string()).into_owned())
+        .collect();
+    writeln!(out, "{}", fields.join("\t"))
+}
 
 mod meeting;
 mod privacy;
@@ -626,14 +641,15 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             .map_err(|e| Failure::core(&e, lang))?;
             for m in list {
                 let address = crate::screens::members::address_lines(&m.address, lang).join(", ");
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    m.number,
-                    m.name.sorted(),
-                    m.known_as,
-                    crate::screens::members::status_label(m.status(), lang),
-                    address
+                write_row(
+                    &mut out,
+                    &[
+                        &m.number,
+                        &m.name.sorted(),
+                        &m.known_as,
+                        &crate::screens::members::status_label(m.status(), lang),
+                        &address,
+                    ],
                 )
                 .map_err(io)?;
             }
@@ -759,7 +775,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         } => {
             let s = login(&k, user, lang)?;
             for (_, u) in s.users().list().map_err(|e| Failure::core(&e, lang))? {
-                writeln!(out, "{}\t{}", u.name, crate::app::role_label(u.role, lang))
+                write_row(&mut out, &[&u.name, &crate::app::role_label(u.role, lang)])
                     .map_err(io)?;
             }
         }
@@ -807,14 +823,14 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             let path = output.unwrap_or_else(|| PathBuf::from(default_name));
             crate::files::write_atomically(&path, &bytes)
                 .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-            writeln!(out, "{summary}: {}", path.display()).map_err(io)?;
+            writeln!(out, "{}: {}", printable(&summary), path.display()).map_err(io)?;
             if print {
                 let printer = bm
                     .print_settings()
                     .map_err(|e| Failure::core(&e, lang))?
                     .printer;
                 let message = send_to_printer(&path, &printer, lang)?;
-                writeln!(out, "{message}").map_err(io)?;
+                writeln!(out, "{}", printable(&message)).map_err(io)?;
             }
         }
         Command::Limits {
@@ -878,16 +894,14 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         Command::Sheets => {
             let s = login(&k, user, lang)?;
             for sheet in s.basemail().sheets().map_err(|e| Failure::core(&e, lang))? {
-                writeln!(
-                    out,
-                    "{}\t{}\t{} x {} = {}\t{} x {} mm",
-                    sheet.id,
-                    sheet.name,
-                    sheet.columns,
-                    sheet.rows,
-                    sheet.cells(),
-                    sheet.label_w_mm,
-                    sheet.label_h_mm
+                write_row(
+                    &mut out,
+                    &[
+                        &sheet.id,
+                        &sheet.name,
+                        &format!("{} x {} = {}", sheet.columns, sheet.rows, sheet.cells()),
+                        &format!("{} x {} mm", sheet.label_w_mm, sheet.label_h_mm),
+                    ],
                 )
                 .map_err(io)?;
             }
@@ -921,8 +935,9 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             };
             writeln!(
                 out,
-                "{}: {printer} · x {:+.1} mm · y {:+.1} mm",
+                "{}: {} · x {:+.1} mm · y {:+.1} mm",
                 Msg::CliPrinter.text(lang),
+                printable(printer),
                 c.offset_x_mm,
                 c.offset_y_mm
             )
@@ -1092,9 +1107,10 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 .unwrap_or_else(|| Msg::AddrUnknown.text(lang).into());
             writeln!(
                 out,
-                "{}: {} · {office}",
+                "{}: {} · {}",
                 Msg::CliOffice.text(lang),
-                settings.office_name
+                printable(&settings.office_name),
+                printable(&office)
             )
             .map_err(io)?;
             writeln!(

@@ -148,7 +148,16 @@ messages! {
     FormHasErrors => "Niet opgeslagen: verbeter de rood gemarkeerde velden.", "Not saved: correct the fields marked in red.";
     // confirm
     ConfirmTitle => "Bevestigen", "Confirm";
-    ConfirmHint => "j: ja · n/Esc: nee", "y: yes · n/Esc: no";
+    ConfirmHint => "J/y: ja · n/Esc: nee", "y: yes · n/Esc: no";
+    TypedPrompt => "Typ {text} en druk op Enter om door te gaan.", "Type {text} and press Enter to go on.";
+    TypedWrong => "U typte '{typed}', niet {text}: er is niets veranderd.", "You typed '{typed}', not {text}: nothing was changed.";
+    TypedHint => "typ de tekst · Enter: controleren · Esc: afbreken", "type the text · Enter: check · Esc: cancel";
+    WordChange => "wijzigen", "change";
+    WordCancel => "annuleren", "cancel";
+    WordRemove => "verwijderen", "remove";
+    WordEnd => "beëindigen", "end";
+    WordPost => "posten", "post";
+    WordLeaveOut => "weglaten", "remove";
     ConfirmDuplicate => "Er is al een lid met dezelfde naam en geboortedatum: nr", "There already is a member with the same name and date of birth: no.";
     ConfirmSaveAnyway => "Toch opslaan?", "Save anyway?";
     ConfirmStatus => "Status wijzigen van", "Change the status of";
@@ -399,7 +408,8 @@ messages! {
     FieldInstitutionAddress => "adres van de inrichting", "address of the institution";
     FieldOfficeAddress => "adres van het kantoor (instellingen)", "address of the office (settings)";
     // BaseMail: questions and status line ({name}, {week}, ... are filled in)
-    ConfirmPost => "Ronde {week} posten op {date}? {cards} kaartjes; daarna is de ronde afgesloten.", "Post run {week} on {date}? {cards} cards; the run is closed afterwards.";
+    ConfirmRemoveCard => "Het kaartje voor {name} uit ronde {week} weglaten? Het staat dan niet meer op de etiketten van deze week.", "Remove the card for {name} from run {week}? It is then no longer on this week's labels.";
+    ConfirmPost => "Ronde {week} posten op {date}? {cards} kaartjes; daarna is de ronde afgesloten en kan er niets meer aan veranderen.", "Post run {week} on {date}? {cards} cards; the run is closed afterwards and can no longer be changed.";
     ConfirmReturned => "Kaartje voor {name} teruggekomen op {date}? Er gaan geen kaartjes meer heen tot het verblijf is gecontroleerd.", "Card for {name} came back on {date}? No more cards go there until the stay is checked.";
     ConfirmChecked => "Verblijf van {name} in {place} gecontroleerd en juist? Daarna gaan er weer kaartjes.", "Stay of {name} at {place} checked and right? Cards go again afterwards.";
     ConfirmWell => "{name} is niet meer ziek?", "{name} is no longer ill?";
@@ -589,7 +599,7 @@ messages! {
     // Volunteers: questions, allowance warnings, status line
     ConfirmAllowance => "De vergoeding is dan niet meer belastingvrij:", "The allowance would then not be tax-free:";
     ConfirmSign => "Overeenkomst nr {nr} met {name} ({period}) ondertekend op {date}? Daarna kan ze niet meer gewijzigd worden.", "Agreement no. {nr} with {name} ({period}) signed on {date}? It cannot be changed afterwards.";
-    ConfirmEnd => "Overeenkomst nr {nr} met {name} vervroegd beëindigen op {date}?", "End agreement no. {nr} with {name} early on {date}?";
+    ConfirmEnd => "Overeenkomst nr {nr} met {name} vervroegd beëindigen op {date}? Dit kan niet ongedaan worden; daarna is een nieuwe overeenkomst nodig.", "End agreement no. {nr} with {name} early on {date}? This cannot be undone; a new agreement is needed afterwards.";
     ConfirmReschedule => "Gesprek met {name} verzetten naar {when}?", "Move the review with {name} to {when}?";
     ConfirmCancel => "Gesprek met {name} op {when} afzeggen? De overeenkomst blijft op de lijst te houden gesprekken.", "Cancel the review with {name} on {when}? The agreement stays on the list of reviews due.";
     ConfirmNoShow => "{name} is niet gekomen op {when}? De overeenkomst blijft op de lijst te houden gesprekken.", "{name} did not come on {when}? The agreement stays on the list of reviews due.";
@@ -733,7 +743,7 @@ messages! {
     ChooseCourseFirst => "Kies eerst een cursus voor deze wens (w).", "Choose a course for this wish first (w).";
     NotAWish => "Dit planitem heeft al een cursus en is niet meer open.", "This plan item already has a course and is not open any more.";
     ConfirmComplete => "{course} voor {name} afgerond op {date}? De vaardigheden van de cursus worden toegevoegd.", "{course} for {name} completed on {date}? The course's skills are added.";
-    ConfirmCancelItem => "{course} voor {name} annuleren op {date}?", "Cancel {course} for {name} on {date}?";
+    ConfirmCancelItem => "{course} voor {name} annuleren op {date}? Dit kan niet ongedaan worden.", "Cancel {course} for {name} on {date}? This cannot be undone.";
     SkillSaved => "Vaardigheid {name} opgeslagen.", "Skill {name} saved.";
     TaskSaved => "Taakomschrijving {name} opgeslagen.", "Task description {name} saved.";
     CourseSaved => "Cursus {name} opgeslagen.", "Course {name} saved.";
@@ -830,13 +840,15 @@ messages! {
     RetentionIntro => "Oud-leden langer dan {months} maanden weg · x exporteren · D wissen · A iedereen anonimiseren", "Ex-members gone longer than {months} months · x export · D erase · A anonymise all";
     RetentionEmpty => "Niemand voorbij de bewaartermijn.", "Nobody past the retention period.";
     PrivEraseAsk1 => "Alle persoonsgegevens van {who} wissen? Namen, adressen, contact en notities verdwijnen overal, ook uit eerdere BaseMail-rondes en het logboek; anonieme tellingen blijven.", "Erase all personal data of {who}? Names, addresses, contact and notes go everywhere, also from past BaseMail runs and the audit log; anonymous counts remain.";
-    PrivEraseAsk2 => "Laatste controle: dit kan niet ongedaan worden. Back-ups in {dir} bevatten deze gegevens nog tot ze worden opgeruimd. Echt wissen?", "Last check: this cannot be undone. Backups in {dir} still hold this data until they are cleaned up. Really erase?";
+    PrivEraseAsk2 => "Laatste controle: dit kan niet ongedaan worden. Back-ups die eerder zijn gemaakt (in {dir}) bevatten deze gegevens nog tot ze worden opgeruimd.", "Last check: this cannot be undone. Backups written before (in {dir}) still hold this data until they are cleaned up.";
+    PrivEraseTypeNumber => "Ter bevestiging: het lidnummer.", "To confirm: the member number.";
+    PrivEraseTypeCount => "Ter bevestiging: het aantal mensen op de lijst.", "To confirm: the number of people on the list.";
     PrivErasedTui => "{count} gewist. De oude versies verdwijnen van schijf als kapstok sluit; back-ups in {dir} bevatten ze nog.", "{count} erased. The old versions leave the disk when kapstok closes; backups in {dir} still hold them.";
     PrivExportedTui => "Gegevens van lid {number} opgeslagen: {json} en {pdf}", "Data of member {number} saved: {json} and {pdf}";
     PrivMembers => "lid/leden", "member(s)";
     KeyExportPerson => "alle gegevens van het lid exporteren (JSON en PDF)", "export all data of the member (JSON and PDF)";
-    KeyErasePerson => "gegevens van een oud-lid wissen (twee keer bevestigen)", "erase an ex-member's data (confirmed twice)";
-    KeyEraseDue => "iedereen op de lijst anonimiseren (twee keer bevestigen)", "anonymise everyone on the list (confirmed twice)";
+    KeyErasePerson => "oud-lid wissen (nummer en 'wissen' typen)", "erase an ex-member (type number, 'erase')";
+    KeyEraseDue => "lijst anonimiseren (aantal en 'wissen' typen)", "anonymise the list (type count, 'erase')";
     KeyPrivacyView => "logboek en bewaartermijn (beheerder)", "audit log and retention list (administrator)";
     KeyAuditFilter => "logboek filteren: gebruiker, record, datum", "filter the log: user, record, date";
     // Meetings (general meetings, ALV): tab, views, list
@@ -969,7 +981,7 @@ messages! {
     MeetingPlanned => "Vergadering gepland op {date} om {time}.", "Meeting planned on {date} at {time}.";
     ItemAdded => "Agendapunt {title} toegevoegd.", "Agenda item {title} added.";
     ItemRemoved => "Agendapunt verwijderd.", "Agenda item removed.";
-    ConfirmRemoveItem => "Agendapunt {item} verwijderen?", "Remove agenda item {item}?";
+    ConfirmRemoveItem => "Agendapunt {item} verwijderen? De tekst van het punt gaat verloren.", "Remove agenda item {item}? The item's text is lost.";
     ConfirmLate => "Let op: verstuurd op {sent} is te laat, de uiterste datum was {deadline}. Besluiten van een te laat opgeroepen vergadering zijn een jaar lang vernietigbaar. Toch vastleggen?", "Note: sent on {sent} is too late, the deadline was {deadline}. Decisions of a meeting convened too late can be annulled for a year. Record it anyway?";
     SentRecorded => "Oproeping verstuurd op {date}: {email} per e-mail, {letters} per brief.", "Convocation sent on {date}: {email} by e-mail, {letters} by letter.";
     SentLateRecorded => "Oproeping verstuurd op {date} (te laat, uiterlijk {deadline}): {email} per e-mail, {letters} per brief.", "Convocation sent on {date} (late, deadline {deadline}): {email} by e-mail, {letters} by letter.";

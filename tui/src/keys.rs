@@ -15,6 +15,8 @@ pub enum Mode {
     Form,
     /// A yes/no question.
     Confirm,
+    /// A typed confirmation: every key types, Enter checks the text, Esc cancels.
+    Typed,
     /// The help popup.
     Help,
     /// Choosing from a menu (the first-start screen).
@@ -658,9 +660,18 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !ctrl => Some(Action::Char(c)),
             _ => None,
         },
+        // Not `j` (down) nor Enter (open, next field): a key that also moves is no yes.
         Mode::Confirm => match key.code {
-            KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => Some(Action::Yes),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::No),
+            KeyCode::Char('J' | 'y' | 'Y') if !ctrl => Some(Action::Yes),
+            KeyCode::Char('n' | 'N') if !ctrl => Some(Action::No),
+            KeyCode::Esc => Some(Action::No),
+            _ => None,
+        },
+        Mode::Typed => match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Enter),
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::Char(c)),
             _ => None,
         },
         Mode::Help => match key.code {
@@ -825,6 +836,30 @@ mod tests {
             assert_eq!(map(mode, key(KeyCode::Char('v'))), Some(Action::NextView));
             assert_eq!(map(mode, key(KeyCode::Char('q'))), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn no_key_that_moves_answers_yes() {
+        for code in [
+            KeyCode::Enter,
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::Char(' '),
+        ] {
+            assert_ne!(map(Mode::Confirm, key(code)), Some(Action::Yes), "{code:?}");
+        }
+        assert_eq!(
+            map(Mode::Confirm, key(KeyCode::Char('y'))),
+            Some(Action::Yes)
+        );
+        for c in ['y', 'j', 'D', 'A', 'q', 'v'] {
+            assert_eq!(
+                map(Mode::Typed, key(KeyCode::Char(c))),
+                Some(Action::Char(c))
+            );
+        }
+        assert_eq!(map(Mode::Typed, key(KeyCode::Enter)), Some(Action::Enter));
+        assert_eq!(map(Mode::Typed, key(KeyCode::Esc)), Some(Action::Back));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod files;
 pub mod i18n;
 pub mod keys;
+pub mod safe_backend;
 pub mod screens;
 pub mod widgets;
 
@@ -18,11 +19,13 @@ use ratatui::Terminal;
 use std::io::{BufWriter, Stdout};
 use std::time::Duration;
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
+/// The terminal's backend: crossterm, behind the guard that replaces control characters.
+type Backend = safe_backend::SafeBackend<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Like `ratatui::try_init`, but each frame goes out in one write: over a slow remote session
 /// (and to anything reading the terminal) a half-drawn frame is never seen. The panic hook
-/// restores the terminal before the panic message is printed.
+/// restores the terminal before the panic message is printed. No stored control character
+/// reaches the terminal: the backend is wrapped in [`safe_backend::SafeBackend`].
 fn init_terminal() -> std::io::Result<Terminal<Backend>> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -31,9 +34,8 @@ fn init_terminal() -> std::io::Result<Terminal<Backend>> {
     }));
     terminal::enable_raw_mode()?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        std::io::stdout(),
+    Terminal::new(safe_backend::SafeBackend::new(CrosstermBackend::new(
+        BufWriter::with_capacity(1 << 16, std::io::stdout()),
     )))
 }
 

@@ -373,7 +373,21 @@ fn posting_closes_the_run_and_a_returned_card_stops_the_next() {
         .closed_on
         .is_none());
     key(&mut app, KeyCode::Char('p'));
-    key(&mut app, KeyCode::Char('j'));
+    // Posting closes the run for good: Enter or y alone is no yes, the word is typed.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('y'));
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("niet posten"));
+    assert!(f
+        .admin()
+        .basemail()
+        .run(week())
+        .unwrap()
+        .unwrap()
+        .closed_on
+        .is_none());
+    typ(&mut app, "posten");
+    key(&mut app, KeyCode::Enter);
     let run = f.admin().basemail().run(week()).unwrap().unwrap();
     assert_eq!(run.closed_on, Some(today()));
     assert!(run.cards.iter().all(|c| c.posted == Some(today())));
@@ -391,7 +405,10 @@ fn posting_closes_the_run_and_a_returned_card_stops_the_next() {
         s.contains("Kaartje voor Jan van der Poel teruggekomen op"),
         "{s}"
     );
+    // j moves down elsewhere, so it is no yes; y is.
     key(&mut app, KeyCode::Char('j'));
+    assert_eq!(jan_card(&f).returned, None);
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(jan_card(&f).returned, Some(today()));
     let stays = f.admin().basemail().stays(f.jan).unwrap();
     assert!(stays[0].1.check_needed);
@@ -435,6 +452,13 @@ fn cards_by_hand_need_a_reason() {
     select_card(&mut app, &f, "Jan van der Poel");
     key(&mut app, KeyCode::Char('d'));
     typ(&mut app, "vrijgelaten");
+    key(&mut app, KeyCode::Enter);
+    // Removing the card is a typed confirmation.
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Typ weglaten"), "{s}");
+    let run = f.admin().basemail().run(week()).unwrap().unwrap();
+    assert!(run.cards.iter().any(|c| c.name == "Jan van der Poel"));
+    typ(&mut app, "weglaten");
     key(&mut app, KeyCode::Enter);
     let run = f.admin().basemail().run(week()).unwrap().unwrap();
     assert!(run.cards.iter().all(|c| c.name != "Jan van der Poel"));
@@ -808,7 +832,7 @@ fn coordinator_moves_ends_and_checks_stays() {
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("kaartje kwam terug: controleren (o)"), "{s}");
     key(&mut app, KeyCode::Char('o'));
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert!(!bm.stays(f.jan).unwrap()[0].1.check_needed);
     // move to the clinic, keeping the registration number
     key(&mut app, KeyCode::Char('m'));
@@ -902,7 +926,7 @@ fn coordinator_creates_an_institution_and_a_recipient() {
     };
     assert_eq!(jan(&f).ill_since, Some(today()));
     key(&mut app, KeyCode::Char('i'));
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(jan(&f).ill_since, None);
 }
 

@@ -344,7 +344,11 @@ fn a_late_convocation_is_asked_about_before_it_is_recorded() {
     assert!(get(&f).convocation.is_none());
     // yes: recorded as late
     key(&mut app, KeyCode::Enter);
+    // Enter and j are no yes (they move elsewhere); y is.
+    key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('j'));
+    assert!(get(&f).convocation.is_none());
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(app.mode(), Mode::Meetings);
     let c = get(&f).convocation.unwrap();
     assert!(c.late());
@@ -689,14 +693,21 @@ fn agenda_items_are_changed_moved_and_removed() {
     ctrl(&mut app, 's');
     assert_eq!(app.mode(), Mode::Meetings);
     assert_eq!(agenda(&f)[1], "Statuten artikel 7");
-    // removed after a question; "no" keeps it
+    // removed after typing the word; Esc or a wrong word keeps it
     key(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.mode(), Mode::Confirm);
-    assert!(screen(&mut app, 80, 24).contains("Agendapunt 2. Statuten artikel 7 verwijderen?"));
-    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Typed);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Agendapunt 2. Statuten artikel 7"), "{s}");
+    assert!(s.contains("Typ verwijderen"), "{s}");
+    key(&mut app, KeyCode::Esc);
     assert_eq!(agenda(&f).len(), 3);
     key(&mut app, KeyCode::Char('d'));
-    key(&mut app, KeyCode::Char('j'));
+    for k in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Enter] {
+        key(&mut app, k);
+    }
+    assert_eq!(agenda(&f).len(), 3);
+    typ(&mut app, "verwijderen");
+    key(&mut app, KeyCode::Enter);
     assert_eq!(agenda(&f), ["Opening en mededelingen", "Begroting 2027"]);
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("Agendapunt verwijderd."), "{s}");

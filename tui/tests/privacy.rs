@@ -1,5 +1,5 @@
-//! A person's data in the TUI: export from the register, erasure confirmed twice (naming the
-//! backups), the audit log with its filter, the retention list anonymised in one action, and a
+//! A person's data in the TUI: export from the register, erasure confirmed by typing the member
+//! number and the word `wissen` (naming the backups), the audit log with its filter, the retention list anonymised in one action, and a
 //! coordinator refused.
 
 use kapstok::app::App;
@@ -92,7 +92,7 @@ fn find(app: &mut App, text: &str) {
 }
 
 #[test]
-fn export_and_erase_from_the_register_asks_twice() {
+fn export_and_erase_from_the_register_wants_the_number_and_the_word_typed() {
     let f = fixture();
     let mut app = login(&f, "beheer");
     find(&mut app, "quibble");
@@ -109,28 +109,49 @@ fn export_and_erase_from_the_register_asks_twice() {
     let text = std::fs::read_to_string(f.dir.path().join(json)).unwrap();
     assert!(text.contains("Quibblewort"));
 
-    // No at the first question: nothing erased.
+    // The first step wants the member number typed: Enter, y and j are no yes, a wrong number
+    // says so and changes nothing, Esc cancels.
     key(&mut app, KeyCode::Char('D'));
     let s = screen(&mut app, 120, 30);
     assert!(
         s.contains("Alle persoonsgegevens van Xandrijn Quibblewort (2) wissen?"),
         "{s}"
     );
-    key(&mut app, KeyCode::Char('n'));
+    assert!(s.contains("Typ 2 en druk op Enter"), "{s}");
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::Char('y'),
+        KeyCode::Enter,
+    ] {
+        key(&mut app, k);
+    }
+    typ(&mut app, "3");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("U typte '3', niet 2"), "{s}");
+    key(&mut app, KeyCode::Esc);
     assert!(screen(&mut app, 120, 30).contains("Afgebroken"));
-    // No at the last check: nothing erased either.
+    // Esc at the last check: nothing erased either.
     key(&mut app, KeyCode::Char('D'));
-    key(&mut app, KeyCode::Char('j'));
+    typ(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("Laatste controle"), "{s}");
     assert!(s.contains("store-backups"), "the backups are named: {s}");
-    key(&mut app, KeyCode::Char('n'));
+    assert!(s.contains("Typ wissen"), "{s}");
+    for k in [KeyCode::Enter, KeyCode::Char('j'), KeyCode::Enter] {
+        key(&mut app, k);
+    }
+    key(&mut app, KeyCode::Esc);
     let admin = f.k.login("beheer", PW).unwrap();
     assert!(admin.privacy().erasure(f.ex).unwrap().is_none());
 
     key(&mut app, KeyCode::Char('D'));
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('j'));
+    typ(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "wissen");
+    key(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("1 gewist"), "{s}");
     assert!(!s.contains("Quibblewort"), "{s}");
@@ -141,10 +162,35 @@ fn export_and_erase_from_the_register_asks_twice() {
     key(&mut app, KeyCode::Esc);
     find(&mut app, "2");
     key(&mut app, KeyCode::Char('D'));
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('j'));
+    typ(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "wissen");
+    key(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("gegevens gewist zijn"), "{s}");
+}
+
+#[test]
+fn erasing_in_english_types_the_english_word() {
+    let f = fixture();
+    let mut app = App::new(f.k.clone(), Lang::En, Some("beheer"));
+    typ(&mut app, PW);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('1'));
+    find(&mut app, "quibble");
+    key(&mut app, KeyCode::Char('D'));
+    typ(&mut app, "2");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Type erase and press Enter"), "{s}");
+    assert!(s.contains("Backups written before"), "{s}");
+    typ(&mut app, "wis");
+    key(&mut app, KeyCode::Enter);
+    let admin = f.k.login("beheer", PW).unwrap();
+    assert!(admin.privacy().erasure(f.ex).unwrap().is_none());
+    typ(&mut app, "erase");
+    key(&mut app, KeyCode::Enter);
+    assert!(admin.privacy().erasure(f.ex).unwrap().is_some());
 }
 
 #[test]
@@ -185,13 +231,28 @@ fn the_audit_log_filters_and_the_retention_list_anonymises() {
     assert!(s.contains("Bewaartermijn verstreken"), "{s}");
     assert!(s.contains("Vertrokken, Oud"), "{s}");
     assert!(!s.contains("Quibblewort"), "{s}");
+    // Anonymising the list wants the number of people on it, then the word.
     key(&mut app, KeyCode::Char('A'));
-    assert!(screen(&mut app, 120, 30).contains("1 lid/leden"));
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("1 lid/leden"), "{s}");
+    assert!(s.contains("het aantal mensen op de lijst"), "{s}");
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+        KeyCode::Char('A'),
+    ] {
+        key(&mut app, k);
+    }
+    key(&mut app, KeyCode::Enter);
+    let admin = f.k.login("beheer", PW).unwrap();
+    assert!(admin.privacy().erasure(f.gone_long).unwrap().is_none());
+    typ(&mut app, "1");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "wissen");
+    key(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("Niemand voorbij de bewaartermijn"), "{s}");
-    let admin = f.k.login("beheer", PW).unwrap();
     assert!(admin.privacy().erasure(f.gone_long).unwrap().is_some());
     assert!(admin.privacy().erasure(f.ex).unwrap().is_none());
     key(&mut app, KeyCode::Esc);

@@ -184,13 +184,25 @@ fn status_change_asks_for_confirmation() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Bevestigen"), "{s}");
     assert!(s.contains("geschorst"), "{s}");
-    key(&mut app, KeyCode::Char('n'));
+    assert!(s.contains("Typ wijzigen"), "{s}");
+    // Enter, y and j change nothing; Esc goes back to the form.
+    for k in [
+        KeyCode::Enter,
+        KeyCode::Char('y'),
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+    ] {
+        key(&mut app, k);
+    }
+    assert!(screen(&mut app, 80, 24).contains("niet wijzigen"));
+    key(&mut app, KeyCode::Esc);
     assert_eq!(
         admin.members().get(number).unwrap().status().name(),
         "active"
     );
     ctrl(&mut app, 's');
-    key(&mut app, KeyCode::Char('j'));
+    typ(&mut app, "wijzigen");
+    key(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("Status gewijzigd"));
     assert_eq!(
         admin.members().get(number).unwrap().status().name(),

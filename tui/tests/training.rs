@@ -451,7 +451,7 @@ fn journey_a_gap_closed_by_completing_a_course() {
     assert_eq!(app.mode(), Mode::Form);
     assert_eq!(status(&f), ItemStatus::Enrolled(date(20, 11, 2026)));
     ctrl(&mut app, 's');
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(app.mode(), Mode::Plans);
     assert_eq!(status(&f), ItemStatus::Completed(today()));
     let s = screen(&mut app, 80, 24);
@@ -474,7 +474,9 @@ fn journey_a_gap_closed_by_completing_a_course() {
     // a completed item cannot be cancelled: core's answer on the status line
     key(&mut app, KeyCode::Char('x'));
     ctrl(&mut app, 's');
-    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.mode(), Mode::Typed);
+    typ(&mut app, "annuleren");
+    key(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("Dat kan niet meer bij dit planitem (afgerond 23-11-2026)."),

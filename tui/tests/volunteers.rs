@@ -322,7 +322,7 @@ fn an_hourly_allowance_over_the_limit_asks_first_and_no_saves_nothing() {
     assert_eq!(app.mode(), Mode::Form, "back to the form to change it");
     // yes saves the draft, with the amount as typed
     ctrl(&mut app, 's');
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(app.mode(), Mode::Experts);
     assert_eq!(agreement_count(&f), before + 1);
     let (id, saved) = f
@@ -603,7 +603,7 @@ fn journey_from_the_due_list_to_the_next_signed_agreement() {
         "{s}"
     );
     assert!(s.contains("01-01-2027 – 30-06-2027"), "{s}");
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(
         ex.agreement(next).unwrap().signed_on,
         Some(date(24, 11, 2026))
@@ -658,7 +658,7 @@ fn adjust_opens_the_new_draft_and_stop_says_when_it_ends() {
     assert_eq!(app.mode(), Mode::Confirm);
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Voor 2027 zijn geen grenzen"), "{s}");
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(app.mode(), Mode::Reviews);
     let admin = f.admin();
     let ex = admin.experts();
@@ -730,7 +730,7 @@ fn reschedule_cancel_and_no_show_ask_first() {
     assert_eq!(app.mode(), Mode::Confirm);
     assert!(screen(&mut app, 80, 24)
         .contains("Gesprek met Dagmar Bakker verzetten naar wo 25-11 15:00?"));
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     let moved = |f: &Fixture| {
         f.admin()
             .experts()
@@ -744,8 +744,8 @@ fn reschedule_cancel_and_no_show_ask_first() {
     assert_eq!(moved(&f).slot.start, at(25, 11, 2026, 15, 0));
     // cancel: no keeps it, yes cancels
     key(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.mode(), Mode::Confirm);
-    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Typed);
+    key(&mut app, KeyCode::Esc);
     assert_eq!(moved(&f).status, ReviewStatus::Scheduled);
     key(&mut app, KeyCode::Char('n')); // no-show
     let s = screen(&mut app, 80, 24);
@@ -753,7 +753,7 @@ fn reschedule_cancel_and_no_show_ask_first() {
         s.contains("Dagmar Bakker is niet gekomen op wo 25-11 15:00?"),
         "{s}"
     );
-    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
     assert_eq!(moved(&f).status, ReviewStatus::NoShow);
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("niet gekomen"), "{s}");
@@ -808,8 +808,13 @@ fn editing_is_for_drafts_only() {
     key(&mut app, KeyCode::Char(' ')); // -> adjust
     key(&mut app, KeyCode::Char(' ')); // -> stop
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.mode(), Mode::Confirm);
-    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.mode(), Mode::Typed);
+    key(&mut app, KeyCode::Char('y'));
+    typ(&mut app, "beeindigen");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("niet beëindigen"));
+    typ(&mut app, "beëindigen");
+    key(&mut app, KeyCode::Enter);
     let ended = f
         .admin()
         .experts()

@@ -4,7 +4,7 @@ use super::{login, CliResult, Failure};
 use crate::i18n::{Lang, Msg};
 use crate::screens::meeting_text;
 use clap::Subcommand;
-use kapstok_core::common::{format_date, parse_date};
+use kapstok_core::common::{format_date, parse_date, printable};
 use kapstok_core::error::{Error, Reason};
 use kapstok_core::meetings::{Channel, Fraction, Majority, MeetingRules};
 use kapstok_core::Kapstok;
@@ -157,13 +157,15 @@ pub(super) fn run(
                         format_date(dl.send_by)
                     ),
                 };
-                writeln!(
+                super::write_row(
                     out,
-                    "{id}\t{} {}\t{}\t{}\t{sent}",
-                    format_date(m.date()),
-                    m.at.format("%H:%M"),
-                    meeting_text::kind(m.kind, lang),
-                    m.place
+                    &[
+                        &id,
+                        &format!("{} {}", format_date(m.date()), m.at.format("%H:%M")),
+                        &meeting_text::kind(m.kind, lang),
+                        &m.place,
+                        &sent,
+                    ],
                 )
                 .map_err(io)?;
             }
@@ -223,7 +225,7 @@ pub(super) fn run(
                     "{}: {} {} ({})",
                     Msg::CliMeetingUnreachable.text(lang),
                     i.member,
-                    i.name,
+                    printable(&i.name),
                     crate::i18n::field_name(what, lang)
                 )
                 .map_err(io)?;
@@ -282,13 +284,14 @@ pub(super) fn run(
                 .decisions(search.as_deref().unwrap_or(""))
                 .map_err(core)?
             {
-                writeln!(
+                super::write_row(
                     out,
-                    "{}\t{}\t{}\t{}",
-                    format_date(d.at.date()),
-                    d.title,
-                    meeting_text::decision(&d.decision, lang),
-                    d.motion
+                    &[
+                        &format_date(d.at.date()),
+                        &d.title,
+                        &meeting_text::decision(&d.decision, lang),
+                        &d.motion,
+                    ],
                 )
                 .map_err(io)?;
             }
@@ -330,7 +333,7 @@ pub(super) fn run(
                 mt.set_rules(r).map_err(core)?;
             }
             for line in meeting_text::rules(&r, lang) {
-                writeln!(out, "{line}").map_err(io)?;
+                writeln!(out, "{}", printable(&line)).map_err(io)?;
             }
             rules_reset_warning(&s, lang, out)?;
         }

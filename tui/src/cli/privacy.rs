@@ -195,8 +195,8 @@ pub(super) fn retention(
     )
     .map_err(io)?;
     for d in &due {
-        let fields = crate::screens::privacy::due_fields(d, lang);
-        writeln!(out, "{}", fields.join("\t")).map_err(io)?;
+        let [number, name, status, left, due] = crate::screens::privacy::due_fields(d, lang);
+        super::write_row(out, &[&number, &name, &status, &left, &due]).map_err(io)?;
     }
     if !erase {
         return Ok(());

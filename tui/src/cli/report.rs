@@ -47,7 +47,7 @@ pub(super) fn run(
     } = command;
     let f = s.report().year(year).map_err(core)?;
     for (label, value) in crate::screens::figures_text::rows(&f, lang) {
-        writeln!(out, "{label}\t{value}").map_err(io)?;
+        super::write_row(out, &[&label, &value]).map_err(io)?;
     }
     if let Some(path) = csv_path {
         save(&path, &csv(&f))?;

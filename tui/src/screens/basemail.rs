@@ -15,9 +15,10 @@ use super::clamp;
 use super::{error_status, form_errors};
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Form, Outcome};
 use crate::widgets::picker::{Picked, Picker};
-use crate::widgets::{centered, confirm};
 use chrono::NaiveDate;
 use forms::Done;
 pub use forms::FormKind;
@@ -95,14 +96,16 @@ pub enum Pending {
     Well(u64),
     /// Send a saved PDF to the printer (path, printer; empty: the default printer).
     Send(PathBuf, String),
+    /// Remove a card from the run by hand, with the reason.
+    RemoveByHand(Who, String),
 }
 
 /// A popup of the tab.
 pub enum Popup {
     /// A form.
     Form(Box<Form>, FormKind),
-    /// A yes/no question.
-    Confirm(String, Pending),
+    /// A question: yes/no, or typed for what cannot be taken back.
+    Confirm(Question, Pending),
     /// Choosing the recipient of a card added by hand.
     Pick(Box<Picker>),
     /// The selected item's detail, full size, scrolled down this many lines.
@@ -118,7 +121,7 @@ impl Popup {
     pub fn mode(&self) -> Mode {
         match self {
             Popup::Form(..) => Mode::Form,
-            Popup::Confirm(..) => Mode::Confirm,
+            Popup::Confirm(q, _) => q.mode(),
             Popup::Pick(_) => Mode::Filter,
             Popup::Detail(..) => Mode::Help,
             Popup::Print(_) | Popup::Printer(_) => Mode::Form,
@@ -132,7 +135,7 @@ impl Popup {
                 let width = 78.min(body.width);
                 form.render(frame, centered(body, width, form.height(width)), lang);
             }
-            Popup::Confirm(text, _) => confirm::render(frame, body, text, lang),
+            Popup::Confirm(q, _) => q.render(frame, body, lang),
             Popup::Pick(picker) => picker.render(
                 frame,
                 centered(body, 60, body.height.saturating_sub(2)),
@@ -490,7 +493,10 @@ impl BaseMailTab {
                             ("cards", &run.cards.len().to_string()),
                         ],
                     );
-                    Reply::show(Popup::Confirm(text, Pending::Post(today)))
+                    Reply::show(Popup::Confirm(
+                        Question::typed_word(&text, Msg::WordPost, lang),
+                        Pending::Post(today),
+                    ))
                 }
             },
             Action::Labels => self.open_print_dialog(s, lang),
@@ -542,7 +548,10 @@ impl BaseMailTab {
                     lang,
                     &[("name", &card.name), ("date", &format_date(today))],
                 );
-                Reply::show(Popup::Confirm(text, Pending::Returned(card.who, today)))
+                Reply::show(Popup::Confirm(
+                    Question::yes_no(text),
+                    Pending::Returned(card.who, today),
+                ))
             }
             _ => Reply::default(),
         }
@@ -584,7 +593,7 @@ impl BaseMailTab {
                 FormKind::Recipient(Some(id)),
             ),
             Action::Ill if row.recipient.ill_since.is_some() => Reply::show(Popup::Confirm(
-                fill(Msg::ConfirmWell, lang, &[("name", &row.name)]),
+                Question::yes_no(fill(Msg::ConfirmWell, lang, &[("name", &row.name)])),
                 Pending::Well(id),
             )),
             Action::Ill => form(forms::ill_form(today), FormKind::Ill(id)),
@@ -624,7 +633,10 @@ impl BaseMailTab {
                         lang,
                         &[("name", &row.name), ("place", &place)],
                     );
-                    Reply::show(Popup::Confirm(text, Pending::Checked(*stay_id)))
+                    Reply::show(Popup::Confirm(
+                        Question::yes_no(text),
+                        Pending::Checked(*stay_id),
+                    ))
                 }
             },
             _ => Reply::default(),
@@ -645,13 +657,13 @@ impl BaseMailTab {
             {
                 print::answer_send(action == Action::Yes, &path, &printer, lang)
             }
-            Popup::Confirm(text, pending) => match action {
-                Action::Yes => {
+            Popup::Confirm(question, pending) => match question.answer(action) {
+                Answer::Yes => {
                     let done = self.confirmed(&pending, s, lang);
                     self.after(done, s, lang)
                 }
-                Action::No => Reply::info(Msg::Cancelled.text(lang)),
-                _ => Reply::show(Popup::Confirm(text, pending)),
+                Answer::No => Reply::info(Msg::Cancelled.text(lang)),
+                Answer::Open(question) => Reply::show(Popup::Confirm(question, pending)),
             },
             Popup::Pick(mut picker) => match picker.handle(action) {
                 Picked::Chosen(id) => {
@@ -686,6 +698,27 @@ impl BaseMailTab {
     }
 
     fn submit(&mut self, mut form: Box<Form>, kind: FormKind, s: &Session, lang: Lang) -> Reply {
+        // Removing a card is asked as a typed confirmation once a reason is given (a missing
+        // reason is core's error, shown under the field as below).
+        if let FormKind::RemoveByHand(who) = &kind {
+            let reason = form.value("reason").trim().to_string();
+            if !reason.is_empty() {
+                let name = self
+                    .run
+                    .as_ref()
+                    .and_then(|r| r.cards.iter().find(|c| c.who == *who))
+                    .map_or(String::new(), |c| c.name.clone());
+                let text = fill(
+                    Msg::ConfirmRemoveCard,
+                    lang,
+                    &[("name", &name), ("week", &self.week.to_string())],
+                );
+                return Reply::show(Popup::Confirm(
+                    Question::typed_word(&text, Msg::WordLeaveOut, lang),
+                    Pending::RemoveByHand(*who, reason),
+                ));
+            }
+        }
         match forms::submit(&form, &kind, s, self.week, lang) {
             Ok(done) => self.after(Ok(done), s, lang),
             Err(Error::Invalid(errors)) => {
@@ -733,6 +766,13 @@ impl BaseMailTab {
             Pending::Well(id) => bm
                 .set_ill(*id, None)
                 .map(|_| changed(text(Msg::IllCleared))),
+            Pending::RemoveByHand(who, reason) => {
+                bm.remove_by_hand(self.week, *who, reason).map(|run| Done {
+                    run: Some(run),
+                    message: text(Msg::CardRemoved),
+                    select: None,
+                })
+            }
             // Answered in `handle_popup`.
             Pending::Send(..) => Ok(changed(String::new())),
         }

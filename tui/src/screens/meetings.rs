@@ -24,9 +24,10 @@ use super::{error_status, form_errors, meeting_text, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Form, Outcome as FormOutcome};
 use crate::widgets::picker::{Picked, Picker};
-use crate::widgets::{centered, confirm};
 use chrono::{NaiveDate, NaiveTime};
 pub use forms::FormKind;
 use kapstok_core::common::format_date;
@@ -87,8 +88,8 @@ pub enum Popup {
     Pick(Box<Picker>, PickFor),
     /// A yes/no question over the popup it came from (shown again on "no").
     Confirm {
-        /// The question.
-        text: String,
+        /// The question: yes/no, or typed for what cannot be taken back.
+        question: Question,
         /// What "yes" does.
         pending: Pending,
         /// The form it came from.
@@ -106,7 +107,7 @@ impl Popup {
         match self {
             Popup::Form(..) => Mode::Form,
             Popup::Pick(..) => Mode::Filter,
-            Popup::Confirm { .. } => Mode::Confirm,
+            Popup::Confirm { question, .. } => question.mode(),
             Popup::Detail(..) => Mode::Help,
             Popup::RollCall(_) => Mode::Form,
         }
@@ -124,11 +125,13 @@ impl Popup {
                 centered(body, 76, body.height.saturating_sub(2)),
                 lang,
             ),
-            Popup::Confirm { text, under, .. } => {
+            Popup::Confirm {
+                question, under, ..
+            } => {
                 if let Some(under) = under {
                     under.render(frame, body, lang);
                 }
-                confirm::render(frame, body, text, lang);
+                question.render(frame, body, lang);
             }
             Popup::RollCall(r) => r.render(frame, body, lang),
             Popup::Detail(lines, scroll) => {
@@ -623,7 +626,11 @@ impl MeetingsTab {
                 with_note(forms::item_form(Some(item)), FormKind::EditItem(id, index))
             }
             Action::RemoveItem => Reply::show(Popup::Confirm {
-                text: fill(Msg::ConfirmRemoveItem, lang, &[("item", &note)]),
+                question: Question::typed_word(
+                    &fill(Msg::ConfirmRemoveItem, lang, &[("item", &note)]),
+                    Msg::WordRemove,
+                    lang,
+                ),
                 pending: Pending::RemoveItem(id, index),
                 under: None,
             }),
@@ -878,14 +885,14 @@ impl MeetingsTab {
                 Some(scroll) => Reply::show(Popup::Detail(lines, scroll)),
             },
             Popup::Confirm {
-                text,
+                question,
                 pending,
                 under,
-            } => match action {
-                Action::Yes => self.run(pending, under.map(|u| *u), s, lang),
-                Action::No => super::declined(under, lang),
-                _ => Reply::show(Popup::Confirm {
-                    text,
+            } => match question.answer(action) {
+                Answer::Yes => self.run(pending, under.map(|u| *u), s, lang),
+                Answer::No => super::declined(under, lang),
+                Answer::Open(question) => Reply::show(Popup::Confirm {
+                    question,
                     pending,
                     under,
                 }),
@@ -1066,7 +1073,7 @@ impl MeetingsTab {
                             ],
                         );
                         return Reply::show(Popup::Confirm {
-                            text,
+                            question: Question::yes_no(text),
                             pending: Pending::SentLate(id, sent),
                             under: Some(Box::new(Popup::Form(form, kind))),
                         });

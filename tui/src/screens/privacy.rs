@@ -1,8 +1,9 @@
 //! The privacy view, for administrators (a full-screen popup over the member register, `L`):
 //! the audit log (filtered by user, record and dates) and the retention list of ex-members past
 //! the retention period. Exporting and erasing one person (also from the member register) and
-//! anonymising the whole retention list go through here too; erasing asks twice, the second time
-//! naming the backups that still hold the data.
+//! anonymising the whole retention list go through here too. Erasing is a typed confirmation in
+//! two steps: the member number (for the whole list: how many people are on it), then the word
+//! `wissen` (`erase` in English), the second step naming the backups that still hold the data.
 //!
 //! Every rule is core's (`session.audit_log()`, `session.privacy()`); the tab shows core's
 //! answers. The rewrite of the store that removes old versions from disk happens when kapstok
@@ -12,8 +13,9 @@ use super::{error_status, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Field, Form, Outcome as FormOutcome};
-use crate::widgets::{centered, confirm};
 use kapstok_core::access::{AuditEntry, AuditFilter};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
@@ -39,14 +41,12 @@ pub enum View {
 pub enum Popup {
     /// The audit log filter.
     Filter(Box<Form>),
-    /// Erasing these members: the first question, or (`second`) the last check.
+    /// Erasing these members, once the typed confirmation is typed.
     Erase {
         /// The member numbers.
         numbers: Vec<u64>,
-        /// The question.
-        text: String,
-        /// The last check (after a first yes).
-        second: bool,
+        /// The typed confirmation.
+        question: Question,
     },
 }
 
@@ -58,7 +58,7 @@ impl Popup {
     pub fn mode(&self) -> Mode {
         match self {
             Popup::Filter(_) => Mode::Form,
-            Popup::Erase { .. } => Mode::Confirm,
+            Popup::Erase { question, .. } => question.mode(),
         }
     }
 
@@ -69,18 +69,45 @@ impl Popup {
                 let width = 64u16.min(body.width);
                 form.render(frame, centered(body, width, form.height(width)), lang)
             }
-            Popup::Erase { text, .. } => confirm::render(frame, body, text, lang),
+            Popup::Erase { question, .. } => question.render(frame, body, lang),
         }
     }
 
-    /// The first question before erasing `numbers`; `who` names them.
-    pub fn erase(numbers: Vec<u64>, who: &str, lang: Lang) -> Popup {
+    /// The typed confirmation before erasing one member: the member number, then the erase
+    /// word (naming the backups in `backups` that still hold the person). `who` names them.
+    pub fn erase(number: u64, who: &str, backups: &str, lang: Lang) -> Popup {
+        let first = format!(
+            "{}\n{}",
+            fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
+            Msg::PrivEraseTypeNumber.text(lang)
+        );
         Popup::Erase {
-            numbers,
-            text: fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
-            second: false,
+            numbers: vec![number],
+            question: Question::typed(first, number.to_string())
+                .then(last_check(backups, lang), Msg::PrivEraseWord.text(lang)),
         }
     }
+
+    /// The typed confirmation before anonymising everyone on the retention list: how many
+    /// they are, then the erase word.
+    pub fn erase_all(numbers: Vec<u64>, backups: &str, lang: Lang) -> Popup {
+        let count = numbers.len().to_string();
+        let who = format!("{count} {}", Msg::PrivMembers.text(lang));
+        let first = format!(
+            "{}\n{}",
+            fill(Msg::PrivEraseAsk1, lang, &[("who", &who)]),
+            Msg::PrivEraseTypeCount.text(lang)
+        );
+        Popup::Erase {
+            numbers,
+            question: Question::typed(first, count)
+                .then(last_check(backups, lang), Msg::PrivEraseWord.text(lang)),
+        }
+    }
+}
+
+fn last_check(backups: &str, lang: Lang) -> String {
+    fill(Msg::PrivEraseAsk2, lang, &[("dir", backups)])
 }
 
 /// How many of the newest log entries the view holds: enough to page through, small enough
@@ -220,6 +247,11 @@ pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status
 }
 
 impl PrivacyTab {
+    /// The folder of the backups that still hold erased people, as shown.
+    pub fn backups(&self) -> &str {
+        &self.backups
+    }
+
     /// The view for the store `k` (exports are saved beside it).
     pub fn new(k: &kapstok_core::Kapstok) -> PrivacyTab {
         let store = k.path();
@@ -332,8 +364,9 @@ impl PrivacyTab {
                     },
                     Action::ErasePerson => match self.selected_due() {
                         Some(d) => Reply::show(Popup::erase(
-                            vec![d.member.number],
+                            d.member.number,
                             &format!("{} ({})", d.member.name.full(), d.member.number),
+                            &self.backups,
                             lang,
                         )),
                         None => Reply::info(Msg::NothingSelected.text(lang)),
@@ -343,8 +376,7 @@ impl PrivacyTab {
                     }
                     Action::EraseDue => {
                         let numbers: Vec<u64> = self.due.iter().map(|d| d.member.number).collect();
-                        let who = format!("{} {}", numbers.len(), Msg::PrivMembers.text(lang));
-                        Reply::show(Popup::erase(numbers, &who, lang))
+                        Reply::show(Popup::erase_all(numbers, &self.backups, lang))
                     }
                     _ => Reply::default(),
                 }
@@ -377,18 +409,10 @@ impl PrivacyTab {
                 },
                 _ => Reply::show(Popup::Filter(form)),
             },
-            Popup::Erase {
-                numbers,
-                text,
-                second,
-            } => match action {
-                Action::No => Reply::info(Msg::PrivCancelled.text(lang)),
-                Action::Yes if !second => Reply::show(Popup::Erase {
-                    numbers,
-                    text: fill(Msg::PrivEraseAsk2, lang, &[("dir", &self.backups)]),
-                    second: true,
-                }),
-                Action::Yes => {
+            Popup::Erase { numbers, question } => match question.answer(action) {
+                Answer::No => Reply::info(Msg::PrivCancelled.text(lang)),
+                Answer::Open(question) => Reply::show(Popup::Erase { numbers, question }),
+                Answer::Yes => {
                     let mut erased = 0;
                     for n in &numbers {
                         if let Err(e) = s.privacy().erase(*n) {
@@ -410,11 +434,6 @@ impl PrivacyTab {
                         None => Reply::info(text),
                     }
                 }
-                _ => Reply::show(Popup::Erase {
-                    numbers,
-                    text,
-                    second,
-                }),
             },
         }
     }

@@ -18,9 +18,10 @@ use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::screens::Status;
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Form, Outcome as FormOutcome};
 use crate::widgets::picker::{Picked, Picker};
-use crate::widgets::{centered, confirm};
 use chrono::{Months, NaiveDate};
 pub use forms::FormKind;
 use kapstok_core::common::{fold, format_date, PersonName};
@@ -122,8 +123,8 @@ pub enum Popup {
     Pick(Box<Picker>, PickFor),
     /// A yes/no question over the popup it came from (shown again on "no").
     Confirm {
-        /// The question.
-        text: String,
+        /// The question: yes/no, or typed for what cannot be taken back.
+        question: Question,
         /// What "yes" does.
         pending: Pending,
         /// The form it came from.
@@ -139,7 +140,7 @@ impl Popup {
         match self {
             Popup::Form(..) => Mode::Form,
             Popup::Pick(..) => Mode::Filter,
-            Popup::Confirm { .. } => Mode::Confirm,
+            Popup::Confirm { question, .. } => question.mode(),
             Popup::Detail(..) => Mode::Help,
         }
     }
@@ -156,11 +157,13 @@ impl Popup {
                 centered(body, 76, body.height.saturating_sub(2)),
                 lang,
             ),
-            Popup::Confirm { text, under, .. } => {
+            Popup::Confirm {
+                question, under, ..
+            } => {
                 if let Some(under) = under {
                     under.render(frame, body, lang);
                 }
-                confirm::render(frame, body, text, lang);
+                question.render(frame, body, lang);
             }
             Popup::Detail(title, lines, scroll) => {
                 let r = centered(body, 78, body.height.saturating_sub(2));
@@ -641,14 +644,14 @@ impl TrainingTab {
                 }
             }
             Popup::Confirm {
-                text,
+                question,
                 pending,
                 under,
-            } => match action {
-                Action::Yes => self.run(pending, under.map(|u| *u), s, lang),
-                Action::No => super::declined(under, lang),
-                _ => Reply::show(Popup::Confirm {
-                    text,
+            } => match question.answer(action) {
+                Answer::Yes => self.run(pending, under.map(|u| *u), s, lang),
+                Answer::No => super::declined(under, lang),
+                Answer::Open(question) => Reply::show(Popup::Confirm {
+                    question,
                     pending,
                     under,
                 }),
@@ -742,8 +745,14 @@ impl TrainingTab {
                     Ok(on) => match step {
                         Step::Complete | Step::Cancel => {
                             let text = self.step_question(item, step, on, lang);
+                            // Cancelling a plan item cannot be taken back: typed.
+                            let question = if step == Step::Cancel {
+                                Question::typed_word(&text, Msg::WordCancel, lang)
+                            } else {
+                                Question::yes_no(text)
+                            };
                             Reply::show(Popup::Confirm {
-                                text,
+                                question,
                                 pending: Pending::Step(item, step, on),
                                 under: Some(Box::new(Popup::Form(form, kind))),
                             })

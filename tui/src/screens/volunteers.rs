@@ -17,8 +17,9 @@ use crate::files::write_atomically;
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::screens::Status;
+use crate::widgets::centered;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Form, Outcome as FormOutcome};
-use crate::widgets::{centered, confirm};
 use chrono::NaiveDate;
 pub use forms::{FormKind, SlotDialog};
 use kapstok_core::common::{fold, format_date, IsoWeek, PersonName};
@@ -128,8 +129,8 @@ pub enum Popup {
     Slot(Box<SlotDialog>),
     /// A yes/no question over the popup it came from (shown again on "no").
     Confirm {
-        /// The question.
-        text: String,
+        /// The question: yes/no, or typed for what cannot be taken back.
+        question: Question,
         /// What "yes" does.
         pending: Pending,
         /// The form it came from.
@@ -144,7 +145,7 @@ impl Popup {
     pub fn mode(&self) -> Mode {
         match self {
             Popup::Form(..) | Popup::Slot(_) => Mode::Form,
-            Popup::Confirm { .. } => Mode::Confirm,
+            Popup::Confirm { question, .. } => question.mode(),
             Popup::Detail(..) => Mode::Help,
         }
     }
@@ -157,11 +158,13 @@ impl Popup {
                 form.render(frame, centered(body, width, form.height(width)), lang);
             }
             Popup::Slot(dialog) => dialog.render(frame, body, lang),
-            Popup::Confirm { text, under, .. } => {
+            Popup::Confirm {
+                question, under, ..
+            } => {
                 if let Some(under) = under {
                     under.render(frame, body, lang);
                 }
-                confirm::render(frame, body, text, lang);
+                question.render(frame, body, lang);
             }
             Popup::Detail(title, lines, scroll) => {
                 let r = centered(body, 78, body.height.saturating_sub(2));
@@ -554,8 +557,9 @@ impl VolunteersTab {
                 }
                 let name = self.name(review.expert);
                 let when = i18n::when(review.slot.start, lang);
-                let ask = |m: Msg, pending: Pending| Popup::Confirm {
-                    text: fill(m, lang, &[("name", &name), ("when", &when)]),
+                let text = |m: Msg| fill(m, lang, &[("name", &name), ("when", &when)]);
+                let ask = |question: Question, pending: Pending| Popup::Confirm {
+                    question,
                     pending,
                     under: None,
                 };
@@ -574,10 +578,13 @@ impl VolunteersTab {
                         }
                     }
                     Action::CancelReview => {
-                        Reply::show(ask(Msg::ConfirmCancel, Pending::Cancel(id)))
+                        let q =
+                            Question::typed_word(&text(Msg::ConfirmCancel), Msg::WordCancel, lang);
+                        Reply::show(ask(q, Pending::Cancel(id)))
                     }
                     Action::NoShow => {
-                        Reply::show(ask(Msg::ConfirmNoShow, Pending::NoShow(id, name.clone())))
+                        let q = Question::yes_no(text(Msg::ConfirmNoShow));
+                        Reply::show(ask(q, Pending::NoShow(id, name.clone())))
                     }
                     _ => {
                         let mut form = forms::record_form(s.today(), &review);
@@ -612,14 +619,14 @@ impl VolunteersTab {
                 }
             }
             Popup::Confirm {
-                text,
+                question,
                 pending,
                 under,
-            } => match action {
-                Action::Yes => self.run(pending, under.map(|u| *u), s, lang),
-                Action::No => super::declined(under, lang),
-                _ => Reply::show(Popup::Confirm {
-                    text,
+            } => match question.answer(action) {
+                Answer::Yes => self.run(pending, under.map(|u| *u), s, lang),
+                Answer::No => super::declined(under, lang),
+                Answer::Open(question) => Reply::show(Popup::Confirm {
+                    question,
                     pending,
                     under,
                 }),
@@ -676,7 +683,7 @@ impl VolunteersTab {
                         );
                         lines.push(Msg::ConfirmSaveAnyway.text(lang).to_string());
                         Reply::show(Popup::Confirm {
-                            text: lines.join("\n"),
+                            question: Question::yes_no(lines.join("\n")),
                             pending: Pending::SaveAgreement(id, Box::new(input)),
                             under: Some(Box::new(Popup::Form(form, kind))),
                         })
@@ -707,7 +714,7 @@ impl VolunteersTab {
                         ],
                     );
                     Reply::show(Popup::Confirm {
-                        text,
+                        question: Question::yes_no(text),
                         pending: Pending::Sign(id, on),
                         under: Some(Box::new(Popup::Form(form, kind))),
                     })
@@ -732,7 +739,7 @@ impl VolunteersTab {
                         ],
                     );
                     Reply::show(Popup::Confirm {
-                        text,
+                        question: Question::typed_word(&text, Msg::WordEnd, lang),
                         pending: Pending::End(id, on, outcome),
                         under: Some(Box::new(Popup::Form(form, kind))),
                     })
@@ -779,7 +786,7 @@ impl VolunteersTab {
                     );
                     let pending = Pending::Reschedule(review, slot, dialog.name.clone());
                     Reply::show(Popup::Confirm {
-                        text,
+                        question: Question::yes_no(text),
                         pending,
                         under: Some(Box::new(Popup::Slot(dialog))),
                     })

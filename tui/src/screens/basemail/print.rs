@@ -11,6 +11,7 @@ use super::{error_status, form_errors, BaseMailTab, Pending, Popup, Reply, Statu
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::keys::Action;
 use crate::widgets::centered;
+use crate::widgets::confirm::Question;
 use crate::widgets::form::{Field, Form, Outcome};
 use kapstok_core::basemail::{BaseMail, LabelOrder, NoCards, PrintSettings, Printout};
 use kapstok_core::error::{Error, FieldError, Reason};
@@ -567,7 +568,10 @@ impl BaseMailTab {
             ],
         );
         Reply {
-            popup: Some(Popup::Confirm(question, Pending::Send(path, printer))),
+            popup: Some(Popup::Confirm(
+                Question::yes_no(question),
+                Pending::Send(path, printer),
+            )),
             ..reply
         }
     }
@@ -676,7 +680,9 @@ mod tests {
         match reply.popup {
             Some(Popup::Confirm(question, Pending::Send(p, printer))) => {
                 assert_eq!((p.as_path(), printer.as_str()), (path.as_path(), "kantoor"));
-                assert!(question.contains("Send it to the printer (kantoor) with lp?"));
+                assert!(question
+                    .text()
+                    .contains("Send it to the printer (kantoor) with lp?"));
             }
             _ => panic!("no question"),
         }
