@@ -360,19 +360,19 @@ fn refused(mut form: Box<Form>, e: Error, lang: Lang, popup: fn(Box<Form>) -> Po
 impl BaseMailTab {
     /// The week's run as core prints it (composed again unless posted), shown in the tab;
     /// `None` with the reply to give when there is nothing to print.
-    fn run_to_print(&mut self, s: &Session, lang: Lang) -> Result<usize, Reply> {
+    fn run_to_print(&mut self, s: &Session, lang: Lang) -> Result<usize, Box<Reply>> {
         if self.run.is_none() {
-            return Err(Reply::info(Msg::ComposeFirst.text(lang)));
+            return Err(Box::new(Reply::info(Msg::ComposeFirst.text(lang))));
         }
         let run = s
             .basemail()
             .run_to_print(self.week)
-            .map_err(|e| Reply::error(&e, lang))?;
+            .map_err(|e| Box::new(Reply::error(&e, lang)))?;
         let cards = run.cards.len();
         let none = NoCards::of(&run);
         self.set_run(Some(run));
         if cards == 0 {
-            return Err(Reply::info(i18n::no_cards(&none, lang)));
+            return Err(Box::new(Reply::info(i18n::no_cards(&none, lang))));
         }
         Ok(cards)
     }
@@ -381,7 +381,7 @@ impl BaseMailTab {
     pub(super) fn open_print_dialog(&mut self, s: &Session, lang: Lang) -> Reply {
         let labels = match self.run_to_print(s, lang) {
             Ok(labels) => labels,
-            Err(reply) => return reply,
+            Err(reply) => return *reply,
         };
         let bm = s.basemail();
         let (sheets, settings) = match bm.sheets().and_then(|sh| Ok((sh, bm.print_settings()?))) {
@@ -466,7 +466,7 @@ impl BaseMailTab {
     /// Saves the run sheet of the week beside the labels.
     pub(super) fn print_run_sheet(&mut self, s: &Session, lang: Lang) -> Reply {
         if let Err(reply) = self.run_to_print(s, lang) {
-            return reply;
+            return *reply;
         }
         let bm = s.basemail();
         let pdf = match bm.run_sheet(self.week, &i18n::run_sheet_texts(lang)) {
