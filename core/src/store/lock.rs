@@ -45,15 +45,29 @@ impl StoreLock {
             options.mode(0o600);
         }
         let file = options.open(&lock).map_err(|e| io(&lock, e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(StoreLock {
-                _file: file,
-                path: path.to_path_buf(),
-            }),
-            Err(TryLockError::WouldBlock) => Err(Error::AlreadyOpen {
-                path: path.display().to_string(),
-            }),
-            Err(TryLockError::Error(e)) => Err(io(&lock, e)),
+        // A lock let go a moment ago can still be held for a moment by a child process that
+        // another thread of this program was starting (fork copies the descriptor until the
+        // child's exec closes it): a short wait, not long enough to keep a second kapstok
+        // waiting for an answer.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(300);
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(StoreLock {
+                        _file: file,
+                        path: path.to_path_buf(),
+                    })
+                }
+                Err(TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(5))
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::AlreadyOpen {
+                        path: path.display().to_string(),
+                    })
+                }
+                Err(TryLockError::Error(e)) => return Err(io(&lock, e)),
+            }
         }
     }
 
