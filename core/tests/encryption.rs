@@ -450,7 +450,7 @@ fn a_plain_backup_restored_with_encryption_holds_no_name_and_users_log_in_after_
     let bytes = std::fs::read(&sealed_file).unwrap();
     let again = dump::restore_encrypted(&other, bytes.as_slice(), &sealed_file, PASSPHRASE);
     assert!(
-        matches!(&again, Err(Error::Io { detail, .. }) if detail.contains("already encrypted"))
+        matches!(&again, Err(e @ Error::BadBackup { .. }) if e.to_string().contains("already encrypted"))
     );
     assert!(other.is_blank());
 }

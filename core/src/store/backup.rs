@@ -13,6 +13,8 @@ use crate::Session;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 
+pub use super::files::{check_output_path, write_atomically, AtomicFile};
+
 /// How many daily backups are kept unless the setting says otherwise.
 pub const DEFAULT_KEEP: u32 = 7;
 /// The most daily backups that can be kept.
@@ -33,6 +35,12 @@ fn is_daily(name: &str) -> bool {
 }
 
 impl Store {
+    /// Refuses an output file inside this store's folder, its backups folder or a sibling named
+    /// after it (see [`check_output_path`]): [`Error::OutputInStore`].
+    pub fn check_output_path(&self, output: &Path) -> Result<()> {
+        check_output_path(&self.path, output)
+    }
+
     /// How many daily backups are kept (0: none are made).
     pub fn backups_keep(&self) -> Result<u32> {
         match self.tree(TreeId::Meta).get(META_KEEP)? {
@@ -100,10 +108,12 @@ impl Store {
 
 impl Session {
     /// Writes a backup of the whole store to `path` (administrators): a dump of every tree,
-    /// encrypted when the store is. The backup is logged (in the backup itself too). Returns how
+    /// encrypted when the store is. A path inside the store (see [`Store::check_output_path`]) is
+    /// refused before anything is written. The backup is logged (in the backup itself too). Returns how
     /// many entries it holds.
     pub fn backup(&self, path: &Path) -> Result<usize> {
         self.require(Permission::StoreManage)?;
+        self.store().check_output_path(path)?;
         let now = self.now();
         self.store().transact(|tx| {
             self.audit(tx, now, "store.backup", "store", "")?;
