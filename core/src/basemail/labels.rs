@@ -12,7 +12,6 @@ use crate::store::{Record, TreeId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-
 /// How printing is set up on this office PC.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrintSettings {

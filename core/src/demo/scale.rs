@@ -130,7 +130,12 @@ pub(super) fn basemail(
             house_rules: "Demo-adres: controleer het adres voor gebruik.".into(),
         });
     }
-    write_all(admin, crate::store::Counter::Institution, "institution.add", &institutions)?;
+    write_all(
+        admin,
+        crate::store::Counter::Institution,
+        "institution.add",
+        &institutions,
+    )?;
     let places: Vec<u64> = store
         .scan::<Institution>()?
         .into_iter()
@@ -166,7 +171,12 @@ pub(super) fn basemail(
             notes: String::new(),
         })
         .collect();
-    let ids = write_all(admin, crate::store::Counter::Recipient, "recipient.add", &recipients)?;
+    let ids = write_all(
+        admin,
+        crate::store::Counter::Recipient,
+        "recipient.add",
+        &recipients,
+    )?;
     let stays: Vec<Stay> = ids
         .iter()
         .take(scale.stays)
@@ -281,7 +291,12 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
             ..agreement(&mut rng, expert, previous_start, i)
         })
         .collect();
-    let previous_ids = write_all(admin, crate::store::Counter::Agreement, "agreement.create", &previous)?;
+    let previous_ids = write_all(
+        admin,
+        crate::store::Counter::Agreement,
+        "agreement.create",
+        &previous,
+    )?;
     let current: Vec<Agreement> = previous
         .iter()
         .zip(&previous_ids)
@@ -292,7 +307,12 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
             ..agreement(&mut rng, old.expert, current_start, i)
         })
         .collect();
-    write_all(admin, crate::store::Counter::Agreement, "agreement.create", &current)?;
+    write_all(
+        admin,
+        crate::store::Counter::Agreement,
+        "agreement.create",
+        &current,
+    )?;
 
     let skills = store.scan::<Skill>()?;
     let courses = store.scan::<Course>()?;

@@ -64,7 +64,6 @@ impl Record for Erasure {
     }
 }
 
-
 /// Privacy settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivacySettings {

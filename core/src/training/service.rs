@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
-
 /// Settings for training.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrainingSettings {
@@ -237,7 +236,8 @@ impl<'a> Training<'a> {
                 None => tx.next_seq(seq)?,
             };
             tx.put(id, record)?;
-            self.s.audit(tx, now, action, &format!("{}/{id}", seq.name()), "")?;
+            self.s
+                .audit(tx, now, action, &format!("{}/{id}", seq.name()), "")?;
             Ok(id)
         })
     }

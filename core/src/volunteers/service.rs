@@ -15,7 +15,6 @@ use crate::store::{abort, Record, TreeId};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-
 /// Settings for reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpertSettings {
