@@ -49,9 +49,32 @@ pub fn check_output(path: &Path) -> std::io::Result<()> {
 pub fn failure_text(path: &Path, e: &std::io::Error) -> String {
     if e.get_ref().is_some_and(|inner| inner.is::<InStore>()) {
         e.to_string()
+    } else if refuses_writes(e) {
+        let lang = STORE.get().map(|(_, l)| *l).unwrap_or_default();
+        crate::i18n::fill(
+            crate::i18n::Msg::CliDiskFull,
+            lang,
+            &[
+                ("path", &path.display().to_string()),
+                ("detail", &e.to_string()),
+            ],
+        )
     } else {
         format!("{}: {e}", path.display())
     }
+}
+
+/// True for an error that means the disk refuses the write: full, over a file size limit or a
+/// quota, read-only.
+fn refuses_writes(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::StorageFull
+            | ErrorKind::FileTooLarge
+            | ErrorKind::QuotaExceeded
+            | ErrorKind::ReadOnlyFilesystem
+    ) || matches!(e.raw_os_error(), Some(27 | 28 | 30 | 122))
 }
 
 /// Writes a file (mode 0600) through a temporary file beside it (created new, so it can never

@@ -787,6 +787,7 @@ messages! {
     CliRestoredLogin => "Log in met de gebruikers (en wachtwoordzin) van de reservekopie.", "Log in with the users (and passphrase) of the backup.";
     // output files and backups (see `error`)
     ErrOutputInStore => "{path} ligt in de opslag {store} of in de map met zijn back-ups: een bestand daar maakt de opslag kapot. Er is niets geschreven; kies een bestand buiten die mappen.", "{path} is inside the store {store} or its backups folder: a file there would destroy the store. Nothing was written; choose a file outside those folders.";
+    CliDiskFull => "{path} kon niet worden geschreven: de schijf is vol of het bestand te groot ({detail}). Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.", "{path} could not be written: the disk is full or the file too large ({detail}). Nothing was saved; free some space and try again.";
     ErrBadBackup => "{path}, regel {line}: {problem}. Er is niets teruggezet; neem een andere back-up.", "{path}, line {line}: {problem}. Nothing was restored; take another backup.";
     ErrBadBackupWhole => "{path}: {problem}. Er is niets teruggezet; neem een andere back-up.", "{path}: {problem}. Nothing was restored; take another backup.";
     BackupUnreadable => "het bestand is niet te lezen ({detail})", "the file cannot be read ({detail})";

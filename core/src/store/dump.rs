@@ -75,6 +75,18 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// A write error of the dump file: a full disk (or a file size limit, a read-only folder) is
+/// [`Error::ReadOnly`], so it is named as a refused write; nothing was saved under `path`.
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    if crate::error::refuses_writes(&e) {
+        Error::ReadOnly {
+            detail: format!("{}: {}", path.display(), e.kind()),
+        }
+    } else {
+        io_error(path, e)
+    }
+}
+
 /// Writes a dump of the whole store to `path` through a temporary file beside it (created new,
 /// mode 0600) and a rename, so a half-written or killed dump never carries the final name and
 /// never replaces any other file; a missing folder is created 0700. Returns how many entries it
@@ -85,10 +97,10 @@ pub fn write(store: &Store, path: &Path, created: &str) -> Result<usize> {
             files::create_private_dir(dir)?;
         }
     }
-    let mut file = files::AtomicFile::create(path).map_err(|e| io_error(path, e))?;
+    let mut file = files::AtomicFile::create(path).map_err(|e| write_error(path, e))?;
     let tmp = file.temporary_path().to_path_buf();
     let count = write_to(store, &mut file, &tmp, created)?;
-    file.commit().map_err(|e| io_error(path, e))?;
+    file.commit().map_err(|e| write_error(path, e))?;
     Ok(count)
 }
 
@@ -102,7 +114,7 @@ fn write_to(
     let mut hash = Hasher::new();
     let mut line = |bytes: Vec<u8>, hash: &mut Hasher| -> Result<()> {
         hash.update(&bytes);
-        out.write_all(&bytes).map_err(|e| io_error(tmp, e))
+        out.write_all(&bytes).map_err(|e| write_error(tmp, e))
     };
     let header = Header {
         kapstok_dump: DUMP_VERSION,
@@ -131,8 +143,8 @@ fn write_to(
         blake2b: hex(&hash.finalize()),
     };
     out.write_all(&json_line(&trailer)?)
-        .map_err(|e| io_error(tmp, e))?;
-    out.flush().map_err(|e| io_error(tmp, e))?;
+        .map_err(|e| write_error(tmp, e))?;
+    out.flush().map_err(|e| write_error(tmp, e))?;
     Ok(count)
 }
 
