@@ -140,6 +140,9 @@ fn is_clear_refusal(stderr: &str) -> bool {
         || stderr.contains("de schijf is vol of het bestand te groot")
 }
 
+/// Whether an output file's bytes are a whole file.
+type Completeness = fn(&[u8]) -> bool;
+
 /// One kind of change: the command, and how to see afterwards that it took effect.
 struct Change {
     name: &'static str,
@@ -147,7 +150,7 @@ struct Change {
     /// A read command, and text in its output after the change (absent before).
     probe: Option<(Vec<&'static str>, &'static str)>,
     /// An output file the command writes: complete (checked by `complete`) or absent.
-    output: Option<(PathBuf, fn(&[u8]) -> bool)>,
+    output: Option<(PathBuf, Completeness)>,
 }
 
 fn pdf_complete(bytes: &[u8]) -> bool {

@@ -87,7 +87,7 @@ pub enum MeetingCommand {
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     crate::files::write_atomically(path, bytes)
-        .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))
+        .map_err(|e| Failure(crate::files::failure_text(path, &e)))
 }
 
 fn quorum(field: &'static str, text: &str, lang: Lang) -> Result<Option<Fraction>, Failure> {
