@@ -441,3 +441,26 @@ fn marker_via_dump(store: &kapstok_core::store::Store) -> bool {
         .collect();
     text.contains(&hex)
 }
+
+#[test]
+fn a_killed_daily_backups_temporary_file_is_removed_by_the_next_daily_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_with_members(dir.path(), 2);
+    let backups = dir.path().join("store-backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let leftover = backups.join(".daily-2020-01-01.jsonl.0123456789abcdef.kapstok-partial");
+    let other = backups.join("aantekening.txt");
+    std::fs::write(&leftover, b"half").unwrap();
+    std::fs::write(&other, b"van de gebruiker").unwrap();
+    let (store, _) = open_store(&path);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let written = store
+        .daily_backup(day, day.and_hms_opt(9, 0, 0).unwrap())
+        .unwrap();
+    assert!(written.is_some());
+    assert!(
+        !leftover.exists(),
+        "the killed daily backup's temporary file stayed"
+    );
+    assert!(other.exists());
+}

@@ -86,6 +86,7 @@ impl Store {
         if keep == 0 || self.is_blank() {
             return Ok(None);
         }
+        self.remove_killed_daily_backups();
         let path = self.backup_dir().join(daily_name(today));
         let written = if path.exists() {
             None
@@ -103,6 +104,28 @@ impl Store {
             }
         }
         Ok(written)
+    }
+}
+
+impl Store {
+    /// Removes the temporary files of daily backups a killed kapstok left in the backup folder
+    /// (only [`AtomicFile`]'s temporary files of a daily backup's name; the day they were for
+    /// never comes again, so no later write to the same file would).
+    fn remove_killed_daily_backups(&self) {
+        let dir = self.backup_dir();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let is_leftover = name
+                .to_str()
+                .and_then(super::files::partial_target)
+                .is_some_and(is_daily);
+            if is_leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 

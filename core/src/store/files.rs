@@ -39,7 +39,8 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
 /// - A new store's folder is created 0700 (its parents as the umask says).
 /// - Incomplete snapshot files sled left behind after a failed or interrupted write are removed,
 ///   and an unreadable `conf` (see the module documentation).
-/// - The folder, everything in it and the backups folder beside it get modes 0700 / 0600.
+/// - The folder, everything in it and the backups folder beside it get modes 0700 / 0600 (as far
+///   as this user may change them: a store it may only read still opens).
 pub(crate) fn before_open(path: &Path) -> Result<()> {
     if !path.exists() {
         return create_private_dir(path);
@@ -54,17 +55,27 @@ pub(crate) fn before_open(path: &Path) -> Result<()> {
         let name = entry.file_name();
         let file = entry.path();
         if is_incomplete_snapshot(&name, &file) || is_unreadable_conf(&name, &file) {
-            std::fs::remove_file(&file).map_err(|e| io_error(&file, e))?;
+            std::fs::remove_file(&file).map_err(|e| {
+                if crate::error::refuses_writes(&e) {
+                    Error::ReadOnly {
+                        detail: format!("{}: {}", file.display(), e.kind()),
+                    }
+                } else {
+                    io_error(&file, e)
+                }
+            })?;
             removed = true;
         }
     }
     if removed {
         sync_dir(path)?;
     }
-    make_private_tree(path)?;
+    // Best effort: a store this user may read but not change (another owner, read-only media)
+    // still opens, and sled then says whether it can be written.
+    let _ = make_private_tree(path);
     let backups = backup_dir_of(path);
     if backups.is_dir() {
-        make_private_tree(&backups)?;
+        let _ = make_private_tree(&backups);
     }
     Ok(())
 }
@@ -236,6 +247,14 @@ fn is_partial_of(prefix: &str, name: &str) -> bool {
     name.strip_prefix(prefix)
         .and_then(|rest| rest.strip_suffix(PARTIAL_SUFFIX))
         .is_some_and(|tag| tag.len() == 16 && tag.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The target's file name when `name` is the temporary file of an [`AtomicFile`] writing it.
+pub(crate) fn partial_target(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?.strip_suffix(PARTIAL_SUFFIX)?;
+    let (target, tag) = rest.rsplit_once('.')?;
+    (tag.len() == 16 && tag.bytes().all(|b| b.is_ascii_hexdigit()) && !target.is_empty())
+        .then_some(target)
 }
 
 fn random_tag() -> String {
@@ -468,5 +487,11 @@ mod tests {
             &prefix,
             ".backup.jsonl.0123456789abcdeg.kapstok-partial"
         ));
+        assert_eq!(
+            partial_target(".daily-2026-12-01.jsonl.0123456789abcdef.kapstok-partial"),
+            Some("daily-2026-12-01.jsonl")
+        );
+        assert_eq!(partial_target(".x.1234.kapstok-partial"), None);
+        assert_eq!(partial_target("daily-2026-12-01.jsonl"), None);
     }
 }
