@@ -10,6 +10,7 @@ use crate::common::{Address, PersonName, Postcode};
 use crate::error::{Error, Result};
 use crate::members::{Consents, Member, Status, StatusEntry};
 use crate::settings::Settings;
+use crate::store::{Store, TreeId};
 use crate::Kapstok;
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -373,12 +374,73 @@ pub fn members(count: usize, seed: u64, today: NaiveDate) -> Vec<Member> {
 }
 
 /// Fills an empty store: the demo users and `count` members. Refused when the store has users.
+///
+/// A demo is written in many transactions. The first sets the meta key
+/// [`DEMO_INCOMPLETE`](crate::store::keys::meta::DEMO_INCOMPLETE), the last removes it: a store
+/// that carries it holds a half-written demo (the process was killed, the disk was full), which
+/// counts as empty ([`Kapstok::needs_setup`]) and which the next `fill` (or
+/// [`Kapstok::setup`]) clears before it starts again.
 pub fn fill(k: &Kapstok, count: usize, seed: u64) -> Result<DemoReport> {
+    if is_incomplete(k.store())? {
+        clear_incomplete(k.store())?;
+    }
     if !k.needs_setup()? {
         return Err(Error::NotEmpty);
     }
+    mark_incomplete(k.store(), true)?;
+    let report = fill_marked(k, count, seed)?;
+    mark_incomplete(k.store(), false)?;
+    Ok(report)
+}
+
+/// True when the store holds a half-written demo (see [`fill`]).
+pub(crate) fn is_incomplete(store: &Store) -> Result<bool> {
+    Ok(store
+        .tree(TreeId::Meta)
+        .get(crate::store::keys::meta::DEMO_INCOMPLETE)?
+        .is_some())
+}
+
+/// Sets or removes the marker, flushed before this returns (the first and the last write of a
+/// demo).
+pub(crate) fn mark_incomplete(store: &Store, on: bool) -> Result<()> {
+    store.usable()?;
+    let meta = store.tree(TreeId::Meta);
+    let key = crate::store::keys::meta::DEMO_INCOMPLETE;
+    let written = if on {
+        meta.insert(key, &[1u8][..]).map(|_| ())
+    } else {
+        meta.remove(key).map(|_| ())
+    };
+    if let Err(e) = written {
+        return Err(store.fail(e.into()));
+    }
+    store.flush()
+}
+
+/// Removes what a half-written demo wrote: every record, counter, user key wrap and settings
+/// reset note, keeping the format version, the encryption header and the passphrase's wrap, the
+/// backup setting and the marker itself (so a kill amid the clearing is cleared again).
+pub(crate) fn clear_incomplete(store: &Store) -> Result<()> {
+    use crate::store::keys::meta;
+    store.usable()?;
+    for tree in TreeId::ALL {
+        if tree != TreeId::Meta {
+            store.tree(tree).clear()?;
+        }
+    }
+    let meta_tree = store.tree(TreeId::Meta);
+    for prefix in [meta::CRYPT_USER, meta::SEQ, meta::SETTINGS_RESET] {
+        for key in meta_tree.scan_prefix(prefix).keys() {
+            meta_tree.remove(key?)?;
+        }
+    }
+    store.flush()
+}
+
+fn fill_marked(k: &Kapstok, count: usize, seed: u64) -> Result<DemoReport> {
     let (admin_name, _) = DEMO_USERS[0];
-    let admin = k.setup(admin_name, DEMO_PASSWORD)?;
+    let admin = k.setup_now(admin_name, DEMO_PASSWORD)?;
     for (name, role) in &DEMO_USERS[1..] {
         admin.users().add(name, *role, DEMO_PASSWORD)?;
     }

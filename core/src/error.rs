@@ -412,6 +412,26 @@ pub enum Error {
         /// What went wrong.
         detail: String,
     },
+    /// An output file (a backup, an export, a PDF) was aimed inside the store's folder, its
+    /// backups folder or a sibling named after the store: refused, nothing was written.
+    #[error("{path} is inside the store {store} or its backups: choose a file outside them")]
+    OutputInStore {
+        /// The output path as given.
+        path: String,
+        /// The store's folder.
+        store: String,
+    },
+    /// A backup file that cannot be restored: what is wrong, and on which line (0: the file as a
+    /// whole). Nothing was written.
+    #[error("{path}: line {line}: {problem}")]
+    BadBackup {
+        /// The backup file.
+        path: String,
+        /// The line (1 is the header).
+        line: usize,
+        /// What is wrong.
+        problem: crate::store::dump::BackupProblem,
+    },
 }
 
 fn join<T: fmt::Display>(items: &[T]) -> String {

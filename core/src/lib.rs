@@ -221,6 +221,10 @@ impl Kapstok {
             // The users cannot be read yet; the counter in `meta` says whether any was made.
             return Ok(self.inner.store.seq(crate::store::Counter::User)? == 0);
         }
+        if demo::is_incomplete(&self.inner.store)? {
+            // A half-written demo (see `demo::fill`) counts as empty.
+            return Ok(true);
+        }
         Ok(self.inner.store.seq(crate::store::Counter::User)? == 0
             && self.inner.store.scan::<User>()?.is_empty())
     }
@@ -228,7 +232,20 @@ impl Kapstok {
     /// Sets up a new association: creates the first administrator and logs in. Refused when the
     /// store already has users.
     pub fn setup(&self, admin: &str, password: &str) -> Result<Session> {
-        if !self.needs_setup()? {
+        if demo::is_incomplete(&self.inner.store)? {
+            // A new association on a store a killed demo half filled: clear it first.
+            demo::clear_incomplete(&self.inner.store)?;
+            demo::mark_incomplete(&self.inner.store, false)?;
+        }
+        self.setup_now(admin, password)
+    }
+
+    /// [`Kapstok::setup`] without clearing a half-written demo (the demo's own setup).
+    pub(crate) fn setup_now(&self, admin: &str, password: &str) -> Result<Session> {
+        if !self.needs_setup()?
+            || demo::is_incomplete(&self.inner.store)?
+                && self.inner.store.seq(crate::store::Counter::User)? != 0
+        {
             return Err(Error::NotEmpty);
         }
         let name = check_new(admin, password)?;

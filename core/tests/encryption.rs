@@ -144,9 +144,9 @@ fn an_encrypted_store_holds_no_name_in_its_files_and_a_plain_one_does() {
     let k = open(&plain);
     let admin = k.login(ADMIN, PASSWORD).unwrap();
     admin
-        .backup(&dir.path().join("plain-backups/plain.jsonl"))
+        .backup(&dir.path().join("plain-kopie/plain.jsonl"))
         .unwrap();
-    assert_eq!(leaked(&dir.path().join("plain-backups")), SECRETS.to_vec());
+    assert_eq!(leaked(&dir.path().join("plain-kopie")), SECRETS.to_vec());
 }
 
 #[test]
@@ -440,7 +440,7 @@ fn a_plain_backup_restored_with_encryption_holds_no_name_and_users_log_in_after_
     ));
 
     // An encrypted backup is not encrypted twice.
-    let sealed_file = dir.path().join("sealed.jsonl");
+    let sealed_file = dir.path().join("sealed-kopie.jsonl");
     let admin = {
         k.unlock(PASSPHRASE).unwrap();
         k.login(ADMIN, PASSWORD).unwrap()
@@ -450,7 +450,7 @@ fn a_plain_backup_restored_with_encryption_holds_no_name_and_users_log_in_after_
     let bytes = std::fs::read(&sealed_file).unwrap();
     let again = dump::restore_encrypted(&other, bytes.as_slice(), &sealed_file, PASSPHRASE);
     assert!(
-        matches!(&again, Err(Error::Io { detail, .. }) if detail.contains("already encrypted"))
+        matches!(&again, Err(e @ Error::BadBackup { .. }) if e.to_string().contains("already encrypted"))
     );
     assert!(other.is_blank());
 }
@@ -633,7 +633,7 @@ fn the_birthday_index_of_an_encrypted_store_does_not_show_the_days() {
     // A plain backup restored with encryption gets blinded keys too.
     let plain_dir = dir.path().join("plain");
     filled(&plain_dir, false);
-    let backup = dir.path().join("plain.jsonl");
+    let backup = dir.path().join("plain-kopie.jsonl");
     {
         let k = open(&plain_dir);
         let admin = k.login(ADMIN, PASSWORD).unwrap();

@@ -1019,11 +1019,16 @@ fn restore_refuses_a_bad_dump_and_writes_nothing() {
             let (blank, _) = open_store(&target);
             let err = dump::restore(&blank, text.as_bytes(), &bad).unwrap_err();
             match &err {
-                Error::Io { path, detail } => {
+                Error::BadBackup {
+                    path,
+                    line,
+                    problem,
+                } => {
                     assert_eq!(path, &bad.display().to_string());
+                    let detail = format!("line {line}: {problem}");
                     assert!(detail.starts_with(want), "case {i}: {detail}");
                 }
-                other => panic!("case {i}: expected Io, got {other:?}"),
+                other => panic!("case {i}: expected BadBackup, got {other:?}"),
             }
             assert!(blank.is_blank(), "case {i}: something was written");
         }

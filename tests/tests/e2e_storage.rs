@@ -184,7 +184,10 @@ fn an_encrypted_store_backs_up_restores_and_changes_its_passphrase_by_cli() {
     let third = Store::new();
     let out = third.run(&["restore", damaged.to_str().unwrap()], &[]);
     let err = assert_failure(&out, "restore of a damaged backup");
-    assert!(err.contains("line "), "{err}");
+    assert!(
+        err.contains("regel ") && err.contains("neem een andere back-up"),
+        "{err}"
+    );
     let out = third.run(&["init"], &[]);
     assert_success(
         &out,

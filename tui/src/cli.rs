@@ -430,6 +430,7 @@ fn open_store(db: Option<PathBuf>, lang: Lang, backup: bool) -> Result<Kapstok, 
         Kapstok::open_deferring_backup(&path)
     }
     .map_err(|e| Failure::core(&e, lang))?;
+    crate::files::set_store(k.path(), lang);
     if let kapstok_core::store::Opened::Migrated { backup, .. } = k.opened() {
         eprintln!("{} {}", Msg::CliMigrated.text(lang), backup.display());
     }
@@ -542,33 +543,62 @@ fn init(path: &Path, encrypt: bool, admin: Option<&str>, lang: Lang) -> CliResul
     Ok(())
 }
 
+/// `kapstok restore FILE`: the whole file is checked before anything is created, and a restore
+/// that fails after all (a full disk) removes the folders it created: a refused restore leaves
+/// nothing behind.
 fn restore(path: &Path, file: &Path, encrypt: bool, lang: Lang) -> CliResult {
     use kapstok_core::store::{dump, Store};
-    make_parent(path)?;
-    let input =
-        std::fs::File::open(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-    let input = std::io::BufReader::new(input);
-    let (store, _) = Store::open(path).map_err(|e| Failure::core(&e, lang))?;
-    if encrypt {
-        let pp = new_passphrase(lang)?;
-        dump::restore_encrypted(&store, input, file, &pp)
+    let input = || -> Result<_, Failure> {
+        std::fs::File::open(file)
+            .map(std::io::BufReader::new)
+            .map_err(|e| Failure(format!("{}: {e}", file.display())))
+    };
+    dump::verify(input()?, file).map_err(|e| Failure::core(&e, lang))?;
+    let passphrase = if encrypt {
+        Some(new_passphrase(lang)?)
     } else {
-        dump::restore(&store, input, file)
+        None
+    };
+    // The highest folder this restore creates, removed again when it fails.
+    let created = path
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .last()
+        .map(Path::to_path_buf);
+    let result = (|| -> CliResult {
+        make_parent(path)?;
+        let (store, _) = Store::open(path).map_err(|e| Failure::core(&e, lang))?;
+        match &passphrase {
+            Some(pp) => dump::restore_encrypted(&store, input()?, file, pp),
+            None => dump::restore(&store, input()?, file),
+        }
+        .map_err(|e| Failure::core(&e, lang))?;
+        let lines: usize = kapstok_core::store::TreeId::ALL
+            .iter()
+            .map(|t| store.tree_len(*t))
+            .sum();
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "{} {lines} ({})",
+            Msg::CliRestored.text(lang),
+            path.display()
+        )
+        .and_then(|()| writeln!(out, "{}", Msg::CliRestoredLogin.text(lang)))
+        .map_err(|e| Failure(e.to_string()))
+    })();
+    if result.is_err() {
+        if let Some(dir) = created {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
-    .map_err(|e| Failure::core(&e, lang))?;
-    let lines: usize = kapstok_core::store::TreeId::ALL
-        .iter()
-        .map(|t| store.tree_len(*t))
-        .sum();
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} {lines} ({})",
-        Msg::CliRestored.text(lang),
-        path.display()
-    )
-    .and_then(|()| writeln!(out, "{}", Msg::CliRestoredLogin.text(lang)))
-    .map_err(|e| Failure(e.to_string()))
+    result
+}
+
+/// Refuses an output path inside the store (its folder, its backups, its `<store>.*` siblings)
+/// before any work is done.
+fn check_output(path: &Path) -> Result<(), Failure> {
+    crate::files::check_output(path).map_err(|e| Failure(crate::files::failure_text(path, &e)))
 }
 
 fn password(prompt: &str, env: &str) -> Result<String, Failure> {
@@ -701,6 +731,9 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         Command::Export {
             what: ExportCommand::Members { output },
         } => {
+            if let Some(path) = &output {
+                check_output(path)?;
+            }
             let s = login(&k, user, lang)?;
             let bytes = s
                 .members()
@@ -710,7 +743,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
                 None => out.write_all(&bytes).map_err(io)?,
                 Some(path) => {
                     crate::files::write_atomically(&path, &bytes)
-                        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                        .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))?;
                     let count = s.members().list().map(|l| l.len()).unwrap_or(0);
                     writeln!(
                         out,
@@ -788,6 +821,9 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             output,
             print,
         } => {
+            if let Some(path) = &output {
+                check_output(path)?;
+            }
             let s = login(&k, user, lang)?;
             let bm = s.basemail();
             let week = parse_week(week.as_deref(), &s, lang)?;
@@ -822,7 +858,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
             };
             let path = output.unwrap_or_else(|| PathBuf::from(default_name));
             crate::files::write_atomically(&path, &bytes)
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))?;
             writeln!(out, "{}: {}", printable(&summary), path.display()).map_err(io)?;
             if print {
                 let printer = bm
@@ -873,13 +909,16 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         Command::Reviews {
             command: ReviewsCommand::Ics { output },
         } => {
+            if let Some(path) = &output {
+                check_output(path)?;
+            }
             let s = login(&k, user, lang)?;
             let ics = s.experts().ics().map_err(|e| Failure::core(&e, lang))?;
             match output {
                 None => out.write_all(ics.as_bytes()).map_err(io)?,
                 Some(path) => {
                     crate::files::write_atomically(&path, ics.as_bytes())
-                        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+                        .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))?;
                     let count = ics.matches("BEGIN:VEVENT").count();
                     writeln!(
                         out,

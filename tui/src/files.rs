@@ -1,26 +1,90 @@
 //! Files the program writes and hands to the printer, shared by the TUI and the command line.
 
-use std::io::Write;
-use std::path::Path;
+use crate::i18n::Lang;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
 
-/// Writes a file through a temporary file beside it and a rename, so a failed write never
-/// leaves half a file under the final name.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
-    if renamed.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The store this process works on and the user's language: [`write_atomically`] refuses any
+/// file inside it (see [`set_store`]).
+static STORE: OnceLock<(PathBuf, Lang)> = OnceLock::new();
+
+/// Names the store this process opened, so that no output file of the TUI or the command line
+/// can land inside it (its folder, its backups, its `<store>.*` siblings). Set once, when the
+/// store is opened.
+pub fn set_store(store: &Path, lang: Lang) {
+    let _ = STORE.set((store.to_path_buf(), lang));
+}
+
+/// An output path refused because it lies inside the store: the message is in the user's
+/// language and names the path.
+#[derive(Debug)]
+struct InStore(String);
+
+impl std::fmt::Display for InStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
-    renamed
+}
+
+impl std::error::Error for InStore {}
+
+/// Refuses an output path inside the store named with [`set_store`] (nothing when none was).
+pub fn check_output(path: &Path) -> std::io::Result<()> {
+    let Some((store, lang)) = STORE.get() else {
+        return Ok(());
+    };
+    match kapstok_core::store::backup::check_output_path(store, path) {
+        Ok(()) => Ok(()),
+        Err(e @ kapstok_core::Error::OutputInStore { .. }) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            InStore(crate::i18n::error(&e, *lang)),
+        )),
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    }
+}
+
+/// The text for a failed write of `path`: the refusal of a path inside the store as it is, any
+/// other error after the path.
+pub fn failure_text(path: &Path, e: &std::io::Error) -> String {
+    if e.get_ref().is_some_and(|inner| inner.is::<InStore>()) {
+        e.to_string()
+    } else if refuses_writes(e) {
+        let lang = STORE.get().map(|(_, l)| *l).unwrap_or_default();
+        crate::i18n::fill(
+            crate::i18n::Msg::CliDiskFull,
+            lang,
+            &[
+                ("path", &path.display().to_string()),
+                ("detail", &e.to_string()),
+            ],
+        )
+    } else {
+        format!("{}: {e}", path.display())
+    }
+}
+
+/// True for an error that means the disk refuses the write: full, over a file size limit or a
+/// quota, read-only.
+fn refuses_writes(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::StorageFull
+            | ErrorKind::FileTooLarge
+            | ErrorKind::QuotaExceeded
+            | ErrorKind::ReadOnlyFilesystem
+    ) || matches!(e.raw_os_error(), Some(27 | 28 | 30 | 122))
+}
+
+/// Writes a file (mode 0600) through a temporary file beside it (created new, so it can never
+/// be an existing file) and a rename, with the file and the folder fsynced: a failed or killed
+/// write never leaves half a file under the final name and never replaces any file but `path`;
+/// the temporary files of an earlier killed write to `path` are removed. A path inside the
+/// store is refused (see [`set_store`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    check_output(path)?;
+    kapstok_core::store::backup::write_atomically(path, bytes)
 }
 
 /// Sends a file to a printer with `lp` (CUPS); the system's default printer when `printer` is
@@ -47,5 +111,35 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let missing = dir.path().join("no-such-folder").join("x.pdf");
         assert!(write_atomically(&missing, b"x").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_private_and_no_other_file_is_touched() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("leden.csv");
+        // The temporary name of the old implementation, an unrelated file that must survive.
+        let unrelated = dir
+            .path()
+            .join(format!(".leden.csv.{}.partial", std::process::id()));
+        std::fs::write(&unrelated, b"someone else's file").unwrap();
+        // What a killed earlier write to the same target left behind.
+        let leftover = dir
+            .path()
+            .join(".leden.csv.0123456789abcdef.kapstok-partial");
+        std::fs::write(&leftover, b"half").unwrap();
+        write_atomically(&path, b"nummer;achternaam").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"nummer;achternaam");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+        assert_eq!(std::fs::read(&unrelated).unwrap(), b"someone else's file");
+        assert!(!leftover.exists(), "the leftover of a killed write stays");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 }

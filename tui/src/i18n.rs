@@ -802,6 +802,31 @@ messages! {
     CliBackupWritten => "Reservekopie geschreven", "Backup written";
     CliRestored => "Teruggezet: regels", "Restored: lines";
     CliRestoredLogin => "Log in met de gebruikers (en wachtwoordzin) van de reservekopie.", "Log in with the users (and passphrase) of the backup.";
+    // output files and backups (see `error`)
+    ErrOutputInStore => "{path} ligt in de opslag {store} of in de map met zijn back-ups, of draagt de naam van de opslag met een punt erachter (zulke namen gebruikt kapstok zelf): een bestand daar kan de opslag kapotmaken. Er is niets geschreven; kies een bestand buiten die mappen, met een andere naam.", "{path} is inside the store {store} or its backups folder, or carries the store's name followed by a dot (kapstok uses such names itself): a file there could destroy the store. Nothing was written; choose a file outside those folders, with another name.";
+    CliDiskFull => "{path} kon niet worden geschreven: de schijf is vol of het bestand te groot ({detail}). Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.", "{path} could not be written: the disk is full or the file too large ({detail}). Nothing was saved; free some space and try again.";
+    ErrBadBackup => "{path}, regel {line}: {problem}. Er is niets teruggezet; neem een andere back-up.", "{path}, line {line}: {problem}. Nothing was restored; take another backup.";
+    ErrBadBackupWhole => "{path}: {problem}. Er is niets teruggezet; neem een andere back-up.", "{path}: {problem}. Nothing was restored; take another backup.";
+    BackupUnreadable => "het bestand is niet te lezen ({detail})", "the file cannot be read ({detail})";
+    BackupEmpty => "dit is geen back-up van kapstok (het bestand is leeg)", "this is not a kapstok backup (the file is empty)";
+    BackupNoHeader => "dit is geen back-up van kapstok (de eerste regel is geen kop van een back-up)", "this is not a kapstok backup (the first line is not a backup header)";
+    BackupVersion => "back-upversie {version} kan deze kapstok niet lezen (een nieuwere kapstok wel)", "this kapstok cannot read backup version {version} (a newer kapstok can)";
+    BackupAfterCheck => "tekst na de controleregel (regel {at}): het bestand is beschadigd", "text after the check line (line {at}): the file is damaged";
+    BackupNotUtf8 => "de regel is geen UTF-8-tekst: het bestand is beschadigd", "the line is not UTF-8 text: the file is damaged";
+    BackupNotAnEntry => "dit is geen regel van een back-up (het bestand is afgekapt of beschadigd)", "this is not a backup line (the file is cut short or damaged)";
+    BackupCutShort => "de regel is afgekapt: het bestand is onvolledig", "the line is cut short: the file is incomplete";
+    BackupUnknownTree => "onbekende tabel \"{tree}\" (een back-up van een ander programma of een nieuwere kapstok?)", "unknown table \"{tree}\" (a backup of another program or a newer kapstok?)";
+    BackupBadEntry => "een sleutel of waarde is beschadigd", "a key or value is damaged";
+    BackupUnencrypted => "een onversleutelde waarde in een versleutelde back-up: het bestand is beschadigd of gewijzigd", "an unencrypted value in an encrypted backup: the file is damaged or altered";
+    BackupNotARecord => "een waarde die geen kapstok-gegeven is: het bestand is beschadigd", "a value that is not a kapstok record: the file is damaged";
+    BackupRepeated => "deze sleutel staat er twee keer in: het bestand is beschadigd", "this key appears twice: the file is damaged";
+    BackupIncomplete => "de back-up is onvolledig: {found} regels, de controleregel noemt er {expected}", "the backup is incomplete: {found} entries, the check line names {expected}";
+    BackupDamaged => "de back-up is beschadigd: de controlesom klopt niet", "the backup is damaged: its check sum does not match";
+    BackupNoCheckLine => "de back-up is onvolledig: de controleregel aan het eind ontbreekt (het bestand is afgekapt)", "the backup is incomplete: the check line at its end is missing (the file is cut short)";
+    BackupFormat => "de versie van de opslag in de back-up ontbreekt of klopt niet", "the store version in the backup is missing or wrong";
+    BackupForgedOld => "de kop zegt een oude back-upversie die voor deze opslagversie nooit is gemaakt: het bestand is gewijzigd", "the header names an old backup version never written for this store version: the file was altered";
+    BackupEncryption => "de kop en de sleutels zijn het oneens over versleuteling: het bestand is beschadigd", "the header and the keys disagree on encryption: the file is damaged";
+    BackupAlreadyEncrypted => "de back-up is al versleuteld: zet hem terug zonder --encrypt", "the backup is already encrypted: restore it without --encrypt";
     CliRekeyed => "Wachtwoordzin van de opslag gewijzigd.", "Store passphrase changed.";
     CliReencrypted => "Opslag opnieuw versleuteld met een nieuwe sleutel.", "Store re-encrypted with a new key.";
     CliNeedNewPassword => "Deze gebruikers loggen één keer in met KAPSTOK_PASSPHRASE (de nieuwe wachtwoordzin) erbij, of krijgen een nieuw wachtwoord (kapstok user passwd):", "These users log in once with KAPSTOK_PASSPHRASE (the new passphrase) set, or get a new password (kapstok user passwd):";
@@ -1706,6 +1731,73 @@ pub fn error(e: &Error, lang: Lang) -> String {
             Some(why) => format!("{} ({why}).", Msg::ErrReadOnly.text(lang)),
             None => format!("{}.", Msg::ErrReadOnly.text(lang)),
         },
+        Error::OutputInStore { path, store } => fill(
+            Msg::ErrOutputInStore,
+            lang,
+            &[("path", path), ("store", store)],
+        ),
+        Error::BadBackup {
+            path,
+            line,
+            problem,
+        } => {
+            let problem = backup_problem(problem, lang);
+            if *line == 0 {
+                fill(
+                    Msg::ErrBadBackupWhole,
+                    lang,
+                    &[("path", path), ("problem", &problem)],
+                )
+            } else {
+                fill(
+                    Msg::ErrBadBackup,
+                    lang,
+                    &[
+                        ("path", path),
+                        ("line", &line.to_string()),
+                        ("problem", &problem),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// What is wrong with a backup file, in words.
+fn backup_problem(p: &kapstok_core::store::dump::BackupProblem, lang: Lang) -> String {
+    use kapstok_core::store::dump::BackupProblem as P;
+    let plain = |m: Msg| m.text(lang).to_string();
+    match p {
+        P::Unreadable(detail) => fill(Msg::BackupUnreadable, lang, &[("detail", detail)]),
+        P::Empty => plain(Msg::BackupEmpty),
+        P::NoHeader => plain(Msg::BackupNoHeader),
+        P::UnsupportedVersion(v) => fill(Msg::BackupVersion, lang, &[("version", &v.to_string())]),
+        P::AfterCheckLine(at) => fill(Msg::BackupAfterCheck, lang, &[("at", &at.to_string())]),
+        P::NotUtf8 => plain(Msg::BackupNotUtf8),
+        P::NotAnEntry => plain(Msg::BackupNotAnEntry),
+        P::CutShort => plain(Msg::BackupCutShort),
+        P::UnknownTree(tree) => fill(Msg::BackupUnknownTree, lang, &[("tree", tree)]),
+        P::KeyNotHex | P::ValueNotHex | P::KeyLength => plain(Msg::BackupBadEntry),
+        P::UnencryptedValue => plain(Msg::BackupUnencrypted),
+        P::NotARecord => plain(Msg::BackupNotARecord),
+        P::Repeated => plain(Msg::BackupRepeated),
+        P::Incomplete { found, expected } => fill(
+            Msg::BackupIncomplete,
+            lang,
+            &[
+                ("found", &found.to_string()),
+                ("expected", &expected.to_string()),
+            ],
+        ),
+        P::Damaged => plain(Msg::BackupDamaged),
+        P::NoCheckLine => plain(Msg::BackupNoCheckLine),
+        P::BadFormatVersion
+        | P::NoFormatVersion
+        | P::FormatVersionDiffers
+        | P::FormatVersionZero => plain(Msg::BackupFormat),
+        P::ForgedOldDump => plain(Msg::BackupForgedOld),
+        P::EncryptionDisagrees => plain(Msg::BackupEncryption),
+        P::AlreadyEncrypted => plain(Msg::BackupAlreadyEncrypted),
     }
 }
 

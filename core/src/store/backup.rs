@@ -13,6 +13,8 @@ use crate::Session;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 
+pub use super::files::{check_output_path, write_atomically, AtomicFile};
+
 /// How many daily backups are kept unless the setting says otherwise.
 pub const DEFAULT_KEEP: u32 = 7;
 /// The most daily backups that can be kept.
@@ -33,6 +35,12 @@ fn is_daily(name: &str) -> bool {
 }
 
 impl Store {
+    /// Refuses an output file inside this store's folder, its backups folder or a sibling named
+    /// after it (see [`check_output_path`]): [`Error::OutputInStore`].
+    pub fn check_output_path(&self, output: &Path) -> Result<()> {
+        check_output_path(&self.path, output)
+    }
+
     /// How many daily backups are kept (0: none are made).
     pub fn backups_keep(&self) -> Result<u32> {
         match self.tree(TreeId::Meta).get(META_KEEP)? {
@@ -78,6 +86,7 @@ impl Store {
         if keep == 0 || self.is_blank() {
             return Ok(None);
         }
+        self.remove_killed_daily_backups();
         let path = self.backup_dir().join(daily_name(today));
         let written = if path.exists() {
             None
@@ -98,12 +107,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Removes the temporary files of daily backups a killed kapstok left in the backup folder
+    /// (only [`AtomicFile`]'s temporary files of a daily backup's name; the day they were for
+    /// never comes again, so no later write to the same file would).
+    fn remove_killed_daily_backups(&self) {
+        let dir = self.backup_dir();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let is_leftover = name
+                .to_str()
+                .and_then(super::files::partial_target)
+                .is_some_and(is_daily);
+            if is_leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
 impl Session {
     /// Writes a backup of the whole store to `path` (administrators): a dump of every tree,
-    /// encrypted when the store is. The backup is logged (in the backup itself too). Returns how
+    /// encrypted when the store is. A path inside the store (see [`Store::check_output_path`]) is
+    /// refused before anything is written. The backup is logged (in the backup itself too). Returns how
     /// many entries it holds.
     pub fn backup(&self, path: &Path) -> Result<usize> {
         self.require(Permission::StoreManage)?;
+        self.store().check_output_path(path)?;
         let now = self.now();
         self.store().transact(|tx| {
             self.audit(tx, now, "store.backup", "store", "")?;

@@ -11,9 +11,11 @@
 //!
 //! Values are copied as stored: in an encrypted store they stay sealed, and `meta` carries the
 //! wrapped data keys, so the dump is as encrypted as the store and opens with the same
-//! passphrase and passwords. Version 1 dumps (no `encrypted`, no check line) are still read.
+//! passphrase and passwords. Version 1 dumps (no `encrypted`, no check line) are still read, for
+//! the store formats they were written for (1 and 2, unencrypted) and ending with a whole line;
+//! one cut exactly after a line cannot be told from a whole one (they have no check line).
 
-use super::{crypt, Store, TreeId, FORMAT_VERSION, META_FORMAT};
+use super::{crypt, files, Store, TreeId, FORMAT_VERSION, META_FORMAT};
 use crate::error::{Error, Result};
 use blake2::{Blake2b, Digest};
 use serde::{Deserialize, Serialize};
@@ -73,31 +75,46 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Writes a dump of the whole store to `path` (through a temporary file and a rename, so a
-/// half-written dump never carries the final name). Returns how many entries it holds.
+/// A write error of the dump file: a full disk (or a file size limit, a read-only folder) is
+/// [`Error::ReadOnly`], so it is named as a refused write; nothing was saved under `path`.
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    if crate::error::refuses_writes(&e) {
+        Error::ReadOnly {
+            detail: format!("{}: {}", path.display(), e.kind()),
+        }
+    } else {
+        io_error(path, e)
+    }
+}
+
+/// Writes a dump of the whole store to `path` through a temporary file beside it (created new,
+/// mode 0600) and a rename, so a half-written or killed dump never carries the final name and
+/// never replaces any other file; a missing folder is created 0700. Returns how many entries it
+/// holds.
 pub fn write(store: &Store, path: &Path, created: &str) -> Result<usize> {
     if let Some(dir) = path.parent() {
-        if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        if !dir.as_os_str().is_empty() && !dir.is_dir() {
+            files::create_private_dir(dir)?;
         }
     }
-    let tmp = path.with_extension("partial");
-    let result = write_to(store, &tmp, created);
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    let count = result?;
-    std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
+    let mut file = files::AtomicFile::create(path).map_err(|e| write_error(path, e))?;
+    let tmp = file.temporary_path().to_path_buf();
+    let count = write_to(store, &mut file, &tmp, created)?;
+    file.commit().map_err(|e| write_error(path, e))?;
     Ok(count)
 }
 
-fn write_to(store: &Store, tmp: &Path, created: &str) -> Result<usize> {
-    let file = std::fs::File::create(tmp).map_err(|e| io_error(tmp, e))?;
+fn write_to(
+    store: &Store,
+    file: &mut files::AtomicFile,
+    tmp: &Path,
+    created: &str,
+) -> Result<usize> {
     let mut out = std::io::BufWriter::new(file);
     let mut hash = Hasher::new();
     let mut line = |bytes: Vec<u8>, hash: &mut Hasher| -> Result<()> {
         hash.update(&bytes);
-        out.write_all(&bytes).map_err(|e| io_error(tmp, e))
+        out.write_all(&bytes).map_err(|e| write_error(tmp, e))
     };
     let header = Header {
         kapstok_dump: DUMP_VERSION,
@@ -126,9 +143,8 @@ fn write_to(store: &Store, tmp: &Path, created: &str) -> Result<usize> {
         blake2b: hex(&hash.finalize()),
     };
     out.write_all(&json_line(&trailer)?)
-        .map_err(|e| io_error(tmp, e))?;
-    let file = out.into_inner().map_err(|e| io_error(tmp, e.error()))?;
-    file.sync_all().map_err(|e| io_error(tmp, e))?;
+        .map_err(|e| write_error(tmp, e))?;
+    out.flush().map_err(|e| write_error(tmp, e))?;
     Ok(count)
 }
 
@@ -145,45 +161,192 @@ struct Checked {
     entries: Vec<(TreeId, Vec<u8>, Vec<u8>)>,
 }
 
+/// The newest store format a version 1 dump was ever written for: version 2 dumps (with the
+/// check line) came with encryption, while the store format was 2, and version 1 dumps were
+/// never encrypted.
+const LAST_V1_FORMAT: u32 = 2;
+
+/// What is wrong with a backup file (see [`Error::BadBackup`], which names the line). The
+/// English `Display` is for logs; front ends say it in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// The file could not be read (what the system said).
+    Unreadable(String),
+    /// The file is empty.
+    Empty,
+    /// The first line is no dump header.
+    NoHeader,
+    /// A dump version this kapstok does not read.
+    UnsupportedVersion(u32),
+    /// Text after the check line (the line of the check line).
+    AfterCheckLine(usize),
+    /// A line that is not UTF-8.
+    NotUtf8,
+    /// A line that is no backup entry (the file is cut short or damaged).
+    NotAnEntry,
+    /// The last line ends without a newline: the file was cut short.
+    CutShort,
+    /// An entry names a tree this kapstok does not know.
+    UnknownTree(String),
+    /// An entry's key is not hex.
+    KeyNotHex,
+    /// An entry's value is not hex.
+    ValueNotHex,
+    /// A record key that is not 8 bytes.
+    KeyLength,
+    /// An unencrypted value in an encrypted backup.
+    UnencryptedValue,
+    /// A value that is not a kapstok record.
+    NotARecord,
+    /// A key that appears twice.
+    Repeated,
+    /// Fewer or more entries than the check line says.
+    Incomplete {
+        /// Entries found.
+        found: u64,
+        /// Entries the check line names.
+        expected: u64,
+    },
+    /// The check sum does not match.
+    Damaged,
+    /// The check line is missing (the file is cut short).
+    NoCheckLine,
+    /// The format version entry is not 4 bytes.
+    BadFormatVersion,
+    /// There is no format version entry.
+    NoFormatVersion,
+    /// The header's format version differs from the entries'.
+    FormatVersionDiffers,
+    /// Format version 0.
+    FormatVersionZero,
+    /// An old (version 1) dump claiming a store format or encryption no version 1 dump had.
+    ForgedOldDump,
+    /// The header and the keys disagree on encryption.
+    EncryptionDisagrees,
+    /// An encrypted backup given to a restore that encrypts.
+    AlreadyEncrypted,
+}
+
+impl std::fmt::Display for BackupProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupProblem::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            BackupProblem::Empty => f.write_str("not a kapstok dump (the file is empty)"),
+            BackupProblem::NoHeader => {
+                f.write_str("not a kapstok dump (the first line is no dump header)")
+            }
+            BackupProblem::UnsupportedVersion(v) => write!(
+                f,
+                "dump version {v} is not supported (this kapstok reads up to {DUMP_VERSION})"
+            ),
+            BackupProblem::AfterCheckLine(at) => {
+                write!(f, "text after the check line (line {at})")
+            }
+            BackupProblem::NotUtf8 => f.write_str("not UTF-8"),
+            BackupProblem::NotAnEntry => {
+                f.write_str("not a backup entry (the file is cut short or damaged)")
+            }
+            BackupProblem::CutShort => f.write_str("the line is cut short: the file is incomplete"),
+            BackupProblem::UnknownTree(t) => write!(f, "unknown tree \"{t}\""),
+            BackupProblem::KeyNotHex => f.write_str("key is not hex"),
+            BackupProblem::ValueNotHex => f.write_str("value is not hex"),
+            BackupProblem::KeyLength => f.write_str("a record key must be 8 bytes"),
+            BackupProblem::UnencryptedValue => {
+                f.write_str("an unencrypted value in an encrypted backup")
+            }
+            BackupProblem::NotARecord => f.write_str("a value that is not a kapstok record"),
+            BackupProblem::Repeated => f.write_str("this key appears twice"),
+            BackupProblem::Incomplete { found, expected } => write!(
+                f,
+                "the backup is incomplete: {found} entries, the check line says {expected}"
+            ),
+            BackupProblem::Damaged => {
+                f.write_str("the backup is damaged: its check sum does not match")
+            }
+            BackupProblem::NoCheckLine => {
+                f.write_str("the backup is incomplete: its check line is missing")
+            }
+            BackupProblem::BadFormatVersion => f.write_str("the format version is not 4 bytes"),
+            BackupProblem::NoFormatVersion => f.write_str("the backup holds no format version"),
+            BackupProblem::FormatVersionDiffers => {
+                f.write_str("the header's format version differs from the store's")
+            }
+            BackupProblem::FormatVersionZero => f.write_str("format version 0 does not exist"),
+            BackupProblem::ForgedOldDump => f.write_str(
+                "an old (version 1) dump of a store format or encryption no version 1 dump had",
+            ),
+            BackupProblem::EncryptionDisagrees => {
+                f.write_str("the header and the keys disagree on encryption")
+            }
+            BackupProblem::AlreadyEncrypted => {
+                f.write_str("the backup is already encrypted: restore it without encryption")
+            }
+        }
+    }
+}
+
 /// Reads and checks a whole dump without writing anything: the layout, the check line (count
-/// and hash), every tree name, key and value, no key twice, the format version.
-fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
-    let bad = |line: usize, what: &str| Error::Io {
+/// and hash), every tree name, key and value, no key twice, the format version; a last line
+/// without its newline is refused (the file was cut short), and a version 1 dump (no check
+/// line) only for the store formats version 1 dumps were written for, unencrypted.
+fn check(mut input: impl BufRead, source: &Path) -> Result<Checked> {
+    let bad = |line: usize, problem: BackupProblem| Error::BadBackup {
         path: source.display().to_string(),
-        detail: format!("line {line}: {what}"),
+        line,
+        problem,
     };
-    let mut lines = input.split(b'\n');
+    // One line with its newline; `false` when the file ended without one.
+    let mut next_line = |n: usize| -> Result<Option<(Vec<u8>, bool)>> {
+        let mut buf = Vec::new();
+        match input.read_until(b'\n', &mut buf) {
+            Ok(0) => Ok(None),
+            Ok(_) => {
+                let whole = buf.last() == Some(&b'\n');
+                if whole {
+                    buf.pop();
+                }
+                Ok(Some((buf, whole)))
+            }
+            Err(e) => Err(bad(n, BackupProblem::Unreadable(e.to_string()))),
+        }
+    };
     let mut hash = Hasher::new();
-    let first = match lines.next() {
-        Some(Ok(bytes)) if !bytes.is_empty() => bytes,
-        Some(Err(e)) => return Err(bad(1, &e.to_string())),
-        _ => return Err(bad(1, "not a kapstok dump (the file is empty)")),
+    let (first, first_whole) = match next_line(1)? {
+        Some((bytes, whole)) if !bytes.is_empty() => (bytes, whole),
+        _ => return Err(bad(1, BackupProblem::Empty)),
     };
-    let header: Header = serde_json::from_slice(&first)
-        .map_err(|_| bad(1, "not a kapstok dump (the first line is no dump header)"))?;
+    let header: Header =
+        serde_json::from_slice(&first).map_err(|_| bad(1, BackupProblem::NoHeader))?;
     if header.kapstok_dump == 0 || header.kapstok_dump > DUMP_VERSION {
         return Err(bad(
             1,
-            &format!(
-                "dump version {} is not supported (this kapstok reads up to {DUMP_VERSION})",
-                header.kapstok_dump
-            ),
+            BackupProblem::UnsupportedVersion(header.kapstok_dump),
         ));
+    }
+    if !first_whole {
+        return Err(bad(1, BackupProblem::CutShort));
+    }
+    let old = header.kapstok_dump < 2;
+    if old && (header.encrypted || header.format_version > LAST_V1_FORMAT) {
+        return Err(bad(1, BackupProblem::ForgedOldDump));
     }
     hash.update(&first);
     hash.update(b"\n");
     let mut entries: BTreeMap<(usize, Vec<u8>), Vec<u8>> = BTreeMap::new();
     let mut trailer: Option<(usize, Trailer)> = None;
-    for (index, bytes) in lines.enumerate() {
-        let n = index + 2;
-        let bytes = bytes.map_err(|e| bad(n, &e.to_string()))?;
+    let mut n = 1;
+    while let Some((bytes, whole)) = next_line(n + 1)? {
+        n += 1;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if let Some((at, _)) = &trailer {
-            return Err(bad(n, &format!("text after the check line (line {at})")));
+        if !whole {
+            return Err(bad(n, BackupProblem::CutShort));
         }
-        let text = std::str::from_utf8(&bytes).map_err(|_| bad(n, "not UTF-8"))?;
+        if let Some((at, _)) = &trailer {
+            return Err(bad(n, BackupProblem::AfterCheckLine(*at)));
+        }
+        let text = std::str::from_utf8(&bytes).map_err(|_| bad(n, BackupProblem::NotUtf8))?;
         if let Ok(end) = serde_json::from_str::<Trailer>(text) {
             trailer = Some((n, end));
             continue;
@@ -191,13 +354,13 @@ fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
         hash.update(&bytes);
         hash.update(b"\n");
         let entry: Entry =
-            serde_json::from_str(text).map_err(|e| bad(n, &format!("not a backup entry: {e}")))?;
+            serde_json::from_str(text).map_err(|_| bad(n, BackupProblem::NotAnEntry))?;
         let tree = TreeId::from_name(&entry.tree)
-            .ok_or_else(|| bad(n, &format!("unknown tree \"{}\"", entry.tree)))?;
-        let key = unhex(&entry.key).ok_or_else(|| bad(n, "key is not hex"))?;
-        let value = unhex(&entry.value).ok_or_else(|| bad(n, "value is not hex"))?;
+            .ok_or_else(|| bad(n, BackupProblem::UnknownTree(entry.tree.clone())))?;
+        let key = unhex(&entry.key).ok_or_else(|| bad(n, BackupProblem::KeyNotHex))?;
+        let value = unhex(&entry.value).ok_or_else(|| bad(n, BackupProblem::ValueNotHex))?;
         if tree != TreeId::Meta && key.len() != 8 {
-            return Err(bad(n, "a record key must be 8 bytes"));
+            return Err(bad(n, BackupProblem::KeyLength));
         }
         if tree != TreeId::Meta {
             let expected = if header.encrypted {
@@ -209,15 +372,15 @@ fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
                 return Err(bad(
                     n,
                     if header.encrypted {
-                        "an unencrypted value in an encrypted backup"
+                        BackupProblem::UnencryptedValue
                     } else {
-                        "a value that is not a kapstok record"
+                        BackupProblem::NotARecord
                     },
                 ));
             }
         }
         if entries.insert((tree as usize, key), value).is_some() {
-            return Err(bad(n, "this key appears twice"));
+            return Err(bad(n, BackupProblem::Repeated));
         }
     }
     match trailer {
@@ -225,43 +388,31 @@ fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
             if end.end != entries.len() as u64 {
                 return Err(bad(
                     n,
-                    &format!(
-                        "the backup is incomplete: {} entries, the check line says {}",
-                        entries.len(),
-                        end.end
-                    ),
+                    BackupProblem::Incomplete {
+                        found: entries.len() as u64,
+                        expected: end.end,
+                    },
                 ));
             }
             if end.blake2b != hex(&hash.finalize()) {
-                return Err(bad(
-                    n,
-                    "the backup is damaged: its check sum does not match",
-                ));
+                return Err(bad(n, BackupProblem::Damaged));
             }
         }
-        None if header.kapstok_dump >= 2 => {
-            return Err(bad(
-                0,
-                "the backup is incomplete: its check line is missing",
-            ))
-        }
+        None if !old => return Err(bad(n + 1, BackupProblem::NoCheckLine)),
         None => {}
     }
     let meta = TreeId::Meta as usize;
     let format_version = match entries.get(&(meta, META_FORMAT.to_vec())) {
         Some(v) => <[u8; 4]>::try_from(v.as_slice())
             .map(u32::from_be_bytes)
-            .map_err(|_| bad(0, "the format version is not 4 bytes"))?,
-        None => return Err(bad(0, "the backup holds no format version")),
+            .map_err(|_| bad(0, BackupProblem::BadFormatVersion))?,
+        None => return Err(bad(0, BackupProblem::NoFormatVersion)),
     };
     if format_version != header.format_version {
-        return Err(bad(
-            1,
-            "the header's format version differs from the store's",
-        ));
+        return Err(bad(1, BackupProblem::FormatVersionDiffers));
     }
     if format_version == 0 {
-        return Err(bad(1, "format version 0 does not exist"));
+        return Err(bad(1, BackupProblem::FormatVersionZero));
     }
     if format_version > FORMAT_VERSION {
         return Err(Error::NewerFormat {
@@ -271,7 +422,7 @@ fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
     }
     let has_header = entries.contains_key(&(meta, crypt::META_HEADER.to_vec()));
     if has_header != header.encrypted {
-        return Err(bad(1, "the header and the keys disagree on encryption"));
+        return Err(bad(1, BackupProblem::EncryptionDisagrees));
     }
     Ok(Checked {
         format_version,
@@ -280,6 +431,13 @@ fn check(input: impl BufRead, source: &Path) -> Result<Checked> {
             .map(|((tree, key), value)| (TreeId::ALL[tree], key, value))
             .collect(),
     })
+}
+
+/// Reads and checks a whole backup file without writing anything (the checks of [`restore`]):
+/// a restore can refuse a bad file before it creates the store's folder. Returns the dump's
+/// format version.
+pub fn verify(input: impl BufRead, source: &Path) -> Result<u32> {
+    check(input, source).map(|c| c.format_version)
 }
 
 /// Restores a dump into a blank store (see [`Store::is_blank`]: a store [`Store::open`] just
@@ -319,9 +477,10 @@ pub fn restore_encrypted(
         .iter()
         .any(|(t, k, _)| *t == TreeId::Meta && k.as_slice() == crypt::META_HEADER);
     if has_header {
-        return Err(Error::Io {
+        return Err(Error::BadBackup {
             path: source.display().to_string(),
-            detail: "line 1: the backup is already encrypted: restore it without encryption".into(),
+            line: 1,
+            problem: BackupProblem::AlreadyEncrypted,
         });
     }
     let header = crypt::Header::new();

@@ -87,7 +87,7 @@ pub enum MeetingCommand {
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     crate::files::write_atomically(path, bytes)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+        .map_err(|e| Failure(crate::files::failure_text(path, &e)))
 }
 
 fn quorum(field: &'static str, text: &str, lang: Lang) -> Result<Option<Fraction>, Failure> {
@@ -178,6 +178,7 @@ pub(super) fn run(
             sent,
             late,
         } => {
+            super::check_output(&dir)?;
             let pack = mt.convocation(id).map_err(core)?;
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
@@ -274,6 +275,9 @@ pub(super) fn run(
             }
         }
         MeetingCommand::AttendanceSheet { id, output } => {
+            if let Some(path) = &output {
+                super::check_output(path)?;
+            }
             let pdf = mt.attendance_sheet(id).map_err(core)?;
             let path = output.unwrap_or_else(|| PathBuf::from(format!("presentielijst-{id}.pdf")));
             write_file(&path, &pdf)?;

@@ -38,13 +38,16 @@ pub(super) fn run(
     let io = |e: std::io::Error| Failure(e.to_string());
     let save = |path: &PathBuf, bytes: &[u8]| {
         crate::files::write_atomically(path, bytes)
-            .map_err(|e| Failure(format!("{}: {e}", path.display())))
+            .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))
     };
     let ReportCommand::Year {
         year,
         output,
         csv: csv_path,
     } = command;
+    for path in csv_path.iter().chain(output.iter()) {
+        super::check_output(path)?;
+    }
     let f = s.report().year(year).map_err(core)?;
     for (label, value) in crate::screens::figures_text::rows(&f, lang) {
         super::write_row(out, &[&label, &value]).map_err(io)?;
