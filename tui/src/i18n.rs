@@ -849,6 +849,7 @@ messages! {
     PrivRetentionPrompt => "Deze {count} oud-leden anonimiseren? Typ het aantal ter bevestiging", "Anonymise these {count} ex-members? Type the number to confirm";
     PrivRetentionSet => "Bewaartermijn: {months} maanden na vertrek", "Retention period: {months} months after leaving";
     PrivErasedAgain => "Lid {number} was al gewist; de opslag wordt opnieuw herschreven, zodat er geen oude versies op schijf blijven.", "Member {number} was already erased; the store is rewritten again, so that no old versions stay on disk.";
+    PrivErasedAgainTui => "Lid {number} was al gewist. Voor de zekerheid wordt de opslag opnieuw herschreven als kapstok sluit, zodat er geen oude versies op schijf blijven.", "Member {number} was already erased. To be sure, the store is rewritten again when kapstok closes, so that no old versions stay on disk.";
     PrivErasedLabel => "gewist", "erased";
     PrivLeftOn => "vertrokken", "left";
     PrivDueSince => "termijn verstreken", "period ended";

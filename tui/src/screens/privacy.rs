@@ -413,22 +413,34 @@ impl PrivacyTab {
                 Answer::No => Reply::info(Msg::PrivCancelled.text(lang)),
                 Answer::Open(question) => Reply::show(Popup::Erase { numbers, question }),
                 Answer::Yes => {
-                    let mut erased = 0;
+                    let (mut erased, mut again) = (0, Vec::new());
                     for n in &numbers {
-                        if let Err(e) = s.privacy().erase(*n) {
-                            let _ = self.load(s);
-                            self.erased = erased > 0;
-                            return Reply::default().with_status(error_status(&e, lang));
+                        match s.privacy().erase(*n) {
+                            Err(e) => {
+                                let _ = self.load(s);
+                                self.erased = erased > 0 || !again.is_empty();
+                                return Reply::default().with_status(error_status(&e, lang));
+                            }
+                            // Erased before: the store's rewrite is due again.
+                            Ok(done) if done.again => again.push(n.to_string()),
+                            Ok(_) => erased += 1,
                         }
-                        erased += 1;
                         self.erased = true;
                     }
                     let reply = self.reload(s, lang);
-                    let text = fill(
-                        Msg::PrivErasedTui,
-                        lang,
-                        &[("count", &erased.to_string()), ("dir", &self.backups)],
-                    );
+                    let text = if erased == 0 && !again.is_empty() {
+                        fill(
+                            Msg::PrivErasedAgainTui,
+                            lang,
+                            &[("number", &again.join(", "))],
+                        )
+                    } else {
+                        fill(
+                            Msg::PrivErasedTui,
+                            lang,
+                            &[("count", &erased.to_string()), ("dir", &self.backups)],
+                        )
+                    };
                     match reply.status {
                         Some(err) => Reply::default().with_status(err),
                         None => Reply::info(text),
