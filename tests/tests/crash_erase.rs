@@ -161,21 +161,53 @@ fn a_second_kapstok_during_an_erasure_never_loses_the_store() {
     let path = dir.path().join("store");
     let (count, ex) = demo_store(&path);
     assert!(ex.len() >= 10, "the demo has ex-members to erase");
+    let tried = &ex[..9];
+    // How long a whole erasure takes here, so the second kapstoks start all through it.
+    let started = Instant::now();
+    let (ok, text) = finish(
+        command(
+            &path,
+            &["person", "erase", &tried[0].0.to_string(), "--yes"],
+        )
+        .spawn()
+        .unwrap(),
+    );
+    assert!(ok, "{text}");
+    let whole = started.elapsed().as_millis() as u64;
     let mut rng = Lcg(14);
-    let (mut races, mut seconds, mut refused_second, mut erased) = (0, 0, 0, 0);
-    for (number, _) in ex.iter().take(8) {
+    let (mut races, mut seconds, mut refused_second, mut erased) = (0, 0, 0, 1);
+    let mut overlapping = 0;
+    for (number, _) in &tried[1..] {
+        races += 1;
+        let erase_start = Instant::now();
         let erase = command(&path, &["person", "erase", &number.to_string(), "--yes"])
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.next(300)));
-        races += 1;
-        // Second kapstoks, one after the other, until the erasure has ended.
-        let erase_pid = erase.id();
-        let mut erase = Some(erase);
-        let mut erase_result = None;
-        loop {
-            let second = command(&path, &["members", "list"]).spawn().unwrap();
-            let (ok, text) = finish(second);
+        // Four second kapstoks at random moments of the erasure, each on its own.
+        let offsets: Vec<u64> = (0..4).map(|_| rng.next(whole)).collect();
+        let seconds_run: Vec<(Instant, bool, String)> = std::thread::scope(|scope| {
+            let runs: Vec<_> = offsets
+                .iter()
+                .map(|&after| {
+                    let path = &path;
+                    scope.spawn(move || {
+                        std::thread::sleep(Duration::from_millis(after));
+                        let start = Instant::now();
+                        let (ok, text) =
+                            finish(command(path, &["members", "list"]).spawn().unwrap());
+                        (start, ok, text)
+                    })
+                })
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let (ok, text) = finish(erase);
+        let erase_end = Instant::now();
+        for (start, ok, text) in seconds_run {
+            // Started while the erasure ran (it then waited for the lock, or was refused).
+            if start > erase_start && start < erase_end {
+                overlapping += 1;
+            }
             seconds += 1;
             if !ok {
                 assert!(
@@ -184,33 +216,27 @@ fn a_second_kapstok_during_an_erasure_never_loses_the_store() {
                 );
                 refused_second += 1;
             }
-            if let Some(mut child) = erase.take() {
-                match child.try_wait().unwrap() {
-                    Some(_) => erase_result = Some(finish(child)),
-                    None => erase = Some(child),
-                }
-            }
-            if erase.is_none() {
-                break;
-            }
         }
-        let (ok, text) = erase_result.unwrap();
         if ok {
             erased += 1;
         } else {
             // Refused at its start because a `members list` had the store: nothing changed.
             assert!(
                 text.contains("al geopend") || text.contains("already open"),
-                "erase {number} (pid {erase_pid}) failed: {text}"
+                "erase {number} failed: {text}"
             );
         }
     }
-    let done = check_whole(&path, count, &ex[..8]);
+    let done = check_whole(&path, count, tried);
     assert_eq!(done, erased, "every erasure that said it was done is done");
-    assert!(erased > 0, "some erasures ran");
+    assert!(
+        overlapping > seconds / 2,
+        "only {overlapping} of {seconds} second kapstoks started during an erasure"
+    );
     println!(
-        "erase races: {races} erasures, {seconds} second kapstoks started during them \
-         ({refused_second} refused as already open), {erased} erasures done, store whole"
+        "erase races: {races} erasures, {seconds} second kapstoks of which {overlapping} started \
+         while an erasure ran (they waited for the store's lock, or {refused_second} were refused \
+         as already open), {erased} erasures done, store whole (a whole erasure took {whole} ms)"
     );
 }
 
