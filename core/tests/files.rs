@@ -204,6 +204,8 @@ fn output_paths_inside_the_store_are_refused() {
         dir.path().join("store.rewrite").join("db"),
         dir.path().join("store.old"),
         dir.path().join("store.lock"),
+        dir.path().join("store.rewrite-complete"),
+        dir.path().join("store.rewrite-pending"),
         dir.path()
             .join("elders")
             .join("..")
@@ -225,6 +227,8 @@ fn output_paths_inside_the_store_are_refused() {
         dir.path().join("kopie.jsonl"),
         dir.path().join("elders").join("db"),
         dir.path().join("storeetiketten.pdf"),
+        // Beside the store, under a name that is not one of its own.
+        dir.path().join("store.jsonl"),
         dir.path().join("store2").join("db"),
         dir.path().join("nieuw").join("leden.csv"),
     ];

@@ -595,7 +595,7 @@ fn restore(path: &Path, file: &Path, encrypt: bool, lang: Lang) -> CliResult {
     result
 }
 
-/// Refuses an output path inside the store (its folder, its backups, its `<store>.*` siblings)
+/// Refuses an output path inside the store (its folder, its backups, its own files beside it)
 /// before any work is done.
 fn check_output(path: &Path) -> Result<(), Failure> {
     crate::files::check_output(path).map_err(|e| Failure(crate::files::failure_text(path, &e)))

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 static STORE: OnceLock<(PathBuf, Lang)> = OnceLock::new();
 
 /// Names the store this process opened, so that no output file of the TUI or the command line
-/// can land inside it (its folder, its backups, its `<store>.*` siblings). Set once, when the
+/// can land inside it (its folder, its backups, its own files beside it). Set once, when the
 /// store is opened.
 pub fn set_store(store: &Path, lang: Lang) {
     let _ = STORE.set((store.to_path_buf(), lang));

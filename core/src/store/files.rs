@@ -399,10 +399,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Output paths
 
+/// The files and folders beside a store that belong to it: the rewrite's copy, old folder and
+/// markers, and the lock.
+const SIBLINGS: [&str; 5] = [
+    super::rewrite::NEW,
+    super::rewrite::OLD,
+    super::rewrite::COMPLETE,
+    super::rewrite::LEGACY_PENDING,
+    super::lock::LOCK,
+];
+
 /// Refuses an output file (a backup, an export, a PDF ...) that would land inside the store at
-/// `store`: in its folder, its backups folder (`<store>-backups`) or any sibling named
-/// `<store>.*` (the rewrite's `<store>.rewrite`, `<store>.old`, markers, the lock), and the
-/// store's own path. Symbolic links and `..` are resolved (the file itself need not exist yet).
+/// `store`: in its folder, its backups folder (`<store>-backups`) or one of the files and folders
+/// beside it that belong to it (the rewrite's `<store>.rewrite`, `<store>.old`, its markers, the
+/// lock `<store>.lock`), and the store's own path. A file of another name beside the store
+/// (`<store>.jsonl`) is fine. Symbolic links and `..` are resolved (the file itself need not exist yet).
 /// Gives [`Error::OutputInStore`].
 pub fn check_output_path(store: &Path, output: &Path) -> Result<()> {
     let refused = || Error::OutputInStore {
@@ -422,11 +433,12 @@ pub fn check_output_path(store: &Path, output: &Path) -> Result<()> {
     };
     let mut backups = name.to_os_string();
     backups.push("-backups");
-    let mut dotted: OsString = name.to_os_string();
-    dotted.push(".");
-    let first_str = first.to_string_lossy();
-    if first == name || first == backups || first_str.starts_with(dotted.to_string_lossy().as_ref())
-    {
+    let own = SIBLINGS.iter().any(|suffix| {
+        let mut sibling: OsString = name.to_os_string();
+        sibling.push(suffix);
+        first == sibling
+    });
+    if first == name || first == backups || own {
         return Err(refused());
     }
     Ok(())

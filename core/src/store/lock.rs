@@ -24,9 +24,12 @@ pub(crate) struct StoreLock {
     path: PathBuf,
 }
 
+/// The lock file's suffix: `<store>.lock`.
+pub(crate) const LOCK: &str = ".lock";
+
 /// The lock file of the store at `path`: `<store>.lock`, beside the folder.
 pub(crate) fn lock_path(path: &Path) -> PathBuf {
-    super::rewrite::sibling(path, ".lock")
+    super::rewrite::sibling(path, LOCK)
 }
 
 impl StoreLock {

@@ -82,6 +82,15 @@ impl Step {
     ];
 }
 
+/// The copy being written: `<store>.rewrite`.
+pub(crate) const NEW: &str = ".rewrite";
+/// The old folder while it is shredded: `<store>.old`.
+pub(crate) const OLD: &str = ".old";
+/// The marker of a complete, checked copy: `<store>.rewrite-complete`.
+pub(crate) const COMPLETE: &str = ".rewrite-complete";
+/// The marker of a rewrite due, as older kapstoks wrote it: `<store>.rewrite-pending`.
+pub(crate) const LEGACY_PENDING: &str = ".rewrite-pending";
+
 pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path
         .file_name()
@@ -184,7 +193,7 @@ fn shred_dir(path: &Path) -> Result<()> {
 /// The marker an older kapstok wrote beside the store when a rewrite was due (now the rewrite
 /// is due by `rewrite/due` in `meta`). Still honoured, and removed by the next rewrite.
 fn legacy_pending_marker(path: &Path) -> PathBuf {
-    sibling(path, ".rewrite-pending")
+    sibling(path, LEGACY_PENDING)
 }
 
 /// True when the store must still be rewritten after an erasure.
@@ -213,9 +222,9 @@ pub(super) fn finish_pending(
 /// store's lock (`lock` proves it).
 pub(crate) fn recover(lock: &StoreLock) -> Result<()> {
     let path = lock.store_path();
-    let new = sibling(path, ".rewrite");
-    let old = sibling(path, ".old");
-    let marker = sibling(path, ".rewrite-complete");
+    let new = sibling(path, NEW);
+    let old = sibling(path, OLD);
+    let marker = sibling(path, COMPLETE);
     let folder = parent(path);
     if marker.exists() {
         // The copy is complete and checked: finish the swap.
@@ -383,9 +392,9 @@ fn steps(
     path: &Path,
     at: &mut dyn FnMut(Step) -> Result<()>,
 ) -> std::result::Result<Rewritten, Stop> {
-    let new = sibling(path, ".rewrite");
-    let old = sibling(path, ".old");
-    let marker = sibling(path, ".rewrite-complete");
+    let new = sibling(path, NEW);
+    let old = sibling(path, OLD);
+    let marker = sibling(path, COMPLETE);
     let folder = parent(path);
     let fail = Stop::Failed;
     let bytes_before = dir_size(path);
