@@ -269,17 +269,20 @@ impl BaseMail<'_> {
     }
 
     /// The names the cards sort on: each member's name in the register, each non-member's
-    /// recipient name (read one by one, not the whole register).
+    /// recipient name (read one by one in number order, so neighbours share sled's pages; not
+    /// the whole register).
     fn sort_names(&self, cards: &[Card]) -> Result<SortNames> {
         let store = self.session().store();
+        let mut who: Vec<Who> = cards.iter().map(|c| c.who).collect();
+        who.sort_unstable();
         let mut names = SortNames::with_capacity(cards.len());
-        for card in cards {
-            let name = match card.who {
+        for w in who {
+            let name = match w {
                 Who::Member(n) => store.get::<Member>(n)?.map(|m| m.name),
                 Who::Recipient(id) => store.get::<Recipient>(id)?.map(|r| r.name),
             };
             if let Some(name) = name {
-                names.insert(card.who, name);
+                names.insert(w, name.order_key());
             }
         }
         Ok(names)
@@ -303,11 +306,20 @@ impl BaseMail<'_> {
         if run.cards.is_empty() {
             return Ok(Printout::NoCards(NoCards::of(&run)));
         }
-        let names = self.sort_names(&run.cards)?;
+        let composed_now = run.closed_on.is_none();
         let mut cards: Vec<Card> = run.cards;
         match order {
-            LabelOrder::Institution => rules::sort_by_institution(&mut cards, &names),
-            LabelOrder::Name => rules::sort_by_name(&mut cards, &names),
+            // Composing leaves the cards in this order: only a posted run (composed by an
+            // earlier kapstok, perhaps in another order) is sorted again.
+            LabelOrder::Institution if composed_now => {}
+            LabelOrder::Institution => {
+                let names = self.sort_names(&cards)?;
+                rules::sort_by_institution(&mut cards, &names)
+            }
+            LabelOrder::Name => {
+                let names = self.sort_names(&cards)?;
+                rules::sort_by_name(&mut cards, &names)
+            }
         }
         let people: Vec<(String, Vec<String>)> =
             cards.into_iter().map(|c| (c.name, c.address)).collect();

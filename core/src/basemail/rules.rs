@@ -274,45 +274,57 @@ pub fn compose(
                 Who::Member(n) => &world.members.get(&n)?.name,
                 Who::Recipient(id) => &recipient_by_id.get(&id)?.name,
             };
-            Some((who, name.clone()))
+            Some((who, name.order_key()))
         })
         .collect();
     sort_by_institution(&mut cards, &names);
-    left_out.sort_by_cached_key(|l| {
-        let key = match names.get(&l.who) {
-            Some(name) => name.sort_key(),
-            None => PersonName::new("", "", &l.name).sort_key(),
-        };
-        (key, l.who)
-    });
+    left_out.sort_by_cached_key(|l| (key_of(l.who, &l.name, &names), l.who));
     (cards, left_out)
 }
 
-/// The names the cards of a run sort on: the register's name of each member, the recipient's
-/// name of each non-member. A card whose person is not in `names` (an erased member) sorts on the
-/// name it shows.
-pub type SortNames = HashMap<Who, PersonName>;
+/// The keys the cards of a run sort on by name ([`PersonName::order_key`]): of the register's
+/// name of each member, the recipient's name of each non-member. A card whose person is not in
+/// it (an erased member) sorts on the name it shows.
+pub type SortNames = HashMap<Who, String>;
 
-/// The key a card sorts on by name: the register's Dutch order ([`PersonName::sort_key`]: core
+/// The names to sort on, keyed by who.
+pub fn sort_names<'n>(names: impl IntoIterator<Item = (Who, &'n PersonName)>) -> SortNames {
+    names
+        .into_iter()
+        .map(|(who, name)| (who, name.order_key()))
+        .collect()
+}
+
+/// The key someone sorts on by name: the register's Dutch order ([`PersonName::sort_key`]: core
 /// surname, given name, prefix, case and diacritics ignored), the same rule as the member
-/// register's, then who, so that equal names keep one order.
-fn name_key(card: &Card, names: &SortNames) -> ((String, String, String), Who) {
-    let key = match names.get(&card.who) {
-        Some(name) if !name.surname.trim().is_empty() || !name.given.trim().is_empty() => {
-            name.sort_key()
-        }
-        _ => PersonName::new("", "", &card.name).sort_key(),
-    };
-    (key, card.who)
+/// register's.
+fn key_of(who: Who, shown: &str, names: &SortNames) -> String {
+    match names.get(&who) {
+        // An erased name has no parts left: the name shown (empty too) is all there is.
+        Some(key) if key.chars().any(|c| c != '\0') => key.clone(),
+        _ => PersonName::new("", "", shown).order_key(),
+    }
+}
+
+/// The key a card sorts on by name, then who, so that equal names keep one order.
+fn name_key(card: &Card, names: &SortNames) -> (String, Who) {
+    (key_of(card.who, &card.name, names), card.who)
 }
 
 /// Orders cards by institution (case and accents ignored; cards to home addresses last), then
 /// in the register's name order within each.
 pub fn sort_by_institution(cards: &mut [Card], names: &SortNames) {
+    // A run has thousands of cards and a few dozen institutions: each name folded once.
+    let mut folded: HashMap<String, String> = HashMap::new();
+    for c in cards.iter() {
+        if !folded.contains_key(&c.institution_name) {
+            folded.insert(c.institution_name.clone(), fold(&c.institution_name));
+        }
+    }
     cards.sort_by_cached_key(|c| {
         (
             c.institution_name.trim().is_empty(),
-            fold(&c.institution_name),
+            folded.get(&c.institution_name).cloned().unwrap_or_default(),
             name_key(c, names),
         )
     });

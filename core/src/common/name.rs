@@ -71,6 +71,16 @@ impl PersonName {
     }
 }
 
+impl PersonName {
+    /// [`PersonName::sort_key`] as one string, its parts joined with NUL (which sorts before
+    /// every character they hold, so the order is that of comparing the parts one by one): one
+    /// allocation per name for lists sorted by name.
+    pub fn order_key(&self) -> String {
+        let (s, g, p) = self.sort_key();
+        format!("{s}\0{g}\0{p}")
+    }
+}
+
 fn sort_fold(text: &str) -> String {
     fold(text)
         .chars()

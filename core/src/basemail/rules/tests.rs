@@ -429,10 +429,7 @@ fn dutch_names() -> Setup {
 }
 
 fn names_of(s: &Setup) -> SortNames {
-    s.members
-        .values()
-        .map(|m| (Who::Member(m.number), m.name.clone()))
-        .collect()
+    sort_names(s.members.values().map(|m| (Who::Member(m.number), &m.name)))
 }
 
 #[test]
