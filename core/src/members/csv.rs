@@ -10,7 +10,7 @@
 //! status now, and `status_history` for the earlier steps, one per line as
 //! `jjjj-mm-dd status` or `jjjj-mm-dd ended: reason`.
 
-use super::model::{Member, MemberInput, Status, StatusEntry};
+use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Valid};
 use crate::common::{parse_date, plain_text};
 use crate::error::{Error, FieldError, Reason, Result, RowError};
@@ -587,9 +587,30 @@ pub(crate) fn write(members: &[Member]) -> Result<Vec<u8>> {
         let csv_error = |e: csv::Error| Error::Storage(format!("cannot write CSV: {e}"));
         w.write_record(COLUMNS).map_err(csv_error)?;
         for m in sorted {
+            // Every field reaches a column: those of the form through `MemberInput::from_member`
+            // (which takes the member apart without `..`), the others here, also without `..`.
+            let Member {
+                number,
+                name: _,
+                known_as: _,
+                birth_date,
+                phone: _,
+                email: _,
+                address: _,
+                status_history,
+                joined,
+                consents,
+                last_contact,
+                notes,
+            } = m;
+            let Consents {
+                convocation_email,
+                birthday_card,
+                magazine,
+            } = consents;
             let input = MemberInput::from_member(m);
-            let current = m.status_history.last();
-            let earlier = &m.status_history[..m.status_history.len().saturating_sub(1)];
+            let current = status_history.last();
+            let earlier = &status_history[..status_history.len().saturating_sub(1)];
             let reason = match m.status() {
                 Status::Ended { reason } => reason.clone(),
                 _ => String::new(),
@@ -597,12 +618,12 @@ pub(crate) fn write(members: &[Member]) -> Result<Vec<u8>> {
             let row: Vec<String> = COLUMNS
                 .iter()
                 .map(|c| match *c {
-                    "number" => m.number.to_string(),
+                    "number" => number.to_string(),
                     "given" => input.given.clone(),
                     "prefix" => input.prefix.clone(),
                     "surname" => input.surname.clone(),
                     "known_as" => input.known_as.clone(),
-                    "birth_date" => iso(m.birth_date),
+                    "birth_date" => iso(*birth_date),
                     "phone" => input.phone.clone(),
                     "email" => input.email.clone(),
                     "address_kind" => input.address_kind.clone(),
@@ -612,7 +633,7 @@ pub(crate) fn write(members: &[Member]) -> Result<Vec<u8>> {
                     "postcode" => input.postcode.clone(),
                     "city" => input.city.clone(),
                     "country" => input.country.clone(),
-                    "joined" => iso(Some(m.joined)),
+                    "joined" => iso(Some(*joined)),
                     "status" => m.status().name().to_string(),
                     "status_since" => iso(current.map(|e| e.since)),
                     "status_reason" => reason.clone(),
@@ -621,11 +642,11 @@ pub(crate) fn write(members: &[Member]) -> Result<Vec<u8>> {
                         .map(status_step)
                         .collect::<Vec<_>>()
                         .join("\n"),
-                    "consent_convocation_email" => iso(m.consents.convocation_email),
-                    "consent_birthday_card" => iso(m.consents.birthday_card),
-                    "consent_magazine" => iso(m.consents.magazine),
-                    "last_contact" => iso(m.last_contact),
-                    "notes" => m.notes.clone(),
+                    "consent_convocation_email" => iso(*convocation_email),
+                    "consent_birthday_card" => iso(*birthday_card),
+                    "consent_magazine" => iso(*magazine),
+                    "last_contact" => iso(*last_contact),
+                    "notes" => notes.clone(),
                     _ => String::new(),
                 })
                 .collect();

@@ -261,15 +261,36 @@ fn date_text(date: Option<NaiveDate>) -> String {
 impl MemberInput {
     /// The input that describes an existing member (to edit it).
     pub fn from_member(m: &Member) -> MemberInput {
-        let a = AddressText::from(&m.address);
+        // Taken apart without `..`: a new field of the member does not compile until it is
+        // decided here whether a form edits it.
+        let Member {
+            number: _,
+            name,
+            known_as,
+            birth_date,
+            phone,
+            email,
+            address,
+            status_history: _,
+            joined,
+            consents,
+            last_contact,
+            notes,
+        } = m;
+        let Consents {
+            convocation_email,
+            birthday_card,
+            magazine,
+        } = consents;
+        let a = AddressText::from(address);
         MemberInput {
-            given: m.name.given.clone(),
-            prefix: m.name.prefix.clone(),
-            surname: m.name.surname.clone(),
-            known_as: m.known_as.clone(),
-            birth_date: date_text(m.birth_date),
-            phone: m.phone.clone(),
-            email: m.email.clone(),
+            given: name.given.clone(),
+            prefix: name.prefix.clone(),
+            surname: name.surname.clone(),
+            known_as: known_as.clone(),
+            birth_date: date_text(*birth_date),
+            phone: phone.clone(),
+            email: email.clone(),
             address_kind: a.kind,
             street: a.street,
             house_number: a.house_number,
@@ -277,12 +298,12 @@ impl MemberInput {
             postcode: a.postcode,
             city: a.city,
             country: a.country,
-            joined: format_date(m.joined),
-            consent_convocation_email: date_text(m.consents.convocation_email),
-            consent_birthday_card: date_text(m.consents.birthday_card),
-            consent_magazine: date_text(m.consents.magazine),
-            last_contact: date_text(m.last_contact),
-            notes: m.notes.clone(),
+            joined: format_date(*joined),
+            consent_convocation_email: date_text(*convocation_email),
+            consent_birthday_card: date_text(*birthday_card),
+            consent_magazine: date_text(*magazine),
+            last_contact: date_text(*last_contact),
+            notes: notes.clone(),
         }
     }
 

@@ -65,16 +65,44 @@ impl Valid {
 
     /// Overwrites a member's data with this, keeping number and status history.
     pub fn apply_to(self, m: &mut Member) {
-        m.name = self.name;
-        m.known_as = self.known_as;
-        m.birth_date = self.birth_date;
-        m.phone = self.phone;
-        m.email = self.email;
-        m.address = self.address;
-        m.joined = self.joined;
-        m.consents = self.consents;
-        m.last_contact = self.last_contact;
-        m.notes = self.notes;
+        // Both taken apart without `..`: a new field on either side does not compile until it
+        // is decided here whether a form sets it.
+        let Valid {
+            name,
+            known_as,
+            birth_date,
+            phone,
+            email,
+            address,
+            joined,
+            consents,
+            last_contact,
+            notes,
+        } = self;
+        let Member {
+            number: _,
+            name: m_name,
+            known_as: m_known_as,
+            birth_date: m_birth_date,
+            phone: m_phone,
+            email: m_email,
+            address: m_address,
+            status_history: _,
+            joined: m_joined,
+            consents: m_consents,
+            last_contact: m_last_contact,
+            notes: m_notes,
+        } = m;
+        *m_name = name;
+        *m_known_as = known_as;
+        *m_birth_date = birth_date;
+        *m_phone = phone;
+        *m_email = email;
+        *m_address = address;
+        *m_joined = joined;
+        *m_consents = consents;
+        *m_last_contact = last_contact;
+        *m_notes = notes;
     }
 }
 

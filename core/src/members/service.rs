@@ -463,15 +463,30 @@ fn changed_fields(old: &Member, new: &Member) -> String {
             changed.push(name.to_string());
         }
     };
-    check("name", old.name == new.name);
-    check("known_as", old.known_as == new.known_as);
-    check("birth_date", old.birth_date == new.birth_date);
-    check("phone", old.phone == new.phone);
-    check("email", old.email == new.email);
-    check("address", old.address == new.address);
-    check("joined", old.joined == new.joined);
-    check("consents", old.consents == new.consents);
-    check("last_contact", old.last_contact == new.last_contact);
-    check("notes", old.notes == new.notes);
+    // Taken apart without `..`: a new field does not compile until it is named here.
+    let Member {
+        number: _,
+        name,
+        known_as,
+        birth_date,
+        phone,
+        email,
+        address,
+        status_history: _,
+        joined,
+        consents,
+        last_contact,
+        notes,
+    } = old;
+    check("name", *name == new.name);
+    check("known_as", *known_as == new.known_as);
+    check("birth_date", *birth_date == new.birth_date);
+    check("phone", *phone == new.phone);
+    check("email", *email == new.email);
+    check("address", *address == new.address);
+    check("joined", *joined == new.joined);
+    check("consents", *consents == new.consents);
+    check("last_contact", *last_contact == new.last_contact);
+    check("notes", *notes == new.notes);
     changed.join(",")
 }
