@@ -19,7 +19,7 @@ use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::members::{rules, Member, MemberInput, Status, Warning};
 use kapstok_core::{demo, Kapstok, Role, Session};
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -183,6 +183,9 @@ pub struct App {
     popups: Vec<Popup>,
     status: String,
     status_is_error: bool,
+    /// The terminal is below [`MIN_WIDTH`] x [`MIN_HEIGHT`] (as last drawn or resized): the
+    /// screen says "too small", and only `q` and Ctrl+C act.
+    too_small: bool,
     /// Set when the user quits.
     pub quit: bool,
 }
@@ -199,6 +202,7 @@ impl App {
             popups: Vec::new(),
             status: String::new(),
             status_is_error: false,
+            too_small: false,
             quit: false,
         };
         match app.k.needs_setup() {
@@ -277,16 +281,33 @@ impl App {
         }
     }
 
-    /// Handles a terminal event.
+    /// Handles a terminal event. A resize counts at once, before the next frame: keys queued
+    /// behind it are judged at the new size.
     pub fn handle_event(&mut self, event: &Event) {
-        if let Event::Key(key) = event {
-            self.handle_key(*key);
+        match event {
+            Event::Key(key) => self.handle_key(*key),
+            Event::Resize(w, h) => self.too_small = too_small(*w, *h),
+            _ => {}
         }
     }
 
-    /// Handles a key press.
+    /// Handles a key press. While the terminal is too small to show anything but "too small",
+    /// only `q` and Ctrl+C act (both quit, also in a text field, where nothing can be typed
+    /// unseen): no key changes what the user cannot see.
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small {
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            let quits = match key.code {
+                KeyCode::Char('c') => ctrl,
+                KeyCode::Char('q') => !ctrl,
+                _ => false,
+            };
+            if quits {
+                self.quit = true;
+            }
             return;
         }
         if let Some(action) = keys::map(self.mode(), key) {
@@ -1146,7 +1167,8 @@ impl App {
     /// Draws everything.
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        self.too_small = too_small(area.width, area.height);
+        if self.too_small {
             frame.render_widget(
                 Paragraph::new(self.t(Msg::TooSmall)).wrap(Wrap { trim: true }),
                 area,
@@ -1387,6 +1409,11 @@ impl App {
             Popup::Meetings(popup) => popup.render(frame, body, lang),
         }
     }
+}
+
+/// Below the smallest usable terminal.
+fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
 fn title_width(title: Msg, lang: Lang) -> u16 {

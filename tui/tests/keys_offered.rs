@@ -1,0 +1,100 @@
+//! Which keys act: below 80 x 24 only `q` and Ctrl+C act.
+
+use chrono::NaiveDate;
+use kapstok::app::{App, Tab};
+use kapstok::i18n::Lang;
+use kapstok::keys::Mode;
+use kapstok_core::clock::FixedClock;
+use kapstok_core::{demo, Kapstok};
+use ratatui::crossterm::event::{Event, KeyCode};
+use std::sync::Arc;
+
+mod common;
+use common::*;
+
+fn store() -> (tempfile::TempDir, Kapstok) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at_date(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    ));
+    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
+    demo::fill(&k, 300, 2026).unwrap();
+    (dir, k)
+}
+
+#[test]
+fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
+    let (_dir, k) = store();
+    // A login typed blind at 10 x 3, with tab digits, help, Tab and Esc (which quits the login).
+    let mut app = App::new(k.clone(), Lang::Nl, None);
+    assert!(screen(&mut app, 80, 24).contains("Inloggen"));
+    screen(&mut app, 10, 3);
+    typ(&mut app, "beheer");
+    key(&mut app, KeyCode::Tab);
+    typ(&mut app, demo::DEMO_PASSWORD);
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "3?6");
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.quit, "Esc quit the login unseen");
+    assert_eq!(app.tab(), None, "logged in blind");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Inloggen"), "{s}");
+    assert!(!s.contains("beheer"), "the user name was typed blind:\n{s}");
+    assert!(!s.contains("•"), "the password was typed blind:\n{s}");
+
+    // Logged in, on Today: digits, Tab, help, `v` and Enter at a too small window do nothing.
+    let mut app = log_in(&k, "beheer", demo::DEMO_PASSWORD, Lang::Nl);
+    assert_eq!(app.tab(), Some(Tab::Today));
+    assert!(screen(&mut app, 10, 3).contains("Venster"));
+    for code in [
+        KeyCode::Char('3'),
+        KeyCode::Tab,
+        KeyCode::Char('?'),
+        KeyCode::Char('v'),
+        KeyCode::Enter,
+        KeyCode::Down,
+    ] {
+        key(&mut app, code);
+    }
+    assert_eq!((app.tab(), app.mode()), (Some(Tab::Today), Mode::Today));
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("Esc of ? sluit"), "help opened unseen:\n{s}");
+    assert!(s.contains("Vandaag, 23-11-2026"), "{s}");
+
+    // A popup open (help): keys at a too small window leave it as it was.
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    screen(&mut app, 79, 24);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Help);
+    assert!(screen(&mut app, 80, 24).contains("Esc of ? sluit"));
+    key(&mut app, KeyCode::Esc);
+
+    // A resize counts before the next frame: keys queued behind it are judged at its size.
+    app.handle_event(&Event::Resize(80, 23));
+    key(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.tab(), Some(Tab::Today));
+    app.handle_event(&Event::Resize(80, 24));
+    key(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.tab(), Some(Tab::Members));
+
+    // In the member form `q` is text; at a too small window it quits, as Ctrl+C does.
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Form);
+    screen(&mut app, 80, 24);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    screen(&mut app, 40, 10);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit, "q at a too small window quits");
+    app.quit = false;
+    ctrl(&mut app, 'c');
+    assert!(app.quit, "Ctrl+C at a too small window quits");
+
+    // And on the login form.
+    let mut app = App::new(k.clone(), Lang::Nl, None);
+    screen(&mut app, 10, 3);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
