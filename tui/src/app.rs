@@ -415,6 +415,11 @@ impl App {
                         return;
                     }
                     self.popups.push(Popup::PrivacyView);
+                    if action == Action::Help {
+                        // The help of the view, as its table and the hint offer it.
+                        self.popups.push(Popup::Help(main.privacy.mode(), 0));
+                        return;
+                    }
                     let reply = main.privacy.handle(action, &main.session, lang);
                     self.apply_privacy(reply);
                 }
@@ -1307,27 +1312,8 @@ impl App {
         } else {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
-        let hint = match self.mode() {
-            Mode::Browse
-            | Mode::Run
-            | Mode::Institutions
-            | Mode::Recipients
-            | Mode::Stats
-            | Mode::Experts
-            | Mode::Reviews
-            | Mode::Plans
-            | Mode::Catalogues
-            | Mode::Coverage
-            | Mode::Meetings
-            | Mode::Attendance
-            | Mode::Register => "? hulp · q stoppen",
-            _ => "",
-        };
-        let hint = if self.lang == Lang::En && !hint.is_empty() {
-            "? help · q quit"
-        } else {
-            hint
-        };
+        // From the key table of where the keyboard is, the same for every tab.
+        let hint = keys::hint(self.mode()).map_or("", |m| self.t(m));
         let [msg, keys] = Layout::horizontal([
             Constraint::Min(0),
             Constraint::Length(hint.chars().count() as u16 + 1),

@@ -178,6 +178,7 @@ messages! {
     HelpClose => "Esc of ? sluit", "Esc or ? closes";
     KeyQuit => "stoppen", "quit";
     KeyHelp => "deze hulp", "this help";
+    StatusKeys => "? hulp · q stoppen", "? help · q quit";
     KeyNextTab => "volgend tabblad", "next tab";
     KeyPrevTab => "vorig tabblad", "previous tab";
     KeyTabN => "tabblad kiezen", "choose tab";

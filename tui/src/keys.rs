@@ -1,5 +1,5 @@
-//! Keys to actions, per mode. The same table produces the help popup, so the help cannot drift
-//! from the real bindings.
+//! Keys to actions, per mode. The same table produces the help popup and the status line's
+//! hint, so neither can drift from the real bindings.
 
 use crate::i18n::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -693,6 +693,13 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
 /// The help lines for a mode: key and description.
 pub fn help(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.modes.contains(&mode))
+}
+
+/// The status line's hint for a mode: the help and quit keys, when the mode has them in its
+/// table (every tab's view does; a form, a question or the help itself does not).
+pub fn hint(mode: Mode) -> Option<Msg> {
+    let has = |m: Msg| help(mode).any(|b| b.help == m);
+    (has(Msg::KeyHelp) && has(Msg::KeyQuit)).then_some(Msg::StatusKeys)
 }
 
 #[cfg(test)]

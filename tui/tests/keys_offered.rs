@@ -1,4 +1,5 @@
-//! Which keys act: below 80 x 24 only `q` and Ctrl+C act.
+//! Which keys act and which are offered: below 80 x 24 only `q` and Ctrl+C act; every tab's
+//! status line shows the same help hint, from the key table.
 
 use chrono::NaiveDate;
 use kapstok::app::{App, Tab};
@@ -96,5 +97,64 @@ fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
     screen(&mut app, 10, 3);
     key(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
+}
+
+/// Each view of each tab the user has, in turn: `visit(app, tab)` on every one (five `v`s per
+/// tab reach every view, the most a tab has), then back on Today.
+fn every_view(app: &mut App, mut visit: impl FnMut(&mut App)) -> usize {
+    let mut seen = 0;
+    loop {
+        for _ in 0..5 {
+            visit(app);
+            seen += 1;
+            key(app, KeyCode::Char('v'));
+        }
+        // Back to the tab's first view where `v` went elsewhere (the figures).
+        if app.mode() == Mode::Figures {
+            key(app, KeyCode::Char('v'));
+        }
+        key(app, KeyCode::Tab);
+        if app.tab() == Some(Tab::Today) {
+            return seen;
+        }
+    }
+}
+
+#[test]
+fn every_tab_of_every_role_shows_the_help_hint() {
+    let (_dir, k) = store();
+    for (user, lang, hint) in [
+        ("beheer", Lang::Nl, "? hulp · q stoppen"),
+        ("coordinator", Lang::Nl, "? hulp · q stoppen"),
+        ("vrijwilliger", Lang::Nl, "? hulp · q stoppen"),
+        ("beheer", Lang::En, "? help · q quit"),
+    ] {
+        let mut app = log_in(&k, user, demo::DEMO_PASSWORD, lang);
+        let check = |app: &mut App| {
+            let s = screen(app, 100, 30);
+            let status = s.lines().last().unwrap_or_default().trim_matches('"');
+            assert!(
+                status.trim_end().ends_with(hint),
+                "{user} on {:?} ({:?}): {status}",
+                app.tab(),
+                app.mode()
+            );
+        };
+        let views = every_view(&mut app, check);
+        assert!(views >= 10, "{user}: {views}");
+        if user == "beheer" {
+            // The audit log and the retention list, over the register; `?` opens their help.
+            key(&mut app, KeyCode::Char('1'));
+            key(&mut app, KeyCode::Char('L'));
+            for mode in [Mode::Audit, Mode::Retention] {
+                assert_eq!(app.mode(), mode);
+                check(&mut app);
+                key(&mut app, KeyCode::Char('?'));
+                assert_eq!(app.mode(), Mode::Help, "{mode:?}");
+                key(&mut app, KeyCode::Esc);
+                key(&mut app, KeyCode::Char('v'));
+            }
+        }
+    }
 }
 
