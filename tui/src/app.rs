@@ -315,6 +315,12 @@ impl App {
         }
     }
 
+    /// Whether the session's role has a permission (core decides): the key tables offer only
+    /// what it may do.
+    fn may(&self, permission: Permission) -> bool {
+        self.session().is_some_and(|s| s.can(permission))
+    }
+
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
         if action == Action::Quit && !matches!(self.mode(), Mode::Form | Mode::Filter) {
@@ -359,7 +365,7 @@ impl App {
                     .popups
                     .push(Popup::Help(mode, scroll.saturating_sub(1))),
                 Action::Down => {
-                    let most = keys::help(mode).count() as u16;
+                    let most = keys::help(mode, |p| self.may(p)).count() as u16;
                     self.popups
                         .push(Popup::Help(mode, scroll.saturating_add(1).min(most)))
                 }
@@ -1333,7 +1339,7 @@ impl App {
         let lang = self.lang;
         match &self.popups[index] {
             Popup::Help(mode, scroll) => {
-                let lines: Vec<Line> = keys::help(*mode)
+                let lines: Vec<Line> = keys::help(*mode, |p| self.may(p))
                     .map(|b| {
                         Line::from(vec![
                             Span::styled(

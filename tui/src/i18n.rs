@@ -239,7 +239,8 @@ messages! {
     // Today (the start screen) and the year's figures
     TabToday => "Vandaag", "Today";
     TodayTitle => "Vandaag, {date} · week {week}", "Today, {date} · week {week}";
-    TodayKeys => "↑↓ kiezen · Enter openen · v jaarcijfers", "↑↓ choose · Enter open · v year's figures";
+    TodayKeys => "↑↓ kiezen · Enter openen", "↑↓ choose · Enter open";
+    TodayKeysFigures => "↑↓ kiezen · Enter openen · v jaarcijfers", "↑↓ choose · Enter open · v year's figures";
     TodayMeetings => "Ledenvergadering", "General meeting";
     TodayNextMeeting => "Volgende ALV {date} ({kind}): convocatie uiterlijk {deadline} versturen", "Next general meeting {date} ({kind}): send the convocation by {deadline}";
     TodayMeetingSent => "Volgende ALV {date} ({kind}): convocatie verstuurd op {sent}", "Next general meeting {date} ({kind}): convocation sent on {sent}";
@@ -483,6 +484,7 @@ messages! {
     KeyDetail => "details in een venster", "details in a window";
     KeyWeek => "vorige/volgende week", "previous/next week";
     KeyView => "andere weergave", "other view";
+    KeyFigures => "de jaarcijfers", "the year's figures";
     KeyCompose => "week (opnieuw) samenstellen", "compose (again)";
     KeyWriter => "schrijver toewijzen", "assign a writer";
     KeyWritten => "geschreven aan/uit", "toggle written";

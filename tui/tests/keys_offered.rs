@@ -1,10 +1,11 @@
 //! Which keys act and which are offered: below 80 x 24 only `q` and Ctrl+C act; every tab's
-//! status line shows the same help hint, from the key table.
+//! status line shows the same help hint, from the key table; each role's help and hints offer
+//! only the keys its permissions (as core says) let it use.
 
 use chrono::NaiveDate;
 use kapstok::app::{App, Tab};
 use kapstok::i18n::Lang;
-use kapstok::keys::Mode;
+use kapstok::keys::{self, Mode};
 use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
 use ratatui::crossterm::event::{Event, KeyCode};
@@ -22,6 +23,8 @@ fn store() -> (tempfile::TempDir, Kapstok) {
     demo::fill(&k, 300, 2026).unwrap();
     (dir, k)
 }
+
+const USERS: [&str; 3] = ["beheer", "coordinator", "vrijwilliger"];
 
 #[test]
 fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
@@ -158,3 +161,67 @@ fn every_tab_of_every_role_shows_the_help_hint() {
     }
 }
 
+/// The help line of a binding as the help popup draws it (the start of it: a long one is cut at
+/// the popup's edge).
+fn help_line(b: &keys::Binding, lang: Lang) -> String {
+    format!("{:>14}  {}", b.keys, b.help.text(lang))
+        .chars()
+        .take(40)
+        .collect()
+}
+
+#[test]
+fn each_role_is_offered_only_the_keys_it_may_use() {
+    let (_dir, k) = store();
+    let lang = Lang::En;
+    for user in USERS {
+        let session = k.login(user, demo::DEMO_PASSWORD).unwrap();
+        let mut app = log_in(&k, user, demo::DEMO_PASSWORD, lang);
+        let (mut offered, mut refused) = (0, 0);
+        every_view(&mut app, |app| {
+            let mode = app.mode();
+            let view = screen(app, 100, 60);
+            key(app, KeyCode::Char('?'));
+            let help = screen(app, 100, 60);
+            key(app, KeyCode::Esc);
+            for b in keys::BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+                let may = b.needs.is_none_or(|p| session.can(p));
+                let line = help_line(b, lang);
+                if may {
+                    offered += 1;
+                    assert!(help.contains(&line), "{user} {mode:?}: {line}\n{help}");
+                } else {
+                    refused += 1;
+                    assert!(!help.contains(&line), "{user} {mode:?}: {line}\n{help}");
+                }
+            }
+            // The hints on the screen itself.
+            if !session.can(kapstok_core::Permission::MembersRead) {
+                assert!(!view.contains("year's figures"), "{user} {mode:?}\n{view}");
+            }
+            if !session.can(kapstok_core::Permission::MeetingsManage) {
+                assert!(!view.contains("a arrives"), "{user} {mode:?}\n{view}");
+            }
+        });
+        match user {
+            "beheer" => assert_eq!(refused, 0, "the administrator may do everything"),
+            _ => assert!(refused > 0 && offered > 0, "{user}: {offered} {refused}"),
+        }
+    }
+}
+
+#[test]
+fn a_volunteers_v_on_today_does_nothing_and_the_figures_stay_shut() {
+    let (_dir, k) = store();
+    let mut app = log_in(&k, "vrijwilliger", demo::DEMO_PASSWORD, Lang::Nl);
+    let before = screen(&mut app, 80, 24);
+    assert!(!before.contains("jaarcijfers"), "{before}");
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Today);
+    assert_eq!(screen(&mut app, 80, 24), before);
+    // The coordinator is offered the figures, and `v` opens them.
+    let mut app = log_in(&k, "coordinator", demo::DEMO_PASSWORD, Lang::Nl);
+    assert!(screen(&mut app, 80, 24).contains("v jaarcijfers"));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Figures);
+}

@@ -116,10 +116,19 @@ fn the_volunteer_sees_this_weeks_run() {
         "{s}"
     );
     assert_eq!(every_line_leads(&mut app, |_| Tab::BaseMail), 2);
-    // The year's figures are not for volunteers.
+    // The year's figures are not for volunteers: not offered, and `v` does nothing (no refusal
+    // about the member register, which the volunteer never asked for).
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("v year's figures") && !s.contains("v: "), "{s}");
     key(&mut app, KeyCode::Char('v'));
     assert_eq!(app.mode(), Mode::Today);
-    assert!(screen(&mut app, 80, 24).contains("Your role may not"));
+    let s = screen(&mut app, 80, 24);
+    let status = s.lines().last().unwrap_or_default();
+    assert!(status.contains("Logged in as vrijwilliger"), "{s}");
+    key(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("open where this is done"), "{s}");
+    assert!(!s.contains("year's figures"), "{s}");
 }
 
 #[test]

@@ -93,6 +93,9 @@ pub struct TodayTab {
     state: ListState,
     year: i32,
     figures: Option<YearFigures>,
+    /// Whether the role may see the year's figures (they are read from the member register):
+    /// only then is `v` offered.
+    may_figures: bool,
     folder: PathBuf,
 }
 
@@ -109,6 +112,7 @@ impl TodayTab {
             state: ListState::default(),
             year: s.today().year(),
             figures: None,
+            may_figures: s.can(Permission::MembersRead),
             folder,
         }
     }
@@ -440,14 +444,9 @@ impl TodayTab {
                 return (target, None);
             }
             (View::Today, Action::NextView) => {
+                // Not offered to a role without the register (a volunteer): nothing happens.
                 if !s.can(Permission::MembersRead) {
-                    return (
-                        None,
-                        Some(super::error_status(
-                            &kapstok_core::Error::Denied(Permission::MembersRead),
-                            lang,
-                        )),
-                    );
+                    return (None, None);
                 }
                 self.view = View::Figures;
                 return (None, self.load(s, lang));
@@ -534,7 +533,12 @@ impl TodayTab {
         );
         frame.render_widget(
             Line::from(Span::styled(
-                Msg::TodayKeys.text(lang),
+                if self.may_figures {
+                    Msg::TodayKeysFigures
+                } else {
+                    Msg::TodayKeys
+                }
+                .text(lang),
                 Style::new().fg(Color::DarkGray),
             ))
             .right_aligned(),
