@@ -1065,30 +1065,41 @@ impl App {
         }
     }
 
-    /// Opens the tab where a Today line's thing is done.
+    /// Opens the tab, and the view of it, where a Today line's work is done.
     fn open(&mut self, target: Target) {
         let wanted = match target {
-            Target::Members => Tab::Members,
+            Target::Members | Target::Retention => Tab::Members,
             Target::OutOfSight => Tab::OutOfSight,
-            Target::Retention => Tab::Members,
-            Target::BaseMail => Tab::BaseMail,
-            Target::Volunteers => Tab::Volunteers,
-            Target::Training => Tab::Training,
+            Target::Run | Target::Recipients => Tab::BaseMail,
+            Target::Experts | Target::Reviews => Tab::Volunteers,
+            Target::Plans | Target::Coverage => Tab::Training,
             Target::Meetings => Tab::Meetings,
         };
         let position = match &self.screen {
             Screen::Main(main) => main.tabs.iter().position(|t| *t == wanted),
             _ => None,
         };
-        if let Some(i) = position {
-            self.update_main(Action::Tab(i));
-        }
-        // The retention list is a view of the audit log popup over the register.
-        if target == Target::Retention {
-            if let Screen::Main(main) = &mut self.screen {
+        let Some(i) = position else {
+            return;
+        };
+        self.update_main(Action::Tab(i));
+        let Screen::Main(main) = &mut self.screen else {
+            return;
+        };
+        match target {
+            Target::Members | Target::OutOfSight => {}
+            Target::Run => main.basemail.show(basemail::View::Cards),
+            Target::Recipients => main.basemail.show(basemail::View::Recipients),
+            Target::Experts => main.volunteers.show(volunteers::View::Experts),
+            Target::Reviews => main.volunteers.show(volunteers::View::Reviews),
+            Target::Plans => main.training.show(training::View::Plans),
+            Target::Coverage => main.training.show(training::View::Coverage),
+            Target::Meetings => main.meetings.show(meetings::View::Meetings),
+            // The retention list is a view of the audit log popup over the register.
+            Target::Retention => {
                 main.privacy.view = privacy::View::Retention;
+                self.update_main(Action::PrivacyView);
             }
-            self.update_main(Action::PrivacyView);
         }
     }
 
