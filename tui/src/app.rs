@@ -19,7 +19,7 @@ use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::members::{rules, Member, MemberInput, Status, Warning};
 use kapstok_core::{demo, Kapstok, Role, Session};
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -183,6 +183,9 @@ pub struct App {
     popups: Vec<Popup>,
     status: String,
     status_is_error: bool,
+    /// The terminal is below [`MIN_WIDTH`] x [`MIN_HEIGHT`] (as last drawn or resized): the
+    /// screen says "too small", and only `q` and Ctrl+C act.
+    too_small: bool,
     /// Set when the user quits.
     pub quit: bool,
 }
@@ -199,6 +202,7 @@ impl App {
             popups: Vec::new(),
             status: String::new(),
             status_is_error: false,
+            too_small: false,
             quit: false,
         };
         match app.k.needs_setup() {
@@ -277,21 +281,44 @@ impl App {
         }
     }
 
-    /// Handles a terminal event.
+    /// Handles a terminal event. A resize counts at once, before the next frame: keys queued
+    /// behind it are judged at the new size.
     pub fn handle_event(&mut self, event: &Event) {
-        if let Event::Key(key) = event {
-            self.handle_key(*key);
+        match event {
+            Event::Key(key) => self.handle_key(*key),
+            Event::Resize(w, h) => self.too_small = too_small(*w, *h),
+            _ => {}
         }
     }
 
-    /// Handles a key press.
+    /// Handles a key press. While the terminal is too small to show anything but "too small",
+    /// only `q` and Ctrl+C act (both quit, also in a text field, where nothing can be typed
+    /// unseen): no key changes what the user cannot see.
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small {
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            let quits = match key.code {
+                KeyCode::Char('c') => ctrl,
+                KeyCode::Char('q') => !ctrl,
+                _ => false,
+            };
+            if quits {
+                self.quit = true;
+            }
             return;
         }
         if let Some(action) = keys::map(self.mode(), key) {
             self.update(action);
         }
+    }
+
+    /// Whether the session's role has a permission (core decides): the key tables offer only
+    /// what it may do.
+    fn may(&self, permission: Permission) -> bool {
+        self.session().is_some_and(|s| s.can(permission))
     }
 
     /// Applies an action.
@@ -338,7 +365,7 @@ impl App {
                     .popups
                     .push(Popup::Help(mode, scroll.saturating_sub(1))),
                 Action::Down => {
-                    let most = keys::help(mode).count() as u16;
+                    let most = keys::help(mode, |p| self.may(p)).count() as u16;
                     self.popups
                         .push(Popup::Help(mode, scroll.saturating_add(1).min(most)))
                 }
@@ -394,6 +421,11 @@ impl App {
                         return;
                     }
                     self.popups.push(Popup::PrivacyView);
+                    if action == Action::Help {
+                        // The help of the view, as its table and the hint offer it.
+                        self.popups.push(Popup::Help(main.privacy.mode(), 0));
+                        return;
+                    }
                     let reply = main.privacy.handle(action, &main.session, lang);
                     self.apply_privacy(reply);
                 }
@@ -1033,30 +1065,41 @@ impl App {
         }
     }
 
-    /// Opens the tab where a Today line's thing is done.
+    /// Opens the tab, and the view of it, where a Today line's work is done.
     fn open(&mut self, target: Target) {
         let wanted = match target {
-            Target::Members => Tab::Members,
+            Target::Members | Target::Retention => Tab::Members,
             Target::OutOfSight => Tab::OutOfSight,
-            Target::Retention => Tab::Members,
-            Target::BaseMail => Tab::BaseMail,
-            Target::Volunteers => Tab::Volunteers,
-            Target::Training => Tab::Training,
+            Target::Run | Target::Recipients => Tab::BaseMail,
+            Target::Experts | Target::Reviews => Tab::Volunteers,
+            Target::Plans | Target::Coverage => Tab::Training,
             Target::Meetings => Tab::Meetings,
         };
         let position = match &self.screen {
             Screen::Main(main) => main.tabs.iter().position(|t| *t == wanted),
             _ => None,
         };
-        if let Some(i) = position {
-            self.update_main(Action::Tab(i));
-        }
-        // The retention list is a view of the audit log popup over the register.
-        if target == Target::Retention {
-            if let Screen::Main(main) = &mut self.screen {
+        let Some(i) = position else {
+            return;
+        };
+        self.update_main(Action::Tab(i));
+        let Screen::Main(main) = &mut self.screen else {
+            return;
+        };
+        match target {
+            Target::Members | Target::OutOfSight => {}
+            Target::Run => main.basemail.show(basemail::View::Cards),
+            Target::Recipients => main.basemail.show(basemail::View::Recipients),
+            Target::Experts => main.volunteers.show(volunteers::View::Experts),
+            Target::Reviews => main.volunteers.show(volunteers::View::Reviews),
+            Target::Plans => main.training.show(training::View::Plans),
+            Target::Coverage => main.training.show(training::View::Coverage),
+            Target::Meetings => main.meetings.show(meetings::View::Meetings),
+            // The retention list is a view of the audit log popup over the register.
+            Target::Retention => {
                 main.privacy.view = privacy::View::Retention;
+                self.update_main(Action::PrivacyView);
             }
-            self.update_main(Action::PrivacyView);
         }
     }
 
@@ -1146,7 +1189,8 @@ impl App {
     /// Draws everything.
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        self.too_small = too_small(area.width, area.height);
+        if self.too_small {
             frame.render_widget(
                 Paragraph::new(self.t(Msg::TooSmall)).wrap(Wrap { trim: true }),
                 area,
@@ -1285,27 +1329,8 @@ impl App {
         } else {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
-        let hint = match self.mode() {
-            Mode::Browse
-            | Mode::Run
-            | Mode::Institutions
-            | Mode::Recipients
-            | Mode::Stats
-            | Mode::Experts
-            | Mode::Reviews
-            | Mode::Plans
-            | Mode::Catalogues
-            | Mode::Coverage
-            | Mode::Meetings
-            | Mode::Attendance
-            | Mode::Register => "? hulp · q stoppen",
-            _ => "",
-        };
-        let hint = if self.lang == Lang::En && !hint.is_empty() {
-            "? help · q quit"
-        } else {
-            hint
-        };
+        // From the key table of where the keyboard is, the same for every tab.
+        let hint = keys::hint(self.mode()).map_or("", |m| self.t(m));
         let [msg, keys] = Layout::horizontal([
             Constraint::Min(0),
             Constraint::Length(hint.chars().count() as u16 + 1),
@@ -1325,7 +1350,7 @@ impl App {
         let lang = self.lang;
         match &self.popups[index] {
             Popup::Help(mode, scroll) => {
-                let lines: Vec<Line> = keys::help(*mode)
+                let lines: Vec<Line> = keys::help(*mode, |p| self.may(p))
                     .map(|b| {
                         Line::from(vec![
                             Span::styled(
@@ -1387,6 +1412,11 @@ impl App {
             Popup::Meetings(popup) => popup.render(frame, body, lang),
         }
     }
+}
+
+/// Below the smallest usable terminal.
+fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
 fn title_width(title: Msg, lang: Lang) -> u16 {

@@ -178,6 +178,7 @@ messages! {
     HelpClose => "Esc of ? sluit", "Esc or ? closes";
     KeyQuit => "stoppen", "quit";
     KeyHelp => "deze hulp", "this help";
+    StatusKeys => "? hulp · q stoppen", "? help · q quit";
     KeyNextTab => "volgend tabblad", "next tab";
     KeyPrevTab => "vorig tabblad", "previous tab";
     KeyTabN => "tabblad kiezen", "choose tab";
@@ -238,7 +239,8 @@ messages! {
     // Today (the start screen) and the year's figures
     TabToday => "Vandaag", "Today";
     TodayTitle => "Vandaag, {date} · week {week}", "Today, {date} · week {week}";
-    TodayKeys => "↑↓ kiezen · Enter openen · v jaarcijfers", "↑↓ choose · Enter open · v year's figures";
+    TodayKeys => "↑↓ kiezen · Enter openen", "↑↓ choose · Enter open";
+    TodayKeysFigures => "↑↓ kiezen · Enter openen · v jaarcijfers", "↑↓ choose · Enter open · v year's figures";
     TodayMeetings => "Ledenvergadering", "General meeting";
     TodayNextMeeting => "Volgende ALV {date} ({kind}): convocatie uiterlijk {deadline} versturen", "Next general meeting {date} ({kind}): send the convocation by {deadline}";
     TodayMeetingSent => "Volgende ALV {date} ({kind}): convocatie verstuurd op {sent}", "Next general meeting {date} ({kind}): convocation sent on {sent}";
@@ -482,6 +484,7 @@ messages! {
     KeyDetail => "details in een venster", "details in a window";
     KeyWeek => "vorige/volgende week", "previous/next week";
     KeyView => "andere weergave", "other view";
+    KeyFigures => "de jaarcijfers", "the year's figures";
     KeyCompose => "week (opnieuw) samenstellen", "compose (again)";
     KeyWriter => "schrijver toewijzen", "assign a writer";
     KeyWritten => "geschreven aan/uit", "toggle written";

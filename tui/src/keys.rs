@@ -1,7 +1,9 @@
-//! Keys to actions, per mode. The same table produces the help popup, so the help cannot drift
-//! from the real bindings.
+//! Keys to actions, per mode. The same table produces the help popup and the status line's
+//! hint, so neither can drift from the real bindings; a binding that needs a permission is shown
+//! only to a session whose role has it (core decides that, through `Session::can`).
 
 use crate::i18n::Msg;
+use kapstok_core::Permission;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keyboard is.
@@ -271,11 +273,32 @@ pub struct Binding {
     pub keys: &'static str,
     /// What it does.
     pub help: Msg,
+    /// The permission the key's action needs: without it the key is not offered.
+    pub needs: Option<Permission>,
 }
 
 const fn bind(modes: &'static [Mode], keys: &'static str, help: Msg) -> Binding {
-    Binding { modes, keys, help }
+    Binding {
+        modes,
+        keys,
+        help,
+        needs: None,
+    }
 }
+
+impl Binding {
+    /// The binding, offered only with `permission`.
+    const fn needs(self, permission: Permission) -> Binding {
+        Binding {
+            needs: Some(permission),
+            ..self
+        }
+    }
+}
+
+const WRITE: Permission = Permission::MembersWrite;
+const AUDIT_READ: Permission = Permission::AuditRead;
+const MEETINGS_MANAGE: Permission = Permission::MeetingsManage;
 
 /// Every tab's browsing mode.
 const TABS: &[Mode] = &[
@@ -297,9 +320,9 @@ const TABS: &[Mode] = &[
     Mode::Attendance,
     Mode::Register,
 ];
-/// The modes of tabs with views switched by `v`.
+/// The modes of tabs with views switched by `v` (Today's figures are bound on their own: they
+/// need the member register).
 const VIEWS: &[Mode] = &[
-    Mode::Today,
     Mode::Figures,
     Mode::Run,
     Mode::Institutions,
@@ -351,10 +374,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(BASEMAIL_LISTS, "Enter", Msg::KeyDetail),
     bind(EXPERTS, "Enter", Msg::KeyDetail),
     bind(REVIEWS, "Enter", Msg::KeyReviewEnter),
-    bind(BROWSE, "n", Msg::KeyNew),
-    bind(BROWSE, "e", Msg::KeyEdit),
-    bind(BROWSE, "s", Msg::KeyStatus),
-    bind(BROWSE, "c", Msg::KeyContact),
+    bind(BROWSE, "n", Msg::KeyNew).needs(WRITE),
+    bind(BROWSE, "e", Msg::KeyEdit).needs(WRITE),
+    bind(BROWSE, "s", Msg::KeyStatus).needs(WRITE),
+    bind(BROWSE, "c", Msg::KeyContact).needs(WRITE),
     bind(RUN, "[/] ←/→", Msg::KeyWeek),
     bind(RUN, "r", Msg::KeyCompose),
     bind(RUN, "w", Msg::KeyWriter),
@@ -405,35 +428,36 @@ pub const BINDINGS: &[Binding] = &[
     bind(CATALOGUES, "e", Msg::KeyEditEntry),
     bind(COVERAGE, "[/] ←/→", Msg::KeyHalfYear),
     bind(TODAY, "Enter", Msg::KeyTodayOpen),
+    bind(TODAY, "v", Msg::KeyFigures).needs(Permission::MembersRead),
     bind(FIGURES, "[/] ←/→", Msg::KeyYear),
     bind(FIGURES, "p", Msg::KeyFiguresSave),
     bind(AUDIT, "/", Msg::KeyAuditFilter),
-    bind(PERSON, "x", Msg::KeyExportPerson),
-    bind(PERSON, "D", Msg::KeyErasePerson),
-    bind(RETENTION, "A", Msg::KeyEraseDue),
-    bind(BROWSE, "L", Msg::KeyPrivacyView),
+    bind(PERSON, "x", Msg::KeyExportPerson).needs(AUDIT_READ),
+    bind(PERSON, "D", Msg::KeyErasePerson).needs(AUDIT_READ),
+    bind(RETENTION, "A", Msg::KeyEraseDue).needs(AUDIT_READ),
+    bind(BROWSE, "L", Msg::KeyPrivacyView).needs(AUDIT_READ),
     bind(PRIVACY, "Esc", Msg::KeyBack),
     bind(MEETINGS, "Enter", Msg::KeyMeetingDetail),
     bind(MEETINGS, "←/→", Msg::KeyAgendaItem),
-    bind(MEETINGS, "n", Msg::KeyPlanMeeting),
-    bind(MEETINGS, "e", Msg::KeyEditMeeting),
-    bind(MEETINGS, "a", Msg::KeyAddItem),
-    bind(MEETINGS, "i", Msg::KeyEditItem),
-    bind(MEETINGS, "d", Msg::KeyRemoveItem),
-    bind(MEETINGS, "[/]", Msg::KeyMoveItem),
-    bind(MEETINGS, "c", Msg::KeyConvocation),
-    bind(MEETINGS, "l", Msg::KeyEnvelopeLabels),
-    bind(MEETINGS, "s", Msg::KeySent),
-    bind(MEETINGS, "b", Msg::KeyVote),
-    bind(MEETINGS, "B", Msg::KeyRollCall),
-    bind(MEETINGS, "m", Msg::KeyMinutes),
-    bind(MEETINGS, "o", Msg::KeyAdoptMinutes),
-    bind(MEETINGS, "t", Msg::KeySecondMeeting),
-    bind(ATTENDANCE, "a", Msg::KeyArrive),
-    bind(ATTENDANCE, "x", Msg::KeyDepart),
-    bind(ATTENDANCE, "g", Msg::KeyGiveProxy),
-    bind(ATTENDANCE, "w", Msg::KeyWithdrawProxy),
-    bind(SHEET, "p", Msg::KeyAttendanceSheet),
+    bind(MEETINGS, "n", Msg::KeyPlanMeeting).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "e", Msg::KeyEditMeeting).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "a", Msg::KeyAddItem).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "i", Msg::KeyEditItem).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "d", Msg::KeyRemoveItem).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "[/]", Msg::KeyMoveItem).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "c", Msg::KeyConvocation).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "l", Msg::KeyEnvelopeLabels).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "s", Msg::KeySent).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "b", Msg::KeyVote).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "B", Msg::KeyRollCall).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "m", Msg::KeyMinutes).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "o", Msg::KeyAdoptMinutes).needs(MEETINGS_MANAGE),
+    bind(MEETINGS, "t", Msg::KeySecondMeeting).needs(MEETINGS_MANAGE),
+    bind(ATTENDANCE, "a", Msg::KeyArrive).needs(MEETINGS_MANAGE),
+    bind(ATTENDANCE, "x", Msg::KeyDepart).needs(MEETINGS_MANAGE),
+    bind(ATTENDANCE, "g", Msg::KeyGiveProxy).needs(MEETINGS_MANAGE),
+    bind(ATTENDANCE, "w", Msg::KeyWithdrawProxy).needs(MEETINGS_MANAGE),
+    bind(SHEET, "p", Msg::KeyAttendanceSheet).needs(MEETINGS_MANAGE),
     bind(REGISTER, "/", Msg::KeyFilterDecisions),
     bind(REGISTER, "Esc", Msg::KeyClearFilter),
     bind(VIEWS, "v", Msg::KeyView),
@@ -690,9 +714,22 @@ pub fn map(mode: Mode, key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The help lines for a mode: key and description.
-pub fn help(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.modes.contains(&mode))
+/// The help lines for a mode: key and description; only the keys whose permission `may` grants
+/// (pass the session's `can`).
+pub fn help(
+    mode: Mode,
+    may: impl Fn(Permission) -> bool,
+) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.modes.contains(&mode) && b.needs.is_none_or(&may))
+}
+
+/// The status line's hint for a mode: the help and quit keys, when the mode has them in its
+/// table (every tab's view does; a form, a question or the help itself does not).
+pub fn hint(mode: Mode) -> Option<Msg> {
+    let has = |m: Msg| help(mode, |_| true).any(|b| b.help == m);
+    (has(Msg::KeyHelp) && has(Msg::KeyQuit)).then_some(Msg::StatusKeys)
 }
 
 #[cfg(test)]
@@ -749,7 +786,7 @@ mod tests {
     fn a_key_shows_once_per_mode_and_means_one_thing() {
         for mode in TABS {
             let mut seen = std::collections::HashMap::new();
-            for b in help(*mode) {
+            for b in help(*mode, |_| true) {
                 for k in keys_named(b.keys) {
                     if let Some(before) = seen.insert(k.code, b.help) {
                         panic!("{:?} in {mode:?}: {before:?} and {:?}", k.code, b.help);

@@ -937,7 +937,7 @@ fn help_shows_the_keys_of_the_current_view() {
     key(&mut app, KeyCode::Char('?'));
     let s = screen(&mut app, 80, 24);
     insta::assert_snapshot!("help_run_en", s);
-    for b in keys::help(Mode::Run) {
+    for b in keys::help(Mode::Run, |_| true) {
         assert!(s.contains(b.help.text(Lang::En)), "{}\n{s}", b.keys);
     }
     assert!(!s.contains(Msg::KeyFilter.text(Lang::En)), "{s}");
@@ -949,7 +949,7 @@ fn help_shows_the_keys_of_the_current_view() {
     }
     key(&mut app, KeyCode::Char('?'));
     let s = screen(&mut app, 80, 24);
-    for b in keys::help(Mode::Recipients) {
+    for b in keys::help(Mode::Recipients, |_| true) {
         assert!(s.contains(b.help.text(Lang::En)), "{}\n{s}", b.keys);
     }
     assert!(!s.contains(Msg::KeyCompose.text(Lang::En)), "{s}");

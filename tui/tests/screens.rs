@@ -217,7 +217,7 @@ fn help_is_generated_from_the_key_table() {
     key(&mut app, KeyCode::Char('?'));
     let s = screen(&mut app, 80, 24);
     insta::assert_snapshot!("help_en", s);
-    for b in kapstok::keys::help(kapstok::keys::Mode::Browse) {
+    for b in kapstok::keys::help(kapstok::keys::Mode::Browse, |_| true) {
         assert!(s.contains(b.help.text(Lang::En)), "{}", b.keys);
     }
     key(&mut app, KeyCode::Esc);

@@ -42,8 +42,10 @@ fn selected(screen: &str) -> Option<String> {
     })
 }
 
-/// Walks every line of the Today list: Enter must open `expected(line)`, and tab 0 leads back.
-fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> Tab) -> usize {
+/// Walks every line of the Today list: Enter must open the tab and the view (the keyboard's
+/// mode) `expected(line)`, and tab 0 leads back. Each line names its view: a line after one that
+/// opened another view of the same tab still lands on its own.
+fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> (Tab, Mode)) -> usize {
     let mut seen = Vec::new();
     key(app, KeyCode::Home);
     loop {
@@ -53,7 +55,8 @@ fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> Tab) -> usize {
             break;
         }
         key(app, KeyCode::Enter);
-        assert_eq!(app.tab(), Some(expected(&line)), "{line}");
+        let (tab, mode) = expected(&line);
+        assert_eq!((app.tab(), app.mode()), (Some(tab), mode), "{line}");
         if app.mode() == Mode::Retention {
             // The retention list is a popup over the register: closed first.
             key(app, KeyCode::Esc);
@@ -73,17 +76,32 @@ fn the_coordinator_starts_on_today_and_each_line_opens_its_tab() {
     assert_eq!(app.tab(), Some(Tab::Today));
     assert_eq!(app.mode(), Mode::Today);
     insta::assert_snapshot!("today_coordinator_80x24", screen(&mut app, 80, 24));
+    // Put the tabs on other views first: each line opens its own.
+    key(&mut app, KeyCode::Char('4'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Reviews);
+    key(&mut app, KeyCode::Char('5'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Catalogues);
+    key(&mut app, KeyCode::Char('0'));
     let lines = every_line_leads(&mut app, |line| {
-        if line.starts_with("Punten in opleidingsplannen")
-            || line.starts_with("Vaardigheden")
-            || line.starts_with("Budget")
-        {
-            Tab::Training
+        let reviews = line.starts_with("Functioneringsgesprekken")
+            || line.starts_with("Gesprekken deze week")
+            // a review of this week: its date and time
+            || line.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if reviews {
+            (Tab::Volunteers, Mode::Reviews)
+        } else if line.starts_with("Overeenkomsten") || line.starts_with("Nog niet ondertekende") {
+            (Tab::Volunteers, Mode::Experts)
+        } else if line.starts_with("Punten in opleidingsplannen") {
+            (Tab::Training, Mode::Plans)
+        } else if line.starts_with("Vaardigheden") || line.starts_with("Budget") {
+            (Tab::Training, Mode::Coverage)
         } else {
-            Tab::Volunteers
+            panic!("a line the test does not know: {line}")
         }
     });
-    assert!(lines >= 7, "{lines} lines");
+    assert!(lines >= 8, "{lines} lines");
 }
 
 #[test]
@@ -93,7 +111,10 @@ fn the_volunteer_sees_this_weeks_run() {
     let s = screen(&mut app, 80, 24);
     insta::assert_snapshot!("today_volunteer_80x24_en", s);
     assert!(s.contains("Cards week 2026-W48: not composed yet"), "{s}");
-    assert_eq!(every_line_leads(&mut app, |_| Tab::BaseMail), 1);
+    assert_eq!(
+        every_line_leads(&mut app, |_| (Tab::BaseMail, Mode::Run)),
+        1
+    );
     // Composed: how many cards, written and posted, and what is left.
     let week = kapstok_core::common::IsoWeek::of(today());
     let admin = f.k.login("beheer", demo::DEMO_PASSWORD).unwrap();
@@ -115,11 +136,29 @@ fn the_volunteer_sees_this_weeks_run() {
         )),
         "{s}"
     );
-    assert_eq!(every_line_leads(&mut app, |_| Tab::BaseMail), 2);
-    // The year's figures are not for volunteers.
+    // From the statistics view of BaseMail too, the lines open the week's cards.
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Stats);
+    key(&mut app, KeyCode::Char('0'));
+    assert_eq!(
+        every_line_leads(&mut app, |_| (Tab::BaseMail, Mode::Run)),
+        2
+    );
+    // The year's figures are not for volunteers: not offered, and `v` does nothing (no refusal
+    // about the member register, which the volunteer never asked for).
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("v year's figures") && !s.contains("v: "), "{s}");
     key(&mut app, KeyCode::Char('v'));
     assert_eq!(app.mode(), Mode::Today);
-    assert!(screen(&mut app, 80, 24).contains("Your role may not"));
+    let s = screen(&mut app, 80, 24);
+    let status = s.lines().last().unwrap_or_default();
+    assert!(status.contains("Logged in as vrijwilliger"), "{s}");
+    key(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("open where this is done"), "{s}");
+    assert!(!s.contains("year's figures"), "{s}");
 }
 
 #[test]
@@ -147,8 +186,18 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
     assert_eq!(app.tab(), Some(Tab::Members));
     assert_eq!(app.mode(), Mode::Retention);
     key(&mut app, KeyCode::Esc);
+    // The meetings on their attendance view, BaseMail on its statistics: each line opens its own.
+    key(&mut app, KeyCode::Char('6'));
+    key(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.mode(), Mode::Attendance);
+    key(&mut app, KeyCode::Char('3'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('v'));
+    }
+    assert_eq!(app.mode(), Mode::Stats);
     key(&mut app, KeyCode::Char('0'));
-    // Every line leads to its tab.
+    assert!(screen(&mut app, 120, 40).contains("Teruggekomen kaarten"));
+    // Every line leads to its tab and view.
     let lines = every_line_leads(&mut app, |line| {
         let meeting = [
             "Volgende ALV",
@@ -158,14 +207,17 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
             "Najaarsvergadering",
         ];
         if meeting.iter().any(|m| line.starts_with(m)) {
-            Tab::Meetings
+            (Tab::Meetings, Mode::Meetings)
         } else if line.starts_with("Leden uit beeld") {
-            Tab::OutOfSight
+            (Tab::OutOfSight, Mode::Browse)
         } else if line.starts_with("Teruggekomen") {
-            Tab::BaseMail
+            // The stays to check are in the recipients view.
+            (Tab::BaseMail, Mode::Recipients)
+        } else if line.starts_with("Oud-leden voorbij de bewaartermijn") {
+            (Tab::Members, Mode::Retention)
         } else {
-            // Birthdays (the count and each name) and the retention list, over the register.
-            Tab::Members
+            // Birthdays (the count and each name): the register.
+            (Tab::Members, Mode::Browse)
         }
     });
     assert!(lines >= 8, "{lines} lines");

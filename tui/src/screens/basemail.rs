@@ -184,6 +184,16 @@ pub struct BaseMailTab {
 }
 
 impl BaseMailTab {
+    /// Shows a view (the Today tab opens the one where its line's work is done); one the role
+    /// does not have leaves the week's cards.
+    pub fn show(&mut self, view: View) {
+        self.view = if self.views().contains(&view) {
+            view
+        } else {
+            View::Cards
+        };
+    }
+
     /// The tab on the current week; the institution and recipient views only for roles that
     /// manage BaseMail. PDFs are saved in `out_dir` unless the user says otherwise.
     pub fn new(session: &Session, out_dir: PathBuf) -> BaseMailTab {

@@ -225,6 +225,11 @@ pub struct MeetingsTab {
 }
 
 impl MeetingsTab {
+    /// Shows a view (the Today tab opens the one where its line's work is done).
+    pub fn show(&mut self, view: View) {
+        self.view = view;
+    }
+
     /// The tab on the meetings view. Files are saved in `out_dir`.
     pub fn new(session: &Session, out_dir: PathBuf) -> MeetingsTab {
         MeetingsTab {

@@ -22,10 +22,11 @@ use ratatui::widgets::{Bar, BarChart, Block, List, ListItem, ListState, Paragrap
 use ratatui::Frame;
 use std::path::PathBuf;
 
-/// Where a line of the Today list leads.
+/// Where a line of the Today list leads: the tab and the view of it where the line's work is
+/// done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// The Meetings tab.
+    /// The Meetings tab: the meetings with their agenda and convocation.
     Meetings,
     /// The member register.
     Members,
@@ -33,12 +34,18 @@ pub enum Target {
     OutOfSight,
     /// The retention list (ex-members past the retention period).
     Retention,
-    /// The BaseMail tab.
-    BaseMail,
-    /// The Volunteers tab.
-    Volunteers,
-    /// The Training tab.
-    Training,
+    /// The BaseMail tab: the week's cards.
+    Run,
+    /// The BaseMail tab: the recipients and their stays (a stay to check after a returned card).
+    Recipients,
+    /// The Volunteers tab: the experts and their agreements.
+    Experts,
+    /// The Volunteers tab: the reviews due and planned.
+    Reviews,
+    /// The Training tab: each expert's gap and training plan.
+    Plans,
+    /// The Training tab: the coverage, the skills expiring and the half year's budget.
+    Coverage,
 }
 
 /// One line of the list.
@@ -93,6 +100,9 @@ pub struct TodayTab {
     state: ListState,
     year: i32,
     figures: Option<YearFigures>,
+    /// Whether the role may see the year's figures (they are read from the member register):
+    /// only then is `v` offered.
+    may_figures: bool,
     folder: PathBuf,
 }
 
@@ -109,6 +119,7 @@ impl TodayTab {
             state: ListState::default(),
             year: s.today().year(),
             figures: None,
+            may_figures: s.can(Permission::MembersRead),
             folder,
         }
     }
@@ -268,7 +279,7 @@ impl TodayTab {
                     lines.push(
                         TodayLine::to(
                             fill(Msg::TodayReturned, &[("n", &n(t.returned_to_check))]),
-                            Target::BaseMail,
+                            Target::Recipients,
                         )
                         .warn(true),
                     );
@@ -280,7 +291,7 @@ impl TodayTab {
                 lines.push(
                     TodayLine::to(
                         fill(Msg::TodayReviewsToPlan, &[("n", &n(t.reviews_to_plan))]),
-                        Target::Volunteers,
+                        Target::Reviews,
                     )
                     .warn(t.reviews_to_plan > 0),
                 );
@@ -289,7 +300,7 @@ impl TodayTab {
                         Msg::TodayReviewsThisWeek,
                         &[("n", &n(t.reviews_this_week.len()))],
                     ),
-                    Target::Volunteers,
+                    Target::Reviews,
                 ));
                 let names = s
                     .meetings()
@@ -304,29 +315,29 @@ impl TodayTab {
                     let name = names.get(&r.expert).cloned().unwrap_or_default();
                     lines.push(TodayLine::to(
                         format!("  {} {name}", r.slot.start.format("%d-%m %H:%M")),
-                        Target::Volunteers,
+                        Target::Reviews,
                     ));
                 }
                 lines.push(TodayLine::to(
                     fill(Msg::TodayEnding, &[("n", &n(t.agreements_ending))]),
-                    Target::Volunteers,
+                    Target::Experts,
                 ));
                 lines.push(
                     TodayLine::to(
                         fill(Msg::TodayUnsigned, &[("n", &n(t.unsigned))]),
-                        Target::Volunteers,
+                        Target::Experts,
                     )
                     .warn(t.unsigned > 0),
                 );
                 lines.push(TodayLine::heading(Msg::TodayTraining.text(lang)));
                 lines.push(TodayLine::to(
                     fill(Msg::TodayPlanItems, &[("n", &n(t.plan_items_due))]),
-                    Target::Training,
+                    Target::Plans,
                 ));
                 lines.push(
                     TodayLine::to(
                         fill(Msg::TodayExpiring, &[("n", &n(t.skills_expiring))]),
-                        Target::Training,
+                        Target::Coverage,
                     )
                     .warn(t.skills_expiring > 0),
                 );
@@ -348,7 +359,7 @@ impl TodayTab {
                 } else {
                     fill(Msg::TodayBudgetNone, &[("planned", &planned)])
                 };
-                lines.push(TodayLine::to(text, Target::Training).warn(b.over()));
+                lines.push(TodayLine::to(text, Target::Coverage).warn(b.over()));
             }
             Role::Volunteer => {
                 let t = s.report().volunteer_today()?;
@@ -365,12 +376,12 @@ impl TodayTab {
                                 ("posted", &n(t.posted)),
                             ],
                         ),
-                        Target::BaseMail,
+                        Target::Run,
                     ));
                     lines.push(
                         TodayLine::to(
                             fill(Msg::TodayRunLeft, &[("n", &n(t.to_write))]),
-                            Target::BaseMail,
+                            Target::Run,
                         )
                         .warn(t.to_write > 0),
                     );
@@ -378,7 +389,7 @@ impl TodayTab {
                     lines.push(
                         TodayLine::to(
                             fill(Msg::TodayRunNotComposed, &[("week", &week)]),
-                            Target::BaseMail,
+                            Target::Run,
                         )
                         .warn(true),
                     );
@@ -440,14 +451,9 @@ impl TodayTab {
                 return (target, None);
             }
             (View::Today, Action::NextView) => {
+                // Not offered to a role without the register (a volunteer): nothing happens.
                 if !s.can(Permission::MembersRead) {
-                    return (
-                        None,
-                        Some(super::error_status(
-                            &kapstok_core::Error::Denied(Permission::MembersRead),
-                            lang,
-                        )),
-                    );
+                    return (None, None);
                 }
                 self.view = View::Figures;
                 return (None, self.load(s, lang));
@@ -534,7 +540,12 @@ impl TodayTab {
         );
         frame.render_widget(
             Line::from(Span::styled(
-                Msg::TodayKeys.text(lang),
+                if self.may_figures {
+                    Msg::TodayKeysFigures
+                } else {
+                    Msg::TodayKeys
+                }
+                .text(lang),
                 Style::new().fg(Color::DarkGray),
             ))
             .right_aligned(),

@@ -211,6 +211,11 @@ pub struct TrainingTab {
 }
 
 impl TrainingTab {
+    /// Shows a view (the Today tab opens the one where its line's work is done).
+    pub fn show(&mut self, view: View) {
+        self.view = view;
+    }
+
     /// The tab on the plans view and the current half year. PDFs are saved in `out_dir`.
     pub fn new(session: &Session, out_dir: PathBuf) -> TrainingTab {
         let today = session.today();

@@ -225,6 +225,11 @@ pub struct VolunteersTab {
 }
 
 impl VolunteersTab {
+    /// Shows a view (the Today tab opens the one where its line's work is done).
+    pub fn show(&mut self, view: View) {
+        self.view = view;
+    }
+
     /// The tab on the experts view and the current week. PDFs are saved in `out_dir`.
     pub fn new(session: &Session, out_dir: PathBuf) -> VolunteersTab {
         let today = session.today();

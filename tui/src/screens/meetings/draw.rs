@@ -359,15 +359,18 @@ impl MeetingsTab {
                 ],
             )
             .header(header)
-            .block(
+            .block(if self.manage {
+                // The register's keys, for those who may keep it.
                 Block::bordered().title_top(
                     Line::from(Span::styled(
                         format!(" {} ", Msg::AttendanceKeys.text(lang)),
                         dim(),
                     ))
                     .right_aligned(),
-                ),
-            )
+                )
+            } else {
+                Block::bordered()
+            })
             .row_highlight_style(highlight())
             .highlight_symbol("▸");
             frame.render_stateful_widget(table, table_area, &mut self.row);
