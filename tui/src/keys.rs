@@ -299,6 +299,7 @@ impl Binding {
 const WRITE: Permission = Permission::MembersWrite;
 const AUDIT_READ: Permission = Permission::AuditRead;
 const MEETINGS_MANAGE: Permission = Permission::MeetingsManage;
+const MEETINGS_READ: Permission = Permission::MeetingsRead;
 
 /// Every tab's browsing mode.
 const TABS: &[Mode] = &[
@@ -457,7 +458,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(ATTENDANCE, "x", Msg::KeyDepart).needs(MEETINGS_MANAGE),
     bind(ATTENDANCE, "g", Msg::KeyGiveProxy).needs(MEETINGS_MANAGE),
     bind(ATTENDANCE, "w", Msg::KeyWithdrawProxy).needs(MEETINGS_MANAGE),
-    bind(SHEET, "p", Msg::KeyAttendanceSheet).needs(MEETINGS_MANAGE),
+    // A read of the meeting: coordinators print it too (core: MeetingsRead).
+    bind(SHEET, "p", Msg::KeyAttendanceSheet).needs(MEETINGS_READ),
     bind(REGISTER, "/", Msg::KeyFilterDecisions),
     bind(REGISTER, "Esc", Msg::KeyClearFilter),
     bind(VIEWS, "v", Msg::KeyView),

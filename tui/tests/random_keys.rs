@@ -151,7 +151,13 @@ fn press(k: &Kapstok, user: &str, seed: u64, count: usize) -> usize {
         app.handle_key(random_key(&mut rng));
         app.quit = false;
         if i % 97 == 0 {
-            let (w, h) = (60 + rng.below(100) as u16, 16 + rng.below(40) as u16);
+            // Mostly sizes the UI works at; one draw in ten below 80x24, where only q and
+            // Ctrl+C act, so most keys reach the screens.
+            let (w, h) = if rng.below(10) == 0 {
+                (20 + rng.below(60) as u16, 5 + rng.below(19) as u16)
+            } else {
+                (80 + rng.below(80) as u16, 24 + rng.below(32) as u16)
+            };
             terminal
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();

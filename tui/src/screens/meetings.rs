@@ -479,10 +479,10 @@ impl MeetingsTab {
     /// Whether the action changes something, or makes the convocation's or the meeting's
     /// papers: then only for those who manage the meetings.
     fn changes(action: Action) -> bool {
+        // The attendance sheet (`p`) is a read of the meeting, as in core: not listed.
         matches!(
             action,
-            Action::Print
-                | Action::New
+            Action::New
                 | Action::Edit
                 | Action::AddItem
                 | Action::EditItem
