@@ -197,6 +197,13 @@ impl Kapstok {
         &self.inner.opened
     }
 
+    /// Subscribes to the changes committed from now on, by any session on this store: after each
+    /// transaction, which records it wrote and who wrote them (see [`store::changes`]). A front
+    /// end reloads only what depends on the trees a change set touches.
+    pub fn subscribe(&self) -> store::changes::Subscription {
+        self.inner.store.subscribe()
+    }
+
     /// The store's folder.
     pub fn path(&self) -> &Path {
         self.inner.store.path()

@@ -77,6 +77,7 @@ impl Session {
         record: &str,
         detail: &str,
     ) -> TxResult<()> {
+        tx.note_who(&self.user_name);
         let id = tx.next_seq(crate::store::Counter::Audit)?;
         tx.put(
             id,

@@ -13,6 +13,7 @@
 //!   every tree (also ones added later) is covered without the areas knowing.
 
 pub mod backup;
+pub mod changes;
 pub mod codec;
 pub mod crypt;
 pub mod dump;
@@ -36,7 +37,7 @@ pub use keys::{Counter, Setting, SettingsKey};
 pub use migrate::FORMAT_VERSION;
 
 /// The trees of the store. Append new trees at the end; never reorder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TreeId {
     /// Format version and id counters.
     Meta,
@@ -190,6 +191,8 @@ pub struct Store {
     failed: Arc<Mutex<Option<String>>>,
     /// The store's own lock (`<store>.lock`), held by every handle: see `lock`.
     lock: Arc<lock::StoreLock>,
+    /// Who hears of committed changes (see [`changes`]); kept across a rewrite's reopen.
+    announcer: Arc<changes::Announcer>,
 }
 
 /// The encryption state of an open store.
@@ -299,6 +302,7 @@ impl Store {
             pending_migration: Arc::new(Mutex::new(None)),
             failed: Arc::new(Mutex::new(None)),
             lock,
+            announcer: Arc::new(changes::Announcer::default()),
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
@@ -598,6 +602,12 @@ impl Store {
             .collect())
     }
 
+    /// Subscribes to the change sets of every transaction committed from now on (see
+    /// [`changes`]).
+    pub fn subscribe(&self) -> changes::Subscription {
+        self.announcer.subscribe()
+    }
+
     /// True when the store must still be rewritten after an erasure (see [`rewrite`]).
     pub fn rewrite_due(&self) -> Result<bool> {
         rewrite::due(self)
@@ -761,13 +771,23 @@ impl Store {
         work: impl Fn(&Tx<'_>) -> TxResult<T>,
     ) -> Result<T> {
         self.usable()?;
-        let result = self
-            .trees
-            .as_slice()
-            .transaction(|trees| work(&Tx { trees, sealing }));
+        let log = std::cell::RefCell::new(changes::Log::default());
+        let result = self.trees.as_slice().transaction(|trees| {
+            // sled runs the closure again after a conflict: only the last run's writes count.
+            *log.borrow_mut() = changes::Log::default();
+            work(&Tx {
+                trees,
+                sealing,
+                log: &log,
+            })
+        });
         match result {
             Ok(value) => {
                 self.flush()?;
+                // On disk: now the others may hear of it.
+                if let Some(set) = log.borrow_mut().take() {
+                    self.announcer.announce(set);
+                }
                 Ok(value)
             }
             Err(TransactionError::Abort(e)) => Err(e),
@@ -900,6 +920,8 @@ pub fn abort<T>(e: Error) -> TxResult<T> {
 pub struct Tx<'a> {
     trees: &'a [TransactionalTree],
     sealing: &'a Sealing,
+    /// The records written so far, announced after the commit (see [`changes`]).
+    log: &'a std::cell::RefCell<changes::Log>,
 }
 
 impl Tx<'_> {
@@ -928,6 +950,7 @@ impl Tx<'_> {
             .and_then(|plain| self.sealing.seal(R::TREE, &key, plain))
             .map_err(ConflictableTransactionError::Abort)?;
         self.tree(R::TREE).insert(&key, bytes)?;
+        self.log.borrow_mut().note(R::TREE, id);
         Ok(())
     }
 
@@ -958,7 +981,14 @@ impl Tx<'_> {
     /// Removes one record (nothing happens when there is none).
     pub fn remove<R: Record>(&self, id: u64) -> TxResult<()> {
         self.tree(R::TREE).remove(&codec::id_key(id))?;
+        self.log.borrow_mut().note(R::TREE, id);
         Ok(())
+    }
+
+    /// Names the user whose session writes this transaction, for its announcement (the
+    /// session's audit entry does it).
+    pub(crate) fn note_who(&self, user: &str) {
+        self.log.borrow_mut().who = Some(user.to_string());
     }
 
     /// The stored key of record `id` in a tree with blinded keys (see [`Store::blind`]).

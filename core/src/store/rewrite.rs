@@ -364,6 +364,7 @@ pub fn rewrite_with(
 ) -> Result<(Store, Result<Rewritten>)> {
     let path = store.path.clone();
     let lock = store.lock.clone();
+    let announcer = store.announcer.clone();
     let sealing = store.sealing();
     let result = match steps(store, &path, at) {
         Ok(done) => Ok(done),
@@ -375,8 +376,10 @@ pub fn rewrite_with(
             Err(e)
         }
     };
-    let (store, _) = Store::open_locked(&path, lock)?;
+    let (mut store, _) = Store::open_locked(&path, lock)?;
     store.adopt(sealing)?;
+    // Those who listened to the store before go on hearing of its changes.
+    store.announcer = announcer;
     Ok((store, result))
 }
 
