@@ -1,6 +1,6 @@
 //! `kapstok meeting ...`: the general meetings from the command line.
 
-use super::{login, CliResult, Failure};
+use super::{login, CliResult, Ctx, Failure};
 use crate::i18n::{Lang, Msg};
 use crate::screens::meeting_text;
 use clap::Subcommand;
@@ -10,6 +10,14 @@ use kapstok_core::meetings::{Channel, Fraction, Majority, MeetingRules};
 use kapstok_core::Kapstok;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// `kapstok meeting ...`
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: MeetingCommand,
+}
 
 /// `kapstok meeting ...`
 #[derive(Debug, Subcommand)]
@@ -126,7 +134,12 @@ fn rules_reset_warning(
 }
 
 /// Runs a `kapstok meeting` command.
-pub(super) fn run(
+pub(super) fn run(args: Args, mut ctx: Ctx) -> CliResult {
+    let user = ctx.user.as_deref();
+    run_command(&ctx.k, user, ctx.lang, args.command, &mut ctx.out)
+}
+
+fn run_command(
     k: &Kapstok,
     user: Option<&str>,
     lang: Lang,

@@ -4,11 +4,61 @@
 //! still hold the person) unless `--yes` is given, and then rewrites the store so that sled's log
 //! keeps no old version of the erased data.
 
-use super::{login, CliResult, Failure, PersonCommand};
+use super::{login, CliResult, Ctx, Failure};
 use crate::i18n::{fill, Lang, Msg};
+use clap::Subcommand;
 use kapstok_core::privacy::{rewrite_store, Erased};
 use kapstok_core::{Kapstok, Session};
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+/// `kapstok person ...`
+#[derive(Debug, clap::Args)]
+pub struct PersonArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: PersonCommand,
+}
+
+/// `kapstok person ...`
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Everything about one member as one file: JSON, or a printable PDF summary (`--pdf`, or a
+    /// file name ending in .pdf).
+    Export {
+        /// The member number.
+        number: u64,
+        /// Write to this file instead of standard output (needed for a PDF).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The printable PDF summary instead of JSON.
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Erase one ex-member's personal data everywhere (anonymous counts stay), then rewrite the
+    /// store so no old version stays on disk. Asks twice; `--yes` answers both for scripts.
+    Erase {
+        /// The member number.
+        number: u64,
+        /// Do not ask (scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// `kapstok retention [--months N] [--erase [--yes]]`
+#[derive(Debug, clap::Args)]
+pub struct RetentionArgs {
+    /// Set the retention period: months after leaving.
+    #[arg(long, value_name = "MONTHS")]
+    pub months: Option<u32>,
+    /// Anonymise everyone on the list.
+    #[arg(long)]
+    pub erase: bool,
+    /// Do not ask (scripts).
+    #[arg(long)]
+    pub yes: bool,
+}
 
 fn core(lang: Lang) -> impl Fn(kapstok_core::Error) -> Failure {
     move |e| Failure::core(&e, lang)
@@ -85,8 +135,13 @@ fn backups_of(k: &Kapstok) -> String {
     kapstok_core::privacy::backup_dir(k).display().to_string()
 }
 
-/// `kapstok person ...`
-pub(super) fn person(
+/// Runs a `kapstok person` command.
+pub(super) fn person(args: PersonArgs, mut ctx: Ctx) -> CliResult {
+    let user = ctx.user.as_deref();
+    person_command(ctx.k, user, args.command, ctx.lang, &mut ctx.out)
+}
+
+fn person_command(
     k: Kapstok,
     user: Option<&str>,
     command: PersonCommand,
@@ -161,8 +216,14 @@ pub(super) fn person(
     }
 }
 
-/// `kapstok retention [--months N] [--erase [--yes]]`
-pub(super) fn retention(
+/// Runs `kapstok retention`.
+pub(super) fn retention(args: RetentionArgs, mut ctx: Ctx) -> CliResult {
+    let RetentionArgs { months, erase, yes } = args;
+    let user = ctx.user.as_deref();
+    retention_command(ctx.k, user, months, erase, yes, ctx.lang, &mut ctx.out)
+}
+
+fn retention_command(
     k: Kapstok,
     user: Option<&str>,
     months: Option<u32>,

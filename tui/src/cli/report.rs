@@ -1,12 +1,20 @@
 //! `kapstok report year YEAR`: the year's figures for the annual report.
 
-use super::{login, CliResult, Failure};
+use super::{login, CliResult, Ctx, Failure};
 use crate::i18n::{Lang, Msg};
 use clap::Subcommand;
 use kapstok_core::report::year::csv;
 use kapstok_core::Kapstok;
 use std::io::Write;
 use std::path::PathBuf;
+
+/// `kapstok report ...`
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which report.
+    #[command(subcommand)]
+    pub command: ReportCommand,
+}
 
 /// `kapstok report ...`
 #[derive(Debug, Subcommand)]
@@ -26,7 +34,12 @@ pub enum ReportCommand {
 }
 
 /// Runs a `kapstok report` command.
-pub(super) fn run(
+pub(super) fn run(args: Args, mut ctx: Ctx) -> CliResult {
+    let user = ctx.user.as_deref();
+    run_command(&ctx.k, user, ctx.lang, args.command, &mut ctx.out)
+}
+
+fn run_command(
     k: &Kapstok,
     user: Option<&str>,
     lang: Lang,

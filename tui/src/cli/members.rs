@@ -1,0 +1,171 @@
+//! `kapstok members`, `kapstok import` and `kapstok export`: the member register.
+
+use super::{check_output, io, write_row, CliResult, Ctx, Failure};
+use crate::i18n::Msg;
+use clap::Subcommand;
+use kapstok_core::members::Warning;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// `kapstok members ...`
+#[derive(Debug, clap::Args)]
+pub struct MembersArgs {
+    /// What to do with it.
+    #[command(subcommand)]
+    pub command: MembersCommand,
+}
+
+/// `kapstok members ...`
+#[derive(Debug, Subcommand)]
+pub enum MembersCommand {
+    /// Print the register in display order, one member a line, tab-separated.
+    List {
+        /// Only members matching this (names, known-as, number; case and accents ignored).
+        #[arg(long)]
+        search: Option<String>,
+    },
+}
+
+/// `kapstok import ...`
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// What to import.
+    #[command(subcommand)]
+    pub what: ImportCommand,
+}
+
+/// `kapstok import ...`
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import members from CSV (all or nothing).
+    Members {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check the file and report, without saving anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// `kapstok export ...`
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: ExportCommand,
+}
+
+/// `kapstok export ...`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export the member register as CSV.
+    Members {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Runs `kapstok members list`.
+pub(super) fn run(args: MembersArgs, mut ctx: Ctx) -> CliResult {
+    let lang = ctx.lang;
+    let MembersCommand::List { search } = args.command;
+    let s = ctx.login()?;
+    let list = match search {
+        Some(q) => s.members().search(&q),
+        None => s.members().list(),
+    }
+    .map_err(|e| Failure::core(&e, lang))?;
+    for m in list {
+        let address = crate::screens::members::address_lines(&m.address, lang).join(", ");
+        write_row(
+            &mut ctx.out,
+            &[
+                &m.number,
+                &m.name.sorted(),
+                &m.known_as,
+                &crate::screens::members::status_label(m.status(), lang),
+                &address,
+            ],
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Runs `kapstok import members`.
+pub(super) fn import(args: ImportArgs, mut ctx: Ctx) -> CliResult {
+    let lang = ctx.lang;
+    let ImportCommand::Members { file, dry_run } = args.what;
+    let s = ctx.login()?;
+    let out = &mut ctx.out;
+    let data = std::fs::read(&file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    let report = s
+        .members()
+        .import_csv(&data, dry_run)
+        .map_err(|e| Failure::core(&e, lang))?;
+    for (line, w) in &report.warnings {
+        match w {
+            Warning::PossibleDuplicate { number } => writeln!(
+                out,
+                "{} {line}: {} {number}",
+                Msg::ErrLine.text(lang),
+                Msg::CliPossibleDuplicate.text(lang)
+            )
+            .map_err(io)?,
+        }
+    }
+    let range = match (report.numbers.iter().min(), report.numbers.iter().max()) {
+        (Some(a), Some(b)) => format!(" ({a}-{b})"),
+        _ => String::new(),
+    };
+    if report.dry_run {
+        writeln!(
+            out,
+            "{} {} {}{range}",
+            Msg::CliDryRun.text(lang),
+            report.rows,
+            Msg::MembersCount.text(lang)
+        )
+        .map_err(io)?;
+    } else {
+        writeln!(
+            out,
+            "{} {}{range}",
+            report.rows,
+            Msg::CliImported.text(lang)
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Runs `kapstok export members`.
+pub(super) fn export(args: ExportArgs, mut ctx: Ctx) -> CliResult {
+    let lang = ctx.lang;
+    let ExportCommand::Members { output } = args.what;
+    if let Some(path) = &output {
+        check_output(path)?;
+    }
+    let s = ctx.login()?;
+    let bytes = s
+        .members()
+        .export_csv()
+        .map_err(|e| Failure::core(&e, lang))?;
+    match output {
+        None => ctx.out.write_all(&bytes).map_err(io)?,
+        Some(path) => {
+            crate::files::write_atomically(&path, &bytes)
+                .map_err(|e| Failure(crate::files::failure_text(path.as_ref(), &e)))?;
+            let count = s.members().list().map(|l| l.len()).unwrap_or(0);
+            writeln!(
+                ctx.out,
+                "{count} {} {}",
+                Msg::CliExported.text(lang),
+                path.display()
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(())
+}
