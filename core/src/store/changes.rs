@@ -75,10 +75,13 @@ impl Subscription {
     }
 }
 
+/// One subscriber: where its change sets go, and its "lagged" flag.
+type Subscriber = (SyncSender<Arc<ChangeSet>>, Arc<AtomicBool>);
+
 /// The subscribers of one store.
 #[derive(Debug, Default)]
 pub(crate) struct Announcer {
-    subscribers: Mutex<Vec<(SyncSender<Arc<ChangeSet>>, Arc<AtomicBool>)>>,
+    subscribers: Mutex<Vec<Subscriber>>,
 }
 
 impl Announcer {
