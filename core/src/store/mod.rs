@@ -18,23 +18,25 @@ pub mod codec;
 pub mod crypt;
 pub mod dump;
 mod files;
+mod keyring;
 pub mod keys;
 mod lock;
 mod migrate;
 pub mod rewrite;
+mod tx;
 
 use crate::error::{refuses_writes, Error, Result};
 use crypt::{DataKey, Header, Sealing};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
-};
+use sled::transaction::{TransactionError, Transactional};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 pub use keys::{Counter, Setting, SettingsKey};
 pub use migrate::FORMAT_VERSION;
+use tx::seq_key;
+pub use tx::{abort, Tx, TxResult};
 
 /// The trees of the store. Append new trees at the end; never reorder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -435,159 +437,6 @@ impl Store {
         self.crypt_state_mut().key = None;
     }
 
-    /// Unlocks an encrypted store with the store passphrase ([`Error::BadPassphrase`] when it is
-    /// wrong). Nothing happens for an unencrypted or already unlocked store.
-    pub fn unlock_with_passphrase(&self, passphrase: &str) -> Result<()> {
-        if !self.is_locked() {
-            return Ok(());
-        }
-        let Some(wrap) = self.tree(TreeId::Meta).get(crypt::META_PASSPHRASE)? else {
-            return Err(Error::Corrupt {
-                tree: "meta".into(),
-                key: "crypt/passphrase".into(),
-                detail: "an encrypted store without a passphrase key".into(),
-            });
-        };
-        match DataKey::unwrap_with(passphrase, crypt::META_PASSPHRASE, &wrap)? {
-            Some(key) => self.set_key(key),
-            None => Err(Error::BadPassphrase),
-        }
-    }
-
-    /// Unlocks an encrypted store with a user's login name and password: their copy of the data
-    /// key. [`Error::BadLogin`] when there is no copy for the name or the password is wrong.
-    /// Nothing happens for an unencrypted or already unlocked store.
-    pub fn unlock_as_user(&self, name: &str, password: &str) -> Result<()> {
-        if !self.is_locked() {
-            return Ok(());
-        }
-        let slot = self.header()?.user_slot(name);
-        let Some(wrap) = self.tree(TreeId::Meta).get(&slot)? else {
-            return Err(Error::BadLogin);
-        };
-        match DataKey::unwrap_with(password, &slot, &wrap)? {
-            Some(key) => self.set_key(key),
-            None => Err(Error::BadLogin),
-        }
-    }
-
-    /// The wrap of the data key for a user, to be written with [`Tx::put_key_wrap`] in the
-    /// transaction that adds the user or sets their password. `None` for an unencrypted store.
-    /// Derives a key with argon2: call it before the transaction, not inside.
-    pub fn user_key_wrap(&self, name: &str, password: &str) -> Result<Option<KeyWrap>> {
-        if !self.is_encrypted() {
-            return Ok(None);
-        }
-        let key = self.data_key()?;
-        let slot = self.header()?.user_slot(name);
-        let value = key.wrap(password, &slot)?;
-        Ok(Some(KeyWrap { slot, value }))
-    }
-
-    /// Whether a user has a copy of the data key (false in an unencrypted store).
-    pub fn has_user_key_wrap(&self, name: &str) -> Result<bool> {
-        if !self.is_encrypted() {
-            return Ok(false);
-        }
-        let slot = self.header()?.user_slot(name);
-        Ok(self.tree(TreeId::Meta).contains_key(slot)?)
-    }
-
-    /// The meta keys of every user's wrap of the data key (hashed, so they name nobody).
-    fn user_slots(&self) -> Result<Vec<Vec<u8>>> {
-        self.tree(TreeId::Meta)
-            .scan_prefix(crypt::META_USER)
-            .keys()
-            .map(|k| Ok(k?.to_vec()))
-            .collect()
-    }
-
-    /// Re-wraps the data key with a new store passphrase. The values and the users' copies stay
-    /// as they are. The store must be unlocked.
-    pub fn change_passphrase(&self, new_passphrase: &str) -> Result<()> {
-        check_passphrase(new_passphrase)?;
-        let key = self.data_key()?;
-        let wrap = key.wrap(new_passphrase, crypt::META_PASSPHRASE)?;
-        self.tree(TreeId::Meta)
-            .insert(crypt::META_PASSPHRASE, wrap)
-            .map_err(|e| storage_error(e, &self.path))?;
-        self.flush()
-    }
-
-    /// Makes a new data key and re-encrypts every value with it, in one transaction, together
-    /// with the new passphrase's wrap and a wrap for each `keep` user (name and password). Every other
-    /// user's copy is removed: their old copy would open only the old key, so they need a new
-    /// password from an administrator. `extra` runs inside the same transaction (for the audit
-    /// entry), sealed with the new key. Returns how many values were re-encrypted.
-    ///
-    /// Old ciphertext may stay in sled's log files until sled reuses that space; it opens only
-    /// with the old key.
-    pub fn reencrypt(
-        &self,
-        new_passphrase: &str,
-        keep: &[(&str, &str)],
-        extra: impl Fn(&Tx<'_>) -> TxResult<()>,
-    ) -> Result<usize> {
-        check_passphrase(new_passphrase)?;
-        let old = self.data_key()?;
-        let header = self.header()?;
-        let new = Arc::new(DataKey::random());
-        let mut values = Vec::new();
-        // The birthday index's keys are blinded with the data key: they move to new keys.
-        let mut moved = Vec::new();
-        for tree in TreeId::ALL {
-            if tree == TreeId::Meta {
-                continue;
-            }
-            for item in self.tree(tree).iter() {
-                let (key, stored) = item?;
-                let plain =
-                    crypt::open_with(&old, tree, &key, &stored).ok_or_else(|| Error::Corrupt {
-                        tree: tree.name().into(),
-                        key: codec::key_text(&key),
-                        detail: "the value does not decrypt (damaged or moved)".into(),
-                    })?;
-                let new_key = if tree == TreeId::Birthdays {
-                    let day = crate::members::birthdays::day_of(&plain, &key)?;
-                    moved.push(key.to_vec());
-                    codec::id_key(new.blind(tree, day)).to_vec()
-                } else {
-                    key.to_vec()
-                };
-                let sealed = crypt::seal_with(&new, tree, &new_key, &plain)?;
-                values.push((tree, new_key, sealed));
-            }
-        }
-        let passphrase_wrap = new.wrap(new_passphrase, crypt::META_PASSPHRASE)?;
-        let mut wraps = Vec::new();
-        for (name, password) in keep {
-            let slot = header.user_slot(name);
-            wraps.push((slot.clone(), new.wrap(password, &slot)?));
-        }
-        let old_slots = self.user_slots()?;
-        let sealing = Sealing::Open(new.clone());
-        let count = values.len();
-        self.transact_sealed(&sealing, |tx| {
-            for key in &moved {
-                tx.tree(TreeId::Birthdays).remove(key.as_slice())?;
-            }
-            for (tree, key, sealed) in &values {
-                tx.tree(*tree).insert(key.as_slice(), sealed.as_slice())?;
-            }
-            let meta = tx.tree(TreeId::Meta);
-            for slot in &old_slots {
-                meta.remove(slot.as_slice())?;
-            }
-            meta.insert(crypt::META_PASSPHRASE, passphrase_wrap.as_slice())?;
-            for (slot, wrap) in &wraps {
-                meta.insert(slot.as_slice(), wrap.as_slice())?;
-            }
-            extra(tx)
-        })?;
-        self.crypt_state_mut().key = Some(new);
-        Ok(count)
-    }
-
     /// The settings a migration had to set back to their defaults, for the administrator to
     /// enter again (format 4: the meeting rules or the retention period, which had shared a key);
     /// each goes from the list when it is saved.
@@ -906,156 +755,6 @@ fn key_id(tree: TreeId, key: &[u8]) -> Result<u64> {
 fn decode_record<R: Record>(sealing: &Sealing, bytes: &[u8], key: &[u8]) -> Result<R> {
     let plain = sealing.open(R::TREE, key, bytes)?;
     codec::decode::<R::Stored>(&plain, R::TREE.name(), key).map(R::from_stored)
-}
-
-/// The result inside a transaction: an abort carries our [`Error`], a conflict makes sled re-run.
-pub type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Error>>;
-
-/// Aborts the transaction with an error.
-pub fn abort<T>(e: Error) -> TxResult<T> {
-    Err(ConflictableTransactionError::Abort(e))
-}
-
-/// A transaction over every tree.
-pub struct Tx<'a> {
-    trees: &'a [TransactionalTree],
-    sealing: &'a Sealing,
-    /// The records written so far, announced after the commit (see [`changes`]).
-    log: &'a std::cell::RefCell<changes::Log>,
-}
-
-impl Tx<'_> {
-    fn tree(&self, id: TreeId) -> &TransactionalTree {
-        &self.trees[id as usize]
-    }
-
-    /// Reads one record.
-    pub fn get<R: Record>(&self, id: u64) -> TxResult<Option<R>> {
-        let key = codec::id_key(id);
-        match self.tree(R::TREE).get(key)? {
-            None => Ok(None),
-            Some(bytes) => decode_record::<R>(self.sealing, &bytes, &key)
-                .map(Some)
-                .map_err(ConflictableTransactionError::Abort),
-        }
-    }
-
-    /// Writes one record (sealed with the data key in an encrypted store), and keeps the indexes
-    /// derived from it in step (see [`Record::reindex`]).
-    pub fn put<R: Record>(&self, id: u64, record: &R) -> TxResult<()> {
-        R::reindex(self, id, record)?;
-        let key = codec::id_key(id);
-        let bytes = record
-            .encode()
-            .and_then(|plain| self.sealing.seal(R::TREE, &key, plain))
-            .map_err(ConflictableTransactionError::Abort)?;
-        self.tree(R::TREE).insert(&key, bytes)?;
-        self.log.borrow_mut().note(R::TREE, id);
-        Ok(())
-    }
-
-    /// Reads a settings record inside the transaction.
-    pub fn setting<S: Setting>(&self) -> TxResult<Option<S>> {
-        self.get::<S>(S::KEY.id())
-    }
-
-    /// Writes a settings record at its key (see [`keys::SettingsKey`]). A note that a migration
-    /// set it back to its default ([`Store::settings_reset`]) goes: it has been entered again.
-    pub fn put_setting<S: Setting>(&self, setting: &S) -> TxResult<()> {
-        let meta = self.tree(TreeId::Meta);
-        if let Some(reset) = meta.get(keys::meta::SETTINGS_RESET)? {
-            let left: Vec<u8> = reset
-                .iter()
-                .copied()
-                .filter(|k| u64::from(*k) != S::KEY.id())
-                .collect();
-            if left.is_empty() {
-                meta.remove(keys::meta::SETTINGS_RESET)?;
-            } else if left.len() != reset.len() {
-                meta.insert(keys::meta::SETTINGS_RESET, left)?;
-            }
-        }
-        self.put(S::KEY.id(), setting)
-    }
-
-    /// Removes one record (nothing happens when there is none).
-    pub fn remove<R: Record>(&self, id: u64) -> TxResult<()> {
-        self.tree(R::TREE).remove(&codec::id_key(id))?;
-        self.log.borrow_mut().note(R::TREE, id);
-        Ok(())
-    }
-
-    /// Names the user whose session writes this transaction, for its announcement (the
-    /// session's audit entry does it).
-    pub(crate) fn note_who(&self, user: &str) {
-        self.log.borrow_mut().who = Some(user.to_string());
-    }
-
-    /// The stored key of record `id` in a tree with blinded keys (see [`Store::blind`]).
-    pub(crate) fn blind(&self, tree: TreeId, id: u64) -> TxResult<u64> {
-        self.sealing
-            .blind(tree, id)
-            .map_err(ConflictableTransactionError::Abort)
-    }
-
-    /// Notes, in this transaction, that the store must be rewritten into fresh files (after an
-    /// erasure; see [`rewrite`]): every open does it until a rewrite succeeds.
-    pub(crate) fn mark_rewrite_due(&self) -> TxResult<()> {
-        self.tree(TreeId::Meta)
-            .insert(keys::meta::REWRITE_DUE, &[1u8])?;
-        Ok(())
-    }
-
-    /// Writes a user's wrap of the data key (from [`Store::user_key_wrap`]).
-    pub fn put_key_wrap(&self, wrap: &KeyWrap) -> TxResult<()> {
-        self.tree(TreeId::Meta)
-            .insert(wrap.slot.as_slice(), wrap.value.as_slice())?;
-        Ok(())
-    }
-
-    /// Takes the next number of a named counter (starting at 1). Numbers are never handed out twice.
-    pub fn next_seq(&self, counter: Counter) -> TxResult<u64> {
-        let name = counter.name();
-        let key = seq_key(name);
-        let current = self.read_seq(&key)?;
-        let Some(next) = current.checked_add(1) else {
-            return abort(Error::Storage(format!(
-                "counter {name} has no numbers left"
-            )));
-        };
-        self.tree(TreeId::Meta).insert(key, &next.to_be_bytes())?;
-        Ok(next)
-    }
-
-    /// Raises a counter so that the next number is above `used` (when a number is given from
-    /// outside, as in an import).
-    pub fn bump_seq(&self, counter: Counter, used: u64) -> TxResult<()> {
-        let key = seq_key(counter.name());
-        if self.read_seq(&key)? < used {
-            self.tree(TreeId::Meta).insert(key, &used.to_be_bytes())?;
-        }
-        Ok(())
-    }
-
-    fn read_seq(&self, key: &[u8]) -> TxResult<u64> {
-        match self.tree(TreeId::Meta).get(key)? {
-            None => Ok(0),
-            Some(bytes) => match <[u8; 8]>::try_from(bytes.as_ref()) {
-                Ok(arr) => Ok(u64::from_be_bytes(arr)),
-                Err(_) => abort(Error::Corrupt {
-                    tree: "meta".into(),
-                    key: codec::key_text(key),
-                    detail: "a counter must be 8 bytes".into(),
-                }),
-            },
-        }
-    }
-}
-
-fn seq_key(name: &str) -> Vec<u8> {
-    let mut key = keys::meta::SEQ.to_vec();
-    key.extend_from_slice(name.as_bytes());
-    key
 }
 
 impl Store {
