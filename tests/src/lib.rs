@@ -190,10 +190,8 @@ pub fn run_program(
     let program = program.as_ref();
     let mut cmd = Command::new(program);
     cmd.args(args);
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with(KAPSTOK_ENV_PREFIX) {
-            cmd.env_remove(key);
-        }
+    for key in kapstok_env() {
+        cmd.env_remove(key);
     }
     cmd.envs(envs.iter().copied());
     cmd.stdin(if stdin.is_some() {
@@ -224,6 +222,31 @@ pub fn run_program(
         writer.join().expect("stdin writer thread panicked");
     }
     output
+}
+
+/// The names of this process's `KAPSTOK_*` variables, which a child must not inherit.
+fn kapstok_env() -> Vec<std::ffi::OsString> {
+    std::env::vars_os()
+        .map(|(key, _)| key)
+        .filter(|key| key.to_string_lossy().starts_with(KAPSTOK_ENV_PREFIX))
+        .collect()
+}
+
+/// The real `kapstok` on the store `store`, without this process's `KAPSTOK_*` variables, with
+/// `home` as its home and data folder (so nothing lands in the user's), standard input empty and
+/// its output piped. For tests that start (and kill) many at once; add the arguments.
+pub fn kapstok_command(home: &Path, store: &Path) -> Command {
+    let mut cmd = Command::new(kapstok_bin());
+    cmd.arg("--db").arg(store);
+    for key in kapstok_env() {
+        cmd.env_remove(key);
+    }
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
 }
 
 /// The standard output of `output` as (lossy) UTF-8 text.
@@ -451,10 +474,8 @@ impl Tui {
 
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        for (key, _) in std::env::vars_os() {
-            if key.to_string_lossy().starts_with(KAPSTOK_ENV_PREFIX) {
-                cmd.env_remove(key);
-            }
+        for key in kapstok_env() {
+            cmd.env_remove(key);
         }
         cmd.env("TERM", "xterm-256color");
         for (key, value) in envs {

@@ -13,21 +13,17 @@
 use kapstok_core::members::{Member, MemberInput};
 use kapstok_core::{demo, Error, Kapstok};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 const ADMIN: &str = "beheer";
 
 fn command(store: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(kapstok_tests::kapstok_bin());
-    cmd.args(["--db", store.to_str().unwrap()])
-        .args(args)
+    let home = store.parent().unwrap_or(store);
+    let mut cmd = kapstok_tests::kapstok_command(home, store);
+    cmd.args(args)
         .args(["--user", ADMIN])
-        .env("KAPSTOK_PASSWORD", demo::DEMO_PASSWORD)
-        .env_remove("KAPSTOK_DB")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .env("KAPSTOK_PASSWORD", demo::DEMO_PASSWORD);
     cmd
 }
 

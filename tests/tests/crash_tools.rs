@@ -14,7 +14,7 @@
 
 use kapstok_core::store::{dump, Store};
 use kapstok_core::{Error, Kapstok};
-use kapstok_tests::kapstok_bin;
+use kapstok_tests::kapstok_command;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -23,19 +23,10 @@ const PASSWORD: &str = "kapstok-demo";
 const MEMBERS: usize = 40;
 
 fn command(home: &Path, store: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(kapstok_bin());
-    cmd.arg("--db").arg(store).args(args);
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("KAPSTOK_") {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home)
+    let mut cmd = kapstok_command(home, store);
+    cmd.args(args)
         .env("KAPSTOK_PASSWORD", PASSWORD)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stdout(Stdio::null());
     cmd
 }
 

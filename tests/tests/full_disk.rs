@@ -19,10 +19,10 @@
 
 use kapstok_core::store::{dump, Store};
 use kapstok_core::Error;
-use kapstok_tests::kapstok_bin;
+use kapstok_tests::kapstok_command;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "kapstok-demo";
@@ -30,15 +30,8 @@ const PASSWORD: &str = "kapstok-demo";
 /// Runs `kapstok --db STORE args --user beheer` with HOME in `home`, and, with `limit`, no file
 /// may grow beyond `limit` bytes.
 fn kapstok(home: &Path, store: &Path, args: &[&str], limit: Option<u64>) -> Output {
-    let mut cmd = Command::new(kapstok_bin());
-    cmd.arg("--db").arg(store).args(args);
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("KAPSTOK_") {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home)
+    let mut cmd = kapstok_command(home, store);
+    cmd.args(args)
         .env("KAPSTOK_PASSWORD", PASSWORD)
         .env("KAPSTOK_NEW_PASSWORD", "een-nieuw-wachtwoord")
         .stdin(Stdio::null())
