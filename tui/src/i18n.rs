@@ -170,6 +170,8 @@ messages! {
     StatusChanged => "Status gewijzigd", "Status changed";
     ContactRecorded => "Contact vastgelegd", "Contact recorded";
     Cancelled => "Geannuleerd", "Cancelled";
+    Busy => "Bezig:", "Working:";
+    BusyReload => "de lijsten opnieuw lezen", "reading the lists again";
     StoreMigrated => "De opslag is bijgewerkt naar de nieuwe versie; back-up:", "The store was upgraded to the new format; backup:";
     ReadOnlyRole => "Uw rol mag de ledenlijst alleen inzien.", "Your role may only view the member register.";
     NothingSelected => "Geen lid geselecteerd.", "No member selected.";

@@ -1,14 +1,20 @@
 //! The `kapstok` program: a terminal UI (ratatui) and a command line (clap) on kapstok-core.
 //!
-//! Flow: crossterm event -> [`keys::map`] -> [`keys::Action`] -> [`app::App::update`] -> core
-//! call -> redraw. The library form exists so tests can drive [`app::App`] on a `TestBackend`.
+//! Flow: crossterm event -> [`keys::map`] (the key table of the top layer or the tab) ->
+//! [`keys::Action`] -> [`app::App::update`] -> the layer or [`screen::Screen`] calls core ->
+//! [`screen::Effects`] -> redraw. The library form exists so tests can drive [`app::App`] on a
+//! `TestBackend`.
 
 pub mod app;
 pub mod cli;
 pub mod files;
+pub mod gate;
 pub mod i18n;
+pub mod jobs;
 pub mod keys;
+pub mod layers;
 pub mod safe_backend;
+pub mod screen;
 pub mod screens;
 pub mod widgets;
 
@@ -54,16 +60,24 @@ pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Res
             terminal.draw(|f| app.draw(f))?;
         }
         while !app.quit {
-            if event::poll(Duration::from_millis(500))? {
+            // Background work reports back, and its progress line shows, within a tenth of a
+            // second; otherwise the loop also looks for changes other sessions made.
+            let wait = if app.busy() { 100 } else { 250 };
+            if event::poll(Duration::from_millis(wait))? {
                 let ev = event::read()?;
                 app.handle_event(&ev);
                 // Draw once per batch of queued events, so a slow remote session keeps up.
                 while !app.quit && event::poll(Duration::ZERO)? {
                     app.handle_event(&event::read()?);
                 }
+                app.tick();
+                terminal.draw(|f| app.draw(f))?;
+            } else if app.tick() {
                 terminal.draw(|f| app.draw(f))?;
             }
         }
+        // Work still running (a PDF being written) finishes before the store closes.
+        app.settle();
         Ok(())
     })();
     ratatui::restore();

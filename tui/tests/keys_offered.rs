@@ -3,8 +3,9 @@
 //! only the keys its permissions (as core says) let it use.
 
 use chrono::NaiveDate;
-use kapstok::app::{App, Tab};
+use kapstok::app::App;
 use kapstok::i18n::Lang;
+use kapstok::i18n::Msg;
 use kapstok::keys::{self, Mode};
 use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
@@ -48,7 +49,7 @@ fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
 
     // Logged in, on Today: digits, Tab, help, `v` and Enter at a too small window do nothing.
     let mut app = log_in(&k, "beheer", demo::DEMO_PASSWORD, Lang::Nl);
-    assert_eq!(app.tab(), Some(Tab::Today));
+    assert_eq!(app.tab(), Some(Msg::TabToday));
     assert!(screen(&mut app, 10, 3).contains("Venster"));
     for code in [
         KeyCode::Char('3'),
@@ -60,7 +61,7 @@ fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
     ] {
         key(&mut app, code);
     }
-    assert_eq!((app.tab(), app.mode()), (Some(Tab::Today), Mode::Today));
+    assert_eq!((app.tab(), app.mode()), (Some(Msg::TabToday), Mode::Today));
     let s = screen(&mut app, 80, 24);
     assert!(!s.contains("Esc of ? sluit"), "help opened unseen:\n{s}");
     assert!(s.contains("Vandaag, 23-11-2026"), "{s}");
@@ -77,10 +78,10 @@ fn below_80_by_24_nothing_is_typed_and_no_tab_changes() {
     // A resize counts before the next frame: keys queued behind it are judged at its size.
     app.handle_event(&Event::Resize(80, 23));
     key(&mut app, KeyCode::Char('1'));
-    assert_eq!(app.tab(), Some(Tab::Today));
+    assert_eq!(app.tab(), Some(Msg::TabToday));
     app.handle_event(&Event::Resize(80, 24));
     key(&mut app, KeyCode::Char('1'));
-    assert_eq!(app.tab(), Some(Tab::Members));
+    assert_eq!(app.tab(), Some(Msg::TabMembers));
 
     // In the member form `q` is text; at a too small window it quits, as Ctrl+C does.
     key(&mut app, KeyCode::Char('n'));
@@ -117,7 +118,7 @@ fn every_view(app: &mut App, mut visit: impl FnMut(&mut App)) -> usize {
             key(app, KeyCode::Char('v'));
         }
         key(app, KeyCode::Tab);
-        if app.tab() == Some(Tab::Today) {
+        if app.tab() == Some(Msg::TabToday) {
             return seen;
         }
     }

@@ -2,8 +2,9 @@
 //! where each line leads, and the year's figures with their charts and files.
 
 use chrono::NaiveDate;
-use kapstok::app::{App, Tab};
+use kapstok::app::App;
 use kapstok::i18n::Lang;
+use kapstok::i18n::Msg;
 use kapstok::keys::Mode;
 use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
@@ -45,7 +46,7 @@ fn selected(screen: &str) -> Option<String> {
 /// Walks every line of the Today list: Enter must open the tab and the view (the keyboard's
 /// mode) `expected(line)`, and tab 0 leads back. Each line names its view: a line after one that
 /// opened another view of the same tab still lands on its own.
-fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> (Tab, Mode)) -> usize {
+fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> (Msg, Mode)) -> usize {
     let mut seen = Vec::new();
     key(app, KeyCode::Home);
     loop {
@@ -62,7 +63,7 @@ fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> (Tab, Mode)) -> us
             key(app, KeyCode::Esc);
         }
         key(app, KeyCode::Char('0'));
-        assert_eq!(app.tab(), Some(Tab::Today));
+        assert_eq!(app.tab(), Some(Msg::TabToday));
         seen.push(line);
         key(app, KeyCode::Down);
     }
@@ -73,7 +74,7 @@ fn every_line_leads(app: &mut App, expected: impl Fn(&str) -> (Tab, Mode)) -> us
 fn the_coordinator_starts_on_today_and_each_line_opens_its_tab() {
     let f = store();
     let mut app = logged_in(&f, "coordinator", Lang::Nl);
-    assert_eq!(app.tab(), Some(Tab::Today));
+    assert_eq!(app.tab(), Some(Msg::TabToday));
     assert_eq!(app.mode(), Mode::Today);
     insta::assert_snapshot!("today_coordinator_80x24", screen(&mut app, 80, 24));
     // Put the tabs on other views first: each line opens its own.
@@ -90,13 +91,13 @@ fn the_coordinator_starts_on_today_and_each_line_opens_its_tab() {
             // a review of this week: its date and time
             || line.chars().next().is_some_and(|c| c.is_ascii_digit());
         if reviews {
-            (Tab::Volunteers, Mode::Reviews)
+            (Msg::TabVolunteers, Mode::Reviews)
         } else if line.starts_with("Overeenkomsten") || line.starts_with("Nog niet ondertekende") {
-            (Tab::Volunteers, Mode::Experts)
+            (Msg::TabVolunteers, Mode::Experts)
         } else if line.starts_with("Punten in opleidingsplannen") {
-            (Tab::Training, Mode::Plans)
+            (Msg::TabTraining, Mode::Plans)
         } else if line.starts_with("Vaardigheden") || line.starts_with("Budget") {
-            (Tab::Training, Mode::Coverage)
+            (Msg::TabTraining, Mode::Coverage)
         } else {
             panic!("a line the test does not know: {line}")
         }
@@ -112,7 +113,7 @@ fn the_volunteer_sees_this_weeks_run() {
     insta::assert_snapshot!("today_volunteer_80x24_en", s);
     assert!(s.contains("Cards week 2026-W48: not composed yet"), "{s}");
     assert_eq!(
-        every_line_leads(&mut app, |_| (Tab::BaseMail, Mode::Run)),
+        every_line_leads(&mut app, |_| (Msg::TabBaseMail, Mode::Run)),
         1
     );
     // Composed: how many cards, written and posted, and what is left.
@@ -143,7 +144,7 @@ fn the_volunteer_sees_this_weeks_run() {
     assert_eq!(app.mode(), Mode::Stats);
     key(&mut app, KeyCode::Char('0'));
     assert_eq!(
-        every_line_leads(&mut app, |_| (Tab::BaseMail, Mode::Run)),
+        every_line_leads(&mut app, |_| (Msg::TabBaseMail, Mode::Run)),
         2
     );
     // The year's figures are not for volunteers: not offered, and `v` does nothing (no refusal
@@ -183,7 +184,7 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.tab(), Some(Tab::Members));
+    assert_eq!(app.tab(), Some(Msg::TabMembers));
     assert_eq!(app.mode(), Mode::Retention);
     key(&mut app, KeyCode::Esc);
     // The meetings on their attendance view, BaseMail on its statistics: each line opens its own.
@@ -207,17 +208,17 @@ fn the_administrator_sees_the_meeting_members_and_returned_cards() {
             "Najaarsvergadering",
         ];
         if meeting.iter().any(|m| line.starts_with(m)) {
-            (Tab::Meetings, Mode::Meetings)
+            (Msg::TabMeetings, Mode::Meetings)
         } else if line.starts_with("Leden uit beeld") {
-            (Tab::OutOfSight, Mode::Browse)
+            (Msg::TabOutOfSight, Mode::Browse)
         } else if line.starts_with("Teruggekomen") {
             // The stays to check are in the recipients view.
-            (Tab::BaseMail, Mode::Recipients)
+            (Msg::TabBaseMail, Mode::Recipients)
         } else if line.starts_with("Oud-leden voorbij de bewaartermijn") {
-            (Tab::Members, Mode::Retention)
+            (Msg::TabMembers, Mode::Retention)
         } else {
             // Birthdays (the count and each name): the register.
-            (Tab::Members, Mode::Browse)
+            (Msg::TabMembers, Mode::Browse)
         }
     });
     assert!(lines >= 8, "{lines} lines");

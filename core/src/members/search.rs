@@ -58,6 +58,25 @@ impl SearchIndex {
         }
     }
 
+    /// The member at position `i` changed: its haystack is built again.
+    pub fn set(&mut self, i: usize, m: &Member) {
+        if let Some(h) = self.hay.get_mut(i) {
+            *h = haystack(m);
+        }
+    }
+
+    /// A member came in at position `i` (the positions after it move up by one).
+    pub fn insert(&mut self, i: usize, m: &Member) {
+        self.hay.insert(i.min(self.hay.len()), haystack(m));
+    }
+
+    /// The member at position `i` went (the positions after it move down by one).
+    pub fn remove(&mut self, i: usize) {
+        if i < self.hay.len() {
+            self.hay.remove(i);
+        }
+    }
+
     /// The positions (in the list the index was built from) that match the query.
     pub fn filter(&self, query: &Query) -> Vec<usize> {
         self.hay

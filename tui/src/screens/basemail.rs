@@ -810,3 +810,21 @@ impl BaseMailTab {
         Reply::info(done.message)
     }
 }
+
+crate::screens::legacy::legacy_tab!(
+    BaseMailTab,
+    Popup,
+    Msg::TabBaseMail,
+    &[
+        kapstok_core::store::TreeId::Members,
+        kapstok_core::store::TreeId::Settings,
+        kapstok_core::store::TreeId::Institutions,
+        kapstok_core::store::TreeId::Recipients,
+        kapstok_core::store::TreeId::Stays,
+        kapstok_core::store::TreeId::Runs,
+    ],
+    {
+        crate::screen::Target::Run => View::Cards,
+        crate::screen::Target::Recipients => View::Recipients,
+    }
+);

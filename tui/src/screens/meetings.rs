@@ -1284,3 +1284,17 @@ fn io_error(path: &Path, e: std::io::Error) -> Reply {
         error: true,
     })
 }
+
+crate::screens::legacy::legacy_tab!(
+    MeetingsTab,
+    Popup,
+    Msg::TabMeetings,
+    &[
+        kapstok_core::store::TreeId::Members,
+        kapstok_core::store::TreeId::Settings,
+        kapstok_core::store::TreeId::Meetings,
+    ],
+    {
+        crate::screen::Target::Meetings => View::Meetings,
+    }
+);

@@ -1,10 +1,9 @@
-//! One module per tab: state and drawing. Screens never call each other. The member screens
-//! leave core calls to the app; the BaseMail and Volunteers tabs, with many more actions, make
-//! their own on the session the app hands them and answer with what to show (see
-//! [`basemail::Reply`], [`volunteers::Reply`]).
+//! One module per tab, each a [`crate::screen::Screen`]; screens never call each other.
+//! [`for_session`] lists the tabs a role sees: a new tab is a module here and a line there.
 
 pub mod basemail;
 pub mod figures_text;
+pub(crate) mod legacy;
 pub mod meeting_text;
 pub mod meetings;
 pub mod members;
@@ -13,6 +12,31 @@ pub(crate) mod style;
 pub mod today;
 pub mod training;
 pub mod volunteers;
+
+use crate::screen::Screen;
+use kapstok_core::{Kapstok, Permission, Session};
+use std::path::Path;
+
+/// The tabs of a session, in order: each role sees those its permissions open (core decides).
+pub fn for_session(s: &Session, k: &Kapstok, out_dir: &Path) -> Vec<Box<dyn Screen>> {
+    let dir = || out_dir.to_path_buf();
+    let mut tabs: Vec<Box<dyn Screen>> = vec![Box::new(today::TodayTab::new(s, dir()))];
+    if s.can(Permission::MembersRead) {
+        tabs.push(Box::new(members::screen::MembersScreen::new(k)));
+        tabs.push(Box::new(members::screen::OutOfSightScreen::new(k)));
+    }
+    if s.can(Permission::BaseMailRun) {
+        tabs.push(Box::new(basemail::BaseMailTab::new(s, dir())));
+    }
+    if s.can(Permission::ExpertsManage) {
+        tabs.push(Box::new(volunteers::VolunteersTab::new(s, dir())));
+        tabs.push(Box::new(training::TrainingTab::new(s, dir())));
+    }
+    if s.can(Permission::MeetingsRead) {
+        tabs.push(Box::new(meetings::MeetingsTab::new(s, dir())));
+    }
+    tabs
+}
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]

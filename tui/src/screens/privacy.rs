@@ -13,9 +13,10 @@ use super::{error_status, Status};
 use crate::files::write_atomically;
 use crate::i18n::{fill, Lang, Msg};
 use crate::keys::{Action, Mode};
-use crate::widgets::centered;
-use crate::widgets::confirm::{Answer, Question};
-use crate::widgets::form::{Field, Form, Outcome as FormOutcome};
+use crate::layers::{ConfirmLayer, FormLayer, Layer, Next, Submit};
+use crate::screen::{Cx, Effect, Effects};
+use crate::widgets::confirm::Question;
+use crate::widgets::form::{Field, Form};
 use kapstok_core::access::{AuditEntry, AuditFilter};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
@@ -26,6 +27,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 use ratatui::Frame;
+use std::any::Any;
 use std::path::{Path, PathBuf};
 
 /// The views of the tab, switched with `v`.
@@ -37,73 +39,68 @@ pub enum View {
     Retention,
 }
 
-/// A popup of the tab.
-pub enum Popup {
-    /// The audit log filter.
-    Filter(Box<Form>),
-    /// Erasing these members, once the typed confirmation is typed.
-    Erase {
-        /// The member numbers.
-        numbers: Vec<u64>,
-        /// The typed confirmation.
-        question: Question,
-    },
+/// The typed confirmation before erasing one member: the member number, then the erase word
+/// (naming the backups in `backups` that still hold the person). `who` names them.
+pub fn erase_question(number: u64, who: &str, backups: &str, lang: Lang) -> Question {
+    let first = format!(
+        "{}\n{}",
+        fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
+        Msg::PrivEraseTypeNumber.text(lang)
+    );
+    Question::typed(first, number.to_string())
+        .then(last_check(backups, lang), Msg::PrivEraseWord.text(lang))
 }
 
-/// The tab's answer to an action.
-pub type Reply = super::Reply<Popup>;
+/// The typed confirmation before anonymising everyone on the retention list: how many they
+/// are, then the erase word.
+pub fn erase_all_question(count: usize, backups: &str, lang: Lang) -> Question {
+    let count = count.to_string();
+    let who = format!("{count} {}", Msg::PrivMembers.text(lang));
+    let first = format!(
+        "{}\n{}",
+        fill(Msg::PrivEraseAsk1, lang, &[("who", &who)]),
+        Msg::PrivEraseTypeCount.text(lang)
+    );
+    Question::typed(first, count).then(last_check(backups, lang), Msg::PrivEraseWord.text(lang))
+}
 
-impl Popup {
-    /// Where the keyboard is.
-    pub fn mode(&self) -> Mode {
-        match self {
-            Popup::Filter(_) => Mode::Form,
-            Popup::Erase { question, .. } => question.mode(),
+/// The question before erasing `numbers`, owned by a screen of type `S`; its yes erases them.
+pub fn erase_layer<S: 'static>(numbers: Vec<u64>, question: Question) -> ConfirmLayer<S> {
+    ConfirmLayer::new(question, move |_: &mut S, cx: &Cx| {
+        Effects::status(erase(&numbers, cx))
+    })
+    .on_no(|cx| Effects::info(cx.t(Msg::PrivCancelled)))
+}
+
+/// Erases `numbers` one by one (stopping at the first error) and says what was done.
+fn erase(numbers: &[u64], cx: &Cx) -> Status {
+    let lang = cx.lang;
+    let (mut erased, mut again) = (0, Vec::new());
+    for n in numbers {
+        match cx.session.privacy().erase(*n) {
+            Err(e) => return error_status(&e, lang),
+            // Erased before: the store's rewrite is due again.
+            Ok(done) if done.again => again.push(n.to_string()),
+            Ok(_) => erased += 1,
         }
     }
-
-    /// Draws the popup.
-    pub fn render(&self, frame: &mut Frame, body: Rect, lang: Lang) {
-        match self {
-            Popup::Filter(form) => {
-                let width = 64u16.min(body.width);
-                form.render(frame, centered(body, width, form.height(width)), lang)
-            }
-            Popup::Erase { question, .. } => question.render(frame, body, lang),
-        }
-    }
-
-    /// The typed confirmation before erasing one member: the member number, then the erase
-    /// word (naming the backups in `backups` that still hold the person). `who` names them.
-    pub fn erase(number: u64, who: &str, backups: &str, lang: Lang) -> Popup {
-        let first = format!(
-            "{}\n{}",
-            fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
-            Msg::PrivEraseTypeNumber.text(lang)
-        );
-        Popup::Erase {
-            numbers: vec![number],
-            question: Question::typed(first, number.to_string())
-                .then(last_check(backups, lang), Msg::PrivEraseWord.text(lang)),
-        }
-    }
-
-    /// The typed confirmation before anonymising everyone on the retention list: how many
-    /// they are, then the erase word.
-    pub fn erase_all(numbers: Vec<u64>, backups: &str, lang: Lang) -> Popup {
-        let count = numbers.len().to_string();
-        let who = format!("{count} {}", Msg::PrivMembers.text(lang));
-        let first = format!(
-            "{}\n{}",
-            fill(Msg::PrivEraseAsk1, lang, &[("who", &who)]),
-            Msg::PrivEraseTypeCount.text(lang)
-        );
-        Popup::Erase {
-            numbers,
-            question: Question::typed(first, count)
-                .then(last_check(backups, lang), Msg::PrivEraseWord.text(lang)),
-        }
-    }
+    let backups = kapstok_core::privacy::backup_dir(cx.k)
+        .display()
+        .to_string();
+    let text = if erased == 0 && !again.is_empty() {
+        fill(
+            Msg::PrivErasedAgainTui,
+            lang,
+            &[("number", &again.join(", "))],
+        )
+    } else {
+        fill(
+            Msg::PrivErasedTui,
+            lang,
+            &[("count", &erased.to_string()), ("dir", &backups)],
+        )
+    };
+    status(text)
 }
 
 fn last_check(backups: &str, lang: Lang) -> String {
@@ -126,10 +123,7 @@ pub struct PrivacyTab {
     due: Vec<Due>,
     months: u32,
     due_state: ListState,
-    store: PathBuf,
     backups: String,
-    /// Set after an erasure, so the app reads the register again.
-    pub erased: bool,
 }
 
 fn status(text: String) -> Status {
@@ -254,7 +248,6 @@ impl PrivacyTab {
 
     /// The view for the store `k` (exports are saved beside it).
     pub fn new(k: &kapstok_core::Kapstok) -> PrivacyTab {
-        let store = k.path();
         PrivacyTab {
             view: View::Audit,
             entries: Vec::new(),
@@ -264,17 +257,8 @@ impl PrivacyTab {
             due: Vec::new(),
             months: 0,
             due_state: ListState::default().with_selected(Some(0)),
-            store: store.to_path_buf(),
             backups: kapstok_core::privacy::backup_dir(k).display().to_string(),
-            erased: false,
         }
-    }
-
-    /// Lets go of the audit log and the retention list when the view closes ([`PrivacyTab::load`]
-    /// reads them when it opens), keeping the selections.
-    pub fn unload(&mut self) {
-        self.entries = Vec::new();
-        self.due = Vec::new();
     }
 
     /// Whether Esc closes the view (else it clears the audit log's filter first).
@@ -294,13 +278,6 @@ impl PrivacyTab {
         match self.view {
             View::Audit => Mode::Audit,
             View::Retention => Mode::Retention,
-        }
-    }
-
-    fn export_dir(&self) -> PathBuf {
-        match self.store.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
         }
     }
 
@@ -325,128 +302,86 @@ impl PrivacyTab {
         self.due.get(self.due_state.selected().unwrap_or(0))
     }
 
-    /// Handles an action on the tab.
-    pub fn handle(&mut self, action: Action, s: &Session, lang: Lang) -> Reply {
+    /// Handles an action on the view; the layers it pushes (the filter, an erasure's question)
+    /// are owned by the view itself ([`PrivacyView`]).
+    pub fn handle(&mut self, action: Action, cx: &Cx) -> Effects {
+        let lang = cx.lang;
         if action == Action::NextView {
             self.view = match self.view {
                 View::Audit => View::Retention,
                 View::Retention => View::Audit,
             };
-            return self.reload(s, lang);
+            return self.reload(cx);
         }
         match self.view {
             View::Audit => {
                 if moved(&mut self.audit_state, self.entries.len(), action) {
-                    return Reply::default();
+                    return Effects::none();
                 }
                 match action {
-                    Action::Filter => {
-                        Reply::show(Popup::Filter(Box::new(filter_form(&self.filter))))
-                    }
+                    Action::Filter => Effects::push(
+                        FormLayer::<PrivacyTab>::new(filter_form(&self.filter), |form, tab, cx| {
+                            match parse_filter(form) {
+                                Ok(filter) => {
+                                    tab.filter = filter;
+                                    tab.audit_state.select(Some(0));
+                                    Submit::Done(tab.reload(cx))
+                                }
+                                Err(errors) => {
+                                    form.show_errors(&errors, cx.lang);
+                                    Submit::Stay(Effects::none())
+                                }
+                            }
+                        })
+                        .width(64),
+                    ),
                     Action::Back => {
                         self.filter = AuditFilter::default();
-                        self.reload(s, lang)
+                        self.reload(cx)
                     }
-                    _ => Reply::default(),
+                    _ => Effects::none(),
                 }
             }
             View::Retention => {
                 if moved(&mut self.due_state, self.due.len(), action) {
-                    return Reply::default();
+                    return Effects::none();
                 }
                 match action {
                     Action::ExportPerson => match self.selected_due() {
-                        Some(d) => {
-                            let st = export_person(s, d.member.number, &self.export_dir(), lang);
-                            Reply::default().with_status(st)
-                        }
-                        None => Reply::info(Msg::NothingSelected.text(lang)),
-                    },
-                    Action::ErasePerson => match self.selected_due() {
-                        Some(d) => Reply::show(Popup::erase(
+                        Some(d) => Effects::status(export_person(
+                            cx.session,
                             d.member.number,
-                            &format!("{} ({})", d.member.name.full(), d.member.number),
-                            &self.backups,
+                            cx.out_dir,
                             lang,
                         )),
-                        None => Reply::info(Msg::NothingSelected.text(lang)),
+                        None => Effects::info(Msg::NothingSelected.text(lang)),
+                    },
+                    Action::ErasePerson => match self.selected_due() {
+                        Some(d) => {
+                            let who = format!("{} ({})", d.member.name.full(), d.member.number);
+                            let q = erase_question(d.member.number, &who, &self.backups, lang);
+                            Effects::push(erase_here(vec![d.member.number], q))
+                        }
+                        None => Effects::info(Msg::NothingSelected.text(lang)),
                     },
                     Action::EraseDue if self.due.is_empty() => {
-                        Reply::info(Msg::RetentionEmpty.text(lang))
+                        Effects::info(Msg::RetentionEmpty.text(lang))
                     }
                     Action::EraseDue => {
                         let numbers: Vec<u64> = self.due.iter().map(|d| d.member.number).collect();
-                        Reply::show(Popup::erase_all(numbers, &self.backups, lang))
+                        let q = erase_all_question(numbers.len(), &self.backups, lang);
+                        Effects::push(erase_here(numbers, q))
                     }
-                    _ => Reply::default(),
+                    _ => Effects::none(),
                 }
             }
         }
     }
 
-    fn reload(&mut self, s: &Session, lang: Lang) -> Reply {
-        match self.load(s) {
-            Ok(()) => Reply::default(),
-            Err(e) => Reply::error(&e, lang),
-        }
-    }
-
-    /// Handles an action in one of the tab's popups.
-    pub fn handle_popup(&mut self, popup: Popup, action: Action, s: &Session, lang: Lang) -> Reply {
-        match popup {
-            Popup::Filter(mut form) => match form.handle(action) {
-                FormOutcome::Cancel => Reply::default(),
-                FormOutcome::Save => match parse_filter(&form) {
-                    Ok(filter) => {
-                        self.filter = filter;
-                        self.audit_state.select(Some(0));
-                        self.reload(s, lang)
-                    }
-                    Err(errors) => {
-                        form.show_errors(&errors, lang);
-                        Reply::show(Popup::Filter(form))
-                    }
-                },
-                _ => Reply::show(Popup::Filter(form)),
-            },
-            Popup::Erase { numbers, question } => match question.answer(action) {
-                Answer::No => Reply::info(Msg::PrivCancelled.text(lang)),
-                Answer::Open(question) => Reply::show(Popup::Erase { numbers, question }),
-                Answer::Yes => {
-                    let (mut erased, mut again) = (0, Vec::new());
-                    for n in &numbers {
-                        match s.privacy().erase(*n) {
-                            Err(e) => {
-                                let _ = self.load(s);
-                                self.erased = erased > 0 || !again.is_empty();
-                                return Reply::default().with_status(error_status(&e, lang));
-                            }
-                            // Erased before: the store's rewrite is due again.
-                            Ok(done) if done.again => again.push(n.to_string()),
-                            Ok(_) => erased += 1,
-                        }
-                        self.erased = true;
-                    }
-                    let reply = self.reload(s, lang);
-                    let text = if erased == 0 && !again.is_empty() {
-                        fill(
-                            Msg::PrivErasedAgainTui,
-                            lang,
-                            &[("number", &again.join(", "))],
-                        )
-                    } else {
-                        fill(
-                            Msg::PrivErasedTui,
-                            lang,
-                            &[("count", &erased.to_string()), ("dir", &self.backups)],
-                        )
-                    };
-                    match reply.status {
-                        Some(err) => Reply::default().with_status(err),
-                        None => Reply::info(text),
-                    }
-                }
-            },
+    fn reload(&mut self, cx: &Cx) -> Effects {
+        match self.load(cx.session) {
+            Ok(()) => Effects::none(),
+            Err(e) => Effects::error(&e, cx.lang),
         }
     }
 
@@ -540,6 +475,91 @@ impl PrivacyTab {
                     &mut self.due_state.clone(),
                 );
             }
+        }
+    }
+}
+
+/// An erasure asked from the view: afterwards the view reads the log and the list again.
+fn erase_here(numbers: Vec<u64>, question: Question) -> ConfirmLayer<PrivacyTab> {
+    ConfirmLayer::new(question, move |tab: &mut PrivacyTab, cx: &Cx| {
+        let done = erase(&numbers, cx);
+        let reload = tab.reload(cx);
+        if reload.0.is_empty() {
+            Effects::status(done)
+        } else {
+            reload
+        }
+    })
+    .on_no(|cx| Effects::info(cx.t(Msg::PrivCancelled)))
+}
+
+/// The privacy view as a layer over the register: it holds the log and the list while it shows
+/// (read when it opens, gone when it closes), and the filter form or erasure question over it.
+pub struct PrivacyView {
+    tab: PrivacyTab,
+    over: Option<Box<dyn Layer>>,
+}
+
+impl PrivacyView {
+    /// The view of `view`, read from the store.
+    pub fn open(view: View, cx: &Cx) -> Effects {
+        if !cx.session.can(kapstok_core::Permission::AuditRead) {
+            return Effects::error(
+                &kapstok_core::Error::Denied(kapstok_core::Permission::AuditRead),
+                cx.lang,
+            );
+        }
+        let mut tab = PrivacyTab::new(cx.k);
+        tab.view = view;
+        let loaded = tab.load(cx.session);
+        let effects = Effects::push(PrivacyView { tab, over: None });
+        match loaded {
+            Ok(()) => effects,
+            Err(e) => effects.then(Effects::error(&e, cx.lang)),
+        }
+    }
+
+    /// Keeps the layers the view pushes over itself; the rest goes to the shell.
+    fn absorb(&mut self, effects: Effects) -> Effects {
+        let mut out = Effects::none();
+        for effect in effects.0 {
+            match effect {
+                Effect::Push(layer) => self.over = Some(layer),
+                Effect::CloseLayer => self.over = None,
+                e => out = out.and(e),
+            }
+        }
+        out
+    }
+}
+
+impl Layer for PrivacyView {
+    fn mode(&self) -> Mode {
+        match &self.over {
+            Some(over) => over.mode(),
+            None => self.tab.mode(),
+        }
+    }
+
+    fn handle(mut self: Box<Self>, action: Action, _: &mut dyn Any, cx: &Cx) -> (Next, Effects) {
+        if let Some(over) = self.over.take() {
+            let (next, effects) = over.handle(action, &mut self.tab, cx);
+            self.over = next;
+            let effects = self.absorb(effects);
+            return (Some(self), effects);
+        }
+        if action == Action::Back && self.tab.closes_on_back() {
+            return (None, Effects::none());
+        }
+        let effects = self.tab.handle(action, cx);
+        let effects = self.absorb(effects);
+        (Some(self), effects)
+    }
+
+    fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
+        self.tab.render(frame, body, cx.lang);
+        if let Some(over) = &self.over {
+            over.render(frame, body, cx);
         }
     }
 }

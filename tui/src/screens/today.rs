@@ -22,31 +22,7 @@ use ratatui::widgets::{Bar, BarChart, Block, List, ListItem, ListState, Paragrap
 use ratatui::Frame;
 use std::path::PathBuf;
 
-/// Where a line of the Today list leads: the tab and the view of it where the line's work is
-/// done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The Meetings tab: the meetings with their agenda and convocation.
-    Meetings,
-    /// The member register.
-    Members,
-    /// Members out of sight.
-    OutOfSight,
-    /// The retention list (ex-members past the retention period).
-    Retention,
-    /// The BaseMail tab: the week's cards.
-    Run,
-    /// The BaseMail tab: the recipients and their stays (a stay to check after a returned card).
-    Recipients,
-    /// The Volunteers tab: the experts and their agreements.
-    Experts,
-    /// The Volunteers tab: the reviews due and planned.
-    Reviews,
-    /// The Training tab: each expert's gap and training plan.
-    Plans,
-    /// The Training tab: the coverage, the skills expiring and the half year's budget.
-    Coverage,
-}
+pub use crate::screen::Target;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -639,5 +615,71 @@ impl TodayTab {
                 .style(Style::new().fg(Color::Cyan)),
             weeks,
         );
+    }
+}
+
+impl crate::screen::Screen for TodayTab {
+    fn title(&self) -> Msg {
+        Msg::TabToday
+    }
+
+    fn depends_on(&self) -> &'static [kapstok_core::store::TreeId] {
+        use kapstok_core::store::TreeId;
+        // What the lines count: nearly everything; Today reads again when it is next shown.
+        &[
+            TreeId::Members,
+            TreeId::Settings,
+            TreeId::Recipients,
+            TreeId::Stays,
+            TreeId::Runs,
+            TreeId::Agreements,
+            TreeId::Reviews,
+            TreeId::SkillsHeld,
+            TreeId::PlanItems,
+            TreeId::Courses,
+            TreeId::Meetings,
+        ]
+    }
+
+    fn load(
+        &mut self,
+        cx: &crate::screen::Cx,
+        shared: &mut crate::screen::Shared,
+    ) -> kapstok_core::Result<()> {
+        let register = if self.may_figures && self.view == View::Today {
+            Some(shared.register()?)
+        } else {
+            None
+        };
+        let result = match self.view {
+            View::Today => self.load_today(cx.session, cx.lang, register),
+            View::Figures => cx.session.report().year(self.year).map(|f| {
+                self.figures = Some(f);
+            }),
+        };
+        result
+    }
+
+    fn mode(&self) -> Mode {
+        TodayTab::mode(self)
+    }
+
+    fn handle(&mut self, action: Action, cx: &crate::screen::Cx) -> crate::screen::Effects {
+        use crate::screen::{Effect, Effects};
+        let (target, status) = TodayTab::handle(self, action, cx.session, cx.lang);
+        let effects = Effects::from(status);
+        match target {
+            Some(t) => effects.and(Effect::Open(t)),
+            None => effects,
+        }
+    }
+
+    fn open(&mut self, target: Target, _: &crate::screen::Cx) -> Option<crate::screen::Effects> {
+        let _ = target;
+        None
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect, cx: &crate::screen::Cx) {
+        TodayTab::render(self, frame, area, cx.session.today(), cx.lang);
     }
 }

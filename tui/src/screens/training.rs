@@ -968,3 +968,23 @@ mod tests {
         assert_eq!(half_label(d(2027, 1, 1), Lang::En), "first half 2027");
     }
 }
+
+crate::screens::legacy::legacy_tab!(
+    TrainingTab,
+    Popup,
+    Msg::TabTraining,
+    &[
+        kapstok_core::store::TreeId::Members,
+        kapstok_core::store::TreeId::Settings,
+        kapstok_core::store::TreeId::Agreements,
+        kapstok_core::store::TreeId::Skills,
+        kapstok_core::store::TreeId::Tasks,
+        kapstok_core::store::TreeId::Courses,
+        kapstok_core::store::TreeId::SkillsHeld,
+        kapstok_core::store::TreeId::PlanItems,
+    ],
+    {
+        crate::screen::Target::Plans => View::Plans,
+        crate::screen::Target::Coverage => View::Coverage,
+    }
+);

@@ -1005,3 +1005,21 @@ mod tests {
         assert_eq!(p, Path::new("./overeenkomst-3-sukru-yilmaz-oz.pdf"));
     }
 }
+
+crate::screens::legacy::legacy_tab!(
+    VolunteersTab,
+    Popup,
+    Msg::TabVolunteers,
+    &[
+        kapstok_core::store::TreeId::Members,
+        kapstok_core::store::TreeId::Settings,
+        kapstok_core::store::TreeId::Agreements,
+        kapstok_core::store::TreeId::Reviews,
+        kapstok_core::store::TreeId::AllowanceLimits,
+        kapstok_core::store::TreeId::Tasks,
+    ],
+    {
+        crate::screen::Target::Experts => View::Experts,
+        crate::screen::Target::Reviews => View::Reviews,
+    }
+);

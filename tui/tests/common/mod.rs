@@ -28,6 +28,8 @@ pub fn typ(app: &mut App, text: &str) {
 
 /// The app drawn at a size, as text ("" for an empty size, which TestBackend cannot print).
 pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    // What runs off the drawing thread (a PDF, a reload at size) is taken in first.
+    app.settle();
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     if w == 0 || h == 0 {

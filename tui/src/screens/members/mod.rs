@@ -1,4 +1,8 @@
-//! The member register tab (list with search as you type, detail pane) and the out-of-sight tab.
+//! The member register tab (list with search as you type, detail pane) and the out-of-sight tab:
+//! the lists and their drawing here, the screens and their forms in [`screen`] and [`forms`].
+
+pub mod forms;
+pub mod screen;
 
 use crate::i18n::{Lang, Msg};
 use crate::widgets::ellipsize;
@@ -139,6 +143,53 @@ impl MemberList {
         if let Some(n) = keep {
             self.select_number(n);
         }
+    }
+
+    /// One member changed, came in (`Some`, by number) or went (`None` for its number): its row
+    /// is made again in place, without reading the register. The search and the selected member
+    /// stay.
+    pub fn update(&mut self, number: u64, member: Option<&Member>) {
+        let keep = self.selected_number();
+        let at = self.rows.binary_search_by_key(&number, |r| r.number);
+        match (at, member) {
+            (Ok(i), Some(m)) => {
+                self.rows[i] = self.row(m);
+                self.index.set(i, m);
+            }
+            (Err(i), Some(m)) => {
+                let row = self.row(m);
+                self.rows.insert(i, row);
+                self.index.insert(i, m);
+            }
+            (Ok(i), None) => {
+                self.rows.remove(i);
+                self.index.remove(i);
+            }
+            (Err(_), None) => return,
+        }
+        self.refilter();
+        if let Some(n) = keep {
+            self.select_number(n);
+        }
+    }
+
+    /// A row for a member, its texts at the end of the shared string (the old texts of a changed
+    /// row stay behind unused until the next full load).
+    fn row(&mut self, m: &Member) -> ListRow {
+        let start = self.text.at();
+        let known_as = self.text.push(&m.name.sorted());
+        let city = self.text.push(&m.known_as);
+        let end = self.text.push(m.address.city().unwrap_or(""));
+        ListRow {
+            number: m.number,
+            status: Short::of(m.status()),
+            at: [start, known_as, city, end],
+        }
+    }
+
+    /// Whether the rows are in number order (the register's), so a row can be found by number.
+    pub fn in_number_order(&self) -> bool {
+        self.rows.windows(2).all(|w| w[0].number < w[1].number)
     }
 
     fn refilter(&mut self) {
@@ -485,6 +536,36 @@ impl OutOfSight {
     /// The number of the selected member.
     pub fn selected_number(&self) -> Option<u64> {
         self.rows.get(self.state.selected()?).map(|r| r.number)
+    }
+
+    /// One member changed (`None`: it went): it leaves the list, and comes back in its place when
+    /// it is (still) out of sight on `today`.
+    pub fn update(&mut self, number: u64, member: Option<&Member>, today: chrono::NaiveDate) {
+        let keep = self.selected_number();
+        self.rows.retain(|r| r.number != number);
+        let found = member.map(|m| {
+            kapstok_core::members::rules::out_of_sight(std::slice::from_ref(m), today, self.weeks)
+        });
+        if let Some(&(m, days)) = found.as_ref().and_then(|f| f.first()) {
+            let at = self.rows.partition_point(|r| {
+                (r.days, std::cmp::Reverse(r.number)) > (days, std::cmp::Reverse(m.number))
+            });
+            self.rows.insert(
+                at,
+                OutRow {
+                    number: m.number,
+                    name: m.name.sorted(),
+                    known_as: m.known_as.clone(),
+                    last_contact: m.last_contact,
+                    days,
+                },
+            );
+        }
+        let at = keep
+            .and_then(|n| self.rows.iter().position(|r| r.number == n))
+            .or(self.state.selected());
+        let sel = (!self.rows.is_empty()).then(|| at.unwrap_or(0).min(self.rows.len() - 1));
+        self.state.select(sel);
     }
 
     /// Moves the selection.
