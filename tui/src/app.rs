@@ -7,7 +7,10 @@
 //! reads core's change announcements and hands them to the screens that depend on the trees
 //! they touch ([`Screen::changed`]); the others read again when next shown.
 
+use crate::files::beside;
 use crate::gate::{Gate, Passed};
+use crate::header;
+pub use crate::header::role_label;
 use crate::i18n::{Lang, Msg};
 use crate::jobs::Jobs;
 use crate::keys::{self, Action, Mode};
@@ -15,14 +18,13 @@ use crate::layers::{HelpLayer, Layer};
 use crate::screen::{Cx, Effect, Effects, Screen, Shared};
 use crate::screens::{self, Status};
 use kapstok_core::store::changes::{ChangeSet, Subscription};
-use kapstok_core::{Error, Kapstok, Role, Session};
+use kapstok_core::{Error, Kapstok, Session};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Tabs, Wrap};
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The smallest usable terminal.
@@ -32,8 +34,7 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// The logged-in part: the session, its tabs and the layers over them.
 struct Main {
-    session: Session,
-    out_dir: PathBuf,
+    who: Who,
     screens: Vec<Box<dyn Screen>>,
     /// Per screen: a change it depends on came while it was not shown.
     stale: Vec<bool>,
@@ -42,6 +43,23 @@ struct Main {
     layers: Vec<(usize, Box<dyn Layer>)>,
     changes: Subscription,
     jobs: Jobs,
+}
+
+/// Who is logged in, and where their files go: what a [`Cx`] is made of.
+struct Who {
+    session: Session,
+    out_dir: PathBuf,
+}
+
+impl Who {
+    fn cx<'a>(&'a self, k: &'a Kapstok, lang: Lang) -> Cx<'a> {
+        Cx {
+            k,
+            session: &self.session,
+            lang,
+            out_dir: &self.out_dir,
+        }
+    }
 }
 
 /// The whole application state.
@@ -210,12 +228,7 @@ impl App {
         for (owner, result) in main.jobs.finished(wait) {
             let effects = match main.screens.get_mut(owner) {
                 Some(screen) => {
-                    let cx = Cx {
-                        k,
-                        session: &main.session,
-                        lang,
-                        out_dir: &main.out_dir,
-                    };
+                    let cx = main.who.cx(k, lang);
                     screen.message(result, &cx)
                 }
                 None => Effects::none(),
@@ -238,8 +251,7 @@ impl App {
         let mut main = Box::new(Main {
             changes: self.k.subscribe(),
             stale: vec![false; screens.len()],
-            session,
-            out_dir,
+            who: Who { session, out_dir },
             screens,
             tab: 0,
             layers: Vec::new(),
@@ -271,12 +283,7 @@ impl App {
         match self.main.as_deref_mut() {
             None => self.gate.render(frame, body, lang),
             Some(main) => {
-                let cx = Cx {
-                    k: &self.k,
-                    session: &main.session,
-                    lang,
-                    out_dir: &main.out_dir,
-                };
+                let cx = main.who.cx(&self.k, lang);
                 match main.screens.get_mut(main.tab) {
                     None => frame.render_widget(
                         Paragraph::new(Msg::NoAreas.text(lang))
@@ -295,73 +302,13 @@ impl App {
     }
 
     fn draw_header(&self, frame: &mut Frame, area: Rect) {
-        let style = Style::new()
-            .add_modifier(Modifier::BOLD)
-            .fg(Color::Black)
-            .bg(Color::Cyan);
-        let t = |m: Msg| m.text(self.lang);
-        let Some(main) = &self.main else {
-            let title = Span::styled(format!(" {} ", t(Msg::AppTitle)), style);
-            frame.render_widget(Line::from(title), area);
-            return;
-        };
-        let name = format!("{} ", main.session.user_name());
-        let role = role_label(main.session.role(), self.lang);
-        let who = format!("{} ({role}) ", main.session.user_name());
-        let titles: Vec<String> = main
-            .screens
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{i} {}", t(s.title())))
-            .collect();
-        // Each title takes a space either side, with a divider between; the full app title gives
-        // way to the short one when the tabs would not fit, and then the role to the name alone.
-        let tabs_width: usize = titles.iter().map(|t| t.chars().count() + 2).sum::<usize>()
-            + titles.len().saturating_sub(1);
-        let (full, short) = (
-            title_width(Msg::AppTitle, self.lang),
-            title_width(Msg::AppShort, self.lang),
-        );
-        let fit = |title: u16, who: &str| {
-            usize::from(title) + tabs_width + who.chars().count() <= usize::from(area.width)
-        };
-        let (title, title_w, who) = if fit(full, &who) {
-            (Msg::AppTitle, full, who)
-        } else if fit(short, &who) {
-            (Msg::AppShort, short, who)
-        } else if fit(short, &name) {
-            (Msg::AppShort, short, name)
-        } else if fit(0, &name) {
-            (Msg::AppShort, 0, name)
-        } else {
-            (Msg::AppShort, 0, String::new())
-        };
-        // Still too wide (many tabs at 80 columns): the other tabs show their number only.
-        let titles: Vec<String> = if tabs_width > usize::from(area.width) {
-            titles
-                .into_iter()
-                .enumerate()
-                .map(|(i, t)| if i == main.tab { t } else { i.to_string() })
-                .collect()
-        } else {
-            titles
-        };
-        let who_width = who.chars().count() as u16;
-        let [left, right] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(who_width)]).areas(area);
-        let [title_area, tabs_area] =
-            Layout::horizontal([Constraint::Length(title_w), Constraint::Min(0)]).areas(left);
-        frame.render_widget(
-            Line::from(Span::styled(format!(" {} ", t(title)), style)),
-            title_area,
-        );
-        frame.render_widget(
-            Tabs::new(titles)
-                .select(main.tab)
-                .highlight_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
-            tabs_area,
-        );
-        frame.render_widget(Line::from(who).right_aligned(), right);
+        match &self.main {
+            None => header::draw(frame, area, None, &[], 0, self.lang),
+            Some(m) => {
+                let titles: Vec<Msg> = m.screens.iter().map(|s| s.title()).collect();
+                header::draw(frame, area, Some(&m.who.session), &titles, m.tab, self.lang)
+            }
+        }
     }
 
     fn draw_status(&self, frame: &mut Frame, area: Rect) {
@@ -407,12 +354,7 @@ impl Main {
                 self.layers.push((owner, Box::new(HelpLayer::new(mode))));
                 return;
             }
-            let cx = Cx {
-                k,
-                session: &self.session,
-                lang,
-                out_dir: &self.out_dir,
-            };
+            let cx = self.who.cx(k, lang);
             let (next, effects) = match self.screens.get_mut(owner) {
                 Some(screen) => {
                     let screen: &mut dyn Screen = screen.as_mut();
@@ -442,12 +384,7 @@ impl Main {
                 self.layers.push((self.tab, Box::new(HelpLayer::new(mode))));
             } else {
                 let tab = self.tab;
-                let cx = Cx {
-                    k,
-                    session: &self.session,
-                    lang,
-                    out_dir: &self.out_dir,
-                };
+                let cx = self.who.cx(k, lang);
                 let effects = self.screens[tab].handle(action, &cx);
                 self.apply(tab, effects, k, lang, status, quit);
             }
@@ -464,13 +401,8 @@ impl Main {
     }
 
     fn load(&mut self, i: usize, k: &Kapstok, lang: Lang, status: &mut Status) {
-        let cx = Cx {
-            k,
-            session: &self.session,
-            lang,
-            out_dir: &self.out_dir,
-        };
-        let mut shared = Shared::new(&self.session);
+        let cx = self.who.cx(k, lang);
+        let mut shared = Shared::new(&self.who.session);
         if let Err(e) = self.screens[i].load(&cx, &mut shared) {
             *status = error(&e, lang);
         }
@@ -478,13 +410,8 @@ impl Main {
 
     /// Reads every tab, sharing one read of the register between them.
     fn load_all(&mut self, k: &Kapstok, lang: Lang, status: &mut Status) {
-        let cx = Cx {
-            k,
-            session: &self.session,
-            lang,
-            out_dir: &self.out_dir,
-        };
-        let mut shared = Shared::new(&self.session);
+        let cx = self.who.cx(k, lang);
+        let mut shared = Shared::new(&self.who.session);
         for screen in &mut self.screens {
             if let Err(e) = screen.load(&cx, &mut shared) {
                 *status = error(&e, lang);
@@ -508,13 +435,8 @@ impl Main {
         if sets.is_empty() {
             return false;
         }
-        let cx = Cx {
-            k,
-            session: &self.session,
-            lang,
-            out_dir: &self.out_dir,
-        };
-        let mut shared = Shared::new(&self.session);
+        let cx = self.who.cx(k, lang);
+        let mut shared = Shared::new(&self.who.session);
         for (i, screen) in self.screens.iter_mut().enumerate() {
             let trees = screen.depends_on();
             let hit: Vec<&ChangeSet> = sets
@@ -553,12 +475,7 @@ impl Main {
                 }
                 Effect::Open(target) => {
                     for i in 0..self.screens.len() {
-                        let cx = Cx {
-                            k,
-                            session: &self.session,
-                            lang,
-                            out_dir: &self.out_dir,
-                        };
+                        let cx = self.who.cx(k, lang);
                         if let Some(more) = self.screens[i].open(target, &cx) {
                             self.stale[i] = true;
                             self.show(i, k, lang, status);
@@ -567,7 +484,7 @@ impl Main {
                         }
                     }
                 }
-                Effect::Spawn(job) => self.jobs.start(owner, job, &self.session, lang),
+                Effect::Spawn(job) => self.jobs.start(owner, job, &self.who.session, lang),
                 Effect::Reload => self.load(owner, k, lang, status),
                 Effect::Quit => *quit = true,
             }
@@ -578,25 +495,4 @@ impl Main {
 /// Below the smallest usable terminal.
 fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
-}
-
-fn title_width(title: Msg, lang: Lang) -> u16 {
-    title.text(lang).chars().count() as u16 + 3
-}
-
-/// The folder the store's folder is in: where files made for the user go.
-pub fn beside(store: &Path) -> PathBuf {
-    match store.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// A role in words.
-pub fn role_label(role: Role, lang: Lang) -> &'static str {
-    match role {
-        Role::Administrator => Msg::RoleAdministrator.text(lang),
-        Role::Coordinator => Msg::RoleCoordinator.text(lang),
-        Role::Volunteer => Msg::RoleVolunteer.text(lang),
-    }
 }

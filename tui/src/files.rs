@@ -98,6 +98,14 @@ pub fn lp(path: &Path, printer: &str) -> std::io::Result<Output> {
     command.arg("--").arg(path).stdin(Stdio::null()).output()
 }
 
+/// The folder the store's folder is in: where files made for the user go.
+pub fn beside(store: &std::path::Path) -> std::path::PathBuf {
+    match store.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

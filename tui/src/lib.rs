@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod files;
 pub mod gate;
+pub mod header;
 pub mod i18n;
 pub mod jobs;
 pub mod keys;

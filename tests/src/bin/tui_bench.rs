@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo build --release -p kapstok
-//! cargo run --release -p kapstok-tests --bin tui_bench -- [--db STORE] [--members N] [--keys N]
+//! cargo run --release -p kapstok-tests --bin tui_bench -- [--db STORE] [--members N] [--keys N] [--changes N]
 //! ```
 //!
 //! When the store does not exist it is made first with `kapstok demo --members N` (100,000 by
@@ -18,6 +18,10 @@
 //! - **keystroke to the next frame** in the member filter: the time from writing one key to the
 //!   pty to the end of the frame that follows it, for `--keys` keys (typing names letter by
 //!   letter and erasing them), with percentiles.
+//! - **a change to the frame that shows it**, `--changes` times each: recording a contact with
+//!   the next member down (from the `y` that answers the question to the frame with "Contact
+//!   vastgelegd"), and editing that member's known-as (from Ctrl+S to the frame with
+//!   "Opgeslagen" and the form gone).
 //! - **peak memory**: `VmHWM` of the kapstok process from `/proc/PID/status` after login, after
 //!   typing, and after each step of a tour of every tab and the audit log (each step waits until
 //!   the screen has been quiet for 1.5 s, longer than any tab takes to load; its time is given
@@ -48,6 +52,7 @@ struct Args {
     db: PathBuf,
     members: usize,
     keys: usize,
+    changes: usize,
 }
 
 fn args() -> Args {
@@ -60,6 +65,7 @@ fn args() -> Args {
         db: std::env::temp_dir().join("kapstok-bench-100k"),
         members: 100_000,
         keys: 400,
+        changes: 100,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -69,6 +75,7 @@ fn args() -> Args {
             "--db" => args.db = value.into(),
             "--members" => args.members = value.parse().unwrap_or(args.members),
             "--keys" => args.keys = value.parse().unwrap_or(args.keys),
+            "--changes" => args.changes = value.parse().unwrap_or(args.changes),
             other => {
                 eprintln!("unknown argument {other}");
                 std::process::exit(2);
@@ -283,6 +290,32 @@ fn main() {
     }
     let after_typing = peak_memory_kib(pid);
 
+    // Changes, from the key that saves to the frame that shows them: a contact recorded (`c`,
+    // then `y`), and a member's known-as edited (`e`, to the field, a letter, Ctrl+S), each on
+    // the next member down.
+    pty.send(b"\x1b");
+    pty.frame_where(|s| s.contains("/ om te zoeken"));
+    let mut contacts = Vec::with_capacity(args.changes);
+    let mut edits = Vec::with_capacity(args.changes);
+    for _ in 0..args.changes {
+        pty.send(b"j");
+        pty.settle(Duration::from_millis(50));
+        pty.send(b"c");
+        pty.frame_where(|s| s.contains("Contact van vandaag vastleggen voor"));
+        let at = pty.send(b"y");
+        let end = pty.frame_where(|s| {
+            s.contains("Contact vastgelegd") && !s.contains("Contact van vandaag vastleggen")
+        });
+        contacts.push(end - at);
+        pty.send(b"e");
+        pty.frame_where(|s| s.contains("Lid wijzigen"));
+        pty.send(b"\t\t\tx");
+        pty.settle(Duration::from_millis(50));
+        let at = pty.send(b"\x13");
+        let end = pty.frame_where(|s| s.contains("Opgeslagen") && !s.contains("Lid wijzigen"));
+        edits.push(end - at);
+    }
+
     // A tour of every tab and the audit log, as a user's day might go: the peak after each.
     pty.send(b"\x1b");
     pty.settle(Duration::from_millis(300));
@@ -308,6 +341,29 @@ fn main() {
     let _ = child.kill();
     let _ = child.wait();
 
+    for (what, times) in [
+        (
+            "record a contact (y) to the frame that shows it",
+            &mut contacts,
+        ),
+        (
+            "save an edited member (Ctrl+S) to the frame that shows it",
+            &mut edits,
+        ),
+    ] {
+        times.sort();
+        if times.is_empty() {
+            continue;
+        }
+        println!(
+            "{what}, {} times: p50 {}, p90 {}, p99 {}, max {}",
+            times.len(),
+            ms(percentile(times, 0.50)),
+            ms(percentile(times, 0.90)),
+            ms(percentile(times, 0.99)),
+            ms(*times.last().unwrap_or(&Duration::ZERO)),
+        );
+    }
     latencies.sort();
     let mean = latencies.iter().sum::<Duration>() / latencies.len() as u32;
     println!("store: {}", args.db.display());
