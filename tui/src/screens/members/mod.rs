@@ -76,6 +76,8 @@ struct ListRow {
     status: Short,
     /// Where the sorted name, known-as and city start, and where the city ends.
     at: [u32; 4],
+    /// Where its place in the register's order ends (it starts where the city ends).
+    key_end: u32,
 }
 
 /// Texts kept end to end in one string, each found by its start and end offsets: 100,000 members
@@ -98,6 +100,22 @@ impl Texts {
 
     fn get(&self, from: u32, to: u32) -> &str {
         self.all.get(from as usize..to as usize).unwrap_or("")
+    }
+}
+
+/// A row for a member, its texts at the end of the shared string (the old texts of a changed
+/// row stay behind unused until the next full load).
+fn row(text: &mut Texts, m: &Member) -> ListRow {
+    let start = text.at();
+    let known_as = text.push(&m.name.sorted());
+    let city = text.push(&m.known_as);
+    let end = text.push(m.address.city().unwrap_or(""));
+    let key_end = text.push(&kapstok_core::members::rules::register_key(m));
+    ListRow {
+        number: m.number,
+        status: Short::of(m.status()),
+        at: [start, known_as, city, end],
+        key_end,
     }
 }
 
@@ -125,15 +143,7 @@ impl MemberList {
         let mut rows = Vec::with_capacity(members.len());
         let mut text = Texts::default();
         for m in members {
-            let start = text.at();
-            let known_as = text.push(&m.name.sorted());
-            let city = text.push(&m.known_as);
-            let end = text.push(m.address.city().unwrap_or(""));
-            rows.push(ListRow {
-                number: m.number,
-                status: Short::of(m.status()),
-                at: [start, known_as, city, end],
-            });
+            rows.push(row(&mut text, m));
         }
         text.all.shrink_to_fit();
         self.rows = rows;
@@ -150,46 +160,24 @@ impl MemberList {
     /// stay.
     pub fn update(&mut self, number: u64, member: Option<&Member>) {
         let keep = self.selected_number();
-        let at = self.rows.binary_search_by_key(&number, |r| r.number);
-        match (at, member) {
-            (Ok(i), Some(m)) => {
-                self.rows[i] = self.row(m);
-                self.index.set(i, m);
-            }
-            (Err(i), Some(m)) => {
-                let row = self.row(m);
-                self.rows.insert(i, row);
-                self.index.insert(i, m);
-            }
-            (Ok(i), None) => {
-                self.rows.remove(i);
-                self.index.remove(i);
-            }
-            (Err(_), None) => return,
+        if let Some(i) = self.rows.iter().position(|r| r.number == number) {
+            self.rows.remove(i);
+            self.index.remove(i);
+        }
+        if let Some(m) = member {
+            let new = row(&mut self.text, m);
+            let key = self.text.get(new.at[3], new.key_end).to_string();
+            let text = &self.text;
+            let at = self.rows.partition_point(|r| {
+                (text.get(r.at[3], r.key_end), r.number) < (key.as_str(), m.number)
+            });
+            self.rows.insert(at, new);
+            self.index.insert(at, m);
         }
         self.refilter();
         if let Some(n) = keep {
             self.select_number(n);
         }
-    }
-
-    /// A row for a member, its texts at the end of the shared string (the old texts of a changed
-    /// row stay behind unused until the next full load).
-    fn row(&mut self, m: &Member) -> ListRow {
-        let start = self.text.at();
-        let known_as = self.text.push(&m.name.sorted());
-        let city = self.text.push(&m.known_as);
-        let end = self.text.push(m.address.city().unwrap_or(""));
-        ListRow {
-            number: m.number,
-            status: Short::of(m.status()),
-            at: [start, known_as, city, end],
-        }
-    }
-
-    /// Whether the rows are in number order (the register's), so a row can be found by number.
-    pub fn in_number_order(&self) -> bool {
-        self.rows.windows(2).all(|w| w[0].number < w[1].number)
     }
 
     fn refilter(&mut self) {

@@ -122,7 +122,7 @@ impl Screen for MembersScreen {
 
     fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<(), Error> {
         match changed_members(sets) {
-            Some(numbers) if self.list.in_number_order() => {
+            Some(numbers) => {
                 self.detail = None;
                 for n in numbers {
                     let member = cx.session.members().get(n).ok();
