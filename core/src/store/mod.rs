@@ -31,6 +31,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sled::transaction::{TransactionError, Transactional};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 pub use keys::{Counter, Setting, SettingsKey};
@@ -195,6 +196,9 @@ pub struct Store {
     lock: Arc<lock::StoreLock>,
     /// Who hears of committed changes (see [`changes`]); kept across a rewrite's reopen.
     announcer: Arc<changes::Announcer>,
+    /// How often each tree was read whole ([`Store::scan`]), indexed by [`TreeId`]: for tests
+    /// that a call reads the register once (see [`Store::scans`]).
+    scans: Arc<[AtomicU64; TreeId::ALL.len()]>,
 }
 
 /// The encryption state of an open store.
@@ -305,6 +309,7 @@ impl Store {
             failed: Arc::new(Mutex::new(None)),
             lock,
             announcer: Arc::new(changes::Announcer::default()),
+            scans: Arc::new(std::array::from_fn(|_| AtomicU64::new(0))),
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
@@ -546,6 +551,7 @@ impl Store {
     /// Reads every record of a kind, in id order.
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
         self.usable()?;
+        self.scans[R::TREE as usize].fetch_add(1, Ordering::Relaxed);
         let sealing = self.sealing();
         let tree = self.tree(R::TREE);
         // Sized first: a Vec grown by doubling holds up to twice the records' room, and both
@@ -559,6 +565,12 @@ impl Store {
             records.push((id, decode_record::<R>(&sealing, &value, &key)?));
         }
         Ok(records)
+    }
+
+    /// How often [`Store::scan`] read the whole `tree` since the store was opened (for tests).
+    #[doc(hidden)]
+    pub fn scans(&self, tree: TreeId) -> u64 {
+        self.scans[tree as usize].load(Ordering::Relaxed)
     }
 
     /// Reads the records of a kind one at a time, newest id first, handing each to `visit`; only
