@@ -21,7 +21,7 @@ mod files;
 mod keyring;
 pub mod keys;
 mod lock;
-mod migrate;
+pub(crate) mod migrate;
 pub mod rewrite;
 mod tx;
 
@@ -141,6 +141,17 @@ impl TreeId {
         }
     }
 
+    /// For a tree whose keys are derived from the value with the store's data key (blinded, see
+    /// [`crypt::DataKey::blind`]): how to read, from a record's plain value, the id that is
+    /// blinded into its key ([`BlindedKey`]). A restore that encrypts and a re-encryption move
+    /// such records to the new key's blinded keys. `None` for a tree keyed by the id itself.
+    pub(crate) fn blinded_key(self) -> Option<BlindedId> {
+        match self {
+            TreeId::Birthdays => Some(blinded_id::<crate::members::birthdays::BornOn>),
+            _ => None,
+        }
+    }
+
     /// The tree with this name.
     pub fn from_name(name: &str) -> Option<TreeId> {
         TreeId::ALL.into_iter().find(|t| t.name() == name)
@@ -176,6 +187,22 @@ pub trait Record: Clone + Sized {
         let _ = (tx, id, new);
         Ok(())
     }
+}
+
+/// A record whose stored key is not its id but its id blinded with the data key (see
+/// [`TreeId::blinded_key`], where such a tree is declared): the store reads the id from the
+/// value when the key changes.
+pub trait BlindedKey: Record {
+    /// The id that is blinded into the record's key.
+    fn blinded_id(&self) -> u64;
+}
+
+/// Reads the id to blind from a record's plain stored value; `key` names it in an error.
+pub(crate) type BlindedId = fn(plain: &[u8], key: &[u8]) -> Result<u64>;
+
+fn blinded_id<R: BlindedKey>(plain: &[u8], key: &[u8]) -> Result<u64> {
+    let stored: R::Stored = codec::decode(plain, R::TREE.name(), key)?;
+    Ok(R::from_stored(stored).blinded_id())
 }
 
 const META_FORMAT: &[u8] = keys::meta::FORMAT;
@@ -582,6 +609,24 @@ impl Store {
             let (key, value) = item?;
             let id = key_id(R::TREE, &key)?;
             visit(id, decode_record::<R>(&sealing, &value, &key)?);
+        }
+        Ok(())
+    }
+
+    /// [`Store::each_newest_first`] that stops after the first record for which `visit` returns
+    /// false.
+    pub(crate) fn each_newest_first_while<R: Record>(
+        &self,
+        mut visit: impl FnMut(u64, R) -> bool,
+    ) -> Result<()> {
+        self.usable()?;
+        let sealing = self.sealing();
+        for item in self.tree(R::TREE).iter().rev() {
+            let (key, value) = item?;
+            let id = key_id(R::TREE, &key)?;
+            if !visit(id, decode_record::<R>(&sealing, &value, &key)?) {
+                break;
+            }
         }
         Ok(())
     }
