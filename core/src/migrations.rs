@@ -16,8 +16,8 @@ use crate::error::{Error, Result};
 use crate::meetings::MeetingRules;
 use crate::members::{birthdays, Member};
 use crate::privacy::PrivacySettings;
-use crate::store::migrate::Migration;
-use crate::store::{codec, Record, Setting, SettingsKey, Store, TreeId, Tx, TxResult};
+use crate::store::migrate::{Done, Migration};
+use crate::store::{codec, Record, Setting, SettingsKey, Store, TreeId};
 
 /// Every step, from format 1 on.
 pub(crate) const STEPS: &[Migration] = &[
@@ -36,13 +36,13 @@ pub(crate) const STEPS: &[Migration] = &[
 ];
 
 /// Format 2 to 3: the birthday index, built from the register.
-fn build_birthday_index(store: &Store, done: &dyn Fn(&Tx<'_>) -> TxResult<()>) -> Result<()> {
+fn build_birthday_index(store: &Store, done: Done<'_>) -> Result<()> {
     birthdays::rebuild(store, done)
 }
 
 /// Decodes every record of a kind (upgrading old variants) and writes it back in the newest
 /// variant, together with the new format version, in one transaction.
-fn rewrite_all<R: Record>(store: &Store, done: &dyn Fn(&Tx<'_>) -> TxResult<()>) -> Result<()> {
+fn rewrite_all<R: Record>(store: &Store, done: Done<'_>) -> Result<()> {
     let records = store.scan::<R>()?;
     store.transact(|tx| {
         for (id, record) in &records {
@@ -68,7 +68,7 @@ fn newest_audit(store: &Store, actions: &[&str]) -> Result<Vec<Option<(u64, Audi
 
 /// Format 3 to 4: the meeting rules and the privacy settings shared settings key 5, so saving
 /// one overwrote the other (see the table above).
-fn separate_shared_settings(store: &Store, done: &dyn Fn(&Tx<'_>) -> TxResult<()>) -> Result<()> {
+fn separate_shared_settings(store: &Store, done: Done<'_>) -> Result<()> {
     let shared = SettingsKey::MeetingRules.id();
     let raw = store.tree(TreeId::Settings).get(codec::id_key(shared))?;
     // Which record key 5 holds: the type that decodes it completely (the codec refuses bytes

@@ -39,7 +39,7 @@ pub enum SaveOutcome {
     /// Nothing was written: the input has warnings that the caller did not accept.
     Warnings(Vec<Warning>),
     /// The member was written (`warnings` holds the ones that were accepted).
-    Saved(Saved),
+    Saved(Box<Saved>),
 }
 
 /// What an import did, or in a dry run would do.
@@ -145,7 +145,7 @@ impl<'a> Members<'a> {
             None => self.write_new(&valid)?,
             Some(n) => self.write_update(n, &valid)?,
         };
-        Ok(SaveOutcome::Saved(Saved { member, warnings }))
+        Ok(SaveOutcome::Saved(Box::new(Saved { member, warnings })))
     }
 
     /// The permission check, validation and warnings of a save: one read of the register.

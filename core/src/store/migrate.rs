@@ -15,13 +15,16 @@
 use super::{dump, Opened, Store, TreeId, Tx, TxResult};
 use crate::error::{Error, Result};
 
+/// What a step calls in the transaction that completes it: writes the new format version.
+pub(crate) type Done<'a> = &'a dyn Fn(&Tx<'_>) -> TxResult<()>;
+
 /// One migration step: from format `from` to `from + 1`.
 pub(crate) struct Migration {
     /// The format it starts from.
     pub(crate) from: u32,
     /// Does the step. `done` writes the new format version: the step calls it in the
     /// transaction that completes it.
-    pub(crate) run: fn(store: &Store, done: &dyn Fn(&Tx<'_>) -> TxResult<()>) -> Result<()>,
+    pub(crate) run: fn(store: &Store, done: Done<'_>) -> Result<()>,
 }
 
 /// The steps the store runs, in order: given by `crate::migrations` (the store holds none).

@@ -29,7 +29,7 @@ pub enum MembersCommand {
     Add {
         /// The member's data.
         #[command(flatten)]
-        fields: MemberFields,
+        fields: Box<MemberFields>,
         /// Save even when the member looks like a duplicate of another.
         #[arg(long)]
         save_anyway: bool,
@@ -161,7 +161,7 @@ pub(super) fn run(args: MembersArgs, mut ctx: Ctx) -> CliResult {
         MembersCommand::Add {
             fields,
             save_anyway,
-        } => return add(fields.into(), save_anyway, ctx),
+        } => return add((*fields).into(), save_anyway, ctx),
     };
     let s = ctx.login()?;
     let list = match search {
