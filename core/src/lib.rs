@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+mod backup;
 pub mod basemail;
 pub mod clock;
 pub mod common;
@@ -37,6 +38,7 @@ pub mod demo;
 pub mod error;
 pub mod meetings;
 pub mod members;
+mod migrations;
 pub mod print;
 pub mod privacy;
 pub mod report;

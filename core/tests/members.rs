@@ -8,7 +8,9 @@ use chrono::{Days, NaiveDate};
 use common::{d, member, new_store, open, today, ADMIN, PASSWORD};
 use kapstok_core::access::AuditFilter;
 use kapstok_core::common::{Address, Postcode};
-use kapstok_core::members::{ImportReport, Member, MemberInput, Status, StatusEntry, Warning};
+use kapstok_core::members::{
+    Accept, ImportReport, Member, MemberInput, SaveOutcome, Status, StatusEntry, Warning,
+};
 use kapstok_core::settings::Settings;
 use kapstok_core::{demo, Error, FieldError, Reason, RowError, Session};
 use proptest::prelude::*;
@@ -202,6 +204,91 @@ fn a_possible_duplicate_is_a_warning_not_a_refusal() {
         ]
     );
     assert_eq!(admin.members().list().unwrap().len(), 5);
+}
+
+#[test]
+fn save_returns_warnings_without_writing_until_they_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let members = admin.members();
+    let mut jan = member("Jan", "van der", "Poel");
+    jan.birth_date = "01-02-1970".into();
+    let SaveOutcome::Saved(first) = members.save(&jan, None, Accept::NoWarnings).unwrap() else {
+        panic!("a first member has no warnings");
+    };
+    assert_eq!((first.member.number, first.warnings), (1, vec![]));
+
+    // A possible duplicate: the warnings come back and nothing is written, not even an audit
+    // entry, and no member number is used up. The register is read once.
+    let audit = audit_len(&admin);
+    let reads = members.register_reads();
+    let mut again = member("JAN", "Van Der", "Pöel");
+    again.birth_date = "1970-02-01".into();
+    match members.save(&again, None, Accept::NoWarnings).unwrap() {
+        SaveOutcome::Warnings(w) => assert_eq!(w, [Warning::PossibleDuplicate { number: 1 }]),
+        other => panic!("expected warnings, got {other:?}"),
+    }
+    assert_eq!(members.register_reads(), reads + 1);
+    assert_eq!(audit_len(&admin), audit);
+    assert_eq!(members.list().unwrap().len(), 1);
+
+    // Accepted, it is written (with the next number) and the warnings are reported, again
+    // with one read of the register.
+    let reads = members.register_reads();
+    let SaveOutcome::Saved(second) = members.save(&again, None, Accept::Warnings).unwrap() else {
+        panic!("accepted warnings must not stop the save");
+    };
+    assert_eq!(members.register_reads(), reads + 1);
+    assert_eq!(second.member.number, 2);
+    assert_eq!(second.warnings, [Warning::PossibleDuplicate { number: 1 }]);
+    assert_eq!(audit_len(&admin), audit + 1);
+
+    // Editing: a change with warnings is not written until accepted.
+    let mut changed = jan.clone();
+    changed.notes = "belt op dinsdag".into();
+    match members.save(&changed, Some(1), Accept::NoWarnings).unwrap() {
+        SaveOutcome::Warnings(w) => assert_eq!(w, [Warning::PossibleDuplicate { number: 2 }]),
+        other => panic!("expected warnings, got {other:?}"),
+    }
+    assert_eq!(members.get(1).unwrap().notes, "");
+    assert_eq!(audit_len(&admin), audit + 1);
+    let SaveOutcome::Saved(edited) = members.save(&changed, Some(1), Accept::Warnings).unwrap()
+    else {
+        panic!("accepted warnings must not stop the save");
+    };
+    assert_eq!(edited.member.notes, "belt op dinsdag");
+    assert_eq!(members.get(1).unwrap().notes, "belt op dinsdag");
+    assert_eq!(audit_len(&admin), audit + 2);
+
+    // Field errors come back as errors, whatever is accepted, and nothing is written.
+    let mut bad = member("Piet", "", "");
+    bad.joined = "gisteren".into();
+    for accept in [Accept::NoWarnings, Accept::Warnings] {
+        assert_eq!(
+            invalid(members.save(&bad, None, accept)),
+            [("surname", Reason::Required), ("joined", Reason::BadDate)]
+        );
+        assert_eq!(
+            invalid(members.save(&bad, Some(1), accept)),
+            [("surname", Reason::Required), ("joined", Reason::BadDate)]
+        );
+    }
+    assert_eq!(members.list().unwrap().len(), 2);
+    assert_eq!(audit_len(&admin), audit + 2);
+    // The next number was not used up by the refused saves.
+    let SaveOutcome::Saved(third) = members
+        .save(&member("Els", "", "Vos"), None, Accept::NoWarnings)
+        .unwrap()
+    else {
+        panic!("no warnings expected");
+    };
+    assert_eq!(third.member.number, 3);
+
+    // A member that does not exist.
+    assert!(matches!(
+        members.save(&member("Els", "", "Vos"), Some(99), Accept::Warnings),
+        Err(Error::NotFound { id: 99, .. })
+    ));
 }
 
 #[test]

@@ -119,6 +119,64 @@ fn demo_members_are_listed_in_dutch_surname_order() {
 }
 
 #[test]
+fn members_add_reports_a_duplicate_and_saves_it_only_when_told() {
+    let store = store_with_admin();
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "members",
+            "add",
+            "--given",
+            "Jan",
+            "--prefix",
+            "van der",
+            "--surname",
+            "Poel",
+            "--birth-date",
+            "01-02-1970",
+            "--joined",
+            "01-03-2024",
+        ];
+        args.extend_from_slice(extra);
+        store.run_as("beheer", ADMIN_PASSWORD, &args)
+    };
+    let out = add(&[]);
+    assert_success(&out, "members add");
+    assert!(
+        stdout(&out).contains("Lid aangemaakt met nummer 1"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The same name and date of birth: reported, refused, nothing saved.
+    let out = add(&[]);
+    assert_failure(&out, "members add of a duplicate");
+    assert!(
+        stdout(&out).contains("mogelijk dubbel met lid 1"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(admin_list(&store).len(), 1);
+
+    let out = add(&["--save-anyway"]);
+    assert_success(&out, "members add --save-anyway");
+    assert!(
+        stdout(&out).contains("Lid aangemaakt met nummer 2"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(admin_list(&store).len(), 2);
+
+    // Field errors are reported and nothing is saved.
+    let out = store.run_as(
+        "beheer",
+        ADMIN_PASSWORD,
+        &["members", "add", "--given", "Els", "--joined", "gisteren"],
+    );
+    assert_failure(&out, "members add without a surname");
+    assert_eq!(admin_list(&store).len(), 2);
+}
+
+#[test]
 fn search_ignores_case_and_diacritics() {
     let store = Store::demo();
     let all = store.list(None);

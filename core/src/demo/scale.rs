@@ -241,7 +241,7 @@ pub(super) fn experts(admin: &Session, members: &[Member], scale: &Scale, seed: 
         adults.swap(i, rng.below(i as u64 + 1) as usize);
     }
     adults.truncate(scale.experts);
-    let current_start = super::half_year_start(today)?;
+    let current_start = super::experts::half_year_start(today)?;
     let previous_start = current_start
         .checked_sub_months(Months::new(6))
         .ok_or(Error::Storage("demo date".into()))?;

@@ -7,7 +7,6 @@
 //! - [`service`]: the operations, through a session.
 //! - [`pdf`]: the letters and the attendance sheet.
 
-pub(crate) mod demo;
 pub mod model;
 pub mod pdf;
 pub mod rules;

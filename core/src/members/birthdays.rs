@@ -18,7 +18,7 @@
 use super::Member;
 use crate::common::{birthday_in, IsoWeek};
 use crate::error::{Error, Result};
-use crate::store::{Record, Store, TreeId, Tx, TxResult};
+use crate::store::{BlindedKey, Record, Store, TreeId, Tx, TxResult};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,11 +63,12 @@ impl Record for BornOn {
     }
 }
 
-/// The day of a stored index record's plain value (for moving it to another blinded key);
-/// `key` names it in the error.
-pub(crate) fn day_of(plain: &[u8], key: &[u8]) -> Result<u64> {
-    let stored: BornOnRecord = crate::store::codec::decode(plain, TreeId::Birthdays.name(), key)?;
-    Ok(BornOn::from_stored(stored).day)
+/// The index is keyed by the day, blinded with the data key in an encrypted store: the store
+/// moves the records to new keys on re-encryption and an encrypting restore.
+impl BlindedKey for BornOn {
+    fn blinded_id(&self) -> u64 {
+        self.day
+    }
 }
 
 /// The index key of a birth date: `month * 100 + day`.

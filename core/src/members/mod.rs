@@ -18,7 +18,7 @@ pub mod service;
 pub use consent::{ConsentEvent, ConsentHistory, ConsentKind};
 pub use model::{Consents, Member, MemberInput, MemberRecord, Status, StatusEntry};
 pub use rules::Warning;
-pub use service::{ImportReport, Members, Saved};
+pub use service::{Accept, ImportReport, Members, SaveOutcome, Saved};
 
 /// How many members a count over the whole register holds at a time (see
 /// [`crate::store::Store::scan_batches`]): small next to 100,000, large enough that the batches

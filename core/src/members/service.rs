@@ -24,6 +24,24 @@ pub struct Saved {
     pub warnings: Vec<Warning>,
 }
 
+/// Whether [`Members::save`] may write a member that has warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Return the warnings and write nothing (the first press of "save").
+    NoWarnings,
+    /// Write even with warnings (the user answered "save anyway?").
+    Warnings,
+}
+
+/// What [`Members::save`] did.
+#[derive(Debug, Clone)]
+pub enum SaveOutcome {
+    /// Nothing was written: the input has warnings that the caller did not accept.
+    Warnings(Vec<Warning>),
+    /// The member was written (`warnings` holds the ones that were accepted).
+    Saved(Box<Saved>),
+}
+
 /// What an import did, or in a dry run would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportReport {
@@ -59,6 +77,13 @@ impl<'a> Members<'a> {
             .into_iter()
             .map(|(_, m)| m)
             .collect())
+    }
+
+    /// How often this store's whole register was read since it was opened: for tests that a
+    /// call reads it once.
+    #[doc(hidden)]
+    pub fn register_reads(&self) -> u64 {
+        self.s.store().scans(crate::store::TreeId::Members)
     }
 
     /// Every member, in Dutch register order (core surname first).
@@ -97,18 +122,64 @@ impl<'a> Members<'a> {
     /// Validates input without saving: the field errors as [`Error::Invalid`], else the warnings
     /// (`number` is the member being edited, if any).
     pub fn check(&self, input: &MemberInput, number: Option<u64>) -> Result<Vec<Warning>> {
-        self.s.require(Permission::MembersWrite)?;
-        let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
-        Ok(rules::warnings(&valid, number, &self.all()?))
+        Ok(self.validated(input, number)?.1)
     }
 
-    /// Adds a member with the next member number, active from the date of joining.
-    pub fn create(&self, input: &MemberInput) -> Result<Saved> {
+    /// Saves a member from a form: a new one (`number` is `None`, it gets the next member number)
+    /// or changes to member `number`. Validates once and reads the register once. The field
+    /// errors come back as [`Error::Invalid`]; warnings (a possible duplicate) come back as
+    /// [`SaveOutcome::Warnings`] **without writing anything** (not even an audit entry), unless
+    /// `accept` is [`Accept::Warnings`]. A form calls it with [`Accept::NoWarnings`], asks "save
+    /// anyway?" on warnings, and calls it again with [`Accept::Warnings`].
+    pub fn save(
+        &self,
+        input: &MemberInput,
+        number: Option<u64>,
+        accept: Accept,
+    ) -> Result<SaveOutcome> {
+        let (valid, warnings) = self.validated(input, number)?;
+        if !warnings.is_empty() && accept == Accept::NoWarnings {
+            return Ok(SaveOutcome::Warnings(warnings));
+        }
+        let member = match number {
+            None => self.write_new(&valid)?,
+            Some(n) => self.write_update(n, &valid)?,
+        };
+        Ok(SaveOutcome::Saved(Box::new(Saved { member, warnings })))
+    }
+
+    /// The permission check, validation and warnings of a save: one read of the register.
+    fn validated(
+        &self,
+        input: &MemberInput,
+        number: Option<u64>,
+    ) -> Result<(rules::Valid, Vec<Warning>)> {
         self.s.require(Permission::MembersWrite)?;
         let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
-        let warnings = rules::warnings(&valid, None, &self.all()?);
+        let warnings = rules::warnings(&valid, number, &self.all()?);
+        Ok((valid, warnings))
+    }
+
+    /// Adds a member with the next member number, active from the date of joining (warnings
+    /// do not stop it; see [`Members::save`]).
+    pub fn create(&self, input: &MemberInput) -> Result<Saved> {
+        let (valid, warnings) = self.validated(input, None)?;
+        let member = self.write_new(&valid)?;
+        Ok(Saved { member, warnings })
+    }
+
+    /// Changes a member's data (not number or status; warnings do not stop it, see
+    /// [`Members::save`]).
+    pub fn update(&self, number: u64, input: &MemberInput) -> Result<Saved> {
+        let (valid, warnings) = self.validated(input, Some(number))?;
+        let member = self.write_update(number, &valid)?;
+        Ok(Saved { member, warnings })
+    }
+
+    /// Writes a validated new member with the next number, its consents and an audit entry.
+    fn write_new(&self, valid: &rules::Valid) -> Result<Member> {
         let now = self.s.now();
-        let member = self.s.store().transact(|tx| {
+        self.s.store().transact(|tx| {
             let number = tx.next_seq(crate::store::Counter::Member)?;
             if number > MAX_MEMBER_NUMBER {
                 return abort(Error::invalid("number", Reason::NoNumberLeft));
@@ -124,17 +195,14 @@ impl<'a> Members<'a> {
             self.s
                 .audit(tx, now, "member.create", &record(number), "")?;
             Ok(member)
-        })?;
-        Ok(Saved { member, warnings })
+        })
     }
 
-    /// Changes a member's data (not number or status).
-    pub fn update(&self, number: u64, input: &MemberInput) -> Result<Saved> {
-        self.s.require(Permission::MembersWrite)?;
-        let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
-        let warnings = rules::warnings(&valid, Some(number), &self.all()?);
+    /// Writes validated changes to member `number`, its consents and an audit entry (nothing
+    /// when nothing changed).
+    fn write_update(&self, number: u64, valid: &rules::Valid) -> Result<Member> {
         let now = self.s.now();
-        let member = self.s.store().transact(|tx| {
+        self.s.store().transact(|tx| {
             let old = changeable(tx, number)?;
             let mut member = old.clone();
             valid.clone().apply_to(&mut member);
@@ -168,8 +236,7 @@ impl<'a> Members<'a> {
                 &changed_fields(&old, &member),
             )?;
             Ok(member)
-        })?;
-        Ok(Saved { member, warnings })
+        })
     }
 
     /// Changes a member's status from a date on, keeping the history.

@@ -487,12 +487,11 @@ pub fn restore_encrypted(
     let key = crypt::DataKey::random();
     let mut entries = Vec::with_capacity(checked.entries.len() + 2);
     for (tree, k, value) in &checked.entries {
-        // The birthday index's keys are blinded with the new data key (see `crypt::DataKey::blind`).
-        let k = if *tree == TreeId::Birthdays {
-            let day = crate::members::birthdays::day_of(value, k)?;
-            crate::store::codec::id_key(key.blind(*tree, day)).to_vec()
-        } else {
-            k.clone()
+        // Blinded keys (the birthday index's) are blinded with the new data key (see
+        // `TreeId::blinded_key`).
+        let k = match tree.blinded_key() {
+            Some(id_of) => super::codec::id_key(key.blind(*tree, id_of(value, k)?)).to_vec(),
+            None => k.clone(),
         };
         let value = if *tree == TreeId::Meta {
             value.clone()

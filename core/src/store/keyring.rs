@@ -102,7 +102,7 @@ impl Store {
         let header = self.header()?;
         let new = Arc::new(DataKey::random());
         let mut values = Vec::new();
-        // The birthday index's keys are blinded with the data key: they move to new keys.
+        // Blinded keys (see `TreeId::blinded_key`) move to the new key's.
         let mut moved = Vec::new();
         for tree in TreeId::ALL {
             if tree == TreeId::Meta {
@@ -116,12 +116,12 @@ impl Store {
                         key: codec::key_text(&key),
                         detail: "the value does not decrypt (damaged or moved)".into(),
                     })?;
-                let new_key = if tree == TreeId::Birthdays {
-                    let day = crate::members::birthdays::day_of(&plain, &key)?;
-                    moved.push(key.to_vec());
-                    codec::id_key(new.blind(tree, day)).to_vec()
-                } else {
-                    key.to_vec()
+                let new_key = match tree.blinded_key() {
+                    Some(id_of) => {
+                        moved.push((tree, key.to_vec()));
+                        codec::id_key(new.blind(tree, id_of(&plain, &key)?)).to_vec()
+                    }
+                    None => key.to_vec(),
                 };
                 let sealed = crypt::seal_with(&new, tree, &new_key, &plain)?;
                 values.push((tree, new_key, sealed));
@@ -137,8 +137,8 @@ impl Store {
         let sealing = Sealing::Open(new.clone());
         let count = values.len();
         self.transact_sealed(&sealing, |tx| {
-            for key in &moved {
-                tx.tree(TreeId::Birthdays).remove(key.as_slice())?;
+            for (tree, key) in &moved {
+                tx.tree(*tree).remove(key.as_slice())?;
             }
             for (tree, key, sealed) in &values {
                 tx.tree(*tree).insert(key.as_slice(), sealed.as_slice())?;

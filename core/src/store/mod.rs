@@ -21,7 +21,7 @@ mod files;
 mod keyring;
 pub mod keys;
 mod lock;
-mod migrate;
+pub(crate) mod migrate;
 pub mod rewrite;
 mod tx;
 
@@ -31,6 +31,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sled::transaction::{TransactionError, Transactional};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 pub use keys::{Counter, Setting, SettingsKey};
@@ -140,6 +141,17 @@ impl TreeId {
         }
     }
 
+    /// For a tree whose keys are derived from the value with the store's data key (blinded, see
+    /// [`crypt::DataKey::blind`]): how to read, from a record's plain value, the id that is
+    /// blinded into its key ([`BlindedKey`]). A restore that encrypts and a re-encryption move
+    /// such records to the new key's blinded keys. `None` for a tree keyed by the id itself.
+    pub(crate) fn blinded_key(self) -> Option<BlindedId> {
+        match self {
+            TreeId::Birthdays => Some(blinded_id::<crate::members::birthdays::BornOn>),
+            _ => None,
+        }
+    }
+
     /// The tree with this name.
     pub fn from_name(name: &str) -> Option<TreeId> {
         TreeId::ALL.into_iter().find(|t| t.name() == name)
@@ -177,6 +189,22 @@ pub trait Record: Clone + Sized {
     }
 }
 
+/// A record whose stored key is not its id but its id blinded with the data key (see
+/// [`TreeId::blinded_key`], where such a tree is declared): the store reads the id from the
+/// value when the key changes.
+pub trait BlindedKey: Record {
+    /// The id that is blinded into the record's key.
+    fn blinded_id(&self) -> u64;
+}
+
+/// Reads the id to blind from a record's plain stored value; `key` names it in an error.
+pub(crate) type BlindedId = fn(plain: &[u8], key: &[u8]) -> Result<u64>;
+
+fn blinded_id<R: BlindedKey>(plain: &[u8], key: &[u8]) -> Result<u64> {
+    let stored: R::Stored = codec::decode(plain, R::TREE.name(), key)?;
+    Ok(R::from_stored(stored).blinded_id())
+}
+
 const META_FORMAT: &[u8] = keys::meta::FORMAT;
 
 /// An open store.
@@ -195,6 +223,9 @@ pub struct Store {
     lock: Arc<lock::StoreLock>,
     /// Who hears of committed changes (see [`changes`]); kept across a rewrite's reopen.
     announcer: Arc<changes::Announcer>,
+    /// How often each tree was read whole ([`Store::scan`]), indexed by [`TreeId`]: for tests
+    /// that a call reads the register once (see [`Store::scans`]).
+    scans: Arc<[AtomicU64; TreeId::ALL.len()]>,
 }
 
 /// The encryption state of an open store.
@@ -305,6 +336,7 @@ impl Store {
             failed: Arc::new(Mutex::new(None)),
             lock,
             announcer: Arc::new(changes::Announcer::default()),
+            scans: Arc::new(std::array::from_fn(|_| AtomicU64::new(0))),
         };
         let opened = migrate::on_open(&store)?;
         Ok((store, opened))
@@ -546,6 +578,7 @@ impl Store {
     /// Reads every record of a kind, in id order.
     pub fn scan<R: Record>(&self) -> Result<Vec<(u64, R)>> {
         self.usable()?;
+        self.scans[R::TREE as usize].fetch_add(1, Ordering::Relaxed);
         let sealing = self.sealing();
         let tree = self.tree(R::TREE);
         // Sized first: a Vec grown by doubling holds up to twice the records' room, and both
@@ -561,6 +594,12 @@ impl Store {
         Ok(records)
     }
 
+    /// How often [`Store::scan`] read the whole `tree` since the store was opened (for tests).
+    #[doc(hidden)]
+    pub fn scans(&self, tree: TreeId) -> u64 {
+        self.scans[tree as usize].load(Ordering::Relaxed)
+    }
+
     /// Reads the records of a kind one at a time, newest id first, handing each to `visit`; only
     /// one decoded record is held at a time (for long lists read from the end, like the audit log).
     pub fn each_newest_first<R: Record>(&self, mut visit: impl FnMut(u64, R)) -> Result<()> {
@@ -570,6 +609,24 @@ impl Store {
             let (key, value) = item?;
             let id = key_id(R::TREE, &key)?;
             visit(id, decode_record::<R>(&sealing, &value, &key)?);
+        }
+        Ok(())
+    }
+
+    /// [`Store::each_newest_first`] that stops after the first record for which `visit` returns
+    /// false.
+    pub(crate) fn each_newest_first_while<R: Record>(
+        &self,
+        mut visit: impl FnMut(u64, R) -> bool,
+    ) -> Result<()> {
+        self.usable()?;
+        let sealing = self.sealing();
+        for item in self.tree(R::TREE).iter().rev() {
+            let (key, value) = item?;
+            let id = key_id(R::TREE, &key)?;
+            if !visit(id, decode_record::<R>(&sealing, &value, &key)?) {
+                break;
+            }
         }
         Ok(())
     }

@@ -77,6 +77,18 @@ impl Tx<'_> {
         self.put(S::KEY.id(), setting)
     }
 
+    /// Notes that these settings were set back to their defaults (by a migration), for the
+    /// administrator to enter again ([`Store::settings_reset`]); nothing when `keys` is empty.
+    pub(crate) fn mark_settings_reset(&self, keys: &[keys::SettingsKey]) -> TxResult<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let bytes: Vec<u8> = keys.iter().map(|k| k.id() as u8).collect();
+        self.tree(TreeId::Meta)
+            .insert(keys::meta::SETTINGS_RESET, bytes)?;
+        Ok(())
+    }
+
     /// Removes one record (nothing happens when there is none).
     pub fn remove<R: Record>(&self, id: u64) -> TxResult<()> {
         self.tree(R::TREE).remove(&codec::id_key(id))?;

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use kapstok_tests::{run, stderr, stdout, Tui};
 
-/// The password of the demo users.
-pub const DEMO_PASSWORD: &str = "kapstok-demo";
+/// The password of the demo users (core's, not a copy).
+pub use kapstok_core::demo::DEMO_PASSWORD;
 
 /// Timeout for the first screen of a freshly started binary: a loaded CI machine running the
 /// test files in parallel may take a while to start an unoptimised binary.

@@ -2,13 +2,13 @@
 //! spring meeting (annual report adopted, a statute change that missed its quorum), the second
 //! meeting that adopted it by roll call, and the next meeting planned with its agenda.
 
-use super::model::{Choice, Meeting, Presence, Tally};
-use super::rules;
-use super::service::{ItemInput, MeetingInput};
+use super::Rng;
 use crate::access::Session;
 use crate::common::format_date;
-use crate::demo::Rng;
 use crate::error::Result;
+use crate::meetings::model::{Choice, Meeting, Presence, Tally};
+use crate::meetings::rules;
+use crate::meetings::service::{ItemInput, MeetingInput};
 use crate::members::Member;
 use crate::store::{abort, Record};
 use std::collections::{HashMap, HashSet};
@@ -123,7 +123,7 @@ fn counts(rng: &mut Rng, power: u32, against_share: u32) -> Tally {
 }
 
 /// Fills the meetings of the demo. `members` are the demo members.
-pub(crate) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
+pub(super) fn fill(s: &Session, members: &[Member], seed: u64) -> Result<()> {
     let today = s.today();
     let mut rng = Rng::new(seed ^ 0xA1F);
     let spring_year = if third_tuesday(today.year(), 6) + Days::new(60) < today {
