@@ -13,7 +13,7 @@ use crate::widgets::confirm::Question;
 use crate::widgets::form::{show_address_fields, Form};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
-use kapstok_core::members::{rules, Member, MemberInput, Status, Warning};
+use kapstok_core::members::{rules, Accept, Member, MemberInput, SaveOutcome, Status, Warning};
 use kapstok_core::store::changes::ChangeSet;
 use kapstok_core::store::TreeId;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -402,8 +402,9 @@ fn member_form_layer<S: MemberHost>(form: Form, number: Option<u64>) -> Effects 
     )
 }
 
-/// Saves a member form: field errors under the fields; a possible duplicate asks "save
-/// anyway?" over the form, whose yes saves and closes it.
+/// Saves a member form in one call (validated once, the register read once): field errors
+/// under the fields; a possible duplicate asks "save anyway?" over the form, whose yes saves
+/// and closes it.
 fn submit_member<S: MemberHost>(
     form: &mut Form,
     s: &mut S,
@@ -411,9 +412,13 @@ fn submit_member<S: MemberHost>(
     cx: &Cx,
 ) -> Submit {
     let input = input_from_form(form);
-    match cx.session.members().check(&input, number) {
+    match cx
+        .session
+        .members()
+        .save(&input, number, Accept::NoWarnings)
+    {
         Err(e) => Submit::refused(form, &e, cx.lang),
-        Ok(warnings) if !warnings.is_empty() => {
+        Ok(SaveOutcome::Warnings(warnings)) => {
             let numbers: Vec<String> = warnings
                 .iter()
                 .map(|w| match w {
@@ -429,49 +434,39 @@ fn submit_member<S: MemberHost>(
             Submit::Stay(Effects::push(ConfirmLayer::<S>::new(
                 Question::yes_no(text),
                 move |s: &mut S, cx: &Cx| {
-                    save_member(s, &input, number, cx).and(Effect::CloseLayer)
+                    let done = cx.session.members().save(&input, number, Accept::Warnings);
+                    match saved_member(s, done, number, cx) {
+                        Ok(effects) => effects.and(Effect::CloseLayer),
+                        Err(e) => Effects::error(&e, cx.lang),
+                    }
                 },
             )))
         }
-        Ok(_) => {
-            let members = cx.session.members();
-            let done = match number {
-                None => members.create(&input).map(|s| s.member.number),
-                Some(n) => members.update(n, &input).map(|s| s.member.number),
-            };
-            match done {
-                Ok(n) => {
-                    s.saved(n);
-                    Submit::Done(saved_text(Ok(n), number, cx))
-                }
-                Err(e) => Submit::refused(form, &e, cx.lang),
-            }
-        }
+        Ok(saved) => match saved_member(s, Ok(saved), number, cx) {
+            Ok(effects) => Submit::Done(effects),
+            Err(e) => Submit::refused(form, &e, cx.lang),
+        },
     }
 }
 
-fn save_member<S: MemberHost>(
+/// What a save answered: the member selected once its change comes in, and the status line.
+fn saved_member<S: MemberHost>(
     s: &mut S,
-    input: &MemberInput,
+    done: Result<SaveOutcome, Error>,
     number: Option<u64>,
     cx: &Cx,
-) -> Effects {
-    let members = cx.session.members();
-    let done = match number {
-        None => members.create(input).map(|s| s.member.number),
-        Some(n) => members.update(n, input).map(|s| s.member.number),
-    };
-    if let Ok(n) = done {
-        s.saved(n);
-    }
-    saved_text(done, number, cx)
-}
-
-fn saved_text(done: Result<u64, Error>, number: Option<u64>, cx: &Cx) -> Effects {
-    match (done, number) {
-        (Ok(n), None) => Effects::info(format!("{} {n}", cx.t(Msg::MemberCreated))),
-        (Ok(_), Some(_)) => Effects::info(cx.t(Msg::Saved)),
-        (Err(e), _) => Effects::error(&e, cx.lang),
+) -> Result<Effects, Error> {
+    match done? {
+        SaveOutcome::Saved(saved) => {
+            let n = saved.member.number;
+            s.saved(n);
+            Ok(match number {
+                None => Effects::info(format!("{} {n}", cx.t(Msg::MemberCreated))),
+                Some(_) => Effects::info(cx.t(Msg::Saved)),
+            })
+        }
+        // Accepted warnings are not asked again; nothing else answers this.
+        SaveOutcome::Warnings(_) => Ok(Effects::none()),
     }
 }
 
