@@ -275,7 +275,7 @@ impl App {
         let [header, body, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(self.status_height(area.width)),
         ])
         .areas(area);
         self.draw_header(frame, header);
@@ -311,20 +311,49 @@ impl App {
         }
     }
 
+    /// The status line's text now: what background work does while it runs over half a
+    /// second, else the last message.
+    fn status_text(&self) -> String {
+        match self.main.as_ref().and_then(|m| m.jobs.progress()) {
+            Some(what) => format!(" {} {}…", Msg::Busy.text(self.lang), what.text(self.lang)),
+            None => format!(" {}", self.status.text),
+        }
+    }
+
+    /// The hint of where the keyboard is, from its key table (the same for every tab).
+    fn hint(&self) -> &'static str {
+        keys::hint(self.mode()).map_or("", |m| m.text(self.lang))
+    }
+
+    /// One line, or two for a message that does not fit one beside the hint.
+    fn status_height(&self, width: u16) -> u16 {
+        let needed = self.status_text().chars().count() + self.hint().chars().count() + 1;
+        if needed > usize::from(width) {
+            2
+        } else {
+            1
+        }
+    }
+
     fn draw_status(&self, frame: &mut Frame, area: Rect) {
         let style = if self.status.error {
             Style::new().fg(Color::White).bg(Color::Red)
         } else {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
-        // While background work has run over half a second, the line says what it does.
-        let progress = self.main.as_ref().and_then(|m| m.jobs.progress());
-        let text = match progress {
-            Some(what) => format!(" {} {}…", Msg::Busy.text(self.lang), what.text(self.lang)),
-            None => format!(" {}", self.status.text),
-        };
-        // From the key table of where the keyboard is, the same for every tab.
-        let hint = keys::hint(self.mode()).map_or("", |m| m.text(self.lang));
+        let text = self.status_text();
+        if area.height > 1 {
+            // A long message takes both lines, without the hint; one longer still ends at a
+            // word, marked with "…" (a long list opens in a view of its own instead).
+            let most = (usize::from(area.width) * 2).saturating_sub(8);
+            let text = crate::widgets::ellipsize_words(&text, most);
+            frame.render_widget(
+                Paragraph::new(text).style(style).wrap(Wrap { trim: false }),
+                area,
+            );
+            return;
+        }
+        let hint = self.hint();
         let [msg, keys] = Layout::horizontal([
             Constraint::Min(0),
             Constraint::Length(hint.chars().count() as u16 + 1),

@@ -31,6 +31,24 @@ pub fn ellipsize(text: &str, max: usize) -> String {
     }
 }
 
+/// Cuts text to at most `max` characters at the end of a word, ending with `…` when cut (in the
+/// middle of a word only when the first word alone is too long).
+pub fn ellipsize_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = ellipsize(text, max);
+    let kept: String = cut.chars().take(max.saturating_sub(1)).collect();
+    // The kept part ends at a word's end when the next character is a space.
+    if text.chars().nth(kept.chars().count()) == Some(' ') {
+        return format!("{}…", kept.trim_end());
+    }
+    match kept.trim_end().rfind(' ') {
+        Some(at) if at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => cut,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +63,12 @@ mod tests {
         }
         assert_eq!(ellipsize("Zoë de Wit", 5), "Zoë …");
         assert_eq!(ellipsize("Zoë", 5), "Zoë");
+        assert_eq!(
+            ellipsize_words("Deze etiketten passen niet: Maximiliaan Alexander", 40),
+            "Deze etiketten passen niet: Maximiliaan…"
+        );
+        assert_eq!(ellipsize_words("Deze etiketten passen", 12), "Deze…");
+        assert_eq!(ellipsize_words("Etikettenvel", 5), "Etik…");
+        assert_eq!(ellipsize_words("kort", 40), "kort");
     }
 }
