@@ -952,3 +952,52 @@ fn a_review_held_before_its_day_stays_in_its_slot_and_says_when_it_was_held() {
     );
     assert!(!line.contains("gehouden op"), "{s}");
 }
+
+#[test]
+fn a_signing_date_core_refuses_after_the_question_shows_under_the_field() {
+    let f = store();
+    let mut app = coordinator(&f);
+    select_expert(&mut app, "Kees Visser");
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.mode(), Mode::Form);
+    clear(&mut app);
+    typ(&mut app, "01-12-2026");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Confirm);
+    key(&mut app, KeyCode::Char('y'));
+    // core refuses a date in the future: the form again, the date as typed, the error under it
+    assert_eq!(app.mode(), Mode::Form);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("01-12-2026"), "{s}");
+    assert!(s.contains("ligt in de toekomst"), "{s}");
+    assert!(s.contains("Niet opgeslagen: verbeter"), "{s}");
+    let field = s.lines().position(|l| l.contains("01-12-2026")).unwrap();
+    let error = s
+        .lines()
+        .position(|l| l.contains("ligt in de toekomst"))
+        .unwrap();
+    assert_eq!(error, field + 1, "under the field\n{s}");
+    let kees = f
+        .admin()
+        .experts()
+        .agreements()
+        .unwrap()
+        .into_iter()
+        .find(|(_, a)| a.signed_on.is_none())
+        .unwrap();
+    assert_eq!(kees.1.signed_on, None, "nothing signed");
+    // corrected, the question again; yes signs and closes the form
+    clear(&mut app);
+    typ(&mut app, "23-11-2026");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.mode(), Mode::Experts);
+    let signed = f.admin().experts().agreement(kees.0).unwrap().signed_on;
+    assert_eq!(signed, Some(date(23, 11, 2026)));
+    let s = screen(&mut app, 120, 30);
+    assert!(
+        s.lines()
+            .any(|l| l.contains('▸') && l.contains("Kees Visser")),
+        "{s}"
+    );
+}
