@@ -5,7 +5,7 @@
 //!
 //! The tab is a [`Screen`]: a key's [`Action`] comes in, [`Effects`] go back to the shell. Its
 //! forms, questions, course pickers and detail views are the generic layers
-//! ([`crate::layers`]) with closures that call core on the tab ([`actions`]). Every rule is
+//! ([`crate::layers`]) with closures that call core on the tab (`actions.rs`). Every rule is
 //! core's (`session.training()`): the gap, the course choice, which step may follow which, what
 //! completing adds, the budget. The tab turns what was typed into core's input and shows core's
 //! answers, its field errors under the fields. It does not read again after its own changes:
