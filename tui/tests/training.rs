@@ -524,6 +524,48 @@ fn a_wish_gets_a_course_and_a_skill_from_experience_is_added() {
 }
 
 #[test]
+fn a_date_core_refuses_after_the_question_shows_under_the_field_again() {
+    let f = store();
+    let mut app = coordinator(&f);
+    select_expert(&mut app, "Jan van der Poel");
+    // x on the agreed EHBO-cursus, on a day after today: asked first, refused by core after
+    key(&mut app, KeyCode::Char('x'));
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "01-12-2026");
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Typed);
+    typ(&mut app, "annuleren");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Form, "the form again, not the question");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("ligt in de toekomst"), "{s}");
+    assert!(s.contains("01-12-2026"), "what was typed stays\n{s}");
+    let plan = f.admin().training().plan(f.jan).unwrap();
+    assert!(plan
+        .iter()
+        .any(|(_, i)| i.status == ItemStatus::Agreed(date(9, 11, 2026))));
+    // corrected, asked again, cancelled
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "23-11-2026");
+    ctrl(&mut app, 's');
+    typ(&mut app, "annuleren");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Plans);
+    let plan = f.admin().training().plan(f.jan).unwrap();
+    assert!(plan
+        .iter()
+        .any(|(_, i)| i.status == ItemStatus::Cancelled(today())));
+    // Esc in a form over nothing else closes it: the tab again
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Plans);
+}
+
+#[test]
 fn help_lists_the_keys_of_each_view() {
     let f = store();
     let mut app = coordinator(&f);

@@ -8,23 +8,6 @@ use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
 use kapstok_core::training::{Course, CourseInput, Skill, SkillInput, Step, Task, TaskInput};
 
-/// What a form of the tab is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    /// A new skill (`None`) or a change.
-    Skill(Option<u64>),
-    /// A new task description or a change.
-    Task(Option<u64>),
-    /// A new course or a change.
-    Course(Option<u64>),
-    /// Proposing a course (expert, course) in the half year of a date.
-    Propose(u64, u64),
-    /// A step of a plan item, on a date.
-    Step(u64, Step),
-    /// A skill an expert holds from experience.
-    Held(u64),
-}
-
 /// A skill, empty or to change.
 pub(super) fn skill_form(skill: Option<&Skill>) -> Form {
     let (title, name, description, validity) = match skill {
