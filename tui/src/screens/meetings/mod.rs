@@ -13,7 +13,7 @@
 //!
 //! A [`Screen`]: its keys answer with [`Effects`], its forms, questions and pickers are the
 //! generic layers with a closure on the tab, the roll call a layer of its own
-//! ([`rollcall::RollCallLayer`]). It does not read itself again after its own changes: core's
+//! (`RollCallLayer`). It does not read itself again after its own changes: core's
 //! announcements do that ([`Screen::changed`]). Every rule is core's (`session.meetings()`):
 //! deadlines, who is invited how, who may vote or hold a proxy, the outcome of a vote and why.
 
