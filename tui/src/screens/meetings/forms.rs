@@ -11,35 +11,6 @@ use kapstok_core::common::{format_date, parse_date, parse_time};
 use kapstok_core::error::{FieldError, Reason};
 use kapstok_core::meetings::{AgendaItem, ItemInput, Meeting, MeetingInput, Tally};
 
-/// What a form of the tab is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    /// Planning a meeting.
-    Plan,
-    /// Changing a meeting.
-    Edit(u64),
-    /// A new agenda item of a meeting.
-    AddItem(u64),
-    /// Changing an agenda item (meeting, index).
-    EditItem(u64, usize),
-    /// The date the convocation was sent.
-    Sent(u64),
-    /// Envelope labels for the letters.
-    Labels(u64),
-    /// A member arrives (meeting, member).
-    Arrive(u64, u64),
-    /// A member leaves (meeting, member).
-    Depart(u64, u64),
-    /// The vote on an item by counts (meeting, index).
-    Vote(u64, usize),
-    /// The minutes of an item (meeting, index).
-    Minutes(u64, usize),
-    /// The minutes of a meeting adopted at a later one.
-    Adopt(u64),
-    /// The second meeting after a failed quorum.
-    Second(u64),
-}
-
 fn yes_no() -> Vec<(&'static str, Msg)> {
     vec![("no", Msg::No), ("yes", Msg::Yes)]
 }

@@ -3,15 +3,21 @@
 //! records it and moves to the next voter, so a secretary can follow the room; ←/→ or Space
 //! cycle a choice, `-` clears it. The last row is the time of the vote (now suggested).
 
+use super::meeting_text;
 use crate::i18n::{fill, Lang, Msg};
-use crate::keys::Action;
+use crate::keys::{Action, Mode};
+use crate::layers::{Layer, Next};
+use crate::screen::{Cx, Effects, Status};
 use crate::widgets::centered;
+use kapstok_core::common::parse_time;
+use kapstok_core::error::Reason;
 use kapstok_core::meetings::{Choice, Tally};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
+use std::any::Any;
 
 /// What a key did to the roll call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +207,57 @@ impl RollCall {
                 .scroll((u16::try_from(scroll).unwrap_or(0), 0)),
             r,
         );
+    }
+}
+
+/// The roll call over the tab: its keys as in a form; Ctrl+S records the votes given (core
+/// tallies them), Esc leaves without a vote.
+pub struct RollCallLayer(RollCall);
+
+impl RollCallLayer {
+    /// The roll call as a layer.
+    pub fn new(roll_call: RollCall) -> RollCallLayer {
+        RollCallLayer(roll_call)
+    }
+}
+
+impl Layer for RollCallLayer {
+    fn mode(&self) -> Mode {
+        Mode::Form
+    }
+
+    fn handle(mut self: Box<Self>, action: Action, _: &mut dyn Any, cx: &Cx) -> (Next, Effects) {
+        let lang = cx.lang;
+        match self.0.handle(action) {
+            Outcome::Cancel => (None, Effects::cancelled(lang)),
+            Outcome::None => (Some(self), Effects::none()),
+            Outcome::Save => {
+                let r = &self.0;
+                let Some(at) = parse_time(&r.time) else {
+                    let status = Status {
+                        text: format!(
+                            "{}: {}",
+                            Msg::FieldClock.text(lang),
+                            crate::i18n::reason(&Reason::BadTime, lang)
+                        ),
+                        error: true,
+                    };
+                    return (Some(self), Effects::status(status));
+                };
+                match cx
+                    .session
+                    .meetings()
+                    .vote_roll_call(r.meeting, r.index, r.votes(), at)
+                {
+                    Ok(d) => (None, Effects::info(meeting_text::decision(&d, lang))),
+                    Err(e) => (Some(self), Effects::error(&e, lang)),
+                }
+            }
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
+        self.0.render(frame, body, cx.lang);
     }
 }
 

@@ -1,0 +1,183 @@
+//! The papers of a meeting, saved beside the store: the convocation (the letters as one PDF,
+//! the e-mail list as CSV), the envelope labels for the letters and the attendance sheet for
+//! signatures. At 100,000 members the convocation and the sheet take a while, so each is made by
+//! a background [`Job`] and what it saved comes back on the status line ([`finished`]); keys
+//! keep working meanwhile. The labels are made from a form whose refusals go under its fields,
+//! so they are made while it waits.
+
+use super::actions::form_layer;
+use super::{forms, MeetingsTab};
+use crate::files::write_atomically;
+use crate::i18n::{fill, Lang, Msg};
+use crate::jobs::JobFailed;
+use crate::layers::Submit;
+use crate::screen::{Cx, Effect, Effects, Job, Status};
+use kapstok_core::error::{Error, FieldError, Reason};
+use kapstok_core::meetings::Meeting;
+use kapstok_core::Session;
+use std::any::Any;
+use std::path::{Path, PathBuf};
+
+/// What a paper's job answers: the line for the status bar.
+struct Saved(Status);
+
+/// A job that makes a paper and says what it saved.
+fn job(what: Msg, make: impl FnOnce(&Session, Lang) -> Status + Send + 'static) -> Effects {
+    Effects::one(Effect::Spawn(Job {
+        what,
+        work: Box::new(move |s, lang| Box::new(Saved(make(s, lang)))),
+    }))
+}
+
+/// The result of a paper's job, for the status line.
+pub(super) fn finished(message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
+    match message.downcast::<Saved>() {
+        Ok(saved) => Effects::status(saved.0),
+        Err(other) if other.is::<JobFailed>() => Effects::status(Status {
+            text: format!("{} ✗", cx.t(Msg::Busy)),
+            error: true,
+        }),
+        Err(_) => Effects::none(),
+    }
+}
+
+/// Writes the letters (one PDF) and the e-mail list (CSV) beside the store and says how many
+/// go which way, naming who cannot be reached.
+pub(super) fn convocation(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Effects {
+    let (stem, dir) = (file_stem(m), tab.out_dir.clone());
+    job(Msg::Convocation, move |s, lang| {
+        write_convocation(s, id, &stem, &dir, lang)
+    })
+}
+
+fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -> Status {
+    let pack = match s.meetings().convocation(id) {
+        Ok(p) => p,
+        Err(e) => return crate::screens::error_status(&e, lang),
+    };
+    let mut written = Vec::new();
+    if !pack.letters_pdf.is_empty() {
+        let path = dir.join(format!("{stem}-brieven.pdf"));
+        if let Err(e) = write_atomically(&path, &pack.letters_pdf) {
+            return io_error(&path, e);
+        }
+        written.push(path.display().to_string());
+    }
+    let path = dir.join(format!("{stem}-email.csv"));
+    if let Err(e) = write_atomically(&path, &pack.email_csv) {
+        return io_error(&path, e);
+    }
+    written.push(path.display().to_string());
+    let unreachable: Vec<String> = pack
+        .unreachable()
+        .iter()
+        .map(|i| format!("{} (nr {})", i.name, i.member))
+        .collect();
+    let mut text = fill(
+        Msg::ConvocationWritten,
+        lang,
+        &[
+            ("email", &pack.emails().to_string()),
+            ("letters", &pack.letters().to_string()),
+            ("files", &written.join(", ")),
+        ],
+    );
+    if !unreachable.is_empty() {
+        text.push_str(" · ");
+        text.push_str(&fill(
+            Msg::Unreachable,
+            lang,
+            &[("names", &unreachable.join(", "))],
+        ));
+    }
+    Status {
+        text,
+        error: !unreachable.is_empty(),
+    }
+}
+
+/// The label sheet and the first free cell. The labels are made while the form waits: core's
+/// refusal (the first cell past the sheet's last, no letters to send) goes under its fields.
+pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
+    let sheets = match cx.session.basemail().sheets() {
+        Ok(list) => list,
+        Err(e) => return Effects::error(&e, cx.lang),
+    };
+    let options = sheets.into_iter().map(|sh| (sh.id, sh.name)).collect();
+    Effects::push(form_layer(
+        forms::labels_form(options, "avery-l7160"),
+        move |form, tab, cx| {
+            let lang = cx.lang;
+            let start: u32 = match form.value("start").trim().parse() {
+                Ok(n) if n >= 1 => n,
+                _ => {
+                    let e = FieldError::new("start", Reason::BadNumber);
+                    return Submit::refused(form, &Error::Invalid(vec![e]), lang);
+                }
+            };
+            let stem = tab
+                .meeting(id)
+                .map_or_else(|| format!("alv-{id}"), file_stem);
+            let job = match cx
+                .session
+                .meetings()
+                .envelope_labels(id, &form.value("sheet"), start)
+            {
+                Ok(job) => job,
+                Err(e) => return Submit::refused(form, &e, lang),
+            };
+            let path = tab.out_dir.join(format!("{stem}-etiketten.pdf"));
+            Submit::Done(Effects::status(match write_atomically(&path, &job.pdf) {
+                Ok(()) => Status {
+                    text: fill(
+                        Msg::LabelsWritten,
+                        lang,
+                        &[
+                            ("labels", &job.labels.to_string()),
+                            ("pages", &job.pages.to_string()),
+                            ("path", &path.display().to_string()),
+                        ],
+                    ),
+                    error: false,
+                },
+                Err(e) => io_error(&path, e),
+            }))
+        },
+    ))
+}
+
+/// Saves the attendance sheet for signatures beside the store.
+pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Effects {
+    let path: PathBuf = tab
+        .out_dir
+        .join(format!("{}-presentielijst.pdf", file_stem(m)));
+    job(Msg::KeyAttendanceSheet, move |s, lang| {
+        let bytes = match s.meetings().attendance_sheet(id) {
+            Ok(b) => b,
+            Err(e) => return crate::screens::error_status(&e, lang),
+        };
+        match write_atomically(&path, &bytes) {
+            Ok(()) => Status {
+                text: fill(
+                    Msg::SheetSaved,
+                    lang,
+                    &[("path", &path.display().to_string())],
+                ),
+                error: false,
+            },
+            Err(e) => io_error(&path, e),
+        }
+    })
+}
+
+/// `alv-2026-03-10`: the files of a meeting sort by date.
+fn file_stem(m: &Meeting) -> String {
+    format!("alv-{}", m.date().format("%Y-%m-%d"))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Status {
+    Status {
+        text: format!("{}: {e}", path.display()),
+        error: true,
+    }
+}
