@@ -135,15 +135,3 @@ pub(crate) fn detail_scroll(action: crate::keys::Action, scroll: u16, lines: usi
         _ => Some(scroll),
     }
 }
-
-/// A "no" to a question: back to the popup it was asked from (if any), saying it was cancelled.
-pub(crate) fn declined<P>(under: Option<Box<P>>, lang: crate::i18n::Lang) -> Reply<P> {
-    let reply = match under {
-        Some(under) => Reply::show(*under),
-        None => Reply::default(),
-    };
-    reply.with_status(Status {
-        text: crate::i18n::Msg::Cancelled.text(lang).to_string(),
-        error: false,
-    })
-}
