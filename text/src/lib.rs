@@ -12,6 +12,8 @@
 
 #[macro_use]
 mod macros;
+/// Names of months.
+pub mod dates;
 mod lang;
 mod msg;
 mod plural;

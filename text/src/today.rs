@@ -28,8 +28,28 @@ area! {
         KeyTodayOpen => "open waar dit gedaan wordt", "open where this is done";
         KeyFiguresSave => "jaarcijfers opslaan als PDF en CSV", "save the year's figures as PDF and CSV";
         CliDefaultPrinter => "(standaardprinter)", "(default printer)";
+        // The year's figures as rows (the figures view and `kapstok report year`)
+        FigYear => "Jaar", "Year";
+        FigUntil => "Tot en met", "Up to";
+        FigMembersAtStart => "Leden op 1 januari", "Members on 1 January";
+        FigJoined => "Nieuwe leden", "Joined";
+        FigLeft => "Lidmaatschap beëindigd", "Left";
+        FigDeceased => "Overleden", "Deceased";
+        FigMeetingsHeld => "Ledenvergaderingen gehouden", "General meetings held";
+        FigVotes => "Stemmingen", "Votes";
+        FigDecisions => "Besluiten genomen", "Decisions taken";
+        FigExpertsActive => "Ervaringsdeskundigen actief", "Experts active";
+        FigHoursAgreed => "Uren afgesproken", "Hours agreed";
+        FigReviewsHeld => "Functioneringsgesprekken", "Reviews held";
+        FigOutcomeStop => "  uitkomst stoppen", "  outcome stop";
+        FigOutcomeAdjust => "  uitkomst aanpassen", "  outcome adjust";
+        FigOutcomeContinue => "  uitkomst doorgaan", "  outcome continue";
+        FigTrainings => "Trainingen afgerond", "Trainings completed";
+        FigCardsSent => "Kaarten verstuurd", "Cards sent";
     }
     args {
+        FigMembersAt { date } => "Leden op {date}", "Members on {date}";
+        FigCardsFor { reason } => "  kaarten {reason}", "  cards {reason}";
         TodayTitle { date, week } => "Vandaag, {date} · week {week}", "Today, {date} · week {week}";
         TodayNextMeeting { date, kind, deadline } => "Volgende ALV {date} ({kind}): convocatie uiterlijk {deadline} versturen", "Next general meeting {date} ({kind}): send the convocation by {deadline}";
         TodayMeetingSent { date, kind, sent } => "Volgende ALV {date} ({kind}): convocatie verstuurd op {sent}", "Next general meeting {date} ({kind}): convocation sent on {sent}";
