@@ -126,7 +126,7 @@ fn rules_reset_warning(
         writeln!(
             out,
             "{}",
-            crate::i18n::fill(Msg::TodaySettingReset, lang, &[("setting", setting)])
+            args::TodaySettingReset { setting: &setting }.text(lang)
         )
         .map_err(|e| Failure(e.to_string()))?;
     }
