@@ -350,6 +350,27 @@ fn the_calendar_file_is_rfc_5545_and_lists_planned_reviews() {
 }
 
 #[test]
+fn the_agreement_pdf_stays_dutch_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_k, admin) = new_store(dir.path());
+    let who = expert(&admin, "Zoë", "van der Berg", "01-01-1980");
+    let a = running(&admin, who);
+    let pdf = admin
+        .experts()
+        .agreement_pdf_in(a, kapstok_text::Lang::En)
+        .unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    for want in ["Exemplaar 1 van 2", "Handtekening", "Namens de vereniging"] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    for english in ["Copy 1", "Signature", "On behalf of"] {
+        assert!(!text.contains(english), "{english} in {text}");
+    }
+}
+
+#[test]
 fn the_agreement_pdf_has_two_copies_with_signature_blocks() {
     let dir = tempfile::tempdir().unwrap();
     let (_k, admin) = new_store(dir.path());

@@ -1,5 +1,6 @@
-//! The general meeting's documents in Dutch: the convocation letters (one per member by letter,
-//! with the agenda) and the attendance sheet for signatures.
+//! The general meeting's documents in the chosen language: the convocation letters (one per
+//! member by letter, with the agenda) and the attendance sheet for signatures. The words come
+//! from the catalogue (`kapstok_text`, area `documents`); the functions without `_in` write Dutch.
 
 use super::model::{Meeting, MeetingKind};
 use super::rules::{Channel, Deadlines, Invitee};
@@ -8,95 +9,115 @@ use crate::common::format_date;
 use crate::print::document::{self, Writer};
 use crate::print::PrintError;
 use chrono::Datelike;
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-];
+use kapstok_text::{args, dates, Lang, Msg};
 
 /// The meeting's date written out: `dinsdag 16 juni 2026`.
 pub fn long_date(date: chrono::NaiveDate) -> String {
+    long_date_in(date, Lang::Nl)
+}
+
+/// The meeting's date written out in a language: `Tuesday 16 June 2026`.
+pub fn long_date_in(date: chrono::NaiveDate, lang: Lang) -> String {
     format!(
         "{} {} {} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        dates::weekday_long(date.weekday().num_days_from_monday() as usize, lang),
         date.day(),
-        MONTHS[date.month0() as usize],
+        dates::month_long(date.month0() as usize, lang),
         date.year()
     )
 }
 
 /// What the meeting is called in Dutch.
 pub fn title(m: &Meeting) -> &'static str {
-    match m.kind {
-        MeetingKind::Spring => "Algemene ledenvergadering (voorjaar)",
-        MeetingKind::Autumn => "Algemene ledenvergadering (najaar)",
-        MeetingKind::Extraordinary => "Buitengewone algemene ledenvergadering",
-        MeetingKind::Second { .. } => "Tweede algemene ledenvergadering",
-    }
+    title_in(m, Lang::Nl)
 }
 
-fn agenda(w: &mut Writer, m: &Meeting) {
-    w.text(0.0, 11.0, "Agenda");
+/// What the meeting is called in a language.
+pub fn title_in(m: &Meeting, lang: Lang) -> &'static str {
+    match m.kind {
+        MeetingKind::Spring => Msg::DocMeetingSpring,
+        MeetingKind::Autumn => Msg::DocMeetingAutumn,
+        MeetingKind::Extraordinary => Msg::DocMeetingExtraordinary,
+        MeetingKind::Second { .. } => Msg::DocMeetingSecond,
+    }
+    .text(lang)
+}
+
+fn agenda(w: &mut Writer, m: &Meeting, lang: Lang) {
+    w.text(0.0, 11.0, Msg::DocAgenda.text(lang));
     for (n, item) in m.agenda.iter().enumerate() {
         let mark = match (item.decision, item.statute_change) {
-            (_, true) => " (besluit: statutenwijziging)",
-            (true, false) => " (besluit)",
+            (_, true) => Msg::DocMarkStatuteChange.text(lang),
+            (true, false) => Msg::DocMarkDecision.text(lang),
             (false, _) => "",
         };
         w.text(3.0, 10.0, &format!("{}. {}{mark}", n + 1, item.title));
         if item.decision && !item.motion.is_empty() {
-            w.text(8.0, 9.0, &format!("Voorstel: {}", item.motion));
+            let motion = args::DocMotion {
+                motion: &item.motion,
+            };
+            w.text(8.0, 9.0, &motion.text(lang));
         }
         if !item.documents.is_empty() {
-            w.text(8.0, 9.0, &format!("Ter inzage: {}", item.documents));
+            let documents = args::DocForInspection {
+                documents: &item.documents,
+            };
+            w.text(8.0, 9.0, &documents.text(lang));
         }
     }
 }
 
-/// The convocation letters: one page (or more) per member by letter, with their address for a
-/// window envelope, the meeting, the agenda and, with a statute change, where and from when the
-/// full proposal can be inspected.
+/// The convocation letters in Dutch (see [`letters_in`]).
 pub fn letters(
     m: &Meeting,
     deadlines: &Deadlines,
     office: &Office,
     invitees: &[&Invitee],
 ) -> Result<Vec<u8>, PrintError> {
+    letters_in(m, deadlines, office, invitees, Lang::Nl)
+}
+
+/// The convocation letters: one page (or more) per member by letter, with their address for a
+/// window envelope, the meeting, the agenda and, with a statute change, where and from when the
+/// full proposal can be inspected.
+pub fn letters_in(
+    m: &Meeting,
+    deadlines: &Deadlines,
+    office: &Office,
+    invitees: &[&Invitee],
+    lang: Lang,
+) -> Result<Vec<u8>, PrintError> {
+    let title = args::DocConvocationTitle {
+        date: &format_date(m.date()),
+    };
     document::render(
-        &letter_pages(m, deadlines, office, invitees)?,
-        &format!("Convocatie {}", format_date(m.date())),
+        &letter_pages_in(m, deadlines, office, invitees, lang)?,
+        &title.text(lang),
     )
 }
 
-/// The pages of the convocation letters (the layout model [`letters`] renders). The address
-/// block is the invitee's envelope lines as composed ([`crate::basemail::rules::address_lines`],
-/// on [`crate::common::Address::lines`]), printed line by line as they are.
+/// The pages of the convocation letters in Dutch (see [`letter_pages_in`]).
 pub fn letter_pages(
     m: &Meeting,
     deadlines: &Deadlines,
     office: &Office,
     invitees: &[&Invitee],
 ) -> Result<Vec<Vec<document::Item>>, PrintError> {
+    letter_pages_in(m, deadlines, office, invitees, Lang::Nl)
+}
+
+/// The pages of the convocation letters (the layout model [`letters_in`] renders). The address
+/// block is the invitee's envelope lines as composed ([`crate::basemail::rules::address_lines`],
+/// on [`crate::common::Address::lines`]), printed line by line as they are.
+pub fn letter_pages_in(
+    m: &Meeting,
+    deadlines: &Deadlines,
+    office: &Office,
+    invitees: &[&Invitee],
+    lang: Lang,
+) -> Result<Vec<Vec<document::Item>>, PrintError> {
     let mut w = Writer::new()?;
+    let title = title_in(m, lang);
     for invitee in invitees {
         w.page_break();
         let Channel::Letter(lines) = &invitee.channel else {
@@ -110,120 +131,105 @@ pub fn letter_pages(
             w.text(0.0, 11.0, line);
         }
         w.space(12.0);
-        w.text(0.0, 14.0, &format!("Uitnodiging: {}", title(m)));
+        w.text(0.0, 14.0, &args::DocInvitation { title: &title }.text(lang));
         w.space(2.0);
-        w.text(0.0, 10.0, &format!("Beste {},", invitee.name));
-        w.space(1.0);
         w.text(
             0.0,
             10.0,
-            &format!(
-                "Het bestuur nodigt je uit voor de {} op {} om {} uur in {}.",
-                title(m).to_lowercase(),
-                long_date(m.date()),
-                m.at.format("%H:%M"),
-                m.place
-            ),
+            &args::DocDear {
+                name: &invitee.name,
+            }
+            .text(lang),
         );
+        w.space(1.0);
+        let invite = args::DocInvite {
+            meeting: &title.to_lowercase(),
+            date: &long_date_in(m.date(), lang),
+            time: &m.at.format("%H:%M"),
+            place: &m.place,
+        };
+        w.text(0.0, 10.0, &invite.text(lang));
         if !invitee.voting {
-            w.text(
-                0.0,
-                10.0,
-                "Je bent geschorst: je mag de vergadering bijwonen, maar niet stemmen en geen volmacht geven.",
-            );
+            w.text(0.0, 10.0, Msg::DocSuspended.text(lang));
         } else {
-            w.text(
-                0.0,
-                10.0,
-                "Kun je niet komen? Je mag een ander stemgerechtigd lid schriftelijk machtigen om voor je te stemmen.",
-            );
+            w.text(0.0, 10.0, Msg::DocProxyOffer.text(lang));
         }
         if let Some(from) = deadlines.inspection_from {
             w.space(2.0);
-            w.text(
-                0.0,
-                10.0,
-                &format!(
-                    "Op deze vergadering wordt een statutenwijziging voorgesteld. Het volledige voorstel ligt vanaf {} tot na de vergadering ter inzage op het kantoor.",
-                    format_date(from)
-                ),
-            );
+            let change = args::DocStatuteChange {
+                from: &format_date(from),
+            };
+            w.text(0.0, 10.0, &change.text(lang));
         }
         if matches!(m.kind, MeetingKind::Second { .. }) {
             w.space(2.0);
-            w.text(
-                0.0,
-                10.0,
-                "Dit is een tweede vergadering: de vorige haalde het quorum niet. Deze vergadering besluit ongeacht het aantal aanwezigen.",
-            );
+            w.text(0.0, 10.0, Msg::DocSecondMeetingNote.text(lang));
         }
         w.space(3.0);
-        agenda(&mut w, m);
+        agenda(&mut w, m, lang);
         w.space(6.0);
-        w.text(0.0, 10.0, "Met vriendelijke groet,");
-        w.text(0.0, 10.0, "het bestuur");
+        w.text(0.0, 10.0, Msg::DocRegards.text(lang));
+        w.text(0.0, 10.0, Msg::DocTheBoard.text(lang));
     }
     Ok(w.finish())
 }
 
-/// The attendance sheet: everyone invited in name order, whether they may vote, a proxy column
-/// and a line to sign.
+/// The attendance sheet in Dutch (see [`attendance_sheet_in`]).
 pub fn attendance_sheet(
     m: &Meeting,
     office: &Office,
     invitees: &[Invitee],
 ) -> Result<Vec<u8>, PrintError> {
+    attendance_sheet_in(m, office, invitees, Lang::Nl)
+}
+
+/// The attendance sheet: everyone invited in name order, whether they may vote, a proxy column
+/// and a line to sign.
+pub fn attendance_sheet_in(
+    m: &Meeting,
+    office: &Office,
+    invitees: &[Invitee],
+    lang: Lang,
+) -> Result<Vec<u8>, PrintError> {
     let mut w = Writer::new()?;
-    w.text(
-        0.0,
-        14.0,
-        &format!("Presentielijst {}", title(m).to_lowercase()),
-    );
+    let heading = args::DocAttendanceTitle {
+        title: &title_in(m, lang).to_lowercase(),
+    };
+    w.text(0.0, 14.0, &heading.text(lang));
     let org = if office.name.trim().is_empty() {
         String::new()
     } else {
         format!("{} · ", office.name.trim())
     };
-    w.text(
-        0.0,
-        10.0,
-        &format!(
-            "{org}{} om {} uur · {}",
-            long_date(m.date()),
-            m.at.format("%H:%M"),
-            m.place
-        ),
-    );
-    w.text(
-        0.0,
-        9.0,
-        "Stem: ja = stemgerechtigd, nee = geschorst (aanwezig zonder stem). Volmacht: lidnummer van wie je machtigde.",
-    );
+    let when = args::DocAttendanceWhen {
+        org: &org,
+        date: &long_date_in(m.date(), lang),
+        time: &m.at.format("%H:%M"),
+        place: &m.place,
+    };
+    w.text(0.0, 10.0, &when.text(lang));
+    w.text(0.0, 9.0, Msg::DocAttendanceLegend.text(lang));
     w.rule();
     for i in invitees {
         w.keep(9.0);
         w.space(3.0);
-        w.text(
-            0.0,
-            10.0,
-            &format!(
-                "{:>6}  {}  · stem: {}  · volmacht van: ........  · handtekening: ..............................",
-                i.member,
-                i.name,
-                if i.voting { "ja" } else { "nee" }
-            ),
-        );
+        let vote = if i.voting { Msg::DocYes } else { Msg::DocNo };
+        let row = args::DocAttendanceRow {
+            number: &format!("{:>6}", i.member),
+            name: &i.name,
+            vote: &vote.text(lang),
+        };
+        w.text(0.0, 10.0, &row.text(lang));
     }
     w.space(6.0);
-    w.text(
-        0.0,
-        10.0,
-        &format!("Aantal uitgenodigd: {}", invitees.len()),
-    );
-    document::render(
-        &w.finish(),
-        &format!("Presentielijst {}", format_date(m.date())),
-    )
+    let invited = args::DocInvited {
+        count: &invitees.len(),
+    };
+    w.text(0.0, 10.0, &invited.text(lang));
+    let title = args::DocAttendanceTitle {
+        title: &format_date(m.date()),
+    };
+    document::render(&w.finish(), &title.text(lang))
 }
 
 #[cfg(test)]
@@ -335,5 +341,38 @@ mod tests {
         let pdf = doc.extract_text(&numbers).unwrap();
         assert!(pdf.contains("1015 CS  AMSTERDAM"), "{pdf}");
         assert!(pdf.contains("8203 AD  LELYSTAD"), "{pdf}");
+        assert!(pdf.contains("Beste Anna"), "{pdf}");
+        // In English the same letters speak English, the addresses unchanged.
+        let bytes = letters_in(&meeting, &deadlines, &office, &list, Lang::En).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let pdf = doc.extract_text(&numbers).unwrap();
+        for want in [
+            "Dear Anna",
+            "The board invites you",
+            "Agenda",
+            "Kind regards",
+        ] {
+            assert!(pdf.contains(want), "{want} in {pdf}");
+        }
+        assert!(!pdf.contains("Beste"), "{pdf}");
+        assert!(pdf.contains("1015 CS  AMSTERDAM"), "{pdf}");
+        // And the attendance sheet.
+        let bytes = attendance_sheet_in(&meeting, &office, &all, Lang::En).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let pdf = doc.extract_text(&numbers).unwrap();
+        for want in ["Attendance sheet", "signature", "Invited: 3"] {
+            assert!(pdf.contains(want), "{want} in {pdf}");
+        }
+    }
+
+    #[test]
+    fn long_dates_in_both_languages() {
+        assert_eq!(long_date(d(2026, 6, 16)), "dinsdag 16 juni 2026");
+        assert_eq!(
+            long_date_in(d(2026, 6, 16), Lang::En),
+            "Tuesday 16 June 2026"
+        );
     }
 }

@@ -467,6 +467,11 @@ impl<'a> Meetings<'a> {
     /// The convocation: the letters with the agenda as one PDF, and the e-mail list as CSV
     /// (administrators: the board convenes).
     pub fn convocation(&self, id: u64) -> Result<ConvocationPack> {
+        self.convocation_in(id, kapstok_text::Lang::Nl)
+    }
+
+    /// [`Self::convocation`] with the letters in a language.
+    pub fn convocation_in(&self, id: u64, lang: kapstok_text::Lang) -> Result<ConvocationPack> {
         self.s.require(Permission::MeetingsManage)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
@@ -479,7 +484,7 @@ impl<'a> Meetings<'a> {
         let letters_pdf = if letters.is_empty() {
             Vec::new()
         } else {
-            pdf::letters(&m, &deadlines, &office, &letters).map_err(Error::from)?
+            pdf::letters_in(&m, &deadlines, &office, &letters, lang).map_err(Error::from)?
         };
         let mut email_csv = Vec::new();
         {
@@ -963,11 +968,16 @@ impl<'a> Meetings<'a> {
     /// The attendance sheet for signatures: everyone invited, pre-filled, with their vote (a
     /// read of the meeting: whoever may see the meetings).
     pub fn attendance_sheet(&self, id: u64) -> Result<Vec<u8>> {
+        self.attendance_sheet_in(id, kapstok_text::Lang::Nl)
+    }
+
+    /// [`Self::attendance_sheet`] in a language.
+    pub fn attendance_sheet_in(&self, id: u64, lang: kapstok_text::Lang) -> Result<Vec<u8>> {
         self.s.require(Permission::MeetingsRead)?;
         let m = self.get(id)?;
         let invitees = self.invitees(id)?;
         let office = self.office()?;
-        pdf::attendance_sheet(&m, &office, &invitees).map_err(Error::from)
+        pdf::attendance_sheet_in(&m, &office, &invitees, lang).map_err(Error::from)
     }
 
     /// Member names by number, for showing the attendance register and proxies.

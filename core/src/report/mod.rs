@@ -71,9 +71,14 @@ impl<'a> Report<'a> {
 
     /// The year's figures as a PDF with tables and charts.
     pub fn year_pdf(&self, year: i32) -> Result<Vec<u8>> {
+        self.year_pdf_in(year, kapstok_text::Lang::Nl)
+    }
+
+    /// [`Self::year_pdf`] in a language.
+    pub fn year_pdf_in(&self, year: i32, lang: kapstok_text::Lang) -> Result<Vec<u8>> {
         let f = self.year(year)?;
         let name = crate::settings::load(self.s.store())?.office_name;
-        year::pdf(&f, &name).map_err(Error::from)
+        year::pdf_in(&f, &name, lang).map_err(Error::from)
     }
 
     /// The administrator's Today list. The register is read in batches for its two counts and

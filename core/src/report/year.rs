@@ -10,6 +10,7 @@ use crate::print::PrintError;
 use crate::training::{ItemStatus, PlanItem};
 use crate::volunteers::{Agreement, Outcome, Review, ReviewStatus};
 use chrono::{Datelike, NaiveDate};
+use kapstok_text::{args, count, dates, Lang, Msg, Noun};
 use std::collections::BTreeSet;
 
 /// The records the figures are computed from.
@@ -233,33 +234,38 @@ pub fn csv(f: &YearFigures) -> Vec<u8> {
     out.into_bytes()
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-const REASONS_NL: [&str; 6] = [
-    "gedetineerd",
-    "kliniek",
-    "ziekenhuis",
-    "verjaardag",
-    "ziek",
-    "met de hand",
+/// The card reasons' words in the order of [`CardReason::ALL`].
+const REASONS: [Msg; 6] = [
+    Msg::DocReasonDetained,
+    Msg::DocReasonClinic,
+    Msg::DocReasonHospital,
+    Msg::DocReasonBirthday,
+    Msg::DocReasonIll,
+    Msg::DocReasonByHand,
 ];
 
-/// The figures as a PDF in Dutch, with the same tables and a bar chart of the cards per month and
-/// a sparkline per week, ready for the annual report.
+/// The figures as a PDF in Dutch (see [`pdf_in`]).
 pub fn pdf(f: &YearFigures, association: &str) -> Result<Vec<u8>, PrintError> {
+    pdf_in(f, association, Lang::Nl)
+}
+
+/// The figures as a PDF in a language, with the same tables and a bar chart of the cards per
+/// month and a sparkline per week, ready for the annual report.
+pub fn pdf_in(f: &YearFigures, association: &str, lang: Lang) -> Result<Vec<u8>, PrintError> {
+    let t = |m: Msg| m.text(lang);
     let mut w = Writer::new()?;
-    w.text(0.0, 16.0, &format!("Jaarcijfers {}", f.year));
+    let title = args::DocYearTitle { year: &f.year }.text(lang);
+    w.text(0.0, 16.0, &title);
     let org = if association.trim().is_empty() {
         String::new()
     } else {
         format!("{} · ", association.trim())
     };
-    w.text(
-        0.0,
-        9.0,
-        &format!("{org}tot en met {}", format_date(f.until)),
-    );
+    let until = args::DocYearUntil {
+        org: &org,
+        until: &format_date(f.until),
+    };
+    w.text(0.0, 9.0, &until.text(lang));
     w.rule();
     let table = |w: &mut Writer, title: &str, rows: &[(&str, String)]| {
         w.space(2.0);
@@ -268,66 +274,66 @@ pub fn pdf(f: &YearFigures, association: &str) -> Result<Vec<u8>, PrintError> {
             w.text(5.0, 10.0, &format!("{label}: {value}"));
         }
     };
+    let at_end = args::DocYearAt {
+        date: &format_date(f.until),
+    }
+    .text(lang);
     table(
         &mut w,
-        "Leden",
+        t(Msg::DocYearMembers),
         &[
-            ("Op 1 januari", f.members_at_start.to_string()),
-            (
-                &format!("Op {}", format_date(f.until)),
-                f.members_at_end.to_string(),
-            ),
-            ("Nieuw", f.joined.to_string()),
-            ("Opgezegd of beëindigd", f.left.to_string()),
-            ("Overleden", f.deceased.to_string()),
+            (t(Msg::DocYearAtStart), f.members_at_start.to_string()),
+            (&at_end, f.members_at_end.to_string()),
+            (t(Msg::DocYearJoined), f.joined.to_string()),
+            (t(Msg::DocYearLeft), f.left.to_string()),
+            (t(Msg::DocYearDeceased), f.deceased.to_string()),
         ],
     );
     table(
         &mut w,
-        "Algemene ledenvergaderingen",
+        t(Msg::DocYearMeetings),
         &[
-            ("Gehouden", f.meetings_held.to_string()),
-            ("Stemmingen", f.votes.to_string()),
-            ("Besluiten genomen", f.decisions.to_string()),
+            (t(Msg::DocYearHeld), f.meetings_held.to_string()),
+            (t(Msg::DocYearVotes), f.votes.to_string()),
+            (t(Msg::DocYearDecisions), f.decisions.to_string()),
         ],
     );
     table(
         &mut w,
-        "Ervaringsdeskundigen",
+        t(Msg::DocYearExperts),
         &[
-            ("Actief", f.experts_active.to_string()),
-            ("Uren afgesproken", f.hours_agreed().to_string()),
-            ("Functioneringsgesprekken", f.reviews_held.to_string()),
-            ("  stoppen", f.outcomes[0].to_string()),
-            ("  aanpassen", f.outcomes[1].to_string()),
-            ("  doorgaan", f.outcomes[2].to_string()),
-            ("Trainingen afgerond", f.trainings_completed.to_string()),
+            (t(Msg::DocYearActive), f.experts_active.to_string()),
+            (t(Msg::DocYearHours), f.hours_agreed().to_string()),
+            (t(Msg::DocYearReviews), f.reviews_held.to_string()),
+            (t(Msg::DocYearStop), f.outcomes[0].to_string()),
+            (t(Msg::DocYearAdjust), f.outcomes[1].to_string()),
+            (t(Msg::DocYearContinue), f.outcomes[2].to_string()),
+            (t(Msg::DocYearTrainings), f.trainings_completed.to_string()),
         ],
     );
-    let reasons: Vec<(&str, String)> = REASONS_NL
+    let reasons: Vec<(&str, String)> = REASONS
         .iter()
         .zip(f.cards_by_reason)
-        .map(|(n, v)| (*n, v.to_string()))
+        .map(|(n, v)| (n.text(lang), v.to_string()))
         .collect();
-    table(&mut w, "BaseMail: kaarten per reden", &reasons);
-    w.text(
-        5.0,
-        8.0,
-        &format!(
-            "Verstuurd: {} kaarten (een kaart met twee redenen telt bij beide)",
-            f.cards
-        ),
-    );
+    table(&mut w, t(Msg::DocYearCardsByReason), &reasons);
+    let sent = args::DocYearSent {
+        cards: &count(f.cards, Noun::Card, lang),
+    };
+    w.text(5.0, 8.0, &sent.text(lang));
     w.space(3.0);
-    w.text(0.0, 11.0, "Kaarten per maand");
-    let labels: Vec<String> = MONTHS.iter().map(|m| m.to_string()).collect();
+    w.text(0.0, 11.0, t(Msg::DocYearCardsPerMonth));
+    let labels: Vec<String> = dates::months_short(lang)
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
     let months: Vec<u64> = f.cards_per_month.iter().map(|v| *v as u64).collect();
     w.bar_chart(&labels, &months, 35.0);
     w.space(3.0);
-    w.text(0.0, 11.0, "Kaarten per week");
+    w.text(0.0, 11.0, t(Msg::DocYearCardsPerWeek));
     let weeks: Vec<u64> = f.cards_per_week.iter().map(|v| *v as u64).collect();
     w.sparkline(&weeks, 12.0);
-    document::render(&w.finish(), &format!("Jaarcijfers {}", f.year))
+    document::render(&w.finish(), &title)
 }
 
 #[cfg(test)]
@@ -361,6 +367,22 @@ mod tests {
             "40",
         ] {
             assert!(text.contains(want), "{want} in {text}");
+        }
+        // In English, English words (and the months' English names).
+        let bytes = pdf_in(&f, "Association", Lang::En).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let en = doc.extract_text(&[1]).unwrap();
+        for want in [
+            "Figures 2026",
+            "Members",
+            "Cards per month",
+            "Mar",
+            "detained",
+        ] {
+            assert!(en.contains(want), "{want} in {en}");
+        }
+        for dutch in ["Jaarcijfers", "Leden", "kaarten"] {
+            assert!(!en.contains(dutch), "{dutch} in {en}");
         }
         let csv = String::from_utf8(csv(&f)).unwrap();
         assert!(csv.contains("cards_per_month;2026-03;40\r\n"));

@@ -1,4 +1,5 @@
-//! The agreement as a PDF in Dutch, in two copies (one for each party), with both parties'
+//! The agreement as a PDF in Dutch (whatever the interface's language: it is signed here, so it
+//! takes no `Lang`), in two copies (one for each party), with both parties'
 //! signature blocks. The agreement is a Dutch document by nature; its wording lives here.
 
 use super::model::{Agreement, Allowance, PeriodKind};

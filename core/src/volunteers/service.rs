@@ -836,6 +836,13 @@ impl<'a> Experts<'a> {
         })
     }
 
+    /// The agreement as a PDF in whatever language the interface speaks: it stays Dutch, as it
+    /// is signed here (the same document as [`Self::agreement_pdf`]). For callers that pass
+    /// their language to every document.
+    pub fn agreement_pdf_in(&self, id: u64, _lang: kapstok_text::Lang) -> Result<Vec<u8>> {
+        self.agreement_pdf(id)
+    }
+
     /// The agreement as a PDF in Dutch, two copies with both parties' signature blocks.
     pub fn agreement_pdf(&self, id: u64) -> Result<Vec<u8>> {
         let a = self.agreement(id)?;

@@ -1,7 +1,7 @@
 //! `kapstok labels`, `kapstok sheets` and `kapstok printer`: BaseMail's address labels.
 
 use super::{check_output, io, write_row, CliResult, Ctx, Failure};
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, args, count, Lang, Msg, Noun};
 use kapstok_core::basemail::{LabelOrder, Printout};
 use kapstok_core::common::{printable, IsoWeek};
 use kapstok_core::Session;
@@ -26,7 +26,8 @@ pub struct LabelsArgs {
     /// A calibration print instead: every cell's outline and centre, on plain paper.
     #[arg(long)]
     pub test: bool,
-    /// Where to save the PDF (default: etiketten-WEEK.pdf in the current folder).
+    /// Where to save the PDF (default: etiketten-WEEK.pdf in the current folder, labels-WEEK.pdf
+    /// in English).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also send it to the configured printer with `lp`, where `lp` is available.
@@ -71,7 +72,7 @@ pub(super) fn labels(args: LabelsArgs, mut ctx: Ctx) -> CliResult {
         (
             pdf,
             Msg::CliTestPrint.text(lang).to_string(),
-            format!("testafdruk-{sheet}.pdf"),
+            args::FileTestPrint { sheet: &sheet }.text(lang),
         )
     } else {
         let order = match order.trim().to_lowercase().as_str() {
@@ -86,14 +87,13 @@ pub(super) fn labels(args: LabelsArgs, mut ctx: Ctx) -> CliResult {
             Printout::Ready(job) => job,
             Printout::NoCards(none) => return Err(Failure(i18n::no_cards(&none, lang))),
         };
-        let summary = format!(
-            "{} {} · {} {}",
-            job.labels,
-            Msg::CliLabels.text(lang),
-            job.pages,
-            Msg::CliSheetsUsed.text(lang)
-        );
-        (job.pdf, summary, format!("etiketten-{week}.pdf"))
+        let summary = args::CliLabelsSummary {
+            labels: &count(job.labels, Noun::Label, lang),
+            sheets: &count(job.pages, Noun::Sheet, lang),
+        }
+        .text(lang);
+        let name = args::FileLabels { week: &week }.text(lang);
+        (job.pdf, summary, name)
     };
     let path = output.unwrap_or_else(|| PathBuf::from(default_name));
     crate::files::write_atomically(&path, &bytes)

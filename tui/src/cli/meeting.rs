@@ -1,7 +1,7 @@
 //! `kapstok meeting ...`: the general meetings from the command line.
 
 use super::{login, CliResult, Ctx, Failure};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::screens::meeting_text;
 use clap::Subcommand;
 use kapstok_core::common::{format_date, parse_date, printable};
@@ -51,7 +51,7 @@ pub enum MeetingCommand {
     AttendanceSheet {
         /// The meeting's id.
         id: u64,
-        /// Where to save it (default: presentielijst-ID.pdf).
+        /// Where to save it (default: presentielijst-ID.pdf, attendance-ID.pdf in English).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -126,7 +126,7 @@ fn rules_reset_warning(
         writeln!(
             out,
             "{}",
-            crate::i18n::fill(Msg::TodaySettingReset, lang, &[("setting", setting)])
+            args::TodaySettingReset { setting: &setting }.text(lang)
         )
         .map_err(|e| Failure(e.to_string()))?;
     }
@@ -192,10 +192,10 @@ fn run_command(
             late,
         } => {
             super::check_output(&dir)?;
-            let pack = mt.convocation(id).map_err(core)?;
+            let pack = mt.convocation_in(id, lang).map_err(core)?;
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
-            let csv = dir.join(format!("convocatie-{id}-email.csv"));
+            let csv = dir.join(args::FileConvocationEmail { id: &id }.text(lang));
             write_file(&csv, &pack.email_csv)?;
             writeln!(
                 out,
@@ -206,7 +206,7 @@ fn run_command(
             )
             .map_err(io)?;
             if pack.letters() > 0 {
-                let pdf = dir.join(format!("convocatie-{id}-brieven.pdf"));
+                let pdf = dir.join(args::FileConvocationLetters { id: &id }.text(lang));
                 write_file(&pdf, &pack.letters_pdf)?;
                 writeln!(
                     out,
@@ -219,7 +219,7 @@ fn run_command(
             }
             if let Some(sheet) = labels {
                 let job = mt.envelope_labels(id, &sheet, start).map_err(core)?;
-                let path = dir.join(format!("convocatie-{id}-etiketten.pdf"));
+                let path = dir.join(args::FileConvocationLabels { id: &id }.text(lang));
                 write_file(&path, &job.pdf)?;
                 writeln!(
                     out,
@@ -291,8 +291,9 @@ fn run_command(
             if let Some(path) = &output {
                 super::check_output(path)?;
             }
-            let pdf = mt.attendance_sheet(id).map_err(core)?;
-            let path = output.unwrap_or_else(|| PathBuf::from(format!("presentielijst-{id}.pdf")));
+            let pdf = mt.attendance_sheet_in(id, lang).map_err(core)?;
+            let path = output
+                .unwrap_or_else(|| PathBuf::from(args::FileAttendance { id: &id }.text(lang)));
             write_file(&path, &pdf)?;
             writeln!(out, "{}", path.display()).map_err(io)?;
         }

@@ -5,7 +5,7 @@
 //! keeps no old version of the erased data.
 
 use super::{login, CliResult, Ctx, Failure};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use clap::Subcommand;
 use kapstok_core::privacy::{rewrite_store, Erased};
 use kapstok_core::{Kapstok, Session};
@@ -85,28 +85,21 @@ fn confirm_twice(prompt1: &str, first: &str, backups: &str, lang: Lang) -> Resul
     if ask(prompt1)? != first {
         return Ok(false);
     }
-    let prompt2 = fill(Msg::PrivErasePrompt2, lang, &[("dir", backups)]);
+    let prompt2 = args::PrivErasePrompt2 { dir: &backups }.text(lang);
     Ok(ask(&prompt2)?.to_lowercase() == Msg::PrivEraseWord.text(lang))
 }
 
 fn erased_line(e: &Erased, lang: Lang) -> String {
     if e.again {
-        return fill(
-            Msg::PrivErasedAgain,
-            lang,
-            &[("number", &e.number.to_string())],
-        );
+        return args::PrivErasedAgain { number: &e.number }.text(lang);
     }
-    fill(
-        Msg::PrivErased,
-        lang,
-        &[
-            ("number", &e.number.to_string()),
-            ("records", &e.records.to_string()),
-            ("cards", &e.cards.to_string()),
-            ("audit", &e.audit_entries.to_string()),
-        ],
-    )
+    args::PrivErased {
+        number: &e.number,
+        records: &e.records,
+        cards: &e.cards,
+        audit: &e.audit_entries,
+    }
+    .text(lang)
 }
 
 /// Rewrites the store after an erasure and says so; the backups warning comes last.
@@ -116,17 +109,13 @@ fn rewrite(s: Session, backups: &str, lang: Lang, out: &mut dyn Write) -> CliRes
     writeln!(
         out,
         "{}",
-        fill(
-            Msg::PrivRewritten,
-            lang,
-            &[("keys", &done.keys.to_string())]
-        )
+        args::PrivRewritten { keys: &done.keys }.text(lang)
     )
     .map_err(io)?;
     writeln!(
         out,
         "{}",
-        fill(Msg::PrivBackupsWarning, lang, &[("dir", backups)])
+        args::PrivBackupsWarning { dir: &backups }.text(lang)
     )
     .map_err(io)
 }
@@ -180,14 +169,11 @@ fn person_command(
                     writeln!(
                         out,
                         "{}",
-                        fill(
-                            Msg::PrivExported,
-                            lang,
-                            &[
-                                ("number", &number.to_string()),
-                                ("path", &path.display().to_string())
-                            ]
-                        )
+                        args::PrivExported {
+                            number: &number,
+                            path: &path.display()
+                        }
+                        .text(lang)
                     )
                     .map_err(io)?;
                 }
@@ -199,11 +185,7 @@ fn person_command(
             // Checked before asking: a refusal (still a member, already erased) comes first.
             s.privacy().export(number).map_err(core(lang))?;
             if !yes {
-                let prompt = fill(
-                    Msg::PrivErasePrompt1,
-                    lang,
-                    &[("number", &number.to_string())],
-                );
+                let prompt = args::PrivErasePrompt1 { number: &number }.text(lang);
                 if !confirm_twice(&prompt, &number.to_string(), &backups, lang)? {
                     return Err(Failure(Msg::PrivCancelled.text(lang).into()));
                 }
@@ -241,18 +223,13 @@ fn retention_command(
     let due = p.retention().map_err(core(lang))?;
     let m = months.to_string();
     if due.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            fill(Msg::PrivRetentionNone, lang, &[("months", &m)])
-        )
-        .map_err(io)?;
+        writeln!(out, "{}", args::PrivRetentionNone { months: &m }.text(lang)).map_err(io)?;
         return Ok(());
     }
     writeln!(
         out,
         "{}",
-        fill(Msg::PrivRetentionHeader, lang, &[("months", &m)])
+        args::PrivRetentionHeader { months: &m }.text(lang)
     )
     .map_err(io)?;
     for d in &due {
@@ -265,7 +242,7 @@ fn retention_command(
     let backups = backups_of(&k);
     if !yes {
         let count = due.len().to_string();
-        let prompt = fill(Msg::PrivRetentionPrompt, lang, &[("count", &count)]);
+        let prompt = args::PrivRetentionPrompt { count: &count }.text(lang);
         if !confirm_twice(&prompt, &count, &backups, lang)? {
             return Err(Failure(Msg::PrivCancelled.text(lang).into()));
         }

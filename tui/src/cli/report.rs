@@ -70,7 +70,7 @@ fn run_command(
         writeln!(out, "{} {}", Msg::CliSavedTo.text(lang), path.display()).map_err(io)?;
     }
     if let Some(path) = output {
-        let pdf = s.report().year_pdf(year).map_err(core)?;
+        let pdf = s.report().year_pdf_in(year, lang).map_err(core)?;
         save(&path, &pdf)?;
         writeln!(out, "{} {}", Msg::CliSavedTo.text(lang), path.display()).map_err(io)?;
     }

@@ -1,0 +1,77 @@
+//! Tests of the catalogue as a whole.
+
+use crate::{args, Lang, Msg};
+
+#[test]
+fn every_message_has_both_languages() {
+    let all: Vec<Msg> = Msg::all().collect();
+    assert!(all.len() > 900, "{} messages", all.len());
+    for m in &all {
+        for lang in Lang::ALL {
+            assert!(
+                !m.text(lang).trim().is_empty(),
+                "{m:?} is empty in {lang:?}"
+            );
+        }
+    }
+}
+
+/// Texts that are the same word in both languages, on purpose.
+const SAME_IN_BOTH: &[&str] = &["WeekKeys", "WeekTitle", "CliLabelsSummary"];
+
+#[test]
+fn sentences_are_translated() {
+    let mut same = Vec::new();
+    for m in Msg::all() {
+        let (nl, en) = (m.text(Lang::Nl), m.text(Lang::En));
+        // A sentence (three words or more) that reads the same in both is a missed translation.
+        if nl == en && nl.split_whitespace().count() >= 3 && !SAME_IN_BOTH.contains(&m.name()) {
+            same.push(m.name());
+        }
+    }
+    assert!(same.is_empty(), "not translated: {same:?}");
+}
+
+#[test]
+fn names_are_unique_and_found_back() {
+    let mut names: Vec<&str> = Msg::all().map(Msg::name).collect();
+    let n = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), n);
+    assert_eq!(format!("{:?}", Msg::TabMembers), "TabMembers");
+    assert_eq!(Msg::TabMembers.text(Lang::Nl), "Leden");
+    assert_eq!(Msg::TabMembers.text(Lang::En), "Members");
+}
+
+#[test]
+fn messages_with_arguments_fill_every_placeholder() {
+    let t = args::LabelsSaved {
+        labels: &3,
+        sheets: &1,
+        path: &"/tmp/x.pdf",
+    };
+    assert_eq!(
+        t.text(Lang::Nl),
+        "3 etiketten op 1 vel(len) opgeslagen in /tmp/x.pdf"
+    );
+    assert_eq!(
+        t.text(Lang::En),
+        "3 labels on 1 sheet(s) saved in /tmp/x.pdf"
+    );
+    // The template stays available for `fill` at run time.
+    assert!(Msg::LabelsSaved.text(Lang::Nl).contains("{labels}"));
+}
+
+#[test]
+fn no_filled_text_keeps_a_brace() {
+    // Every typed message's text has its placeholders replaced: none keeps a `{`.
+    let t = args::Composed {
+        week: &"2026-W48",
+        cards: &2,
+        left: &0,
+    };
+    for lang in Lang::ALL {
+        assert!(!t.text(lang).contains('{'));
+    }
+}
