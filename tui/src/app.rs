@@ -227,6 +227,11 @@ impl App {
         let mut drawn = false;
         for (owner, result) in main.jobs.finished(wait) {
             let effects = match main.screens.get_mut(owner) {
+                // A job that panicked says so; nothing was saved by its end.
+                _ if result.is::<crate::jobs::JobFailed>() => Effects::status(Status {
+                    text: Msg::JobFailed.text(lang).into(),
+                    error: true,
+                }),
                 Some(screen) => {
                     let cx = main.who.cx(k, lang);
                     screen.message(result, &cx)

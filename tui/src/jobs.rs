@@ -90,3 +90,46 @@ impl Jobs {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_to_their_screen_and_a_panic_comes_back_as_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_k, session) = kapstok_testkit::new_store(dir.path());
+        let mut jobs = Jobs::default();
+        jobs.start(
+            3,
+            Job {
+                what: Msg::Busy,
+                work: Box::new(|s, _| Box::new(s.user_name().to_string())),
+            },
+            &session,
+            Lang::Nl,
+        );
+        jobs.start(
+            5,
+            Job {
+                what: Msg::Busy,
+                work: Box::new(|_, _| panic!("a job that fails")),
+            },
+            &session,
+            Lang::Nl,
+        );
+        assert!(jobs.busy());
+        let mut done = jobs.finished(true);
+        done.sort_by_key(|(owner, _)| *owner);
+        assert!(!jobs.busy());
+        assert_eq!(done.len(), 2);
+        assert_eq!(done[0].0, 3);
+        assert_eq!(
+            done[0].1.downcast_ref::<String>().map(String::as_str),
+            Some("beheer")
+        );
+        assert_eq!(done[1].0, 5);
+        assert!(done[1].1.is::<JobFailed>());
+        assert!(jobs.progress().is_none());
+    }
+}

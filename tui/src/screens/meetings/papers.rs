@@ -34,7 +34,7 @@ pub(super) fn finished(message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
     match message.downcast::<Saved>() {
         Ok(saved) => Effects::status(saved.0),
         Err(other) if other.is::<JobFailed>() => Effects::status(Status {
-            text: format!("{} ✗", cx.t(Msg::Busy)),
+            text: cx.t(Msg::JobFailed).into(),
             error: true,
         }),
         Err(_) => Effects::none(),
@@ -45,7 +45,7 @@ pub(super) fn finished(message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
 /// go which way, naming who cannot be reached.
 pub(super) fn convocation(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Effects {
     let (stem, dir) = (file_stem(m), tab.out_dir.clone());
-    job(Msg::Convocation, move |s, lang| {
+    job(Msg::BusyConvocation, move |s, lang| {
         write_convocation(s, id, &stem, &dir, lang)
     })
 }
@@ -151,7 +151,7 @@ pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) 
     let path: PathBuf = tab
         .out_dir
         .join(format!("{}-presentielijst.pdf", file_stem(m)));
-    job(Msg::KeyAttendanceSheet, move |s, lang| {
+    job(Msg::BusyAttendanceSheet, move |s, lang| {
         let bytes = match s.meetings().attendance_sheet(id) {
             Ok(b) => b,
             Err(e) => return crate::screens::error_status(&e, lang),

@@ -375,7 +375,7 @@ impl TrainingTab {
         let path = plan_pdf_path(cx.out_dir, expert, name);
         let today = self.today;
         Effects::one(Effect::Spawn(Job {
-            what: Msg::KeyPlanPdf,
+            what: Msg::BusyPlanPdf,
             work: Box::new(move |s, lang| Box::new(save_plan_pdf(s, expert, today, &path, lang))),
         }))
     }

@@ -82,10 +82,9 @@ impl Screen for VolunteersTab {
     fn message(&mut self, message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
         match message.downcast::<PdfSaved>() {
             Ok(saved) => Effects::status(saved.0),
-            // The work panicked: no message says so yet (see the report of this change), so
-            // the key's own words, marked as failed.
+            // The work panicked (the shell says so before this is reached).
             Err(other) if other.is::<JobFailed>() => Effects::status(Status {
-                text: format!("{} ✗", cx.t(Msg::KeyAgreementPdf)),
+                text: cx.t(Msg::JobFailed).into(),
                 error: true,
             }),
             Err(_) => Effects::none(),
@@ -170,7 +169,7 @@ impl VolunteersTab {
     fn print(&self, id: u64, expert: u64) -> Effects {
         let path = agreement_pdf_path(&self.out_dir, id, &self.name(expert));
         Effects::one(Effect::Spawn(Job {
-            what: Msg::KeyAgreementPdf,
+            what: Msg::BusyAgreementPdf,
             work: Box::new(move |s, lang| {
                 let status = match s.experts().agreement_pdf(id) {
                     Err(e) => crate::screens::error_status(&e, lang),
