@@ -70,6 +70,11 @@ area! {
         FileConvocationLetters { id } => "convocatie-{id}-brieven.pdf", "convocation-{id}-letters.pdf";
         FileConvocationLabels { id } => "convocatie-{id}-etiketten.pdf", "convocation-{id}-labels.pdf";
         FileAttendance { id } => "presentielijst-{id}.pdf", "attendance-{id}.pdf";
+        FileMeetingLetters { date } => "alv-{date}-brieven.pdf", "meeting-{date}-letters.pdf";
+        FileMeetingEmail { date } => "alv-{date}-email.csv", "meeting-{date}-email.csv";
+        FileMeetingLabels { date } => "alv-{date}-etiketten.pdf", "meeting-{date}-labels.pdf";
+        FileMeetingAttendance { date } => "alv-{date}-presentielijst.pdf", "meeting-{date}-attendance.pdf";
+        FileYearFigures { year, ext } => "jaarcijfers-{year}.{ext}", "annual-figures-{year}.{ext}";
         CliLabelsSummary { labels, sheets } => "{labels} · {sheets}", "{labels} · {sheets}";
         DocInvited { count } => "Aantal uitgenodigd: {count}", "Invited: {count}";
     }

@@ -257,3 +257,25 @@ fn the_years_figures_with_charts_and_files() {
     key(&mut app, KeyCode::Char('v'));
     assert_eq!(app.mode(), Mode::Today);
 }
+
+#[test]
+fn in_english_the_figures_are_saved_as_english_files() {
+    let f = store();
+    let mut app = logged_in(&f, "beheer", Lang::En);
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("annual-figures-2026.pdf"), "{s}");
+    let pdf = f.dir.path().join("annual-figures-2026.pdf");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap_or_default();
+    assert!(
+        text.contains("Figures 2026")
+            && text.contains("Decisions taken")
+            && !text.contains("Jaarcijfers"),
+        "the document is English: {text}"
+    );
+    assert!(f.dir.path().join("annual-figures-2026.csv").exists());
+    assert!(!f.dir.path().join("jaarcijfers-2026.pdf").exists());
+}

@@ -453,11 +453,17 @@ impl TodayTab {
     }
 
     fn save(&self, s: &Session, lang: Lang) -> Status {
-        let pdf = self.folder.join(format!("jaarcijfers-{}.pdf", self.year));
-        let table = self.folder.join(format!("jaarcijfers-{}.csv", self.year));
+        let name = |ext: &str| {
+            crate::i18n::args::FileYearFigures {
+                year: &self.year,
+                ext: &ext,
+            }
+            .text(lang)
+        };
+        let (pdf, table) = (self.folder.join(name("pdf")), self.folder.join(name("csv")));
         let written = s
             .report()
-            .year_pdf(self.year)
+            .year_pdf_in(self.year, lang)
             .map_err(|e| super::error_status(&e, lang))
             .and_then(|bytes| {
                 let f = s

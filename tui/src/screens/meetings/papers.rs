@@ -8,7 +8,7 @@
 use super::actions::form_layer;
 use super::{forms, MeetingsTab};
 use crate::files::write_atomically;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, fill, Lang, Msg};
 use crate::jobs::JobFailed;
 use crate::layers::Submit;
 use crate::screen::{Cx, Effect, Effects, Job, Status};
@@ -44,26 +44,26 @@ pub(super) fn finished(message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
 /// Writes the letters (one PDF) and the e-mail list (CSV) beside the store and says how many
 /// go which way, naming who cannot be reached.
 pub(super) fn convocation(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Effects {
-    let (stem, dir) = (file_stem(m), tab.out_dir.clone());
+    let (stem, dir) = (file_stem(m, id), tab.out_dir.clone());
     job(Msg::BusyConvocation, move |s, lang| {
         write_convocation(s, id, &stem, &dir, lang)
     })
 }
 
 fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -> Status {
-    let pack = match s.meetings().convocation(id) {
+    let pack = match s.meetings().convocation_in(id, lang) {
         Ok(p) => p,
         Err(e) => return crate::screens::error_status(&e, lang),
     };
     let mut written = Vec::new();
     if !pack.letters_pdf.is_empty() {
-        let path = dir.join(format!("{stem}-brieven.pdf"));
+        let path = dir.join(args::FileMeetingLetters { date: &stem }.text(lang));
         if let Err(e) = write_atomically(&path, &pack.letters_pdf) {
             return io_error(&path, e);
         }
         written.push(path.display().to_string());
     }
-    let path = dir.join(format!("{stem}-email.csv"));
+    let path = dir.join(args::FileMeetingEmail { date: &stem }.text(lang));
     if let Err(e) = write_atomically(&path, &pack.email_csv) {
         return io_error(&path, e);
     }
@@ -117,7 +117,7 @@ pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
             };
             let stem = tab
                 .meeting(id)
-                .map_or_else(|| format!("alv-{id}"), file_stem);
+                .map_or_else(|| id.to_string(), |m| file_stem(m, id));
             let job = match cx
                 .session
                 .meetings()
@@ -126,7 +126,9 @@ pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
                 Ok(job) => job,
                 Err(e) => return Submit::refused(form, &e, lang),
             };
-            let path = tab.out_dir.join(format!("{stem}-etiketten.pdf"));
+            let path = tab
+                .out_dir
+                .join(args::FileMeetingLabels { date: &stem }.text(lang));
             Submit::Done(Effects::status(match write_atomically(&path, &job.pdf) {
                 Ok(()) => Status {
                     text: fill(
@@ -147,12 +149,13 @@ pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
 }
 
 /// Saves the attendance sheet for signatures beside the store.
-pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Effects {
-    let path: PathBuf = tab
-        .out_dir
-        .join(format!("{}-presentielijst.pdf", file_stem(m)));
+pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, cx: &Cx) -> Effects {
+    let name = args::FileMeetingAttendance {
+        date: &file_stem(m, id),
+    };
+    let path: PathBuf = tab.out_dir.join(name.text(cx.lang));
     job(Msg::BusyAttendanceSheet, move |s, lang| {
-        let bytes = match s.meetings().attendance_sheet(id) {
+        let bytes = match s.meetings().attendance_sheet_in(id, lang) {
             Ok(b) => b,
             Err(e) => return crate::screens::error_status(&e, lang),
         };
@@ -170,9 +173,9 @@ pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) 
     })
 }
 
-/// `alv-2026-03-10`: the files of a meeting sort by date.
-fn file_stem(m: &Meeting) -> String {
-    format!("alv-{}", m.date().format("%Y-%m-%d"))
+/// `2026-03-10`: the files of a meeting sort by date (`alv-2026-03-10-brieven.pdf`).
+fn file_stem(m: &Meeting, _id: u64) -> String {
+    m.date().format("%Y-%m-%d").to_string()
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Status {
