@@ -5,8 +5,8 @@
 //! The tab is a [`Screen`]: a key's [`Action`] comes in, the tab calls `session.basemail()` and
 //! answers [`Effects`] (a layer to push, a line for the status bar). Its forms, questions and the
 //! recipient picker are the generic layers ([`crate::layers`]) with closures that call core
-//! ([`actions`], [`forms`]); the label print dialog with its sheet picture and the "send it to the
-//! printer?" question are layers of their own ([`print`]). Every rule stays in core, errors
+//! (`actions`, `forms`); the label print dialog with its sheet picture and the "send it to the
+//! printer?" question are layers of their own (`print`). Every rule stays in core, errors
 //! included. What a write changed comes back as core's announcement ([`Screen::changed`]): the
 //! tab reads again only what it shows of that.
 

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The print dialog, a layer over the tab: a form and the picture of the first sheet. Its save
-/// prints through the tab ([`BaseMailTab::print_labels`]); it stays open on errors.
+/// prints through the tab (`BaseMailTab::print_labels`); it stays open on errors.
 #[derive(Debug, Clone)]
 pub struct PrintDialog {
     /// The choices.
