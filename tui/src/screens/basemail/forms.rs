@@ -394,7 +394,9 @@ pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
         move |form, tab: &mut BaseMailTab, cx| {
             let reason = form.value("reason").trim().to_string();
             if reason.is_empty() {
-                let removed = cx.session.basemail().remove_by_hand(tab.week, who, &reason);
+                // Core refuses a missing reason: its error shows under the field.
+                let typed = form.value("reason");
+                let removed = cx.session.basemail().remove_by_hand(tab.week, who, &typed);
                 return match removed {
                     Ok(r) => Submit::Done(
                         tab.after(Ok(Done::run(r, Msg::CardRemoved, cx.lang)), cx.lang),
