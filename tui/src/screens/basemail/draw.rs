@@ -70,7 +70,7 @@ fn pane(frame: &mut Frame, area: Rect, title: Msg, lines: Vec<Line<'static>>, la
 
 impl BaseMailTab {
     /// Draws the tab in `area`.
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
+    pub(super) fn draw(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
         let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         self.render_views(frame, bar, lang);
         match self.view {

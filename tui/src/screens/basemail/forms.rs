@@ -1,46 +1,69 @@
-//! The BaseMail forms: what each one asks, and what was typed handed to core. Core checks every
-//! value; its errors come back per field and show under the fields.
+//! The BaseMail forms: what each one asks, and a [`FormLayer`] per form whose save closure hands
+//! what was typed to core. Core checks every value; its errors come back per field and show
+//! under the fields.
 
-use crate::i18n::{self, Lang, Msg};
+use super::BaseMailTab;
+use crate::i18n::{self, fill, Lang, Msg};
+use crate::layers::{ConfirmLayer, FormLayer, Submit};
+use crate::screen::{Cx, Effects};
+use crate::widgets::confirm::Question;
 use crate::widgets::form::{show_address_fields, Field, Form};
 use chrono::NaiveDate;
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
-use kapstok_core::basemail::{Card, Institution, InstitutionKind, Recipient, Run, Stay, Who};
-use kapstok_core::common::{format_date, parse_date, IsoWeek};
+use kapstok_core::basemail::{Card, Institution, InstitutionKind, Recipient, Run, Stay};
+use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, Reason};
 use kapstok_core::{Result, Session};
 
-/// What a form is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormKind {
-    /// The writer of a card.
-    Writer(Who),
-    /// The reason for a card added by hand for a recipient.
-    AddByHand(u64),
-    /// The reason for removing a card by hand.
-    RemoveByHand(Who),
-    /// A new institution, or a change to one.
-    Institution(Option<u64>),
-    /// A new recipient, or a change to one.
-    Recipient(Option<u64>),
-    /// A recipient's new stay.
-    StartStay(u64),
-    /// A recipient moving to another institution.
-    MoveStay(u64),
-    /// The end of a stay.
-    EndStay(u64),
-    /// A stay confirmed after the expected release passed.
-    ConfirmStay(u64),
-    /// A recipient marked ill.
-    Ill(u64),
-}
-
-/// A core call that worked: the run it returned (else the lists are read again), what to say,
-/// and the institution or recipient to select.
+/// A core call that worked: the run it returned (shown at once), what to say, and the
+/// institution or recipient to select once the change has come in.
 pub(super) struct Done {
     pub(super) run: Option<Run>,
     pub(super) message: String,
     pub(super) select: Option<u64>,
+}
+
+impl Done {
+    /// A change that returned no run: what to say.
+    pub(super) fn said(m: Msg, lang: Lang) -> Done {
+        Done::select(m, None, lang)
+    }
+
+    /// A change that returned no run: what to say and what to select.
+    fn select(m: Msg, select: Option<u64>, lang: Lang) -> Done {
+        Done {
+            run: None,
+            message: m.text(lang).to_string(),
+            select,
+        }
+    }
+
+    /// A change that returned the run: show it and say `m`.
+    fn run(run: Run, m: Msg, lang: Lang) -> Done {
+        Done {
+            run: Some(run),
+            message: m.text(lang).to_string(),
+            select: None,
+        }
+    }
+}
+
+/// The core call of a form: what was typed, the tab (for the week), the session, the language.
+type Call = dyn Fn(&Form, &BaseMailTab, &Session, Lang) -> Result<Done> + Send;
+
+/// A form whose save hands what was typed to core: done closes it and says what happened,
+/// refused keeps it with the errors under the fields.
+fn layer(
+    form: Form,
+    call: impl Fn(&Form, &BaseMailTab, &Session, Lang) -> Result<Done> + Send + 'static,
+) -> FormLayer<BaseMailTab> {
+    let call: Box<Call> = Box::new(call);
+    FormLayer::new(form, move |form, tab, cx| {
+        match call(form, tab, cx.session, cx.lang) {
+            Ok(done) => Submit::Done(tab.after(Ok(done), cx.lang)),
+            Err(e) => Submit::refused(form, &e, cx.lang),
+        }
+    })
 }
 
 fn yes_no(name: &'static str, label: Msg, value: bool) -> Field {
@@ -76,7 +99,7 @@ pub(super) fn card_note(card: &Card, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-pub(super) fn writer_form(card: &Card, lang: Lang) -> Form {
+fn writer_form(card: &Card, lang: Lang) -> Form {
     short(
         Msg::FormWriter,
         vec![Field::text("writer", Msg::FieldWriter, &card.writer)],
@@ -84,7 +107,7 @@ pub(super) fn writer_form(card: &Card, lang: Lang) -> Form {
     )
 }
 
-pub(super) fn reason_form(title: Msg, name: &str) -> Form {
+fn reason_form(title: Msg, name: &str) -> Form {
     short(
         title,
         vec![Field::text("reason", Msg::FieldReason, "")],
@@ -92,7 +115,7 @@ pub(super) fn reason_form(title: Msg, name: &str) -> Form {
     )
 }
 
-pub(super) fn new_institution_form() -> Form {
+fn new_institution_form() -> Form {
     institution_form(
         Msg::FormNewInstitution,
         &InstitutionInput {
@@ -104,7 +127,7 @@ pub(super) fn new_institution_form() -> Form {
     )
 }
 
-pub(super) fn edit_institution_form(institution: &Institution) -> Form {
+fn edit_institution_form(institution: &Institution) -> Form {
     institution_form(
         Msg::FormEditInstitution,
         &InstitutionInput::from_institution(institution),
@@ -182,11 +205,11 @@ fn show_recipient_fields(form: &mut Form) {
     }
 }
 
-pub(super) fn new_recipient_form() -> Form {
+fn new_recipient_form() -> Form {
     recipient_form(Msg::FormNewRecipient, &RecipientInput::default(), true)
 }
 
-pub(super) fn edit_recipient_form(r: &Recipient) -> Form {
+fn edit_recipient_form(r: &Recipient) -> Form {
     let input = RecipientInput {
         member: r.member.map(|n| n.to_string()).unwrap_or_default(),
         given: r.name.given.clone(),
@@ -241,7 +264,7 @@ fn recipient_input(form: &Form) -> RecipientInput {
 
 /// A stay: the institution from the list (when moving, the first one other than the current),
 /// the registration number carried over when moving.
-pub(super) fn stay_form(
+fn stay_form(
     title: Msg,
     institutions: &[(u64, Institution)],
     moving_from: Option<&Stay>,
@@ -285,7 +308,7 @@ fn stay_input(form: &Form) -> StayInput {
     }
 }
 
-pub(super) fn end_stay_form(today: NaiveDate) -> Form {
+fn end_stay_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormEndStay,
@@ -294,7 +317,7 @@ pub(super) fn end_stay_form(today: NaiveDate) -> Form {
     )
 }
 
-pub(super) fn confirm_stay_form(today: NaiveDate) -> Form {
+fn confirm_stay_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormConfirmStay,
@@ -306,22 +329,13 @@ pub(super) fn confirm_stay_form(today: NaiveDate) -> Form {
     )
 }
 
-pub(super) fn ill_form(today: NaiveDate) -> Form {
+fn ill_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormIll,
         vec![Field::text("ill_since", Msg::FieldIllSince, &date)],
         None,
     )
-}
-
-/// A choice changed: show the fields that go with it.
-pub(super) fn on_change(form: &mut Form, kind: &FormKind) {
-    match kind {
-        FormKind::Institution(_) => show_address_fields(form),
-        FormKind::Recipient(_) => show_recipient_fields(form),
-        _ => {}
-    }
 }
 
 /// A date typed in a form (core takes dates, not text, for these calls).
@@ -341,67 +355,167 @@ fn optional_date(form: &Form, field: &'static str) -> Result<Option<NaiveDate>> 
     }
 }
 
-/// Hands what was typed to core.
-pub(super) fn submit(
-    form: &Form,
-    kind: &FormKind,
-    s: &Session,
-    week: IsoWeek,
-    lang: Lang,
-) -> Result<Done> {
-    let bm = s.basemail();
-    let say = |m: Msg| m.text(lang).to_string();
-    let run = |run: Run, m: Msg| Done {
-        run: Some(run),
-        message: say(m),
-        select: None,
+/// The writer of a card.
+pub(super) fn writer(card: &Card, lang: Lang) -> FormLayer<BaseMailTab> {
+    let who = card.who;
+    layer(writer_form(card, lang), move |form, tab, s, lang| {
+        s.basemail()
+            .assign_writer(tab.week, who, &form.value("writer"))
+            .map(|r| Done::run(r, Msg::WriterSaved, lang))
+    })
+}
+
+/// The reason for a card added by hand for recipient `id` (named `name`).
+pub(super) fn add_by_hand(id: u64, name: &str) -> FormLayer<BaseMailTab> {
+    layer(
+        reason_form(Msg::FormAddByHand, name),
+        move |form, tab, s, lang| {
+            s.basemail()
+                .add_by_hand(tab.week, id, &form.value("reason"))
+                .map(|r| Done::run(r, Msg::CardAdded, lang))
+        },
+    )
+}
+
+/// The reason for removing a card by hand. Once a reason is given, the removal is asked as a
+/// typed confirmation in place of the form (a missing reason is core's error, shown under the
+/// field).
+pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
+    let (who, name) = (card.who, card.name.clone());
+    let remove = move |tab: &mut BaseMailTab, cx: &Cx, reason: &str| {
+        let removed = cx.session.basemail().remove_by_hand(tab.week, who, reason);
+        tab.after(
+            removed.map(|r| Done::run(r, Msg::CardRemoved, cx.lang)),
+            cx.lang,
+        )
     };
-    let changed = |m: Msg, select: Option<u64>| Done {
-        run: None,
-        message: say(m),
-        select,
-    };
-    match kind {
-        FormKind::Writer(who) => bm
-            .assign_writer(week, *who, &form.value("writer"))
-            .map(|r| run(r, Msg::WriterSaved)),
-        FormKind::AddByHand(id) => bm
-            .add_by_hand(week, *id, &form.value("reason"))
-            .map(|r| run(r, Msg::CardAdded)),
-        FormKind::RemoveByHand(who) => bm
-            .remove_by_hand(week, *who, &form.value("reason"))
-            .map(|r| run(r, Msg::CardRemoved)),
-        FormKind::Institution(None) => bm
+    FormLayer::new(
+        reason_form(Msg::FormRemoveByHand, &card.name),
+        move |form, tab: &mut BaseMailTab, cx| {
+            let reason = form.value("reason").trim().to_string();
+            if reason.is_empty() {
+                // Core refuses a missing reason: its error shows under the field.
+                let typed = form.value("reason");
+                let removed = cx.session.basemail().remove_by_hand(tab.week, who, &typed);
+                return match removed {
+                    Ok(r) => Submit::Done(
+                        tab.after(Ok(Done::run(r, Msg::CardRemoved, cx.lang)), cx.lang),
+                    ),
+                    Err(e) => Submit::refused(form, &e, cx.lang),
+                };
+            }
+            let text = fill(
+                Msg::ConfirmRemoveCard,
+                cx.lang,
+                &[("name", &name), ("week", &tab.week.to_string())],
+            );
+            Submit::Done(Effects::push(ConfirmLayer::new(
+                Question::typed_word(&text, Msg::WordLeaveOut, cx.lang),
+                move |tab: &mut BaseMailTab, cx| remove(tab, cx, &reason),
+            )))
+        },
+    )
+}
+
+/// A new institution.
+pub(super) fn new_institution() -> FormLayer<BaseMailTab> {
+    layer(new_institution_form(), |form, _, s, lang| {
+        s.basemail()
             .add_institution(&institution_input(form))
-            .map(|id| changed(Msg::InstitutionSaved, Some(id))),
-        FormKind::Institution(Some(id)) => bm
-            .update_institution(*id, &institution_input(form))
-            .map(|()| changed(Msg::InstitutionSaved, Some(*id))),
-        FormKind::Recipient(None) => bm
+            .map(|id| Done::select(Msg::InstitutionSaved, Some(id), lang))
+    })
+    .on_change(show_address_fields)
+}
+
+/// A change to institution `id`.
+pub(super) fn edit_institution(id: u64, institution: &Institution) -> FormLayer<BaseMailTab> {
+    layer(
+        edit_institution_form(institution),
+        move |form, _, s, lang| {
+            s.basemail()
+                .update_institution(id, &institution_input(form))
+                .map(|()| Done::select(Msg::InstitutionSaved, Some(id), lang))
+        },
+    )
+    .on_change(show_address_fields)
+}
+
+/// A new recipient.
+pub(super) fn new_recipient() -> FormLayer<BaseMailTab> {
+    layer(new_recipient_form(), |form, _, s, lang| {
+        s.basemail()
             .add_recipient(&recipient_input(form))
-            .map(|id| changed(Msg::RecipientSaved, Some(id))),
-        FormKind::Recipient(Some(id)) => bm
-            .update_recipient(*id, &recipient_input(form))
-            .map(|()| changed(Msg::RecipientSaved, Some(*id))),
-        FormKind::StartStay(r) => bm
-            .start_stay(*r, &stay_input(form))
-            .map(|_| changed(Msg::StayStarted, Some(*r))),
-        FormKind::MoveStay(r) => bm
-            .move_to(*r, &stay_input(form))
-            .map(|_| changed(Msg::StayMoved, Some(*r))),
-        FormKind::EndStay(stay) => bm
-            .end_stay(*stay, date(form, "ended_on")?)
-            .map(|_| changed(Msg::StayEnded, None)),
-        FormKind::ConfirmStay(stay) => {
-            let on = date(form, "confirmed_on")?;
-            let release = optional_date(form, "expected_release")?;
-            bm.confirm_stay(*stay, on, release)
-                .map(|_| changed(Msg::StayConfirmed, None))
-        }
-        FormKind::Ill(r) => bm
-            .set_ill(*r, Some(date(form, "ill_since")?))
-            .map(|()| changed(Msg::IllSet, Some(*r))),
-    }
+            .map(|id| Done::select(Msg::RecipientSaved, Some(id), lang))
+    })
+    .on_change(show_recipient_fields)
+}
+
+/// A change to recipient `id`.
+pub(super) fn edit_recipient(id: u64, recipient: &Recipient) -> FormLayer<BaseMailTab> {
+    layer(edit_recipient_form(recipient), move |form, _, s, lang| {
+        s.basemail()
+            .update_recipient(id, &recipient_input(form))
+            .map(|()| Done::select(Msg::RecipientSaved, Some(id), lang))
+    })
+    .on_change(show_recipient_fields)
+}
+
+/// A new stay of recipient `r`.
+pub(super) fn start_stay(
+    r: u64,
+    institutions: &[(u64, Institution)],
+    today: NaiveDate,
+) -> FormLayer<BaseMailTab> {
+    let form = stay_form(Msg::FormStartStay, institutions, None, today);
+    layer(form, move |form, _, s, lang| {
+        s.basemail()
+            .start_stay(r, &stay_input(form))
+            .map(|_| Done::select(Msg::StayStarted, Some(r), lang))
+    })
+}
+
+/// Recipient `r` moving from the stay `from` to another institution.
+pub(super) fn move_stay(
+    r: u64,
+    institutions: &[(u64, Institution)],
+    from: Option<&Stay>,
+    today: NaiveDate,
+) -> FormLayer<BaseMailTab> {
+    let form = stay_form(Msg::FormMoveStay, institutions, from, today);
+    layer(form, move |form, _, s, lang| {
+        s.basemail()
+            .move_to(r, &stay_input(form))
+            .map(|_| Done::select(Msg::StayMoved, Some(r), lang))
+    })
+}
+
+/// The end of stay `stay`.
+pub(super) fn end_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
+    layer(end_stay_form(today), move |form, _, s, lang| {
+        s.basemail()
+            .end_stay(stay, date(form, "ended_on")?)
+            .map(|_| Done::said(Msg::StayEnded, lang))
+    })
+}
+
+/// Stay `stay` confirmed after the expected release passed.
+pub(super) fn confirm_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
+    layer(confirm_stay_form(today), move |form, _, s, lang| {
+        let on = date(form, "confirmed_on")?;
+        let release = optional_date(form, "expected_release")?;
+        s.basemail()
+            .confirm_stay(stay, on, release)
+            .map(|_| Done::said(Msg::StayConfirmed, lang))
+    })
+}
+
+/// Recipient `r` marked ill.
+pub(super) fn ill(r: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
+    layer(ill_form(today), move |form, _, s, lang| {
+        s.basemail()
+            .set_ill(r, Some(date(form, "ill_since")?))
+            .map(|()| Done::select(Msg::IllSet, Some(r), lang))
+    })
 }
 
 #[cfg(test)]
@@ -418,7 +532,7 @@ mod tests {
             .iter()
             .any(|f| f.name == "surname" && !f.visible));
         form.handle(Action::Right);
-        on_change(&mut form, &FormKind::Recipient(None));
+        show_recipient_fields(&mut form);
         assert_eq!(form.value("recipient_kind"), "non_member");
         assert!(form.fields.iter().any(|f| f.name == "surname" && f.visible));
         assert_eq!(form.value("member"), "", "a hidden number is not sent");

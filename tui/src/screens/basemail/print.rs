@@ -7,11 +7,13 @@
 //! typed into numbers, writes the bytes core returns to a file, and offers to send that file to
 //! the printer with `lp` where `lp` is installed.
 
-use super::{error_status, form_errors, BaseMailTab, Pending, Popup, Reply, Status};
+use super::BaseMailTab;
 use crate::i18n::{self, fill, Lang, Msg};
-use crate::keys::Action;
+use crate::keys::{Action, Mode};
+use crate::layers::{keep, FormLayer, Layer, Next, Submit};
+use crate::screen::{Cx, Effects, Status};
 use crate::widgets::centered;
-use crate::widgets::confirm::Question;
+use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Field, Form, Outcome};
 use kapstok_core::basemail::{BaseMail, LabelOrder, NoCards, PrintSettings, Printout};
 use kapstok_core::error::{Error, FieldError, Reason};
@@ -22,10 +24,12 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
+use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The print dialog: a form and the picture of the first sheet.
+/// The print dialog, a layer over the tab: a form and the picture of the first sheet. Its save
+/// prints through the tab (`BaseMailTab::print_labels`); it stays open on errors.
 #[derive(Debug, Clone)]
 pub struct PrintDialog {
     /// The choices.
@@ -163,7 +167,7 @@ impl PrintDialog {
     }
 
     /// Draws the form and, under it, the first sheet.
-    pub(super) fn render(&self, frame: &mut Frame, body: Rect, lang: Lang) {
+    fn draw(&self, frame: &mut Frame, body: Rect, lang: Lang) {
         let width = 78.min(body.width);
         let form_height = self.form.height(width);
         let Some(sheet) = self.sheet() else {
@@ -262,6 +266,77 @@ fn legend(lang: Lang) -> Line<'static> {
     ])
 }
 
+impl Layer for PrintDialog {
+    fn mode(&self) -> Mode {
+        Mode::Form
+    }
+
+    fn handle(
+        mut self: Box<Self>,
+        action: Action,
+        owner: &mut dyn Any,
+        cx: &Cx,
+    ) -> (Next, Effects) {
+        match self.form.handle(action) {
+            Outcome::Cancel => (None, Effects::cancelled(cx.lang)),
+            Outcome::Save => match owner.downcast_mut::<BaseMailTab>() {
+                Some(tab) => tab.print_labels(self, cx),
+                None => (None, Effects::none()),
+            },
+            Outcome::Changed | Outcome::None => keep(self),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
+        self.draw(frame, body, cx.lang);
+    }
+}
+
+/// "Send it to the printer?" after a PDF was saved, a layer of its own: `y` sends it with `lp`,
+/// `n` says where it stays, Esc cancels.
+pub struct SendQuestion {
+    question: Question,
+    path: PathBuf,
+    printer: String,
+}
+
+impl Layer for SendQuestion {
+    fn mode(&self) -> Mode {
+        self.question.mode()
+    }
+
+    fn handle(self: Box<Self>, action: Action, _: &mut dyn Any, cx: &Cx) -> (Next, Effects) {
+        match action {
+            Action::Yes => (
+                None,
+                Effects::status(send(&self.path, &self.printer, cx.lang)),
+            ),
+            Action::No => (None, Effects::status(not_sent(&self.path, cx.lang))),
+            _ => {
+                let SendQuestion {
+                    question,
+                    path,
+                    printer,
+                } = *self;
+                match question.answer(action) {
+                    Answer::Open(question) => keep(Box::new(SendQuestion {
+                        question,
+                        path,
+                        printer,
+                    })),
+                    Answer::No => (None, Effects::cancelled(cx.lang)),
+                    // A yes/no question answers yes to `y` alone, taken above.
+                    Answer::Yes => (None, Effects::none()),
+                }
+            }
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
+        self.question.render(frame, body, cx.lang);
+    }
+}
+
 /// The printer form: name, calibration offsets, and the sheet for a test print.
 fn printer_form(settings: &PrintSettings, sheets: &[LabelSheet], sheet: &str, lang: Lang) -> Form {
     let c = settings.calibration();
@@ -343,70 +418,75 @@ fn send(path: &Path, printer: &str, lang: Lang) -> Status {
     }
 }
 
-/// A refused form: errors under the fields, the rest in the status line.
-fn refused(mut form: Box<Form>, e: Error, lang: Lang, popup: fn(Box<Form>) -> Popup) -> Reply {
-    match e {
-        Error::Invalid(errors) => {
-            let rest = form.show_errors(&errors, lang);
-            Reply::show(popup(form)).with_status(form_errors(rest, lang))
-        }
-        e => {
-            form.message = Some(i18n::error(&e, lang));
-            Reply::show(popup(form)).with_status(error_status(&e, lang))
-        }
+/// A refused printer form: errors under the fields, the rest in the form and the status line;
+/// the form stays.
+fn refused(form: &mut Form, e: &Error, lang: Lang) -> Submit {
+    if !matches!(e, Error::Invalid(_)) {
+        form.message = Some(i18n::error(e, lang));
+    }
+    Submit::refused(form, e, lang)
+}
+
+/// "Not sent to the printer: ..." after a no.
+fn not_sent(path: &Path, lang: Lang) -> Status {
+    Status {
+        text: fill(Msg::NotSent, lang, &[("path", &path.display().to_string())]),
+        error: false,
     }
 }
 
 impl BaseMailTab {
     /// The week's run as core prints it (composed again unless posted), shown in the tab;
-    /// `None` with the reply to give when there is nothing to print.
-    fn run_to_print(&mut self, s: &Session, lang: Lang) -> Result<usize, Box<Reply>> {
+    /// the effects to answer instead when there is nothing to print.
+    fn run_to_print(&mut self, cx: &Cx) -> Result<usize, Effects> {
         if self.run.is_none() {
-            return Err(Box::new(Reply::info(Msg::ComposeFirst.text(lang))));
+            return Err(Effects::info(cx.t(Msg::ComposeFirst)));
         }
-        let run = s
+        let run = cx
+            .session
             .basemail()
             .run_to_print(self.week)
-            .map_err(|e| Box::new(Reply::error(&e, lang)))?;
+            .map_err(|e| Effects::error(&e, cx.lang))?;
         let cards = run.cards.len();
         let none = NoCards::of(&run);
         self.set_run(Some(run));
         if cards == 0 {
-            return Err(Box::new(Reply::info(i18n::no_cards(&none, lang))));
+            return Err(Effects::info(i18n::no_cards(&none, cx.lang)));
         }
         Ok(cards)
     }
 
     /// Opens the print dialog for the week's run, composed again first unless it was posted.
-    pub(super) fn open_print_dialog(&mut self, s: &Session, lang: Lang) -> Reply {
-        let labels = match self.run_to_print(s, lang) {
+    pub(super) fn open_print_dialog(&mut self, cx: &Cx) -> Effects {
+        let labels = match self.run_to_print(cx) {
             Ok(labels) => labels,
-            Err(reply) => return *reply,
+            Err(effects) => return effects,
         };
-        let bm = s.basemail();
+        let lang = cx.lang;
+        let bm = cx.session.basemail();
         let (sheets, settings) = match bm.sheets().and_then(|sh| Ok((sh, bm.print_settings()?))) {
             Ok(found) => found,
-            Err(e) => return Reply::error(&e, lang),
+            Err(e) => return Effects::error(&e, lang),
         };
         let path = labels_path(&self.print_dir, &self.week.to_string(), lang);
-        Reply::show(Popup::Print(Box::new(PrintDialog::new(
+        Effects::push(PrintDialog::new(
             labels,
             sheets,
             &self.sheet,
             &path,
             &settings,
             lang,
-        ))))
+        ))
     }
 
     /// Prints the labels through core and writes the PDF; the dialog stays open on errors.
-    pub(super) fn print_labels(
-        &mut self,
-        mut dialog: Box<PrintDialog>,
-        s: &Session,
-        lang: Lang,
-    ) -> Reply {
-        let back = |d: Box<PrintDialog>| Reply::show(Popup::Print(d));
+    /// Printing composes the run again (unless it was posted): its announcement shows the run as
+    /// printed ([`super::Screen::changed`]).
+    fn print_labels(&mut self, mut dialog: Box<PrintDialog>, cx: &Cx) -> (Next, Effects) {
+        let lang = cx.lang;
+        let back = |d: Box<PrintDialog>, status: Status| -> (Next, Effects) {
+            (Some(d), Effects::status(status))
+        };
         dialog.form.note = None;
         let path = PathBuf::from(dialog.form.value("path").trim());
         let mut errors = Vec::new();
@@ -419,33 +499,31 @@ impl BaseMailTab {
         }
         if !errors.is_empty() {
             let rest = dialog.form.show_errors(&errors, lang);
-            return back(dialog).with_status(form_errors(rest, lang));
+            return back(dialog, crate::screens::form_errors(rest, lang));
         }
         let sheet = dialog.form.value("sheet");
-        let bm = s.basemail();
+        let bm = cx.session.basemail();
         let printed = bm.labels(self.week, &sheet, start.unwrap_or(1), dialog.order());
-        // Printing composed the run again (unless it was posted): show it as printed.
-        if let Err(e) = self.load_run(s) {
-            return Reply::error(&e, lang);
-        }
         let job = match printed {
             Ok(Printout::Ready(job)) => job,
-            Ok(Printout::NoCards(none)) => return Reply::info(i18n::no_cards(&none, lang)),
+            Ok(Printout::NoCards(none)) => {
+                return (None, Effects::info(i18n::no_cards(&none, lang)));
+            }
             Err(Error::Invalid(errors)) => {
                 let rest = dialog.form.show_errors(&errors, lang);
-                return back(dialog).with_status(form_errors(rest, lang));
+                return back(dialog, crate::screens::form_errors(rest, lang));
             }
             Err(e) => {
                 // Every card that does not fit is named (wrapped, in the dialog and in the
                 // status line); nothing was printed.
                 dialog.form.note = Some(i18n::error(&e, lang));
-                return back(dialog).with_status(error_status(&e, lang));
+                return back(dialog, crate::screens::error_status(&e, lang));
             }
         };
         if let Err(e) = crate::files::write_atomically(&path, &job.pdf) {
             let text = format!("{}: {e}", path.display());
             dialog.form.message = Some(text.clone());
-            return back(dialog).with_status(Status { text, error: true });
+            return back(dialog, Status { text, error: true });
         }
         self.sheet = sheet;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -460,23 +538,24 @@ impl BaseMailTab {
                 ("path", &path.display().to_string()),
             ],
         );
-        self.offer_to_send(path, text, s, lang)
+        (None, self.offer_to_send(path, text, cx))
     }
 
     /// Saves the run sheet of the week beside the labels.
-    pub(super) fn print_run_sheet(&mut self, s: &Session, lang: Lang) -> Reply {
-        if let Err(reply) = self.run_to_print(s, lang) {
-            return *reply;
+    pub(super) fn print_run_sheet(&mut self, cx: &Cx) -> Effects {
+        if let Err(effects) = self.run_to_print(cx) {
+            return effects;
         }
-        let bm = s.basemail();
+        let lang = cx.lang;
+        let bm = cx.session.basemail();
         let pdf = match bm.run_sheet(self.week, &i18n::run_sheet_texts(lang)) {
             Ok(Printout::Ready(pdf)) => pdf,
-            Ok(Printout::NoCards(none)) => return Reply::info(i18n::no_cards(&none, lang)),
-            Err(e) => return Reply::error(&e, lang),
+            Ok(Printout::NoCards(none)) => return Effects::info(i18n::no_cards(&none, lang)),
+            Err(e) => return Effects::error(&e, lang),
         };
         let path = run_sheet_path(&self.print_dir, &self.week.to_string(), lang);
         if let Err(e) = crate::files::write_atomically(&path, &pdf) {
-            return Reply::default().with_status(Status {
+            return Effects::status(Status {
                 text: format!("{}: {e}", path.display()),
                 error: true,
             });
@@ -486,58 +565,50 @@ impl BaseMailTab {
             lang,
             &[("path", &path.display().to_string())],
         );
-        self.offer_to_send(path, text, s, lang)
+        self.offer_to_send(path, text, cx)
     }
 
-    /// Opens the printer form.
-    pub(super) fn open_printer_form(&self, s: &Session, lang: Lang) -> Reply {
-        let bm = s.basemail();
-        match bm.sheets().and_then(|sh| Ok((sh, bm.print_settings()?))) {
-            Ok((sheets, settings)) => Reply::show(Popup::Printer(Box::new(printer_form(
-                &settings,
-                &sheets,
-                &self.sheet,
-                lang,
-            )))),
-            Err(e) => Reply::error(&e, lang),
-        }
-    }
-
-    /// A key in the printer form: Ctrl+S saves, Ctrl+T saves and makes a test print.
-    pub(super) fn printer_action(
-        &mut self,
-        mut form: Box<Form>,
-        action: Action,
-        s: &Session,
-        lang: Lang,
-    ) -> Reply {
-        let test = action == Action::TestPrint;
-        if !test {
-            match form.handle(action) {
-                Outcome::Cancel => return Reply::info(Msg::Cancelled.text(lang)),
-                Outcome::Save => {}
-                Outcome::Changed | Outcome::None => return Reply::show(Popup::Printer(form)),
-            }
-        }
-        let bm = s.basemail();
-        let settings = match save_printer(&form, &bm) {
-            Ok(settings) => settings,
-            Err(e) => return refused(form, e, lang, Popup::Printer),
+    /// Opens the printer form: Ctrl+S saves, Ctrl+T saves and makes a test print.
+    pub(super) fn open_printer_form(&self, cx: &Cx) -> Effects {
+        let lang = cx.lang;
+        let bm = cx.session.basemail();
+        let (sheets, settings) = match bm.sheets().and_then(|sh| Ok((sh, bm.print_settings()?))) {
+            Ok(found) => found,
+            Err(e) => return Effects::error(&e, lang),
         };
-        let saved = printer_line(Msg::PrinterSaved, &settings, lang);
-        if !test {
-            return Reply::info(saved);
+        let form = printer_form(&settings, &sheets, &self.sheet, lang);
+        let save = |form: &mut Form, _: &mut BaseMailTab, cx: &Cx| match save_printer(
+            form,
+            &cx.session.basemail(),
+        ) {
+            Ok(settings) => Submit::Done(Effects::info(printer_line(
+                Msg::PrinterSaved,
+                &settings,
+                cx.lang,
+            ))),
+            Err(e) => refused(form, &e, cx.lang),
+        };
+        let test = |form: &mut Form, tab: &mut BaseMailTab, cx: &Cx| tab.test_print(form, cx);
+        Effects::push(FormLayer::new(form, save).on_test(test))
+    }
+
+    /// Saves the printer form and makes a test print on the sheet it names.
+    fn test_print(&mut self, form: &mut Form, cx: &Cx) -> Submit {
+        let lang = cx.lang;
+        let bm = cx.session.basemail();
+        if let Err(e) = save_printer(form, &bm) {
+            return refused(form, &e, lang);
         }
         let sheet = form.value("sheet");
         let pdf = match bm.test_print(&sheet) {
             Ok(pdf) => pdf,
-            Err(e) => return refused(form, e, lang, Popup::Printer),
+            Err(e) => return refused(form, &e, lang),
         };
         let path = test_print_path(&self.print_dir, &sheet, lang);
         if let Err(e) = crate::files::write_atomically(&path, &pdf) {
             let text = format!("{}: {e}", path.display());
             form.message = Some(text.clone());
-            return Reply::show(Popup::Printer(form)).with_status(Status { text, error: true });
+            return Submit::Stay(Effects::status(Status { text, error: true }));
         }
         self.sheet = sheet;
         let text = fill(
@@ -545,14 +616,23 @@ impl BaseMailTab {
             lang,
             &[("path", &path.display().to_string())],
         );
-        self.offer_to_send(path, text, s, lang)
+        Submit::Done(self.offer_to_send(path, text, cx))
     }
 
-    /// Says where a PDF was saved and, where `lp` is installed, offers to send it to the printer.
-    fn offer_to_send(&mut self, path: PathBuf, text: String, s: &Session, lang: Lang) -> Reply {
-        let reply = Reply::info(text);
+    /// Says where a PDF was saved and, where `lp` is installed, asks whether to send it to the
+    /// printer.
+    fn offer_to_send(&mut self, path: PathBuf, text: String, cx: &Cx) -> Effects {
+        let effects = Effects::info(text);
+        match self.send_question(path, cx.session, cx.lang) {
+            Some(question) => effects.and_push(question),
+            None => effects,
+        }
+    }
+
+    /// "Send it to the printer?", where `lp` is installed (asked the first time).
+    fn send_question(&mut self, path: PathBuf, s: &Session, lang: Lang) -> Option<SendQuestion> {
         if !*self.lp.get_or_insert_with(lp_installed) {
-            return reply;
+            return None;
         }
         let printer = s
             .basemail()
@@ -567,29 +647,11 @@ impl BaseMailTab {
                 ("printer", &printer_name(&printer, lang)),
             ],
         );
-        Reply {
-            popup: Some(Popup::Confirm(
-                Question::yes_no(question),
-                Pending::Send(path, printer),
-            )),
-            ..reply
-        }
-    }
-}
-
-/// The answer to "send it to the printer?".
-pub(super) fn answer_send(yes: bool, path: &Path, printer: &str, lang: Lang) -> Reply {
-    let status = if yes {
-        send(path, printer, lang)
-    } else {
-        Status {
-            text: fill(Msg::NotSent, lang, &[("path", &path.display().to_string())]),
-            error: false,
-        }
-    };
-    Reply {
-        popup: None,
-        status: Some(status),
+        Some(SendQuestion {
+            question: Question::yes_no(question),
+            path,
+            printer,
+        })
     }
 }
 
@@ -664,30 +726,45 @@ mod tests {
 
     #[test]
     fn a_saved_pdf_is_offered_to_lp_only_where_lp_is_installed() {
+        use crate::screen::Effect;
         let dir = tempfile::tempdir().unwrap();
         let k = kapstok_core::Kapstok::open(&dir.path().join("store")).unwrap();
         let s = k.setup("beheer", "kapstok-test-wachtwoord").unwrap();
+        let cx = |lang| Cx {
+            k: &k,
+            session: &s,
+            lang,
+            out_dir: dir.path(),
+        };
+        let status = |e: &Effect| match e {
+            Effect::Status(s) => Some(s.text.clone()),
+            _ => None,
+        };
         let mut tab = BaseMailTab::new(&s, dir.path().to_path_buf());
         let path = dir.path().join("etiketten-2026-W48.pdf");
         tab.lp = Some(false);
-        let reply = tab.offer_to_send(path.clone(), "opgeslagen".into(), &s, Lang::Nl);
-        assert!(reply.popup.is_none());
-        assert_eq!(reply.status.map(|s| s.text).as_deref(), Some("opgeslagen"));
+        assert!(tab.send_question(path.clone(), &s, Lang::Nl).is_none());
+        let effects = tab.offer_to_send(path.clone(), "opgeslagen".into(), &cx(Lang::Nl));
+        let said: Vec<_> = effects.0.iter().map(status).collect();
+        assert_eq!(said, [Some("opgeslagen".to_string())], "no question");
         tab.lp = Some(true);
         s.basemail().set_printer("kantoor").unwrap();
-        let reply = tab.offer_to_send(path.clone(), "saved".into(), &s, Lang::En);
-        assert_eq!(reply.status.map(|s| s.text).as_deref(), Some("saved"));
-        match reply.popup {
-            Some(Popup::Confirm(question, Pending::Send(p, printer))) => {
-                assert_eq!((p.as_path(), printer.as_str()), (path.as_path(), "kantoor"));
-                assert!(question
-                    .text()
-                    .contains("Send it to the printer (kantoor) with lp?"));
-            }
-            _ => panic!("no question"),
-        }
-        let no = answer_send(false, &path, "kantoor", Lang::Nl);
-        let text = no.status.map(|s| s.text).unwrap_or_default();
+        let effects = tab.offer_to_send(path.clone(), "saved".into(), &cx(Lang::En));
+        assert_eq!(effects.0.len(), 2);
+        assert_eq!(status(&effects.0[0]).as_deref(), Some("saved"));
+        assert!(matches!(effects.0[1], Effect::Push(_)));
+        let question = tab.send_question(path.clone(), &s, Lang::En).unwrap();
+        assert_eq!(
+            (question.path.as_path(), question.printer.as_str()),
+            (path.as_path(), "kantoor")
+        );
+        assert!(question
+            .question
+            .text()
+            .contains("Send it to the printer (kantoor) with lp?"));
+        let (next, no) = Box::new(question).handle(Action::No, &mut (), &cx(Lang::Nl));
+        assert!(next.is_none());
+        let text = no.0.first().and_then(status).unwrap_or_default();
         assert!(text.starts_with("Niet naar de printer gestuurd"), "{text}");
     }
 }
