@@ -3,7 +3,6 @@
 
 pub mod basemail;
 pub mod figures_text;
-pub(crate) mod legacy;
 pub mod meeting_text;
 pub mod meetings;
 pub mod members;
@@ -47,55 +46,6 @@ pub struct Status {
     pub error: bool,
 }
 
-/// What a tab asks the app to do after an action: a popup of the tab's kind `P` to show (after a
-/// popup's action: the popup to keep showing), and a line for the status bar.
-pub struct Reply<P> {
-    /// A popup to show.
-    pub popup: Option<P>,
-    /// A line for the status bar.
-    pub status: Option<Status>,
-}
-
-impl<P> Default for Reply<P> {
-    fn default() -> Self {
-        Reply {
-            popup: None,
-            status: None,
-        }
-    }
-}
-
-impl<P> Reply<P> {
-    pub(crate) fn info(text: impl Into<String>) -> Self {
-        Reply {
-            popup: None,
-            status: Some(Status {
-                text: text.into(),
-                error: false,
-            }),
-        }
-    }
-
-    pub(crate) fn error(e: &kapstok_core::Error, lang: crate::i18n::Lang) -> Self {
-        Reply {
-            popup: None,
-            status: Some(error_status(e, lang)),
-        }
-    }
-
-    pub(crate) fn show(popup: P) -> Self {
-        Reply {
-            popup: Some(popup),
-            status: None,
-        }
-    }
-
-    pub(crate) fn with_status(mut self, status: Status) -> Self {
-        self.status = Some(status);
-        self
-    }
-}
-
 /// A core error for the status bar.
 pub(crate) fn error_status(e: &kapstok_core::Error, lang: crate::i18n::Lang) -> Status {
     Status {
@@ -122,16 +72,4 @@ pub(crate) fn clamp(state: &mut ratatui::widgets::TableState, len: usize) {
         _ => Some(state.selected().unwrap_or(0).min(len - 1)),
     };
     state.select(sel);
-}
-
-/// A scrollable detail popup's answer to a key: the new scroll offset, or `None` to close it.
-pub(crate) fn detail_scroll(action: crate::keys::Action, scroll: u16, lines: usize) -> Option<u16> {
-    use crate::keys::Action;
-    let most = u16::try_from(lines).unwrap_or(u16::MAX);
-    match action {
-        Action::Back => None,
-        Action::Up => Some(scroll.saturating_sub(1)),
-        Action::Down => Some((scroll + 1).min(most)),
-        _ => Some(scroll),
-    }
 }
