@@ -36,6 +36,7 @@ pub mod clock;
 pub mod common;
 pub mod demo;
 pub mod error;
+pub mod experts;
 pub mod meetings;
 pub mod members;
 mod migrations;
@@ -45,7 +46,6 @@ pub mod report;
 pub mod settings;
 pub mod store;
 pub mod training;
-pub mod volunteers;
 
 pub use access::{Role, Session};
 pub use error::{Error, FieldError, Permission, Reason, Result, RowError};
@@ -274,7 +274,7 @@ impl Kapstok {
             if let Some(wrap) = &wrap {
                 tx.put_key_wrap(wrap)?;
             }
-            for limits in volunteers::rules::known_limits() {
+            for limits in experts::rules::known_limits() {
                 tx.put(limits.year as u64, &limits)?;
             }
             let session = self.session_for(id, &user);

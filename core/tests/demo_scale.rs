@@ -6,7 +6,7 @@ mod common;
 
 use kapstok_core::access::AuditFilter;
 use kapstok_core::demo::{self, Scale};
-use kapstok_core::volunteers::rules::overlap;
+use kapstok_core::experts::rules::overlap;
 use kapstok_core::Session;
 use std::collections::{HashMap, HashSet};
 

@@ -6,11 +6,11 @@ mod common;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{d, new_store, PASSWORD};
 use kapstok_core::common::Cents;
-use kapstok_core::members::MemberInput;
-use kapstok_core::volunteers::{
+use kapstok_core::experts::{
     AgreementInput, AgreementState, AllowanceLimits, AllowanceWarning, Conversation, Outcome,
     ReviewStatus, Slot,
 };
+use kapstok_core::members::MemberInput;
 use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 fn expert(admin: &Session, given: &str, surname: &str, born: &str) -> u64 {
@@ -685,12 +685,12 @@ fn ending_an_agreement_later_again_cannot_overlap_the_next_one() {
 
 /// Two reviews, neither cancelled nor a no-show, of one expert or one staff member that share a
 /// minute (each lasting the minutes its slot says).
-fn double_bookings(reviews: &[(u64, kapstok_core::volunteers::Review)]) -> Vec<(u64, u64)> {
+fn double_bookings(reviews: &[(u64, kapstok_core::experts::Review)]) -> Vec<(u64, u64)> {
     let counted: Vec<_> = reviews
         .iter()
         .filter(|(_, r)| !matches!(r.status, ReviewStatus::Cancelled | ReviewStatus::NoShow))
         .collect();
-    let end = |r: &kapstok_core::volunteers::Review| {
+    let end = |r: &kapstok_core::experts::Review| {
         r.slot.start + chrono::Duration::minutes(i64::from(r.slot.minutes))
     };
     let mut out = Vec::new();

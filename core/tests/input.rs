@@ -13,11 +13,11 @@ use common::{member, new_store};
 use kapstok_core::access::AuditFilter;
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::common::{Address, IsoWeek, Postcode};
+use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::meetings::{ItemInput, MeetingInput};
 use kapstok_core::members::{MemberInput, Status};
 use kapstok_core::settings::Settings;
 use kapstok_core::training::{CourseInput, SkillInput, TaskInput};
-use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::{Error, FieldError, Reason, Role, Session};
 
 /// An escape sequence that sets the terminal's title, as an imported name once did.

@@ -9,7 +9,7 @@ use kapstok_core::access::AuditFilter;
 use kapstok_core::common::{
     format_date, parse_address, parse_date, AddressFields, Cents, IsoWeek, Postcode,
 };
-use kapstok_core::volunteers::service::parse_hours;
+use kapstok_core::experts::service::parse_hours;
 use kapstok_core::{Error, Session};
 use proptest::prelude::*;
 

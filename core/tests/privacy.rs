@@ -9,11 +9,11 @@ use common::{d, new_store, today, ADMIN, PASSWORD};
 use kapstok_core::basemail::service::{InstitutionInput, StayInput};
 use kapstok_core::basemail::LeftOutReason;
 use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::meetings::Channel;
 use kapstok_core::members::{ConsentKind, MemberInput, Status};
 use kapstok_core::privacy::rewrite_store;
 use kapstok_core::training::{SkillInput, Source};
-use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::{Error, Permission, Reason, Role, Session};
 use std::path::Path;
 

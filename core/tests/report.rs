@@ -6,10 +6,10 @@ mod common;
 use chrono::{Datelike, Days, NaiveDate};
 use common::{d, member, new_store, today};
 use kapstok_core::common::IsoWeek;
+use kapstok_core::experts::{AgreementInput, ReviewStatus};
 use kapstok_core::members::Status;
 use kapstok_core::report::today::{agreement_counts, birthdays};
 use kapstok_core::training::ItemStatus;
-use kapstok_core::volunteers::{AgreementInput, ReviewStatus};
 use kapstok_core::{Error, Permission};
 
 #[test]

@@ -7,8 +7,8 @@ mod common;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use common::{d, new_store, PASSWORD};
+use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Review, ReviewStatus, Slot};
 use kapstok_core::members::MemberInput;
-use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Review, ReviewStatus, Slot};
 use kapstok_core::{Error, Role, Session};
 use proptest::prelude::*;
 

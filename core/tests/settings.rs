@@ -5,11 +5,11 @@ mod common;
 
 use common::{ADMIN, PASSWORD};
 use kapstok_core::common::{Address, Postcode};
+use kapstok_core::experts::ExpertSettings;
 use kapstok_core::meetings::MeetingRules;
 use kapstok_core::print::Calibration;
 use kapstok_core::store::{SettingsKey, FORMAT_VERSION};
 use kapstok_core::training::TrainingSettings;
-use kapstok_core::volunteers::ExpertSettings;
 use kapstok_core::Session;
 use std::path::Path;
 

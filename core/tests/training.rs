@@ -6,11 +6,11 @@ mod common;
 use chrono::NaiveDate;
 use common::{d, new_store, PASSWORD};
 use kapstok_core::common::Cents;
+use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::members::MemberInput;
 use kapstok_core::training::{
     CourseInput, ItemStatus, SkillInput, Source, Step, TaskInput, TrainingSettings,
 };
-use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 fn expert(admin: &Session, given: &str) -> u64 {

@@ -15,10 +15,10 @@ use common::{d, new_store, today, PASSWORD};
 use kapstok_core::basemail::service::{RecipientInput, StayInput};
 use kapstok_core::basemail::Who;
 use kapstok_core::common::{format_date, IsoWeek};
+use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::members::{ConsentKind, MemberInput, Status};
 use kapstok_core::privacy::rewrite_store;
 use kapstok_core::training::{SkillInput, Source, Step};
-use kapstok_core::volunteers::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::{Error, Permission, Role, Session};
 
 /// Ids of one record of each kind, made by the administrator.

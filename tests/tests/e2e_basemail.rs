@@ -485,7 +485,7 @@ fn labels_of_an_empty_week_say_why_and_a_run_composed_before_the_import_follows_
     assert_success(&out, "kapstok import members");
     let out = labels("nl");
     assert_success(&out, "kapstok labels after the import");
-    assert!(stdout(&out).contains("1 etiketten"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("1 etiket ·"), "{}", stdout(&out));
     let bytes = std::fs::read(file).expect("the labels PDF");
     let doc = lopdf::Document::load_mem(&bytes).expect("the labels PDF does not load");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();

@@ -1,4 +1,4 @@
-//! End-to-end test of the review journey of the Volunteers tab through the real `kapstok`
+//! End-to-end test of the review journey of the experts tab through the real `kapstok`
 //! binary: from the list of reviews due, schedule a review in the first free slot, record the
 //! conversation with the outcome "continue", and sign the next agreement it drafted; then check
 //! the result through the CLI's calendar and a second session.
@@ -99,7 +99,7 @@ fn move_down_to(tui: &mut Tui, what: &str, pred: impl Fn(&str) -> bool) -> Strin
     panic!("no row with {what} in the list:\n{screen}");
 }
 
-/// Starts the TUI as the coordinator, logs in and opens the Volunteers tab (the fourth) on its
+/// Starts the TUI as the coordinator, logs in and opens the experts tab (the fourth) on its
 /// first view, the experts.
 fn start(store: &Store) -> Tui {
     let mut tui = store.tui_sized(&["--user", "coordinator"], ROWS, COLS);
@@ -115,7 +115,7 @@ fn start(store: &Store) -> Tui {
     let header = screen.lines().next().unwrap_or_default();
     assert!(header.contains("4 Vrijwilligers"), "{screen}");
     tui.send("4");
-    tui.wait_until("the Volunteers tab, experts view", TIMEOUT, |s| {
+    tui.wait_until("the experts tab, experts view", TIMEOUT, |s| {
         s.contains("Ervaringsdeskundigen (") && s.contains("┌ Overeenkomst ")
     })
     .unwrap();

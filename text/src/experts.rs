@@ -1,4 +1,4 @@
-//! Volunteers (experts by experience): agreements, reviews, allowances.
+//! Experts by experience: agreements, reviews, allowances.
 //!
 //! `plain`: texts without arguments (and templates that still need `{for}`-style names);
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
@@ -6,8 +6,8 @@
 area! {
     Experts;
     plain {
-        // Volunteers: the tab and its views
-        TabVolunteers => "Vrijwilligers", "Volunteers";
+        // Experts: the tab and its views
+        TabExperts => "Vrijwilligers", "Volunteers";
         ViewExperts => "Ervaringsdeskundigen", "Experts";
         ViewReviews => "Gesprekken", "Reviews";
         ColExpert => "Ervaringsdeskundige", "Expert";
@@ -20,7 +20,7 @@ area! {
         NoExperts => "Nog geen ervaringsdeskundigen met een overeenkomst: druk op n.", "No experts with an agreement yet: press n.";
         NoReviewsThatDay => "—", "—";
         NotPlanned => "nog niet gepland", "not planned yet";
-        // Volunteers: words for states, outcomes, periods, allowances, reviews
+        // Experts: words for states, outcomes, periods, allowances, reviews
         StateDraft => "concept", "draft";
         StateSigned => "ondertekend", "signed";
         StateActive => "lopend", "active";
@@ -39,7 +39,7 @@ area! {
         ReviewCancelled => "afgezegd", "cancelled";
         ReviewNoShow => "niet gekomen", "did not come";
         ReviewHeldShort => "gehouden", "held";
-        // Volunteers: details
+        // Experts: details
         DetailAgreement => "Overeenkomst", "Agreement";
         DetailReview => "Gesprek", "Review";
         Tasks => "Taken", "Tasks";
@@ -48,7 +48,7 @@ area! {
         NotSigned => "nog niet ondertekend", "not signed yet";
         ReviewOutcome => "Uitkomst gesprek", "Review outcome";
         AgreementsHistory => "Overeenkomsten (←/→ kiest)", "Agreements (←/→ chooses)";
-        // Volunteers: forms
+        // Experts: forms
         FormNewAgreement => "Nieuwe overeenkomst", "New agreement";
         FormEditAgreement => "Concept wijzigen", "Edit the draft";
         FormAdjustAgreement => "Nieuwe overeenkomst aanpassen", "Adjust the new agreement";
@@ -85,7 +85,7 @@ area! {
         FieldReview => "Gesprek", "Review";
         OwnTime => "eigen tijd", "own time";
         NoFreeSlots => "Geen vrije tijd gevonden in de komende 60 dagen.", "No free slot found in the next 60 days.";
-        // Volunteers: questions, allowance warnings, status line
+        // Experts: questions, allowance warnings, status line
         ConfirmAllowance => "De vergoeding is dan niet meer belastingvrij:", "The allowance would then not be tax-free:";
         NoAgreementSelected => "Geen overeenkomst geselecteerd.", "No agreement selected.";
         ReviewCancelledNow => "Gesprek afgezegd; de overeenkomst blijft op de lijst.", "Review cancelled; the agreement stays on the list.";
@@ -94,7 +94,7 @@ area! {
         PickDueRow => "Plan een gesprek vanuit de lijst te houden gesprekken.", "Schedule a review from the list of reviews due.";
         ReviewNotOpen => "Dit gesprek is niet (meer) gepland.", "This review is not planned (any more).";
         NoReviewSelected => "Geen gesprek geselecteerd.", "No review selected.";
-        // Volunteers: keys
+        // Experts: keys
         KeyAgreement => "vorige/volgende overeenkomst van deze ED'er", "this expert's previous/next agreement";
         KeyNewAgreement => "nieuwe overeenkomst", "new agreement";
         KeyEditAgreement => "concept wijzigen", "edit the draft";

@@ -25,7 +25,7 @@ area! {
         ColHolders => "ED'ers", "Experts";
         ColSkill => "Vaardigheid", "Skill";
         ColExpires => "Verloopt", "Expires";
-        NoTrainingExperts => "Nog geen ervaringsdeskundigen met een overeenkomst (tabblad Vrijwilligers).", "No experts with an agreement yet (Volunteers tab).";
+        NoTrainingExperts => "Nog geen ervaringsdeskundigen met een overeenkomst (tabblad Vrijwilligers).", "No experts with an agreement yet (experts tab).";
         NoCurrentAgreement => "geen lopende overeenkomst", "no current agreement";
         EmptyCatalogue => "Nog niets in deze lijst: druk op n.", "Nothing in this list yet: press n.";
         CatalogueHint => "[/]: andere lijst", "[/]: other list";

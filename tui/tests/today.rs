@@ -91,9 +91,9 @@ fn the_coordinator_starts_on_today_and_each_line_opens_its_tab() {
             // a review of this week: its date and time
             || line.chars().next().is_some_and(|c| c.is_ascii_digit());
         if reviews {
-            (Msg::TabVolunteers, Mode::Reviews)
+            (Msg::TabExperts, Mode::Reviews)
         } else if line.starts_with("Overeenkomsten") || line.starts_with("Nog niet ondertekende") {
-            (Msg::TabVolunteers, Mode::Experts)
+            (Msg::TabExperts, Mode::Experts)
         } else if line.starts_with("Punten in opleidingsplannen") {
             (Msg::TabTraining, Mode::Plans)
         } else if line.starts_with("Vaardigheden") || line.starts_with("Budget") {

@@ -7,11 +7,11 @@ use kapstok::i18n::Lang;
 use kapstok::keys::Mode;
 use kapstok_core::clock::FixedClock;
 use kapstok_core::common::Cents;
+use kapstok_core::experts::AgreementInput;
 use kapstok_core::members::MemberInput;
 use kapstok_core::training::{
     CourseInput, ItemStatus, SkillInput, Source, Step, TaskInput, TrainingSettings,
 };
-use kapstok_core::volunteers::AgreementInput;
 use kapstok_core::{Kapstok, Role, Session};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;

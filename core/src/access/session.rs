@@ -103,8 +103,8 @@ impl Session {
     }
 
     /// Experts by experience: agreements and reviews.
-    pub fn experts(&self) -> crate::volunteers::Experts<'_> {
-        crate::volunteers::Experts::new(self)
+    pub fn experts(&self) -> crate::experts::Experts<'_> {
+        crate::experts::Experts::new(self)
     }
 
     /// Training: task descriptions, skills, courses, plans.

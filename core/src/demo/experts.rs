@@ -16,7 +16,7 @@ pub(super) fn half_year_start(day: NaiveDate) -> Result<NaiveDate> {
 /// some ending within six weeks, reviews held with each outcome, and reviews planned in the
 /// coming weeks.
 pub(super) fn fill(admin: &Session, members: &[Member], seed: u64) -> Result<()> {
-    use crate::volunteers::{AgreementInput, Conversation, Outcome, Slot};
+    use crate::experts::{AgreementInput, Conversation, Outcome, Slot};
     let today = admin.today();
     let ex = admin.experts();
     let mut rng = Rng::new(seed ^ 0xED);

@@ -17,10 +17,10 @@ use crate::basemail::model::InstitutionKind;
 use crate::basemail::{Institution, Recipient, Stay};
 use crate::common::{Address, Cents, Postcode};
 use crate::error::{Error, Result};
+use crate::experts::{Agreement, Allowance, Outcome, PeriodKind};
 use crate::members::Member;
 use crate::store::Record;
 use crate::training::{Course, Held, ItemStatus, PlanItem, Skill, Source, Task};
-use crate::volunteers::{Agreement, Allowance, Outcome, PeriodKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::collections::HashSet;
 

@@ -21,10 +21,10 @@ use crate::access::{AuditEntry, Session};
 use crate::basemail::{Card, LeftOutReason, ManualChange, Recipient, Run, Stay};
 use crate::common::{Address, PersonName};
 use crate::error::{Error, Reason, Result};
+use crate::experts::Review;
 use crate::members::{ConsentHistory, Consents, Member, Status, StatusEntry};
 use crate::store::{abort, Record, Tx, TxResult};
 use crate::training::PlanItem;
-use crate::volunteers::Review;
 use std::collections::HashSet;
 
 /// What an erasure changed.

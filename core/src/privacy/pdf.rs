@@ -3,11 +3,11 @@
 
 use super::export::PersonExport;
 use crate::common::format_date;
+use crate::experts::{Allowance, ReviewStatus};
 use crate::members::{ConsentKind, Status};
 use crate::print::document::{self, Writer};
 use crate::print::PrintError;
 use crate::training::ItemStatus;
-use crate::volunteers::{Allowance, ReviewStatus};
 use chrono::NaiveDate;
 
 fn date(d: Option<NaiveDate>) -> String {

@@ -14,10 +14,10 @@ use crate::access::Session;
 use crate::basemail::{Run, Stay};
 use crate::common::IsoWeek;
 use crate::error::{Error, Permission, Result};
+use crate::experts::{Agreement, Review};
 use crate::meetings::{rules::Standing, Meeting};
 use crate::members::Member;
 use crate::training::PlanItem;
-use crate::volunteers::{Agreement, Review};
 
 /// Today's lists and the year's figures.
 pub struct Report<'a> {

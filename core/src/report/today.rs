@@ -2,9 +2,9 @@
 
 use crate::basemail::{Run, Stay};
 use crate::common::{birthday_in, IsoWeek};
+use crate::experts::{AgreementState, Review, ReviewStatus};
 use crate::meetings::{Deadlines, Meeting, Reminder};
 use crate::training::{Budget, ItemStatus};
-use crate::volunteers::{AgreementState, Review, ReviewStatus};
 use chrono::NaiveDate;
 
 /// The administrator's day.
@@ -136,7 +136,7 @@ pub fn run_today(week: IsoWeek, run: Option<&Run>) -> VolunteerToday {
 
 /// Agreements by state on `today`: (unsigned drafts, signed ones ending within `weeks`).
 pub fn agreement_counts(
-    agreements: &[(u64, crate::volunteers::Agreement)],
+    agreements: &[(u64, crate::experts::Agreement)],
     today: NaiveDate,
     weeks: u32,
 ) -> (usize, usize) {

@@ -3,12 +3,12 @@
 
 use crate::basemail::{CardReason, Run};
 use crate::common::format_date;
+use crate::experts::{Agreement, Outcome, Review, ReviewStatus};
 use crate::meetings::Meeting;
 use crate::members::{Member, Status};
 use crate::print::document::{self, Writer};
 use crate::print::PrintError;
 use crate::training::{ItemStatus, PlanItem};
-use crate::volunteers::{Agreement, Outcome, Review, ReviewStatus};
 use chrono::{Datelike, NaiveDate};
 use kapstok_text::{args, count, dates, Lang, Msg, Noun};
 use std::collections::BTreeSet;

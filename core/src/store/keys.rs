@@ -49,7 +49,7 @@ settings_registry! {
     /// The printer and its calibration.
     Print = 2 => crate::basemail::labels::PrintSettings,
     /// Reviews of experts: due weeks and office hours.
-    Experts = 3 => crate::volunteers::ExpertSettings,
+    Experts = 3 => crate::experts::ExpertSettings,
     /// Training: expiry warning and budget.
     Training = 4 => crate::training::TrainingSettings,
     /// The meeting rules of the statutes.
@@ -208,7 +208,7 @@ mod tests {
         let keys = [
             <crate::settings::Settings as Setting>::KEY,
             <crate::basemail::labels::PrintSettings as Setting>::KEY,
-            <crate::volunteers::ExpertSettings as Setting>::KEY,
+            <crate::experts::ExpertSettings as Setting>::KEY,
             <crate::training::TrainingSettings as Setting>::KEY,
             <crate::meetings::MeetingRules as Setting>::KEY,
             <crate::privacy::PrivacySettings as Setting>::KEY,

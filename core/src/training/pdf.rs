@@ -4,10 +4,10 @@
 use super::model::{Course, Held, ItemStatus, PlanItem, Skill, Source};
 use super::rules::{self, Gap, Suggestion};
 use crate::common::format_date;
+use crate::experts::Agreement;
 use crate::members::Member;
 use crate::print::document::{self, Writer};
 use crate::print::PrintError;
-use crate::volunteers::Agreement;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 

@@ -3,7 +3,7 @@
 use super::{io, CliResult, Ctx, Failure};
 use kapstok_core::common::Cents;
 use kapstok_core::error::Error;
-use kapstok_core::volunteers::AllowanceLimits;
+use kapstok_core::experts::AllowanceLimits;
 use std::io::Write;
 
 /// `kapstok limits [--year YEAR --per-hour EUR ...]`

@@ -4,7 +4,7 @@ use super::*;
 use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason};
 use kapstok_core::common::Cents;
 use kapstok_core::error::{Error, FieldError, Permission, Reason, RowError};
-use kapstok_core::volunteers::{Allowance, AllowanceWarning};
+use kapstok_core::experts::{Allowance, AllowanceWarning};
 
 #[test]
 fn dutch_by_default_and_english_on_request() {

@@ -4,7 +4,7 @@
 use super::*;
 use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason, RunSheetTexts};
 use kapstok_core::common::{format_date, Cents};
-use kapstok_core::volunteers::{
+use kapstok_core::experts::{
     AgreementState, Allowance, AllowanceWarning, Outcome, PeriodKind, ReviewStatus,
 };
 

@@ -38,9 +38,9 @@ pub enum Mode {
     Recipients,
     /// The BaseMail tab: statistics of the posted cards.
     Stats,
-    /// The Volunteers tab: experts and their agreements.
+    /// The experts tab: experts and their agreements.
     Experts,
-    /// The Volunteers tab: reviews due and planned.
+    /// The experts tab: reviews due and planned.
     Reviews,
     /// The Training tab: each expert's gap and training plan.
     Plans,
@@ -165,25 +165,25 @@ pub enum Action {
     ConfirmStay,
     /// BaseMail: the stay was checked after a card came back.
     Checked,
-    /// Volunteers: the expert's earlier agreement.
+    /// Experts: the expert's earlier agreement.
     Older,
-    /// Volunteers: the expert's later agreement.
+    /// Experts: the expert's later agreement.
     Newer,
-    /// Volunteers: record that an agreement was signed.
+    /// Experts: record that an agreement was signed.
     Sign,
-    /// Volunteers: end an agreement early.
+    /// Experts: end an agreement early.
     EndEarly,
-    /// Volunteers: save the agreement as a PDF.
+    /// Experts: save the agreement as a PDF.
     Print,
-    /// Volunteers: schedule a review.
+    /// Experts: schedule a review.
     Schedule,
-    /// Volunteers: move a planned review.
+    /// Experts: move a planned review.
     Reschedule,
-    /// Volunteers: cancel a planned review.
+    /// Experts: cancel a planned review.
     CancelReview,
-    /// Volunteers: the expert did not come to the review.
+    /// Experts: the expert did not come to the review.
     NoShow,
-    /// Volunteers: record the review conversation.
+    /// Experts: record the review conversation.
     Record,
     /// Training: the expert's previous plan item.
     PrevItem,

@@ -135,7 +135,7 @@ const STATS: &[Binding] = &[
     BACK,
 ];
 
-/// Volunteers: experts and their agreements.
+/// Experts: experts and their agreements.
 const EXPERTS: &[Binding] = &[
     ENTER.line("Enter", Msg::KeyDetail),
     key(&[Left], Action::Older).line("←/→", Msg::KeyAgreement),
@@ -148,7 +148,7 @@ const EXPERTS: &[Binding] = &[
     BACK,
 ];
 
-/// Volunteers: reviews due and planned.
+/// Experts: reviews due and planned.
 const REVIEWS: &[Binding] = &[
     ENTER.line("Enter", Msg::KeyReviewEnter),
     key(&[Char('['), Left], Action::PrevWeek).line("[/] ←/→", Msg::KeyWeek),

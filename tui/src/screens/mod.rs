@@ -2,6 +2,7 @@
 //! [`for_session`] lists the tabs a role sees: a new tab is a module here and a line there.
 
 pub mod basemail;
+pub mod experts;
 pub mod figures_text;
 pub mod meeting_text;
 pub mod meetings;
@@ -10,7 +11,6 @@ pub mod privacy;
 pub(crate) mod style;
 pub mod today;
 pub mod training;
-pub mod volunteers;
 
 use crate::screen::Screen;
 use kapstok_core::{Kapstok, Permission, Session};
@@ -28,7 +28,7 @@ pub fn for_session(s: &Session, k: &Kapstok, out_dir: &Path) -> Vec<Box<dyn Scre
         tabs.push(Box::new(basemail::BaseMailTab::new(s, dir())));
     }
     if s.can(Permission::ExpertsManage) {
-        tabs.push(Box::new(volunteers::VolunteersTab::new(s, dir())));
+        tabs.push(Box::new(experts::ExpertsTab::new(s, dir())));
         tabs.push(Box::new(training::TrainingTab::new(s, dir())));
     }
     if s.can(Permission::MeetingsRead) {

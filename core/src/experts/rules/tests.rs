@@ -1,5 +1,5 @@
 use super::*;
-use crate::volunteers::model::{Outcome, Review};
+use crate::experts::model::{Outcome, Review};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -1,8 +1,8 @@
-//! The Volunteers tab as a screen: its keys on the experts and reviews views, and the layers they
+//! The experts tab as a screen: its keys on the experts and reviews views, and the layers they
 //! open (the forms, questions and dialogs are built in `actions.rs` and `slot.rs`).
 
 use super::slot::{SlotDialog, SlotLayer};
-use super::{agreement_pdf_path, draw, forms, Selected, View, VolunteersTab};
+use super::{agreement_pdf_path, draw, forms, ExpertsTab, Selected, View};
 use crate::files::write_atomically;
 use crate::i18n::{self, fill, Msg};
 use crate::jobs::JobFailed;
@@ -11,8 +11,8 @@ use crate::layers::DetailLayer;
 use crate::screen::{Cx, Effect, Effects, Job, Screen, Shared, Target};
 use crate::screens::Status;
 use crate::widgets::confirm::Question;
+use kapstok_core::experts::{AgreementState, ReviewStatus};
 use kapstok_core::store::TreeId;
-use kapstok_core::volunteers::{AgreementState, ReviewStatus};
 use kapstok_core::Error;
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -24,9 +24,9 @@ const DETAIL_WIDTH: u16 = 78;
 /// What the agreement PDF job answers: the line for the status bar.
 struct PdfSaved(Status);
 
-impl Screen for VolunteersTab {
+impl Screen for ExpertsTab {
     fn title(&self) -> Msg {
-        Msg::TabVolunteers
+        Msg::TabExperts
     }
 
     /// The agreements and reviews; the members for the experts' names; the settings for how
@@ -96,12 +96,12 @@ impl Screen for VolunteersTab {
     }
 }
 
-impl VolunteersTab {
+impl ExpertsTab {
     fn expert_action(&mut self, action: Action, cx: &Cx) -> Effects {
         let lang = cx.lang;
         let today = cx.session.today();
         if action == Action::New {
-            return Effects::push(VolunteersTab::agreement_layer(
+            return Effects::push(ExpertsTab::agreement_layer(
                 forms::new_agreement_form(today),
                 None,
             ));
@@ -147,18 +147,18 @@ impl VolunteersTab {
                     ("state", i18n::agreement_state(state).text(lang)),
                 ],
             )),
-            Action::Edit => Effects::push(VolunteersTab::agreement_layer(
+            Action::Edit => Effects::push(ExpertsTab::agreement_layer(
                 forms::edit_agreement_form(Msg::FormEditAgreement, &a),
                 Some(id),
             )),
             Action::Sign if a.signed_on.is_some() => {
                 Effects::info(fill(Msg::AlreadySigned, lang, &[("nr", &nr)]))
             }
-            Action::Sign => Effects::push(VolunteersTab::sign_layer(forms::sign_form(today), id)),
+            Action::Sign => Effects::push(ExpertsTab::sign_layer(forms::sign_form(today), id)),
             Action::EndEarly if state == AgreementState::Ended => {
                 Effects::info(fill(Msg::AlreadyEnded, lang, &[("nr", &nr)]))
             }
-            Action::EndEarly => Effects::push(VolunteersTab::end_layer(forms::end_form(today), id)),
+            Action::EndEarly => Effects::push(ExpertsTab::end_layer(forms::end_form(today), id)),
             Action::Print => self.print(id, a.expert),
             _ => Effects::none(),
         }
@@ -254,11 +254,11 @@ impl VolunteersTab {
                             Err(e) => Effects::error(&e, lang),
                         }
                     }
-                    Action::CancelReview => Effects::push(VolunteersTab::cancel_question(
+                    Action::CancelReview => Effects::push(ExpertsTab::cancel_question(
                         id,
                         Question::typed_word(&text(Msg::ConfirmCancel), Msg::WordCancel, lang),
                     )),
-                    Action::NoShow => Effects::push(VolunteersTab::no_show_question(
+                    Action::NoShow => Effects::push(ExpertsTab::no_show_question(
                         id,
                         name.clone(),
                         Question::yes_no(text(Msg::ConfirmNoShow)),
@@ -266,7 +266,7 @@ impl VolunteersTab {
                     _ => {
                         let mut form = forms::record_form(cx.session.today(), &review);
                         form.note = Some(format!("{name} · {when}"));
-                        Effects::push(VolunteersTab::record_layer(form, id))
+                        Effects::push(ExpertsTab::record_layer(form, id))
                     }
                 }
             }

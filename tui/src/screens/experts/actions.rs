@@ -5,7 +5,7 @@
 //! selected once core's announcement of it has read the tab again.
 
 use super::slot::{SlotDialog, SlotLayer};
-use super::{forms, VolunteersTab};
+use super::{forms, ExpertsTab};
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::layers::{ConfirmLayer, FormLayer, Layer, Submit};
 use crate::screen::{Cx, Effect, Effects};
@@ -14,7 +14,7 @@ use crate::widgets::confirm::Question;
 use crate::widgets::form::Form;
 use kapstok_core::common::{format_date, IsoWeek};
 use kapstok_core::error::{Error, FieldError};
-use kapstok_core::volunteers::{AgreementInput, Outcome, Slot};
+use kapstok_core::experts::{AgreementInput, Outcome, Slot};
 use kapstok_core::Result;
 
 /// A core call that worked: what to say, the agreement to select and the week to show once the
@@ -68,39 +68,39 @@ fn show_record_errors(form: &mut Form, errors: &[FieldError], lang: Lang) -> Vec
     form.show_errors(&errors, lang)
 }
 
-impl VolunteersTab {
+impl ExpertsTab {
     /// A new agreement (`id` none) or a draft to change.
-    pub(super) fn agreement_layer(form: Form, id: Option<u64>) -> FormLayer<VolunteersTab> {
-        FormLayer::new(form, move |form, tab: &mut VolunteersTab, cx| {
+    pub(super) fn agreement_layer(form: Form, id: Option<u64>) -> FormLayer<ExpertsTab> {
+        FormLayer::new(form, move |form, tab: &mut ExpertsTab, cx| {
             tab.submit_agreement(form, id, cx)
         })
         .on_change(forms::show_agreement_fields)
     }
 
     /// The signing of agreement `id`.
-    pub(super) fn sign_layer(form: Form, id: u64) -> FormLayer<VolunteersTab> {
-        FormLayer::new(form, move |form, tab: &mut VolunteersTab, cx| {
+    pub(super) fn sign_layer(form: Form, id: u64) -> FormLayer<ExpertsTab> {
+        FormLayer::new(form, move |form, tab: &mut ExpertsTab, cx| {
             tab.submit_sign(form, id, cx)
         })
     }
 
     /// The early end of agreement `id`.
-    pub(super) fn end_layer(form: Form, id: u64) -> FormLayer<VolunteersTab> {
-        FormLayer::new(form, move |form, tab: &mut VolunteersTab, cx| {
+    pub(super) fn end_layer(form: Form, id: u64) -> FormLayer<ExpertsTab> {
+        FormLayer::new(form, move |form, tab: &mut ExpertsTab, cx| {
             tab.submit_end(form, id, cx)
         })
     }
 
     /// The record of review `review`.
-    pub(super) fn record_layer(form: Form, review: u64) -> FormLayer<VolunteersTab> {
-        FormLayer::new(form, move |form, tab: &mut VolunteersTab, cx| {
+    pub(super) fn record_layer(form: Form, review: u64) -> FormLayer<ExpertsTab> {
+        FormLayer::new(form, move |form, tab: &mut ExpertsTab, cx| {
             tab.submit_record(form, review, cx)
         })
     }
 
     /// Cancelling review `review`, asked by `question`.
-    pub(super) fn cancel_question(review: u64, question: Question) -> ConfirmLayer<VolunteersTab> {
-        ConfirmLayer::new(question, move |tab: &mut VolunteersTab, cx: &Cx| {
+    pub(super) fn cancel_question(review: u64, question: Question) -> ConfirmLayer<ExpertsTab> {
+        ConfirmLayer::new(question, move |tab: &mut ExpertsTab, cx: &Cx| {
             let done = cx
                 .session
                 .experts()
@@ -115,8 +115,8 @@ impl VolunteersTab {
         review: u64,
         name: String,
         question: Question,
-    ) -> ConfirmLayer<VolunteersTab> {
-        ConfirmLayer::new(question, move |tab: &mut VolunteersTab, cx: &Cx| {
+    ) -> ConfirmLayer<ExpertsTab> {
+        ConfirmLayer::new(question, move |tab: &mut ExpertsTab, cx: &Cx| {
             let done = cx
                 .session
                 .experts()
@@ -147,9 +147,9 @@ impl VolunteersTab {
                 let reopen: Reopen = Box::new(move |errors, lang| {
                     let mut form = under;
                     let rest = forms::show_agreement_errors(&mut form, errors, lang);
-                    (Box::new(VolunteersTab::agreement_layer(form, id)), rest)
+                    (Box::new(ExpertsTab::agreement_layer(form, id)), rest)
                 });
-                Submit::Stay(Effects::push(ConfirmLayer::<VolunteersTab>::new(
+                Submit::Stay(Effects::push(ConfirmLayer::<ExpertsTab>::new(
                     Question::yes_no(lines.join("\n")),
                     move |tab, cx| {
                         let done = tab.save_agreement(id, &input, cx);
@@ -211,9 +211,9 @@ impl VolunteersTab {
             ],
         );
         let reopen = reopen_with(form.clone(), move |form| {
-            Box::new(VolunteersTab::sign_layer(form, id))
+            Box::new(ExpertsTab::sign_layer(form, id))
         });
-        Submit::Stay(Effects::push(ConfirmLayer::<VolunteersTab>::new(
+        Submit::Stay(Effects::push(ConfirmLayer::<ExpertsTab>::new(
             Question::yes_no(text),
             move |tab, cx| {
                 let done = cx.session.experts().sign(id, on).map(|_| {
@@ -248,9 +248,9 @@ impl VolunteersTab {
             ],
         );
         let reopen = reopen_with(form.clone(), move |form| {
-            Box::new(VolunteersTab::end_layer(form, id))
+            Box::new(ExpertsTab::end_layer(form, id))
         });
-        Submit::Stay(Effects::push(ConfirmLayer::<VolunteersTab>::new(
+        Submit::Stay(Effects::push(ConfirmLayer::<ExpertsTab>::new(
             Question::typed_word(&text, Msg::WordEnd, lang),
             move |tab, cx| {
                 let done = cx.session.experts().end(id, on, outcome).map(|_| {
@@ -282,7 +282,7 @@ impl VolunteersTab {
                     (Outcome::Adjust, Some(n)) => {
                         let draft = ex.agreement(n)?;
                         Done {
-                            then: Effects::push(VolunteersTab::agreement_layer(
+                            then: Effects::push(ExpertsTab::agreement_layer(
                                 forms::edit_agreement_form(Msg::FormAdjustAgreement, &draft),
                                 Some(n),
                             )),
@@ -346,7 +346,7 @@ impl VolunteersTab {
                     let rest = under.show_errors(errors, lang);
                     (Box::new(SlotLayer::new(under)), rest)
                 });
-                Submit::Stay(Effects::push(ConfirmLayer::<VolunteersTab>::new(
+                Submit::Stay(Effects::push(ConfirmLayer::<ExpertsTab>::new(
                     Question::yes_no(text),
                     move |tab, cx| {
                         let done = reschedule(cx, review, slot, &name);

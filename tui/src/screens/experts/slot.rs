@@ -2,7 +2,7 @@
 //! suggests for the staff member and length chosen, and the layer that shows it over the tab.
 
 use super::forms::date;
-use super::VolunteersTab;
+use super::ExpertsTab;
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{Layer, Next, Submit};
@@ -12,7 +12,7 @@ use crate::widgets::form::{Field, Form, Outcome as FormOutcome};
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime};
 use kapstok_core::common::{format_date, parse_date, parse_time};
 use kapstok_core::error::{Error, FieldError, Reason};
-use kapstok_core::volunteers::{Review, Slot};
+use kapstok_core::experts::{Review, Slot};
 use kapstok_core::{Result, Session};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -345,7 +345,7 @@ impl Layer for SlotLayer {
         match self.0.form.handle(action) {
             FormOutcome::Cancel => (None, Effects::cancelled(cx.lang)),
             FormOutcome::Save => {
-                let Some(tab) = owner.downcast_mut::<VolunteersTab>() else {
+                let Some(tab) = owner.downcast_mut::<ExpertsTab>() else {
                     return (None, Effects::none());
                 };
                 match tab.submit_slot(&mut self.0, cx) {

@@ -1,4 +1,4 @@
-//! The Volunteers tab on a `TestBackend`: snapshots of the experts and reviews views, the
+//! The experts tab on a `TestBackend`: snapshots of the experts and reviews views, the
 //! allowance question, core's errors under the fields, and the journey of a review from the due
 //! list to the next signed agreement, each step checked against what core stored.
 
@@ -7,8 +7,8 @@ use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::keys::Mode;
 use kapstok_core::clock::FixedClock;
+use kapstok_core::experts::{AgreementInput, Outcome, ReviewStatus, Slot};
 use kapstok_core::members::MemberInput;
-use kapstok_core::volunteers::{AgreementInput, Outcome, ReviewStatus, Slot};
 use kapstok_core::{Kapstok, Role, Session};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
@@ -162,7 +162,7 @@ fn logged_in(f: &Fixture, user: &str, lang: Lang) -> App {
     log_in_to_first_tab(&f.k, user, PASSWORD, lang)
 }
 
-/// The coordinator on the Volunteers tab (the fourth), experts view.
+/// The coordinator on the experts tab (the fourth), experts view.
 fn coordinator(f: &Fixture) -> App {
     let mut app = logged_in(f, "coordinator", Lang::Nl);
     key(&mut app, KeyCode::Char('4'));
@@ -335,7 +335,7 @@ fn an_hourly_allowance_over_the_limit_asks_first_and_no_saves_nothing() {
         .unwrap();
     assert_eq!(
         saved.allowance,
-        kapstok_core::volunteers::Allowance::PerHour(kapstok_core::common::Cents(650))
+        kapstok_core::experts::Allowance::PerHour(kapstok_core::common::Cents(650))
     );
     assert_eq!(saved.signed_on, None);
     let s = screen(&mut app, 80, 24);
@@ -914,7 +914,7 @@ fn a_review_held_before_its_day_stays_in_its_slot_and_says_when_it_was_held() {
     ex.record(
         zoe_review,
         today(),
-        kapstok_core::volunteers::Conversation::default(),
+        kapstok_core::experts::Conversation::default(),
         Outcome::Stop,
     )
     .unwrap();
@@ -938,7 +938,7 @@ fn a_review_held_before_its_day_stays_in_its_slot_and_says_when_it_was_held() {
     ex.record(
         dagmar,
         date(25, 11, 2026),
-        kapstok_core::volunteers::Conversation::default(),
+        kapstok_core::experts::Conversation::default(),
         Outcome::Stop,
     )
     .unwrap();

@@ -1,12 +1,12 @@
-//! Drawing the Volunteers tab: the view bar; the experts with their current agreement and the
+//! Drawing the experts tab: the view bar; the experts with their current agreement and the
 //! chosen agreement in detail; the reviews due and the week's reviews grouped per day.
 
-use super::{ExpertRow, View, VolunteersTab};
+use super::{ExpertRow, ExpertsTab, View};
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::screens::style::{bold, dim, highlight, label};
 use chrono::{Datelike, NaiveDate, Weekday};
 use kapstok_core::common::format_date;
-use kapstok_core::volunteers::{Agreement, AgreementState, Review, ReviewStatus};
+use kapstok_core::experts::{Agreement, AgreementState, Review, ReviewStatus};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -65,7 +65,7 @@ fn empty(frame: &mut Frame, area: Rect, title: Option<String>, text: &str) {
     );
 }
 
-impl VolunteersTab {
+impl ExpertsTab {
     /// Draws the tab in `area`.
     pub(super) fn draw(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
         let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);

@@ -1,4 +1,4 @@
-//! The Volunteers tab, for coordinators and administrators: experts by experience with their
+//! The experts tab, for coordinators and administrators: experts by experience with their
 //! half-year agreements, and the review conversations (which are due, the planned ones of a
 //! week, scheduling with the first free slots, recording the conversation and its outcome).
 //!
@@ -19,7 +19,7 @@ mod slot;
 use super::clamp;
 use chrono::NaiveDate;
 use kapstok_core::common::{fold, IsoWeek, PersonName};
-use kapstok_core::volunteers::{Agreement, AgreementState, DueReview, Review};
+use kapstok_core::experts::{Agreement, AgreementState, DueReview, Review};
 use kapstok_core::{Result, Session};
 use ratatui::widgets::TableState;
 pub use slot::SlotDialog;
@@ -89,7 +89,7 @@ enum Selected<'a> {
 
 /// The tab's state.
 #[derive(Debug)]
-pub struct VolunteersTab {
+pub struct ExpertsTab {
     view: View,
     /// Where agreement PDFs are saved: beside the store.
     out_dir: PathBuf,
@@ -111,11 +111,11 @@ pub struct VolunteersTab {
     show_week: Option<IsoWeek>,
 }
 
-impl VolunteersTab {
+impl ExpertsTab {
     /// The tab on the experts view and the current week. PDFs are saved in `out_dir`.
-    pub fn new(session: &Session, out_dir: PathBuf) -> VolunteersTab {
+    pub fn new(session: &Session, out_dir: PathBuf) -> ExpertsTab {
         let today = session.today();
-        VolunteersTab {
+        ExpertsTab {
             view: View::Experts,
             out_dir,
             today,
@@ -213,7 +213,7 @@ impl VolunteersTab {
             .map_or_else(|| format!("#{number}"), PersonName::full)
     }
 
-    /// [`VolunteersTab::name`], read from the register when the tab does not hold it yet (the
+    /// [`ExpertsTab::name`], read from the register when the tab does not hold it yet (the
     /// expert of a first agreement, just made).
     fn name_read(&self, s: &Session, number: u64) -> String {
         if self.names.contains_key(&number) {

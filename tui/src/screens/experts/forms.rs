@@ -1,4 +1,4 @@
-//! The Volunteers forms: an agreement, its signing and early end, and the record of the
+//! The experts forms: an agreement, its signing and early end, and the record of the
 //! conversation (a review's slot is the dialog in `slot.rs`). What was typed goes to core as text
 //! where core takes text (`AgreementInput`); dates are read here only where core takes values,
 //! and every rule stays core's.
@@ -8,9 +8,7 @@ use crate::widgets::form::{Field, Form};
 use chrono::{Datelike, NaiveDate};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Reason};
-use kapstok_core::volunteers::{
-    Agreement, AgreementInput, Conversation, Outcome, PeriodKind, Review,
-};
+use kapstok_core::experts::{Agreement, AgreementInput, Conversation, Outcome, PeriodKind, Review};
 use kapstok_core::Result;
 
 /// A short form: Enter on the last field saves.
