@@ -330,10 +330,9 @@ impl App {
         keys::hint(self.mode()).map_or("", |m| m.text(self.lang))
     }
 
-    /// One line, or two for a message that does not fit one beside the hint.
+    /// One line, or two for a message that does not fit one.
     fn status_height(&self, width: u16) -> u16 {
-        let needed = self.status_text().chars().count() + self.hint().chars().count() + 1;
-        if needed > usize::from(width) {
+        if self.status_text().chars().count() > usize::from(width) {
             2
         } else {
             1
@@ -358,10 +357,13 @@ impl App {
             );
             return;
         }
+        // The hint gives way to a message that needs the whole line.
         let hint = self.hint();
+        let fits = text.chars().count() + hint.chars().count() < usize::from(area.width);
+        let hint = if fits { hint } else { "" };
         let [msg, keys] = Layout::horizontal([
             Constraint::Min(0),
-            Constraint::Length(hint.chars().count() as u16 + 1),
+            Constraint::Length(hint.chars().count() as u16 + u16::from(!hint.is_empty())),
         ])
         .areas(area);
         frame.render_widget(Paragraph::new(text).style(style), msg);

@@ -9,7 +9,7 @@ use crate::widgets::centered;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 use std::any::Any;
 
@@ -58,15 +58,22 @@ impl Layer for HelpLayer {
 
     fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
         let lines = HelpLayer::lines(self.mode, cx);
-        let r = centered(body, 64, lines.len() as u16 + 2);
+        // As wide as the longest line (at least 64, at most the window); a line longer still
+        // wraps rather than being cut.
+        let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 2;
+        let width = widest.clamp(64, body.width.max(1));
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+        let r = centered(body, width, rows as u16 + 2);
         frame.render_widget(Clear, r);
         let block = Block::bordered()
             .title(format!(" {} ", cx.t(Msg::HelpTitle)))
             .title_bottom(format!(" {} ", cx.t(Msg::HelpClose)));
-        let most = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
+        let most = (rows as u16).saturating_sub(r.height.saturating_sub(2));
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
+                .wrap(Wrap { trim: false })
                 .scroll((self.scroll.min(most), 0)),
             r,
         );

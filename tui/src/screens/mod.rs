@@ -29,7 +29,7 @@ pub fn for_session(s: &Session, k: &Kapstok, out_dir: &Path) -> Vec<Box<dyn Scre
     }
     if s.can(Permission::ExpertsManage) {
         tabs.push(Box::new(experts::ExpertsTab::new(s, dir())));
-        tabs.push(Box::new(training::TrainingTab::new(s, dir())));
+        tabs.push(Box::new(training::TrainingTab::new(s)));
     }
     if s.can(Permission::MeetingsRead) {
         tabs.push(Box::new(meetings::MeetingsTab::new(s, dir())));

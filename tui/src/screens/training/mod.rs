@@ -117,9 +117,8 @@ impl TrainingTab {
     }
 
     /// The tab on the plans view and the current half year. Plan PDFs are saved in the shell's
-    /// folder for files ([`Cx::out_dir`]); `_out_dir` is the same folder, still passed by
-    /// [`crate::screens::for_session`].
-    pub fn new(session: &Session, _out_dir: PathBuf) -> TrainingTab {
+    /// folder for files ([`Cx::out_dir`]).
+    pub fn new(session: &Session) -> TrainingTab {
         let today = session.today();
         TrainingTab {
             view: View::Plans,
