@@ -25,8 +25,13 @@ const PLACE: &str = "Buurthuis E2E";
 const TITLE: &str = "Nieuwe huisregels";
 
 /// The status line at the bottom of the screen.
-fn status_line(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
+/// The status bar: its last line, with the line above it (a long message starts there), joined
+/// at the break.
+fn status_line(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().rev().take(2).collect();
+    let last = lines.first().copied().unwrap_or_default();
+    let above = lines.get(1).copied().unwrap_or_default();
+    format!("{} {}", above.trim_end(), last.trim_start())
 }
 
 /// The items of the picker popup titled `title`, without the selection marker.

@@ -259,8 +259,13 @@ fn popup_text(screen: &str, title: &str) -> Option<String> {
 }
 
 /// The status line at the bottom of the screen.
-fn status_line(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
+/// The status bar: its last line, with the line above it (a long message starts there), joined
+/// at the break.
+fn status_line(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().rev().take(2).collect();
+    let last = lines.first().copied().unwrap_or_default();
+    let above = lines.get(1).copied().unwrap_or_default();
+    format!("{} {}", above.trim_end(), last.trim_start())
 }
 
 /// Starts the TUI as the coordinator, logs in and opens the Training tab (the fifth) on its
@@ -523,7 +528,8 @@ fn an_experts_gap_is_closed_by_completing_a_course() {
                 && status_line(s).contains(&completed)
         })
         .unwrap();
-    let status = status_line(&screen).trim();
+    let status = status_line(&screen);
+    let status = status.trim();
     let added = status
         .split(&completed)
         .nth(1)

@@ -330,15 +330,19 @@ impl App {
         keys::hint(self.mode()).map_or("", |m| m.text(self.lang))
     }
 
-    /// One line, or two for a message that does not fit one.
+    /// One line, or two for a message that does not fit one beside the hint.
     fn status_height(&self, width: u16) -> u16 {
-        if self.status_text().chars().count() > usize::from(width) {
+        let needed = self.status_text().chars().count() + self.hint().chars().count() + 1;
+        if needed > usize::from(width) {
             2
         } else {
             1
         }
     }
 
+    /// The message on the left and the hint on the right of the last line; a message too long
+    /// for that starts on the line above, broken at a word, and one longer still ends at a word
+    /// with "…" (a long list opens in a view of its own instead).
     fn draw_status(&self, frame: &mut Frame, area: Rect) {
         let style = if self.status.error {
             Style::new().fg(Color::White).bg(Color::Red)
@@ -346,27 +350,30 @@ impl App {
             Style::new().fg(Color::Black).bg(Color::Gray)
         };
         let text = self.status_text();
-        if area.height > 1 {
-            // A long message takes both lines, without the hint; one longer still ends at a
-            // word, marked with "…" (a long list opens in a view of its own instead).
-            let most = (usize::from(area.width) * 2).saturating_sub(8);
-            let text = crate::widgets::ellipsize_words(&text, most);
-            frame.render_widget(
-                Paragraph::new(text).style(style).wrap(Wrap { trim: false }),
-                area,
-            );
-            return;
-        }
-        // The hint gives way to a message that needs the whole line.
         let hint = self.hint();
-        let fits = text.chars().count() + hint.chars().count() < usize::from(area.width);
-        let hint = if fits { hint } else { "" };
+        let (first, last) = match area.height {
+            0 | 1 => (None, area),
+            _ => {
+                let [first, last] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+                (Some(first), last)
+            }
+        };
         let [msg, keys] = Layout::horizontal([
             Constraint::Min(0),
-            Constraint::Length(hint.chars().count() as u16 + u16::from(!hint.is_empty())),
+            Constraint::Length(hint.chars().count() as u16 + 1),
         ])
-        .areas(area);
-        frame.render_widget(Paragraph::new(text).style(style), msg);
+        .areas(last);
+        let rest = match first {
+            None => text,
+            Some(first) => {
+                let (top, rest) = crate::widgets::break_at_word(&text, usize::from(first.width));
+                frame.render_widget(Paragraph::new(top).style(style), first);
+                format!(" {}", rest.trim_start())
+            }
+        };
+        let rest = crate::widgets::ellipsize_words(&rest, usize::from(msg.width));
+        frame.render_widget(Paragraph::new(rest).style(style), msg);
         frame.render_widget(
             Paragraph::new(hint).style(Style::new().fg(Color::Black).bg(Color::Gray)),
             keys,

@@ -49,6 +49,25 @@ pub fn ellipsize_words(text: &str, max: usize) -> String {
     }
 }
 
+/// Splits text after at most `width` characters, at the last space that fits (mid-word only
+/// when a single word is longer than the width): the line, and the rest.
+pub fn break_at_word(text: &str, width: usize) -> (String, String) {
+    if text.chars().count() <= width {
+        return (text.to_string(), String::new());
+    }
+    let head: String = text.chars().take(width).collect();
+    let next = text.chars().nth(width);
+    let at = if next == Some(' ') {
+        head.len()
+    } else {
+        match head.rfind(' ') {
+            Some(at) if at > 0 => at,
+            _ => head.len(),
+        }
+    };
+    (text[..at].to_string(), text[at..].to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +89,15 @@ mod tests {
         assert_eq!(ellipsize_words("Deze etiketten passen", 12), "Deze…");
         assert_eq!(ellipsize_words("Etikettenvel", 5), "Etik…");
         assert_eq!(ellipsize_words("kort", 40), "kort");
+        assert_eq!(
+            break_at_word("Volmacht: Dagmar Bakker", 12),
+            ("Volmacht:".to_string(), " Dagmar Bakker".to_string())
+        );
+        assert_eq!(
+            break_at_word("Volmacht: Dagmar", 9),
+            ("Volmacht:".to_string(), " Dagmar".to_string())
+        );
+        assert_eq!(break_at_word("Etikettenvel", 5).0, "Etike");
+        assert_eq!(break_at_word("kort", 40).1, "");
     }
 }
