@@ -657,3 +657,36 @@ fn the_birthday_index_of_an_encrypted_store_does_not_show_the_days() {
     assert_eq!(restored.len(), 1);
     assert_ne!(restored[0], 1124);
 }
+
+#[test]
+fn a_possible_duplicate_is_found_through_the_blinded_birthday_index() {
+    use kapstok_core::members::{Accept, SaveOutcome, Warning};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    let k = Kapstok::create_encrypted_with_clock(&path, PASSPHRASE, clock()).unwrap();
+    let admin = k.setup(ADMIN, PASSWORD).unwrap();
+    let mut first = person("Wilhelmina", "Zwartekop");
+    first.birth_date = "12-05-1980".into();
+    let number = admin.members().create(&first).unwrap().member.number;
+    // Born the same day of another year: no duplicate.
+    let mut other = person("Wilhelmina", "Zwartekop");
+    other.birth_date = "12-05-1981".into();
+    assert!(matches!(
+        admin
+            .members()
+            .save(&other, None, Accept::NoWarnings)
+            .unwrap(),
+        SaveOutcome::Saved(_)
+    ));
+    // The same name and date: the warning, found without reading the register.
+    let reads = admin.members().register_reads();
+    match admin
+        .members()
+        .save(&first, None, Accept::NoWarnings)
+        .unwrap()
+    {
+        SaveOutcome::Warnings(w) => assert_eq!(w, [Warning::PossibleDuplicate { number }]),
+        other => panic!("expected the duplicate, got {other:?}"),
+    }
+    assert_eq!(admin.members().register_reads(), reads);
+}

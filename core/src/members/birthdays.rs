@@ -190,6 +190,29 @@ fn show_day(day: u64) -> String {
     format!("{:02}-{:02}", day / 100, day % 100)
 }
 
+/// The members born on `birth` (that very date), read through the index: the day's few
+/// hundred members at 100,000 instead of the register. In number order.
+pub(crate) fn members_born_on(store: &Store, birth: NaiveDate) -> Result<Vec<Member>> {
+    let Some(born) = store.get::<BornOn>(store.blind(TreeId::Birthdays, day_key(birth))?)? else {
+        return Ok(Vec::new());
+    };
+    let mut members = Vec::new();
+    for number in born.members {
+        match store.get::<Member>(number)? {
+            Some(m) if m.birth_date == Some(birth) => members.push(m),
+            Some(_) => {}
+            None => {
+                return Err(Error::Corrupt {
+                    tree: TreeId::Birthdays.name().into(),
+                    key: number.to_string(),
+                    detail: "the birthday index names a member who is not in the register".into(),
+                })
+            }
+        }
+    }
+    Ok(members)
+}
+
 /// The members with a birthday in `week` (as [`birthday_in`] decides, so someone born on
 /// 29 February has it on the 28th in other years), in number order, read through the index.
 pub(crate) fn members_with_birthday_in(store: &Store, week: IsoWeek) -> Result<Vec<Member>> {

@@ -148,7 +148,9 @@ impl<'a> Members<'a> {
         Ok(SaveOutcome::Saved(Box::new(Saved { member, warnings })))
     }
 
-    /// The permission check, validation and warnings of a save: one read of the register.
+    /// The permission check, validation and warnings of a save. A possible duplicate shares the
+    /// birth date, so only the members born that day are read (through the birthday index), never
+    /// the whole register: a save at 100,000 members reads a few hundred.
     fn validated(
         &self,
         input: &MemberInput,
@@ -156,7 +158,13 @@ impl<'a> Members<'a> {
     ) -> Result<(rules::Valid, Vec<Warning>)> {
         self.s.require(Permission::MembersWrite)?;
         let valid = rules::validate(input, self.s.today()).map_err(Error::Invalid)?;
-        let warnings = rules::warnings(&valid, number, &self.all()?);
+        let warnings = match valid.birth_date {
+            Some(birth) => {
+                let born = super::birthdays::members_born_on(self.s.store(), birth)?;
+                rules::warnings(&valid, number, &born)
+            }
+            None => Vec::new(),
+        };
         Ok((valid, warnings))
     }
 
