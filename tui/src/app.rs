@@ -490,7 +490,7 @@ impl Main {
             if hit.is_empty() {
                 continue;
             }
-            if i != self.tab {
+            if i != self.tab && !screen.follows_changes_hidden() {
                 self.stale[i] = true;
             } else if let Err(e) = screen.changed(&cx, &hit, &mut shared) {
                 *status = error(&e, lang);

@@ -227,6 +227,13 @@ pub trait Screen: Any + Send {
         self.load(cx, shared)
     }
 
+    /// Whether [`Screen::changed`] is cheap enough to run while the screen is hidden (the member
+    /// lists update one row per change): then it stays current instead of reading everything
+    /// again when next shown.
+    fn follows_changes_hidden(&self) -> bool {
+        false
+    }
+
     /// Where the keyboard is: the key table of the current view.
     fn mode(&self) -> Mode;
 

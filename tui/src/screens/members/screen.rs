@@ -137,6 +137,10 @@ impl Screen for MembersScreen {
         }
     }
 
+    fn follows_changes_hidden(&self) -> bool {
+        true
+    }
+
     fn mode(&self) -> Mode {
         if self.list.filtering {
             Mode::Filter
@@ -252,6 +256,10 @@ impl Screen for OutOfSightScreen {
             }
             _ => self.load(cx, shared),
         }
+    }
+
+    fn follows_changes_hidden(&self) -> bool {
+        true
     }
 
     fn mode(&self) -> Mode {
