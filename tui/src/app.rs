@@ -17,11 +17,11 @@ use crate::keys::{self, Action, Mode};
 use crate::layers::{HelpLayer, Layer};
 use crate::screen::{Cx, Effect, Effects, Screen, Shared};
 use crate::screens::{self, Status};
+use crate::status;
 use kapstok_core::store::changes::{ChangeSet, Subscription};
 use kapstok_core::{Error, Kapstok, Session};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 use std::path::PathBuf;
@@ -154,6 +154,17 @@ impl App {
         }
     }
 
+    /// What the status bar shows now: the last message (or the progress of background work)
+    /// and the hint of where the keyboard is.
+    fn status_line(&self) -> status::Line<'_> {
+        status::Line {
+            status: &self.status,
+            progress: self.main.as_ref().and_then(|m| m.jobs.progress()),
+            hint: keys::hint(self.mode()).map_or("", |m| m.text(self.lang)),
+            lang: self.lang,
+        }
+    }
+
     /// Handles a terminal event. A resize counts at once, before the next frame: keys queued
     /// behind it are judged at the new size.
     pub fn handle_event(&mut self, event: &Event) {
@@ -280,7 +291,7 @@ impl App {
         let [header, body, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
-            Constraint::Length(self.status_height(area.width)),
+            Constraint::Length(status::height(self.status_line(), area.width)),
         ])
         .areas(area);
         self.draw_header(frame, header);
@@ -303,7 +314,7 @@ impl App {
                 }
             }
         }
-        self.draw_status(frame, status);
+        status::draw(frame, status, self.status_line());
     }
 
     fn draw_header(&self, frame: &mut Frame, area: Rect) {
@@ -314,70 +325,6 @@ impl App {
                 header::draw(frame, area, Some(&m.who.session), &titles, m.tab, self.lang)
             }
         }
-    }
-
-    /// The status line's text now: what background work does while it runs over half a
-    /// second, else the last message.
-    fn status_text(&self) -> String {
-        match self.main.as_ref().and_then(|m| m.jobs.progress()) {
-            Some(what) => format!(" {} {}…", Msg::Busy.text(self.lang), what.text(self.lang)),
-            None => format!(" {}", self.status.text),
-        }
-    }
-
-    /// The hint of where the keyboard is, from its key table (the same for every tab).
-    fn hint(&self) -> &'static str {
-        keys::hint(self.mode()).map_or("", |m| m.text(self.lang))
-    }
-
-    /// One line, or two for a message that does not fit one beside the hint.
-    fn status_height(&self, width: u16) -> u16 {
-        let needed = self.status_text().chars().count() + self.hint().chars().count() + 1;
-        if needed > usize::from(width) {
-            2
-        } else {
-            1
-        }
-    }
-
-    /// The message on the left and the hint on the right of the last line; a message too long
-    /// for that starts on the line above, broken at a word, and one longer still ends at a word
-    /// with "…" (a long list opens in a view of its own instead).
-    fn draw_status(&self, frame: &mut Frame, area: Rect) {
-        let style = if self.status.error {
-            Style::new().fg(Color::White).bg(Color::Red)
-        } else {
-            Style::new().fg(Color::Black).bg(Color::Gray)
-        };
-        let text = self.status_text();
-        let hint = self.hint();
-        let (first, last) = match area.height {
-            0 | 1 => (None, area),
-            _ => {
-                let [first, last] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-                (Some(first), last)
-            }
-        };
-        let [msg, keys] = Layout::horizontal([
-            Constraint::Min(0),
-            Constraint::Length(hint.chars().count() as u16 + 1),
-        ])
-        .areas(last);
-        let rest = match first {
-            None => text,
-            Some(first) => {
-                let (top, rest) = crate::widgets::break_at_word(&text, usize::from(first.width));
-                frame.render_widget(Paragraph::new(top).style(style), first);
-                format!(" {}", rest.trim_start())
-            }
-        };
-        let rest = crate::widgets::ellipsize_words(&rest, usize::from(msg.width));
-        frame.render_widget(Paragraph::new(rest).style(style), msg);
-        frame.render_widget(
-            Paragraph::new(hint).style(Style::new().fg(Color::Black).bg(Color::Gray)),
-            keys,
-        );
     }
 }
 
