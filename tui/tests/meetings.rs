@@ -393,6 +393,29 @@ fn the_convocation_files_are_written_beside_the_store() {
 }
 
 #[test]
+fn members_the_convocation_cannot_reach_open_in_a_list_not_the_status_line() {
+    let f = store();
+    let admin = f.admin();
+    let members = admin.members();
+    for (given, surname) in [("Piet", "Zonderadres"), ("Ria", "Ookzonder")] {
+        let mut m = member(given, "", surname, "");
+        m.address_kind = "unknown".into();
+        m.birth_date = String::new();
+        members.create(&m).unwrap();
+    }
+    let mut app = on_tab(&f, "beheer", Lang::Nl);
+    select_meeting(&mut app, "10-12-2026");
+    key(&mut app, KeyCode::Char('c'));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("onbereikbaar (geen adres): 2 leden"), "{s}");
+    assert_eq!(app.mode(), Mode::Help, "the list is open over the tab");
+    assert!(s.contains("Zonderadres") && s.contains("Ookzonder"), "{s}");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Meetings);
+    assert!(!screen(&mut app, 120, 30).contains("Zonderadres"));
+}
+
+#[test]
 fn attendance_with_a_proxy_shows_the_voting_power() {
     let f = store();
     let mut app = on_tab(&f, "beheer", Lang::Nl);

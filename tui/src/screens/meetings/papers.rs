@@ -8,31 +8,41 @@
 use super::actions::form_layer;
 use super::{forms, MeetingsTab};
 use crate::files::write_atomically;
-use crate::i18n::{args, fill, Lang, Msg};
+use crate::i18n::{args, count, fill, Lang, Msg, Noun};
 use crate::jobs::JobFailed;
-use crate::layers::Submit;
+use crate::layers::{DetailLayer, Submit};
 use crate::screen::{Cx, Effect, Effects, Job, Status};
 use kapstok_core::error::{Error, FieldError, Reason};
 use kapstok_core::meetings::Meeting;
 use kapstok_core::Session;
+use ratatui::text::Line;
 use std::any::Any;
 use std::path::{Path, PathBuf};
 
-/// What a paper's job answers: the line for the status bar.
-struct Saved(Status);
+/// What a paper's job answers: the line for the status bar, and the members the papers cannot
+/// reach (shown in a scrolling view: the list can be long).
+struct Saved(Status, Vec<String>);
 
 /// A job that makes a paper and says what it saved.
-fn job(what: Msg, make: impl FnOnce(&Session, Lang) -> Status + Send + 'static) -> Effects {
+fn job(what: Msg, make: impl FnOnce(&Session, Lang) -> Saved + Send + 'static) -> Effects {
     Effects::one(Effect::Spawn(Job {
         what,
-        work: Box::new(move |s, lang| Box::new(Saved(make(s, lang)))),
+        work: Box::new(move |s, lang| Box::new(make(s, lang))),
     }))
 }
 
 /// The result of a paper's job, for the status line.
 pub(super) fn finished(message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
     match message.downcast::<Saved>() {
-        Ok(saved) => Effects::status(saved.0),
+        Ok(saved) => {
+            let Saved(status, unreachable) = *saved;
+            let effects = Effects::status(status);
+            if unreachable.is_empty() {
+                return effects;
+            }
+            let lines = unreachable.into_iter().map(Line::from).collect();
+            effects.and_push(DetailLayer::new(cx.t(Msg::CliMeetingUnreachable), lines))
+        }
         Err(other) if other.is::<JobFailed>() => Effects::status(Status {
             text: cx.t(Msg::JobFailed).into(),
             error: true,
@@ -50,22 +60,22 @@ pub(super) fn convocation(tab: &MeetingsTab, id: u64, m: &Meeting, _: &Cx) -> Ef
     })
 }
 
-fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -> Status {
+fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -> Saved {
     let pack = match s.meetings().convocation_in(id, lang) {
         Ok(p) => p,
-        Err(e) => return crate::screens::error_status(&e, lang),
+        Err(e) => return Saved(crate::screens::error_status(&e, lang), Vec::new()),
     };
     let mut written = Vec::new();
     if !pack.letters_pdf.is_empty() {
         let path = dir.join(args::FileMeetingLetters { date: &stem }.text(lang));
         if let Err(e) = write_atomically(&path, &pack.letters_pdf) {
-            return io_error(&path, e);
+            return Saved(io_error(&path, e), Vec::new());
         }
         written.push(path.display().to_string());
     }
     let path = dir.join(args::FileMeetingEmail { date: &stem }.text(lang));
     if let Err(e) = write_atomically(&path, &pack.email_csv) {
-        return io_error(&path, e);
+        return Saved(io_error(&path, e), Vec::new());
     }
     written.push(path.display().to_string());
     let unreachable: Vec<String> = pack
@@ -82,18 +92,14 @@ fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -
             ("files", &written.join(", ")),
         ],
     );
+    // How many on the status line; who, in the view that opens over the tab.
     if !unreachable.is_empty() {
         text.push_str(" · ");
-        text.push_str(&fill(
-            Msg::Unreachable,
-            lang,
-            &[("names", &unreachable.join(", "))],
-        ));
+        let how_many = count(unreachable.len(), Noun::Member, lang);
+        text.push_str(&args::Unreachable { names: &how_many }.text(lang));
     }
-    Status {
-        text,
-        error: !unreachable.is_empty(),
-    }
+    let error = !unreachable.is_empty();
+    Saved(Status { text, error }, unreachable)
 }
 
 /// The label sheet and the first free cell. The labels are made while the form waits: core's
@@ -157,9 +163,9 @@ pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, cx: &Cx)
     job(Msg::BusyAttendanceSheet, move |s, lang| {
         let bytes = match s.meetings().attendance_sheet_in(id, lang) {
             Ok(b) => b,
-            Err(e) => return crate::screens::error_status(&e, lang),
+            Err(e) => return Saved(crate::screens::error_status(&e, lang), Vec::new()),
         };
-        match write_atomically(&path, &bytes) {
+        let status = match write_atomically(&path, &bytes) {
             Ok(()) => Status {
                 text: fill(
                     Msg::SheetSaved,
@@ -169,7 +175,8 @@ pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, cx: &Cx)
                 error: false,
             },
             Err(e) => io_error(&path, e),
-        }
+        };
+        Saved(status, Vec::new())
     })
 }
 
