@@ -106,6 +106,20 @@ pub fn beside(store: &std::path::Path) -> std::path::PathBuf {
     }
 }
 
+/// A person's name for a file name: letters and digits without accents, the rest one `-`
+/// ("Zoë van der Berg" -> "zoe-van-der-berg").
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in kapstok_core::common::fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -196,18 +196,27 @@ pub(crate) fn members_born_on(store: &Store, birth: NaiveDate) -> Result<Vec<Mem
     let Some(born) = store.get::<BornOn>(store.blind(TreeId::Birthdays, day_key(birth))?)? else {
         return Ok(Vec::new());
     };
+    indexed_members(store, born.members, |m| m.birth_date == Some(birth))
+}
+
+/// The members the index names, those that `keep` keeps, in the order given. A number the
+/// register does not hold is a corrupt index, reported as such.
+fn indexed_members(
+    store: &Store,
+    numbers: impl IntoIterator<Item = u64>,
+    keep: impl Fn(&Member) -> bool,
+) -> Result<Vec<Member>> {
     let mut members = Vec::new();
-    for number in born.members {
-        match store.get::<Member>(number)? {
-            Some(m) if m.birth_date == Some(birth) => members.push(m),
-            Some(_) => {}
-            None => {
-                return Err(Error::Corrupt {
-                    tree: TreeId::Birthdays.name().into(),
-                    key: number.to_string(),
-                    detail: "the birthday index names a member who is not in the register".into(),
-                })
-            }
+    for number in numbers {
+        let Some(member) = store.get::<Member>(number)? else {
+            return Err(Error::Corrupt {
+                tree: TreeId::Birthdays.name().into(),
+                key: number.to_string(),
+                detail: "the birthday index names a member who is not in the register".into(),
+            });
+        };
+        if keep(&member) {
+            members.push(member);
         }
     }
     Ok(members)
@@ -224,18 +233,7 @@ pub(crate) fn members_with_birthday_in(store: &Store, week: IsoWeek) -> Result<V
             numbers.extend(born.members);
         }
     }
-    let mut members = Vec::with_capacity(numbers.len());
-    for number in numbers {
-        let Some(member) = store.get::<Member>(number)? else {
-            return Err(Error::Corrupt {
-                tree: TreeId::Birthdays.name().into(),
-                key: number.to_string(),
-                detail: "the birthday index names a member who is not in the register".into(),
-            });
-        };
-        if member.birth_date.is_some_and(|b| birthday_in(b, week)) {
-            members.push(member);
-        }
-    }
-    Ok(members)
+    indexed_members(store, numbers, |m| {
+        m.birth_date.is_some_and(|b| birthday_in(b, week))
+    })
 }

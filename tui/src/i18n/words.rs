@@ -157,39 +157,7 @@ pub fn weekday_short(day: chrono::Weekday, lang: Lang) -> &'static str {
 
 /// The name of a month, 1-12: "juli" / "July".
 pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match lang {
-        Lang::Nl => NL[i],
-        Lang::En => EN[i],
-    }
+    kapstok_text::dates::month_long((month.clamp(1, 12) - 1) as usize, lang)
 }
 
 /// A moment of a review, short: "ma 30-11 10:00" / "Mon 30-11 10:00".

@@ -309,16 +309,10 @@ impl ExpertsTab {
 
 /// `overeenkomst-12-zoe-van-der-berg.pdf`: the number and the name without accents or spaces.
 fn agreement_pdf_path(dir: &Path, id: u64, name: &str) -> PathBuf {
-    let mut slug = String::new();
-    for c in fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    dir.join(format!("overeenkomst-{id}-{slug}.pdf"))
+    dir.join(format!(
+        "overeenkomst-{id}-{}.pdf",
+        crate::files::slug(name)
+    ))
 }
 
 #[cfg(test)]

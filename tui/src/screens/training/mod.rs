@@ -386,16 +386,10 @@ fn half_label(first: NaiveDate, lang: Lang) -> String {
 /// `opleidingsplan-7-zoe-de-wit.pdf`: the member number and the name without accents or
 /// spaces.
 fn plan_pdf_path(dir: &Path, number: u64, name: &str) -> PathBuf {
-    let mut slug = String::new();
-    for c in fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    dir.join(format!("opleidingsplan-{number}-{slug}.pdf"))
+    dir.join(format!(
+        "opleidingsplan-{number}-{}.pdf",
+        crate::files::slug(name)
+    ))
 }
 
 #[cfg(test)]
