@@ -211,7 +211,7 @@ impl App {
             }
             return;
         };
-        main.update(action, &self.k, self.lang, &mut self.status, &mut self.quit);
+        main.update(action, &self.k, self.lang, &mut self.status);
     }
 
     /// Takes in what happened meanwhile without a key: finished background work and changes
@@ -249,7 +249,7 @@ impl App {
                 }
                 None => Effects::none(),
             };
-            main.apply(owner, effects, k, lang, &mut self.status, &mut self.quit);
+            main.apply(owner, effects, k, lang, &mut self.status);
             drawn = true;
         }
         drawn | main.take_changes(k, lang, &mut self.status) | main.jobs.busy()
@@ -329,14 +329,7 @@ impl App {
 }
 
 impl Main {
-    fn update(
-        &mut self,
-        action: Action,
-        k: &Kapstok,
-        lang: Lang,
-        status: &mut Status,
-        quit: &mut bool,
-    ) {
+    fn update(&mut self, action: Action, k: &Kapstok, lang: Lang, status: &mut Status) {
         if let Some((owner, layer)) = self.layers.pop() {
             if action == Action::Help {
                 let mode = layer.mode();
@@ -355,7 +348,7 @@ impl Main {
             if let Some(next) = next {
                 self.layers.push((owner, next));
             }
-            self.apply(owner, effects, k, lang, status, quit);
+            self.apply(owner, effects, k, lang, status);
         } else {
             let Some(screen) = self.screens.get(self.tab) else {
                 return;
@@ -376,7 +369,7 @@ impl Main {
                 let tab = self.tab;
                 let cx = self.who.cx(k, lang);
                 let effects = self.screens[tab].handle(action, &cx);
-                self.apply(tab, effects, k, lang, status, quit);
+                self.apply(tab, effects, k, lang, status);
             }
         }
         self.take_changes(k, lang, status);
@@ -454,7 +447,6 @@ impl Main {
         k: &Kapstok,
         lang: Lang,
         status: &mut Status,
-        quit: &mut bool,
     ) {
         for effect in effects.0 {
             match effect {
@@ -469,14 +461,12 @@ impl Main {
                         if let Some(more) = self.screens[i].open(target, &cx) {
                             self.stale[i] = true;
                             self.show(i, k, lang, status);
-                            self.apply(i, more, k, lang, status, quit);
+                            self.apply(i, more, k, lang, status);
                             break;
                         }
                     }
                 }
                 Effect::Spawn(job) => self.jobs.start(owner, job, &self.who.session, lang),
-                Effect::Reload => self.load(owner, k, lang, status),
-                Effect::Quit => *quit = true,
             }
         }
     }

@@ -3,8 +3,8 @@
 //! A tab is a [`Screen`]: a title, the trees it shows, a load, the key table of its current view
 //! ([`Screen::mode`]), a handler for a command, and a drawing. A screen answers with [`Effects`]
 //! (a status line, a layer to push, a tab to open at a record, work to do off the drawing
-//! thread, quit) instead of calling the shell or another screen; the shell
-//! ([`crate::app::App`]) applies them. Layers ([`crate::layers`]) answer the same way.
+//! thread; quitting is the key table's, not a screen's) instead of calling the shell or another
+//! screen; the shell ([`crate::app::App`]) applies them. Layers ([`crate::layers`]) answer the same way.
 //!
 //! Changes reach screens from core's announcements, not from the screens themselves: after each
 //! key the shell reads the change sets core announced ([`kapstok_core::Kapstok::subscribe`]) and
@@ -124,10 +124,6 @@ pub enum Effect {
     Open(Target),
     /// Work off the drawing thread; its result comes back as [`Screen::message`].
     Spawn(Job),
-    /// The screen reads everything again (a view change that needs other data).
-    Reload,
-    /// Quit the program.
-    Quit,
 }
 
 /// What a screen or a layer answers: the effects, in the order the shell applies them.
