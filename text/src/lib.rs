@@ -22,6 +22,7 @@ mod basemail;
 mod documents;
 mod errors;
 mod experts;
+mod forms;
 mod meetings;
 mod members;
 mod privacy;
@@ -29,6 +30,7 @@ mod shell;
 mod store;
 mod today;
 mod training;
+mod work;
 
 pub use lang::Lang;
 pub use msg::{args, Msg};

@@ -57,4 +57,6 @@ areas! {
     Privacy(privacy),
     Meetings(meetings),
     Documents(documents),
+    Forms(forms),
+    Work(work),
 }
