@@ -129,6 +129,10 @@ pub enum Reason {
     UnclosedQuote,
     /// CSV columns that are not known: the first few names, and how many there are in all.
     UnknownColumns(Vec<String>, usize),
+    /// Not an SSH public key (an OpenSSH line or an RFC 4716 block).
+    BadPublicKey,
+    /// The session's own account, which it may not block.
+    OwnAccount,
 }
 
 impl fmt::Display for Reason {
@@ -215,6 +219,14 @@ impl fmt::Display for Reason {
                 }
                 Ok(())
             }
+            Reason::OwnAccount => write!(
+                f,
+                "is your own account: another administrator can block it"
+            ),
+            Reason::BadPublicKey => write!(
+                f,
+                "is not an SSH public key: give the .pub file (one line starting with ssh-ed25519 or ssh-rsa, or PuTTYgen's SSH2 public key)"
+            ),
         }
     }
 }

@@ -323,12 +323,66 @@ impl Kapstok {
         }
     }
 
+    /// A session for the active account an SSH public key is registered to, for `kapstok serve`:
+    /// call it only once the client has proven it holds the key's private half (russh's
+    /// `auth_publickey`, after the signature is verified), never when a key is merely offered.
+    /// The store must already be open for reading (an encrypted store is unlocked when the
+    /// server starts). The session's audit entries carry `origin`.
+    pub fn login_with_key(
+        &self,
+        name: &str,
+        key: &ssh_key::PublicKey,
+        origin: access::Origin,
+    ) -> Result<Session> {
+        if self.inner.store.is_locked() {
+            return Err(Error::Locked);
+        }
+        let name = name.trim().to_lowercase();
+        let fingerprint = access::fingerprint(key);
+        let store = &self.inner.store;
+        let found = store
+            .scan::<User>()?
+            .into_iter()
+            .find(|(_, u)| u.name == name && u.active);
+        let Some((id, user)) = found else {
+            return Err(Error::BadLogin);
+        };
+        let registered = store
+            .scan::<access::UserKey>()?
+            .into_iter()
+            .any(|(_, k)| k.user_id == id && k.fingerprint == fingerprint);
+        if !registered {
+            return Err(Error::BadLogin);
+        }
+        Ok(self.session_for(id, &user).with_origin(origin))
+    }
+
+    /// Whether an SSH public key is registered to the active account of this name (for the
+    /// server to answer a key that is only offered; the login itself is [`Kapstok::login_with_key`]).
+    pub fn key_is_registered(&self, name: &str, key: &ssh_key::PublicKey) -> Result<bool> {
+        let name = name.trim().to_lowercase();
+        let fingerprint = access::fingerprint(key);
+        let store = &self.inner.store;
+        let Some((id, _)) = store
+            .scan::<User>()?
+            .into_iter()
+            .find(|(_, u)| u.name == name && u.active)
+        else {
+            return Ok(false);
+        };
+        Ok(store
+            .scan::<access::UserKey>()?
+            .into_iter()
+            .any(|(_, k)| k.user_id == id && k.fingerprint == fingerprint))
+    }
+
     fn session_for(&self, id: u64, user: &User) -> Session {
         Session {
             k: self.clone(),
             user_id: id,
             user_name: user.name.clone(),
             role: user.role,
+            origin: access::Origin::Local,
         }
     }
 }

@@ -6,7 +6,9 @@ mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{d, new_store, open, open_store, raw_format_version, raw_sled, try_open};
-use kapstok_core::access::{hash_password, AuditEntry, AuditRecord, User, UserRecord};
+use kapstok_core::access::{
+    hash_password, AuditEntry, AuditEntryV1, AuditRecord, Origin, User, UserRecord,
+};
 use kapstok_core::common::{Address, PersonName, Postcode};
 use kapstok_core::members::model::MemberV1;
 use kapstok_core::members::{Consents, Member, MemberRecord, Status, StatusEntry};
@@ -162,7 +164,7 @@ fn generate_format1_fixture() {
             codec::encode(&UserRecord::V1(user)).unwrap(),
         )
         .unwrap();
-    let setup = AuditEntry {
+    let setup = AuditEntryV1 {
         at: at(d(2021, 1, 4), 10, 0),
         user_id: 1,
         user_name: FIXTURE_USER.into(),
@@ -713,6 +715,11 @@ const GOLDEN_USER_V1: &str = concat!(
     "31246332467364484e686248527a59577830246147467a614768686332686f59584e6f0113323032",
     "362d31312d32335431303a33303a3030",
 );
+const GOLDEN_AUDIT_V2: &str = concat!(
+    "010113323032362d31322d30325430393a31353a3030030c7672696a77696c6c696765720d626173656d61",
+    "696c2e6d61726b0a72756e2f323032363439077772697474656e01123139322e3136382e312e32303a3532",
+    "303434010a5348413235363a616263"
+);
 const GOLDEN_AUDIT_V1: &str = concat!(
     "010013323032362d31312d32335431303a33303a303001066265686565720d6d656d6265722e7374",
     "617475730a6d656d6265722f3330300973757370656e646564",
@@ -769,7 +776,7 @@ fn golden_user_record_v1() {
 
 #[test]
 fn golden_audit_record_v1() {
-    let value = AuditEntry {
+    let value = AuditEntryV1 {
         at: at(d(2026, 11, 23), 10, 30),
         user_id: 1,
         user_name: "beheer".into(),
@@ -782,7 +789,38 @@ fn golden_audit_record_v1() {
         &AuditRecord::V1(value.clone()),
         GOLDEN_AUDIT_V1,
     );
-    let AuditRecord::V1(back) = back;
+    let AuditRecord::V1(back) = back else {
+        panic!("decoded as another version: {back:?}");
+    };
+    assert_eq!(back, value);
+    // An entry from before origins were kept was made on this computer.
+    let upgraded = AuditEntry::from_stored(AuditRecord::V1(value));
+    assert_eq!(upgraded.origin, Origin::Local);
+    assert_eq!(upgraded.detail, "suspended");
+}
+
+#[test]
+fn golden_audit_record_v2() {
+    let value = AuditEntry {
+        at: at(d(2026, 12, 2), 9, 15),
+        user_id: 3,
+        user_name: "vrijwilliger".into(),
+        action: "basemail.mark".into(),
+        record: "run/202649".into(),
+        detail: "written".into(),
+        origin: Origin::Ssh {
+            address: "192.168.1.20:52044".into(),
+            key: Some("SHA256:abc".into()),
+        },
+    };
+    let back = golden(
+        "AuditRecord::V2",
+        &AuditRecord::V2(value.clone()),
+        GOLDEN_AUDIT_V2,
+    );
+    let AuditRecord::V2(back) = back else {
+        panic!("decoded as another version: {back:?}");
+    };
     assert_eq!(back, value);
 }
 

@@ -59,4 +59,5 @@ areas! {
     Documents(documents),
     Forms(forms),
     Work(work),
+    Server(server),
 }

@@ -24,6 +24,7 @@ mod reviews;
 mod settings;
 mod store;
 mod user;
+mod user_keys;
 
 /// Writes one tab-separated line of stored text: each field goes through `printable`, so a
 /// control character in the data (an escape sequence in an imported name, a tab in a note)

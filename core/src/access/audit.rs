@@ -22,13 +22,63 @@ pub struct AuditEntry {
     pub record: String,
     /// Which fields changed, or a count; never personal data.
     pub detail: String,
+    /// Where the change came from: this computer, or a session of `kapstok serve`.
+    pub origin: Origin,
+}
+
+/// Where a session works from, written in every audit entry it makes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origin {
+    /// The program on this computer (the local TUI or CLI).
+    #[default]
+    Local,
+    /// A session of `kapstok serve`: the client's address, and the SHA256 fingerprint of the key
+    /// it logged in with (none for a password login).
+    Ssh {
+        /// The client's address and port.
+        address: String,
+        /// The key's fingerprint (`SHA256:…`).
+        key: Option<String>,
+    },
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Local => write!(f, "local"),
+            Origin::Ssh { address, key: None } => write!(f, "ssh {address}"),
+            Origin::Ssh {
+                address,
+                key: Some(key),
+            } => write!(f, "ssh {address} {key}"),
+        }
+    }
+}
+
+/// An audit entry as stored before entries said where they came from (all local then).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryV1 {
+    /// When.
+    pub at: NaiveDateTime,
+    /// The user's id.
+    pub user_id: u64,
+    /// The user's login name at the time.
+    pub user_name: String,
+    /// What was done.
+    pub action: String,
+    /// Which record.
+    pub record: String,
+    /// Which fields changed, or a count.
+    pub detail: String,
 }
 
 /// The stored versions of an audit entry.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum AuditRecord {
-    /// The first version.
-    V1(AuditEntry),
+    /// The first version (no origin: local).
+    V1(AuditEntryV1),
+    /// With the origin.
+    V2(AuditEntry),
 }
 
 impl Record for AuditEntry {
@@ -36,11 +86,30 @@ impl Record for AuditEntry {
     const KIND: &'static str = "audit entry";
     type Stored = AuditRecord;
     fn to_stored(&self) -> AuditRecord {
-        AuditRecord::V1(self.clone())
+        AuditRecord::V2(self.clone())
     }
     fn from_stored(stored: AuditRecord) -> Self {
         match stored {
-            AuditRecord::V1(e) => e,
+            AuditRecord::V1(e) => {
+                let AuditEntryV1 {
+                    at,
+                    user_id,
+                    user_name,
+                    action,
+                    record,
+                    detail,
+                } = e;
+                AuditEntry {
+                    at,
+                    user_id,
+                    user_name,
+                    action,
+                    record,
+                    detail,
+                    origin: Origin::Local,
+                }
+            }
+            AuditRecord::V2(e) => e,
         }
     }
 }

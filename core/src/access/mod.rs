@@ -5,11 +5,15 @@
 //! entry in the same transaction as the change itself.
 
 mod audit;
+mod keys;
 mod session;
 mod users;
 
-pub use audit::{AuditEntry, AuditFilter, AuditLog, AuditPage, AuditRecord};
+pub use audit::{AuditEntry, AuditEntryV1, AuditFilter, AuditLog, AuditPage, AuditRecord, Origin};
+pub use keys::{fingerprint, parse_public_key, UserKey, UserKeyRecord};
 pub use session::Session;
+/// An SSH public key (the type russh hands the server, so no conversion is needed).
+pub use ssh_key::PublicKey;
 pub(crate) use users::{check_new, ensure_key_wrap};
 pub use users::{hash_password, verify_password, User, UserRecord, Users};
 

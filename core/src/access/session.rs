@@ -1,6 +1,6 @@
 //! A logged-in user's session: the gate every operation passes.
 
-use super::audit::AuditEntry;
+use super::audit::{AuditEntry, Origin};
 use super::Role;
 use crate::error::{Error, Permission, Result};
 use crate::store::{Store, Tx, TxResult};
@@ -14,6 +14,7 @@ pub struct Session {
     pub(crate) user_id: u64,
     pub(crate) user_name: String,
     pub(crate) role: Role,
+    pub(crate) origin: Origin,
 }
 
 impl std::fmt::Debug for Session {
@@ -21,6 +22,7 @@ impl std::fmt::Debug for Session {
         f.debug_struct("Session")
             .field("user", &self.user_name)
             .field("role", &self.role)
+            .field("origin", &self.origin)
             .finish()
     }
 }
@@ -39,6 +41,18 @@ impl Session {
     /// The user's role.
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// Where the session works from (written in its audit entries).
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The same session, working from elsewhere: `kapstok serve` gives each SSH session the
+    /// client's address and key, so the audit log says where every change came from.
+    pub fn with_origin(mut self, origin: Origin) -> Session {
+        self.origin = origin;
+        self
     }
 
     /// Whether this session may do something (for showing or hiding things; the operations check
@@ -88,6 +102,7 @@ impl Session {
                 action: action.to_string(),
                 record: record.to_string(),
                 detail: detail.to_string(),
+                origin: self.origin.clone(),
             },
         )
     }

@@ -110,7 +110,7 @@ pub(crate) fn check_new(name: &str, password: &str) -> Result<String> {
 
 /// User accounts, for administrators.
 pub struct Users<'a> {
-    s: &'a Session,
+    pub(super) s: &'a Session,
 }
 
 impl<'a> Users<'a> {

@@ -319,6 +319,7 @@ pub fn rewrite_store(
         user_id,
         user_name,
         role,
+        origin,
     } = session;
     let inner = match Arc::try_unwrap(k.inner) {
         Ok(inner) => inner,
@@ -331,6 +332,7 @@ pub fn rewrite_store(
                     user_id,
                     user_name,
                     role,
+                    origin,
                 },
                 Err(e),
             ));
@@ -347,6 +349,7 @@ pub fn rewrite_store(
             user_id,
             user_name,
             role,
+            origin,
         },
         result,
     ))

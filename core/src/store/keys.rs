@@ -134,11 +134,13 @@ pub enum Counter {
     Task,
     /// Courses.
     Course,
+    /// SSH public keys of users.
+    UserKey,
 }
 
 impl Counter {
     /// Every counter.
-    pub const ALL: [Counter; 14] = [
+    pub const ALL: [Counter; 15] = [
         Counter::Member,
         Counter::Audit,
         Counter::User,
@@ -153,6 +155,7 @@ impl Counter {
         Counter::Skill,
         Counter::Task,
         Counter::Course,
+        Counter::UserKey,
     ];
 
     /// The counter's stored name (also the record kind in audit entries: `member/12`).
@@ -172,6 +175,7 @@ impl Counter {
             Counter::Skill => "skill",
             Counter::Task => "task",
             Counter::Course => "course",
+            Counter::UserKey => "user_key",
         }
     }
 
@@ -192,6 +196,7 @@ impl Counter {
             Counter::Skill => TreeId::Skills,
             Counter::Task => TreeId::Tasks,
             Counter::Course => TreeId::Courses,
+            Counter::UserKey => TreeId::UserKeys,
         }
     }
 }

@@ -52,11 +52,13 @@ pub enum TreeId {
     /// members born on that day; in an encrypted store keyed by a blinded day (see
     /// `members::birthdays`). Derived from `members` and kept in step by [`Record::reindex`].
     Birthdays,
+    /// Users: the SSH public keys registered for accounts (`kapstok serve`).
+    UserKeys,
 }
 
 impl TreeId {
     /// Every tree, in declaration order.
-    pub const ALL: [TreeId; 21] = [
+    pub const ALL: [TreeId; 22] = [
         TreeId::Meta,
         TreeId::Users,
         TreeId::Audit,
@@ -78,6 +80,7 @@ impl TreeId {
         TreeId::ConsentHistory,
         TreeId::Erasures,
         TreeId::Birthdays,
+        TreeId::UserKeys,
     ];
 
     /// The tree's name on disk.
@@ -104,6 +107,7 @@ impl TreeId {
             TreeId::ConsentHistory => "consent_history",
             TreeId::Erasures => "erasures",
             TreeId::Birthdays => "birthdays",
+            TreeId::UserKeys => "user_keys",
         }
     }
 

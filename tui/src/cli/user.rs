@@ -34,6 +34,23 @@ pub enum UserCommand {
     },
     /// List the users with their roles (administrators).
     List,
+    /// Block a user (administrators): they can no longer log in, and their sessions on
+    /// `kapstok serve` end.
+    Disable {
+        /// Login name.
+        name: String,
+    },
+    /// Unblock a user (administrators).
+    Enable {
+        /// Login name.
+        name: String,
+    },
+    /// The SSH public keys a user logs in to `kapstok serve` with.
+    Key {
+        /// What to do.
+        #[command(subcommand)]
+        command: super::user_keys::KeyCommand,
+    },
 }
 
 /// Runs a `kapstok user` command.
@@ -84,14 +101,40 @@ pub(super) fn run(args: Args, mut ctx: Ctx) -> CliResult {
         UserCommand::List => {
             let s = ctx.login()?;
             for (_, u) in s.users().list().map_err(|e| Failure::core(&e, lang))? {
+                let state = if u.active {
+                    ""
+                } else {
+                    Msg::CliUserBlocked.text(lang)
+                };
                 write_row(
                     &mut ctx.out,
-                    &[&u.name, &crate::app::role_label(u.role, lang)],
+                    &[&u.name, &crate::app::role_label(u.role, lang), &state],
                 )
                 .map_err(io)?;
             }
         }
+        UserCommand::Disable { name } => set_active(&name, false, ctx)?,
+        UserCommand::Enable { name } => set_active(&name, true, ctx)?,
+        UserCommand::Key { command } => return super::user_keys::run(command, ctx),
     }
+    Ok(())
+}
+
+/// Blocks or unblocks the account `name`.
+fn set_active(name: &str, active: bool, mut ctx: Ctx) -> CliResult {
+    let lang = ctx.lang;
+    let s = ctx.login()?;
+    let id = super::user_keys::user_id(&s, name, lang)?;
+    s.users()
+        .set_active(id, active)
+        .map_err(|e| Failure::core(&e, lang))?;
+    let done = if active {
+        Msg::CliUserEnabled
+    } else {
+        Msg::CliUserDisabled
+    };
+    let name = name.trim().to_lowercase();
+    writeln!(ctx.out, "{}: {name}", done.text(lang)).map_err(io)?;
     Ok(())
 }
 

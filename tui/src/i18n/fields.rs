@@ -25,6 +25,8 @@ pub fn field_label(field: &str) -> Msg {
         "consent_magazine" => Msg::FieldConsentMagazine,
         "last_contact" => Msg::FieldLastContact,
         "notes" => Msg::FieldNotes,
+        "key" => Msg::FieldKey,
+        "fingerprint" => Msg::FieldFingerprint,
         "status" => Msg::FieldStatus,
         "status_since" => Msg::FieldStatusSince,
         "status_reason" => Msg::FieldStatusReason,

@@ -134,6 +134,18 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         }
         .into(),
         Reason::UnknownColumns(names, count) => unknown_columns(names, *count, nl),
+        Reason::OwnAccount => if nl {
+            "is uw eigen account: een andere beheerder kan het blokkeren"
+        } else {
+            "is your own account: another administrator can block it"
+        }
+        .into(),
+        Reason::BadPublicKey => if nl {
+            "is geen openbare SSH-sleutel: geef het .pub-bestand (één regel die begint met ssh-ed25519 of ssh-rsa, of de SSH2-sleutel van PuTTYgen)"
+        } else {
+            "is not an SSH public key: give the .pub file (one line starting with ssh-ed25519 or ssh-rsa, or PuTTYgen's SSH2 public key)"
+        }
+        .into(),
         Reason::MissingColumn => if nl {
             "kolom ontbreekt"
         } else {
