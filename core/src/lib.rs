@@ -357,6 +357,26 @@ impl Kapstok {
         Ok(self.session_for(id, &user).with_origin(origin))
     }
 
+    /// Whether a session may go on: its account still exists and is not blocked, with the same
+    /// role, and the SSH key it logged in with (if any) is still registered. `kapstok serve`
+    /// asks this of every session when the users change, and ends those that may not.
+    pub fn still_allowed(&self, session: &Session) -> Result<bool> {
+        let store = &self.inner.store;
+        let Some(user) = store.get::<User>(session.user_id())? else {
+            return Ok(false);
+        };
+        if !user.active || user.role != session.role() || user.name != session.user_name() {
+            return Ok(false);
+        }
+        match session.origin() {
+            access::Origin::Ssh { key: Some(fp), .. } => Ok(store
+                .scan::<access::UserKey>()?
+                .into_iter()
+                .any(|(_, k)| k.user_id == session.user_id() && &k.fingerprint == fp)),
+            _ => Ok(true),
+        }
+    }
+
     /// Whether an SSH public key is registered to the active account of this name (for the
     /// server to answer a key that is only offered; the login itself is [`Kapstok::login_with_key`]).
     pub fn key_is_registered(&self, name: &str, key: &ssh_key::PublicKey) -> Result<bool> {

@@ -12,12 +12,17 @@ area! {
         CliUserBlocked => "geblokkeerd", "blocked";
         CliUserDisabled => "Gebruiker geblokkeerd", "User blocked";
         CliUserEnabled => "Gebruiker gedeblokkeerd", "User unblocked";
+        ServeNeedsTerminal => "kapstok heeft een terminal nodig: start ssh met -t (of zonder opdracht).", "kapstok needs a terminal: start ssh with -t (or without a command).";
+        ServeNoCommands => "Opdrachten via ssh kan deze versie nog niet; log in zonder opdracht voor het scherm.", "This version cannot run commands over ssh yet; log in without a command for the screen.";
+        ServeAccessRevoked => "Uw toegang is ingetrokken (account geblokkeerd of sleutel verwijderd). Vraag een beheerder.", "Your access was withdrawn (account blocked or key removed). Ask an administrator.";
+        ServeStopHint => "Ctrl+C stopt de server.", "Ctrl+C stops the server.";
         OriginLocal => "op deze computer", "on this computer";
     }
     args {
         CliKeyAdded { user, fingerprint } => "SSH-sleutel toegevoegd voor {user}: {fingerprint}", "SSH key added for {user}: {fingerprint}";
         CliKeyRemoved { user, fingerprint } => "SSH-sleutel van {user} verwijderd: {fingerprint}", "SSH key of {user} removed: {fingerprint}";
         CliKeyFileUnreadable { path, error } => "Kan het sleutelbestand {path} niet lezen: {error}", "Cannot read the key file {path}: {error}";
+        ServeListening { addr, fingerprint } => "kapstok luistert op {addr} (ssh). Vingerafdruk van de server: {fingerprint}", "kapstok is listening on {addr} (ssh). Server fingerprint: {fingerprint}";
         OriginSsh { address } => "via ssh vanaf {address}", "over ssh from {address}";
     }
 }

@@ -119,6 +119,22 @@ impl App {
         }
     }
 
+    /// The app for a session that is already logged in: a session of `kapstok serve`, whose
+    /// user the SSH authentication established. It opens on the role's first tab.
+    pub fn logged_in(k: Kapstok, lang: Lang, session: Session) -> App {
+        let mut app = App {
+            k,
+            lang,
+            gate: Gate::login(None),
+            main: None,
+            status: info(""),
+            too_small: false,
+            quit: false,
+        };
+        app.enter(session);
+        app
+    }
+
     /// Writes the automatic backup of the day when it is due (the terminal UI opens the store
     /// without it, to show itself first). True when the status line changed: it failed.
     pub fn backup_of_the_day(&mut self) -> bool {

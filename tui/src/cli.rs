@@ -21,6 +21,7 @@ mod members;
 mod privacy;
 mod report;
 mod reviews;
+mod serve;
 mod settings;
 mod store;
 mod user;
@@ -118,6 +119,9 @@ pub enum Command {
     /// KAPSTOK_NEW_PASSPHRASE or a prompt). With --reencrypt, a new key encrypts every record
     /// anew; other users then need a new password.
     Rekey(store::RekeyArgs),
+    /// Serve the terminal UI over SSH to every PC in the office (one process holds the store;
+    /// staff log in with a key registered by `kapstok user key add`, or with `--allow-password`).
+    Serve(serve::Args),
 }
 
 /// A failure of a command, already in the user's language.
@@ -262,6 +266,7 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
     let command = match command {
         Command::Init(args) => return store::init(args, cli.db, cli.user.as_deref(), lang),
         Command::Restore(args) => return store::restore(args, cli.db, lang),
+        Command::Serve(args) => return serve::run(args, open_store(cli.db, lang, true)?, lang),
         other => other,
     };
     let ctx = Ctx {
@@ -290,6 +295,6 @@ fn run(cli: Cli, lang: Lang) -> CliResult {
         Command::Backups(args) => store::backups(args, ctx),
         Command::Rekey(args) => store::rekey(args, ctx),
         // Handled above: they make a store instead of opening one.
-        Command::Init(_) | Command::Restore(_) => Ok(()),
+        Command::Init(_) | Command::Restore(_) | Command::Serve(_) => Ok(()),
     }
 }

@@ -52,7 +52,7 @@ impl Gate {
         }
     }
 
-    fn login(user: Option<&str>) -> Gate {
+    pub(crate) fn login(user: Option<&str>) -> Gate {
         Gate {
             step: Step::Login(Box::new(login_form(user))),
         }

@@ -17,6 +17,7 @@ pub mod layers;
 pub mod safe_backend;
 pub mod screen;
 pub mod screens;
+pub mod serve;
 pub mod status;
 pub mod widgets;
 

@@ -29,6 +29,7 @@ const SUBCOMMANDS: &[&str] = &[
     "restore",
     "backups",
     "rekey",
+    "serve",
 ];
 
 /// Runs the binary with `args` and no store: `--help` must not need one.

@@ -52,6 +52,15 @@ impl Record for UserKey {
     }
 }
 
+/// 32 bytes from the operating system's random source: the seed of a new key (the server's
+/// ed25519 host key).
+pub fn random_seed() -> [u8; 32] {
+    use password_hash::rand_core::{OsRng, RngCore};
+    let mut seed = [0u8; 32];
+    OsRng.fill_bytes(&mut seed);
+    seed
+}
+
 /// The SHA256 fingerprint of a key, as OpenSSH prints it (`SHA256:` and unpadded base64).
 pub fn fingerprint(key: &PublicKey) -> String {
     key.fingerprint(HashAlg::Sha256).to_string()

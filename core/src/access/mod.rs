@@ -10,7 +10,7 @@ mod session;
 mod users;
 
 pub use audit::{AuditEntry, AuditEntryV1, AuditFilter, AuditLog, AuditPage, AuditRecord, Origin};
-pub use keys::{fingerprint, parse_public_key, UserKey, UserKeyRecord};
+pub use keys::{fingerprint, parse_public_key, random_seed, UserKey, UserKeyRecord};
 pub use session::Session;
 /// An SSH public key (the type russh hands the server, so no conversion is needed).
 pub use ssh_key::PublicKey;
