@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{ADMIN, PASSWORD};
+use common::{add_user, ADMIN, PASSWORD};
 use kapstok_core::basemail::service::InstitutionInput;
 use kapstok_core::members::Status;
 use kapstok_core::privacy::rewrite_store;
@@ -36,10 +36,7 @@ fn a_committed_change_is_announced_with_its_records_and_who_made_it() {
     assert!(changes.try_next().is_none(), "one change, one announcement");
 
     // Another session's change reaches the same listener, with its own name.
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
     assert!(changes.try_next().unwrap().touches(TreeId::Users));
     let coordinator = k.login("coordinator", PASSWORD).unwrap();
     coordinator
