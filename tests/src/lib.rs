@@ -52,7 +52,7 @@ mod pty;
 
 pub use binary::{kapstok_bin, workspace_root};
 pub use keys::Key;
-pub use process::{kapstok_command, run, run_program, stderr, stdout};
+pub use process::{kapstok_command, kapstok_command_with, run, run_program, stderr, stdout};
 pub use pty::Tui;
 
 /// A generous default timeout for [`Tui::wait_for`] and [`Tui::wait_exit`]:

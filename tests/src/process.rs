@@ -95,6 +95,14 @@ pub fn kapstok_command(home: &Path, store: &Path) -> Command {
     cmd
 }
 
+/// [`kapstok_command`] running `args` with `password` in `KAPSTOK_PASSWORD` (the demo's
+/// administrator, or whoever `--user` in `args` names).
+pub fn kapstok_command_with(home: &Path, store: &Path, args: &[&str], password: &str) -> Command {
+    let mut cmd = kapstok_command(home, store);
+    cmd.args(args).env("KAPSTOK_PASSWORD", password);
+    cmd
+}
+
 /// The standard output of `output` as (lossy) UTF-8 text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
