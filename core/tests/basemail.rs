@@ -9,7 +9,7 @@ use common::{
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::basemail::{CardReason, LeftOutReason, Who};
 use kapstok_core::common::IsoWeek;
-use kapstok_core::{demo, Error, FieldError, Permission, Reason, Role, Session};
+use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 /// PI Lelystad asking for the registration number and the unit, with house rules.
 fn lelystad() -> InstitutionInput {
@@ -230,9 +230,8 @@ fn volunteers_run_basemail_but_manage_nothing_and_see_no_members() {
 #[test]
 fn the_demo_has_this_weeks_cards_and_posted_history() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    demo::fill(&k, 300, 2026).unwrap();
-    let admin = k.login("beheer", demo::DEMO_PASSWORD).unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let bm = admin.basemail();
     assert!(bm.institutions().unwrap().len() >= 5);
     let run = bm.compose(this_week()).unwrap();

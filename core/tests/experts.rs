@@ -405,11 +405,8 @@ fn volunteers_cannot_reach_experts() {
 #[test]
 fn the_demo_has_experts_in_their_second_half_year_with_reviews() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let ex = admin.experts();
     let agreements = ex.agreements().unwrap();
     let experts: std::collections::BTreeSet<u64> =
@@ -493,7 +490,7 @@ fn one_planned_review_per_agreement_and_no_reviews_or_ends_of_drafts() {
 /// Jan and Els each with a running agreement (ending 31-12-2026); Jan also with a signed one for
 /// the next half year. Returns (jan's, els's, jan's next).
 fn two_experts(admin: &Session) -> (u64, u64, u64) {
-    add_user(&admin, Role::Coordinator, PASSWORD);
+    add_user(admin, Role::Coordinator, PASSWORD);
     let ex = admin.experts();
     let jan = expert(admin, "Jan", "Jansen", "01-01-1980");
     let els = expert(admin, "Els", "Vos", "01-01-1990");

@@ -598,11 +598,8 @@ fn a_meeting_as_typed_is_checked_field_by_field() {
 #[test]
 fn the_demo_has_past_meetings_with_decisions_and_the_next_one_planned() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let mt = admin.meetings();
     let all = mt.list().unwrap();
     assert_eq!(all.len(), 4);

@@ -345,11 +345,8 @@ fn the_plan_prints_for_the_conversation() {
 #[test]
 fn the_demo_has_catalogues_skills_and_plans() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let t = admin.training();
     let tasks: Vec<String> = t
         .tasks()

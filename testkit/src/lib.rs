@@ -2,7 +2,8 @@
 //! same way:
 //!
 //! - [`store`]: the tests' day (23-11-2026) and a clock standing on it, the administrator a store
-//!   is set up with and a user per role, opening and reopening a store while this process's
+//!   is set up with and a user per role (or every user on one password, as the TUI's tests log
+//!   in), a store filled by the demo, opening and reopening a store while this process's
 //!   just-dropped handle (or a child's) lets go of it, field errors of a refused input;
 //! - [`raw`]: a store's files on disk: sled opened directly for format tests, the files that hold
 //!   a text, copying a store's folder;

@@ -48,19 +48,11 @@ pub fn files_holding_any_case(dir: &Path, needle: &str) -> Vec<String> {
 }
 
 fn files_matching(dir: &Path, holds: impl Fn(&[u8]) -> bool) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(p) = stack.pop() {
-        for entry in std::fs::read_dir(&p).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if holds(&std::fs::read(&path).unwrap()) {
-                found.push(path.display().to_string());
-            }
-        }
-    }
-    found
+    files_under(dir)
+        .into_iter()
+        .filter(|path| holds(&std::fs::read(path).unwrap()))
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 /// Every file under `dir`, its subfolders too (not the folders themselves).

@@ -90,6 +90,19 @@ pub fn open_store(path: &Path) -> (kapstok_core::store::Store, kapstok_core::sto
     retry_locked(|| kapstok_core::store::Store::open(path), is_lock).unwrap()
 }
 
+/// A store in `dir` on the fixed clock filled by `kapstok demo` (300 members, seed 2026), whose
+/// users have the demo's password (`kapstok_core::demo::DEMO_PASSWORD`).
+pub fn demo_store(dir: &Path) -> Kapstok {
+    let k = open(&dir.join("store"));
+    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
+    k
+}
+
+/// The demo's administrator ([`ADMIN`], the demo's password) logged in on a [`demo_store`].
+pub fn demo_admin(k: &Kapstok) -> Session {
+    k.login(ADMIN, kapstok_core::demo::DEMO_PASSWORD).unwrap()
+}
+
 /// A new store in `dir`, set up with [`ADMIN`].
 pub fn new_store(dir: &Path) -> (Kapstok, Session) {
     let k = open(&dir.join("store"));
