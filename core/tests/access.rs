@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{d, member, new_store, today, ADMIN, PASSWORD};
+use common::{d, fields, member, new_store, today, with_roles, ADMIN, PASSWORD};
 use kapstok_core::access::{AuditEntry, AuditFilter};
 use kapstok_core::members::{MemberInput, Status};
 use kapstok_core::settings::Settings;
@@ -60,13 +60,6 @@ fn a_wrong_password_and_an_unknown_user_look_alike() {
     ));
     let s = k.login(" BEHEER ", PASSWORD).unwrap();
     assert_eq!(s.user_name(), "beheer");
-}
-
-fn fields(e: Error) -> Vec<FieldError> {
-    match e {
-        Error::Invalid(errors) => errors,
-        other => panic!("expected Invalid, got {other:?}"),
-    }
 }
 
 #[test]
@@ -156,19 +149,10 @@ fn passwords_change_for_oneself_and_by_administrators() {
 /// A store with an administrator, a coordinator, a volunteer and one member (number 1).
 fn three_roles(dir: &std::path::Path) -> (Session, Session, Session) {
     let (k, admin) = new_store(dir);
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, COORDINATOR_PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, VOLUNTEER_PASSWORD)
-        .unwrap();
+    let [admin, coordinator, volunteer] = with_roles(&k, &admin);
     let mut input = member("Jan", "van der", "Poel");
     input.last_contact = "01-03-2024".into();
     admin.members().create(&input).unwrap();
-    let coordinator = k.login("coordinator", COORDINATOR_PASSWORD).unwrap();
-    let volunteer = k.login("vrijwilliger", VOLUNTEER_PASSWORD).unwrap();
     (admin, coordinator, volunteer)
 }
 

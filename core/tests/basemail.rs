@@ -3,47 +3,26 @@
 mod common;
 
 use chrono::Days;
-use common::{d, new_store, today, ADMIN, PASSWORD};
+use common::{
+    add_member, add_user, d, detain, member_since_2020, new_store, stay, today, ADMIN, PASSWORD,
+};
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::basemail::{CardReason, LeftOutReason, Who};
-use kapstok_core::common::{format_date, IsoWeek};
-use kapstok_core::members::MemberInput;
-use kapstok_core::{demo, Error, FieldError, Permission, Reason, Role, Session};
+use kapstok_core::common::IsoWeek;
+use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
+/// PI Lelystad asking for the registration number and the unit, with house rules.
 fn lelystad() -> InstitutionInput {
     InstitutionInput {
-        name: "PI Lelystad".into(),
-        kind: "prison".into(),
-        address_kind: "postbus".into(),
-        house_number: "2170".into(),
-        postcode: "8203ad".into(),
-        city: "Lelystad".into(),
         needs_registration_number: true,
         needs_unit: true,
         house_rules: "Alleen kaarten.".into(),
-        ..InstitutionInput::default()
+        ..common::lelystad()
     }
 }
 
 fn member(admin: &Session, given: &str, surname: &str) -> u64 {
-    let input = MemberInput {
-        given: given.into(),
-        surname: surname.into(),
-        address_kind: "care_of".into(),
-        joined: "01-01-2020".into(),
-        ..MemberInput::default()
-    };
-    admin.members().create(&input).unwrap().member.number
-}
-
-fn stay(institution: u64, from: chrono::NaiveDate) -> StayInput {
-    StayInput {
-        institution,
-        registration_number: "1234567".into(),
-        unit: "Afdeling B".into(),
-        from: format_date(from),
-        ..StayInput::default()
-    }
+    add_member(admin, &member_since_2020(given, "", surname))
 }
 
 fn this_week() -> IsoWeek {
@@ -218,10 +197,7 @@ fn changes_by_hand_and_marks_survive_composing_again() {
 fn volunteers_run_basemail_but_manage_nothing_and_see_no_members() {
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Volunteer, PASSWORD);
     let bm = admin.basemail();
     let pi = bm.add_institution(&lelystad()).unwrap();
     let r = bm
@@ -254,9 +230,8 @@ fn volunteers_run_basemail_but_manage_nothing_and_see_no_members() {
 #[test]
 fn the_demo_has_this_weeks_cards_and_posted_history() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    demo::fill(&k, 300, 2026).unwrap();
-    let admin = k.login("beheer", demo::DEMO_PASSWORD).unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let bm = admin.basemail();
     assert!(bm.institutions().unwrap().len() >= 5);
     let run = bm.compose(this_week()).unwrap();
@@ -302,10 +277,7 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
     use kapstok_core::print::{Calibration, FitReason};
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Volunteer, PASSWORD);
     let bm = admin.basemail();
     let pi = bm.add_institution(&lelystad()).unwrap();
     for (given, surname) in [
@@ -523,18 +495,16 @@ fn detained_at(
     reg: &str,
     unit: &str,
 ) -> u64 {
-    let bm = admin.basemail();
     let number = member(admin, given, surname);
-    let r = bm.recipient_for_member(number).unwrap();
-    bm.start_stay(
-        r,
+    detain(
+        admin,
+        number,
         &StayInput {
             registration_number: reg.into(),
             unit: unit.into(),
             ..stay(institution, d(2026, 1, 1))
         },
-    )
-    .unwrap();
+    );
     number
 }
 

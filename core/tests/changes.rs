@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{ADMIN, PASSWORD};
-use kapstok_core::basemail::service::InstitutionInput;
+use common::{add_user, lelystad, ADMIN, PASSWORD};
 use kapstok_core::members::Status;
 use kapstok_core::privacy::rewrite_store;
 use kapstok_core::store::changes::{Change, CAPACITY};
@@ -36,24 +35,10 @@ fn a_committed_change_is_announced_with_its_records_and_who_made_it() {
     assert!(changes.try_next().is_none(), "one change, one announcement");
 
     // Another session's change reaches the same listener, with its own name.
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
     assert!(changes.try_next().unwrap().touches(TreeId::Users));
     let coordinator = k.login("coordinator", PASSWORD).unwrap();
-    coordinator
-        .basemail()
-        .add_institution(&InstitutionInput {
-            name: "PI Lelystad".into(),
-            kind: "prison".into(),
-            address_kind: "postbus".into(),
-            house_number: "2170".into(),
-            postcode: "8203 AD".into(),
-            city: "Lelystad".into(),
-            ..InstitutionInput::default()
-        })
-        .unwrap();
+    coordinator.basemail().add_institution(&lelystad()).unwrap();
     let set = changes.try_next().unwrap();
     assert_eq!(set.who.as_deref(), Some("coordinator"));
     assert!(set.touches(TreeId::Institutions));

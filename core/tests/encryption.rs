@@ -6,8 +6,8 @@
 mod common;
 
 use common::{
-    clock, open_store, raw_format_version, raw_sled, retry_locked, set_raw_format_version, ADMIN,
-    PASSWORD,
+    clock, files_under, open_store, raw_format_version, raw_sled, retry_locked,
+    set_raw_format_version, ADMIN, PASSWORD,
 };
 use kapstok_core::members::MemberInput;
 use kapstok_core::store::{dump, Store, TreeId};
@@ -85,19 +85,13 @@ fn encrypted_store() -> (tempfile::TempDir, PathBuf) {
 
 /// Every file under `dir`, read whole.
 fn raw_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                out.push((path.clone(), std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out
+    files_under(dir)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect()
 }
 
 /// Whether `haystack` holds `needle` as text (any case) or as hex (as backups store values).

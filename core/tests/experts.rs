@@ -3,63 +3,36 @@
 
 mod common;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use common::{d, new_store, PASSWORD};
+use chrono::NaiveDateTime;
+use common::{
+    add_member, add_user, agreement, d, expert_member, fields, new_store, signed, slot, PASSWORD,
+};
 use kapstok_core::common::Cents;
 use kapstok_core::experts::{
     AgreementInput, AgreementState, AllowanceLimits, AllowanceWarning, Conversation, Outcome,
     ReviewStatus, Slot,
 };
-use kapstok_core::members::MemberInput;
 use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 fn expert(admin: &Session, given: &str, surname: &str, born: &str) -> u64 {
-    let input = MemberInput {
-        given: given.into(),
-        surname: surname.into(),
-        birth_date: born.into(),
-        address_kind: "care_of".into(),
-        joined: "01-01-2020".into(),
-        ..MemberInput::default()
-    };
-    admin.members().create(&input).unwrap().member.number
+    add_member(admin, &expert_member(given, "", surname, born))
 }
 
+/// An agreement for `period` of `year`: voorlichting and outreach, € 5,00 an hour, guided by the
+/// coordinator.
 fn input(expert: u64, period: &str, year: &str) -> AgreementInput {
     AgreementInput {
-        expert: expert.to_string(),
         period: period.into(),
         year: year.into(),
-        tasks: "voorlichting; outreach".into(),
-        hours_per_week: "4".into(),
         allowance: "per_hour".into(),
         amount: "5,00".into(),
         guidance: "coordinator".into(),
-        ..AgreementInput::default()
+        ..agreement(expert, "voorlichting; outreach")
     }
 }
 
 fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, day)
-        .unwrap()
-        .and_hms_opt(h, min, 0)
-        .unwrap()
-}
-
-fn slot(start: NaiveDateTime, staff: &str) -> Slot {
-    Slot {
-        start,
-        minutes: 60,
-        staff: staff.into(),
-        place: "kantoor".into(),
-    }
-}
-
-fn fields(e: Error) -> Vec<FieldError> {
-    match e {
-        Error::Invalid(f) => f,
-        other => panic!("expected field errors, got {other:?}"),
-    }
+    common::at(d(y, m, day), h, min)
 }
 
 #[test]
@@ -170,20 +143,14 @@ fn signing_and_drafts() {
 }
 
 fn running(admin: &Session, who: u64) -> u64 {
-    let ex = admin.experts();
-    let a = ex.create(&input(who, "second_half", "2026")).unwrap();
-    ex.sign(a.id, d(2026, 6, 20)).unwrap();
-    a.id
+    signed(admin, &input(who, "second_half", "2026"), d(2026, 6, 20))
 }
 
 #[test]
 fn scheduling_respects_office_hours_and_double_booking() {
     let dir = tempfile::tempdir().unwrap();
     let (_k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
     let ex = admin.experts();
     let (jan, els) = (
         expert(&admin, "Jan", "Jansen", "01-01-1980"),
@@ -398,14 +365,8 @@ fn the_agreement_pdf_has_two_copies_with_signature_blocks() {
 fn volunteers_cannot_reach_experts() {
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Volunteer, PASSWORD);
+    add_user(&admin, Role::Coordinator, PASSWORD);
     let who = expert(&admin, "Jan", "Jansen", "01-01-1980");
     let a = running(&admin, who);
     let v = k.login("vrijwilliger", PASSWORD).unwrap();
@@ -444,11 +405,8 @@ fn volunteers_cannot_reach_experts() {
 #[test]
 fn the_demo_has_experts_in_their_second_half_year_with_reviews() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let ex = admin.experts();
     let agreements = ex.agreements().unwrap();
     let experts: std::collections::BTreeSet<u64> =
@@ -532,10 +490,7 @@ fn one_planned_review_per_agreement_and_no_reviews_or_ends_of_drafts() {
 /// Jan and Els each with a running agreement (ending 31-12-2026); Jan also with a signed one for
 /// the next half year. Returns (jan's, els's, jan's next).
 fn two_experts(admin: &Session) -> (u64, u64, u64) {
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(admin, Role::Coordinator, PASSWORD);
     let ex = admin.experts();
     let jan = expert(admin, "Jan", "Jansen", "01-01-1980");
     let els = expert(admin, "Els", "Vos", "01-01-1990");

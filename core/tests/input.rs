@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{member, new_store};
+use common::{lelystad, member, new_store};
 use kapstok_core::access::AuditFilter;
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::common::{Address, IsoWeek, Postcode};
@@ -393,14 +393,8 @@ fn import_refuses_control_characters_with_line_and_column() {
 
 fn institution() -> InstitutionInput {
     InstitutionInput {
-        name: "PI Lelystad".into(),
-        kind: "prison".into(),
-        address_kind: "postbus".into(),
-        house_number: "2170".into(),
-        postcode: "8203 AD".into(),
-        city: "Lelystad".into(),
         house_rules: "Geen stickers.\nAlleen kaarten.".into(),
-        ..InstitutionInput::default()
+        ..lelystad()
     }
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::NaiveTime;
-use common::{d, member, new_store, PASSWORD};
+use common::{add_member, d, item, meeting, member, new_store, time, PASSWORD};
 use kapstok_core::common::Address;
 use kapstok_core::meetings::{
     Channel, Choice, Duty, ItemInput, MeetingInput, MeetingKind, MeetingRules, Standing, Tally, Why,
@@ -15,7 +15,7 @@ use kapstok_core::settings::Settings;
 use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 fn t(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    time(h, m)
 }
 
 fn tally(f: u32, a: u32, ab: u32, b: u32) -> Tally {
@@ -38,28 +38,20 @@ fn field_error(e: Error) -> (String, Reason) {
 }
 
 fn add(admin: &Session, input: MemberInput) -> u64 {
-    admin.members().create(&input).unwrap().member.number
+    add_member(admin, &input)
 }
 
 fn plan(admin: &Session, date: &str) -> u64 {
     admin
         .meetings()
-        .plan(&MeetingInput {
-            kind: "autumn".into(),
-            date: date.into(),
-            time: "19:30".into(),
-            place: "Buurthuis De Kolk".into(),
-        })
+        .plan(&meeting("autumn", date, "Buurthuis De Kolk"))
         .unwrap()
 }
 
 fn decision_item(title: &str, statute: bool) -> ItemInput {
     ItemInput {
-        title: title.into(),
-        decision: true,
-        motion: format!("De vergadering stemt in met {title}."),
         statute_change: statute,
-        ..ItemInput::default()
+        ..item(title, &format!("De vergadering stemt in met {title}."))
     }
 }
 
@@ -606,11 +598,8 @@ fn a_meeting_as_typed_is_checked_field_by_field() {
 #[test]
 fn the_demo_has_past_meetings_with_decisions_and_the_next_one_planned() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let mt = admin.meetings();
     let all = mt.list().unwrap();
     assert_eq!(all.len(), 4);

@@ -5,17 +5,19 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{d, new_store, today, ADMIN, PASSWORD};
+use common::{
+    add_user, agreement, at, copy_dir, d, detain, files_holding as files_containing, item,
+    lelystad, meeting, new_store, signed, skill, slot, stay, time, today, ADMIN, PASSWORD,
+};
 use kapstok_core::basemail::service::{InstitutionInput, StayInput};
 use kapstok_core::basemail::LeftOutReason;
 use kapstok_core::common::{format_date, IsoWeek};
-use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
-use kapstok_core::meetings::Channel;
+use kapstok_core::experts::{Conversation, Outcome};
+use kapstok_core::meetings::{Channel, MeetingInput};
 use kapstok_core::members::{ConsentKind, MemberInput, Status};
 use kapstok_core::privacy::rewrite_store;
-use kapstok_core::training::{SkillInput, Source};
+use kapstok_core::training::Source;
 use kapstok_core::{Error, Permission, Reason, Role, Session};
-use std::path::Path;
 
 /// Strings that only the person's data holds, to look for after erasure.
 const SECRETS: [&str; 9] = [
@@ -58,29 +60,20 @@ fn everywhere(admin: &Session) -> u64 {
     let bm = admin.basemail();
     let pi = bm
         .add_institution(&InstitutionInput {
-            name: "PI Lelystad".into(),
-            kind: "prison".into(),
-            address_kind: "postbus".into(),
-            house_number: "2170".into(),
-            postcode: "8203ad".into(),
-            city: "Lelystad".into(),
             needs_registration_number: true,
             needs_unit: true,
-            ..InstitutionInput::default()
+            ..lelystad()
         })
         .unwrap();
-    let r = bm.recipient_for_member(number).unwrap();
-    bm.start_stay(
-        r,
+    detain(
+        admin,
+        number,
         &StayInput {
-            institution: pi,
             unit: "Afdeling Zwaluw".into(),
             registration_number: "RG778899".into(),
-            from: "01-10-2026".into(),
-            ..StayInput::default()
+            ..stay(pi, d(2026, 10, 1))
         },
-    )
-    .unwrap();
+    );
     let week = IsoWeek::of(today());
     let run = bm.compose(week).unwrap();
     assert!(run
@@ -90,29 +83,8 @@ fn everywhere(admin: &Session) -> u64 {
     bm.post(week, today()).unwrap();
 
     let ex = admin.experts();
-    let a = ex
-        .create(&AgreementInput {
-            expert: number.to_string(),
-            period: "second_half".into(),
-            year: "2026".into(),
-            tasks: "outreach".into(),
-            hours_per_week: "4".into(),
-            allowance: "none".into(),
-            ..AgreementInput::default()
-        })
-        .unwrap();
-    ex.sign(a.id, d(2026, 6, 20)).unwrap();
-    let review = ex
-        .schedule(
-            a.id,
-            Slot {
-                start: today().and_hms_opt(10, 0, 0).unwrap(),
-                minutes: 60,
-                staff: ADMIN.into(),
-                place: "kantoor".into(),
-            },
-        )
-        .unwrap();
+    let a = signed(admin, &agreement(number, "outreach"), d(2026, 6, 20));
+    let review = ex.schedule(a, slot(at(today(), 10, 0), ADMIN)).unwrap();
     ex.record(
         review,
         today(),
@@ -125,16 +97,8 @@ fn everywhere(admin: &Session) -> u64 {
     )
     .unwrap();
     let t = admin.training();
-    let skill = t
-        .save_skill(
-            None,
-            &SkillInput {
-                name: "EHBO".into(),
-                ..SkillInput::default()
-            },
-        )
-        .unwrap();
-    t.add_held(number, skill, d(2025, 1, 1), Source::Experience)
+    let ehbo = t.save_skill(None, &skill("EHBO", "")).unwrap();
+    t.add_held(number, ehbo, d(2025, 1, 1), Source::Experience)
         .unwrap();
     number
 }
@@ -156,26 +120,6 @@ fn pdf_text(pdf: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     doc.extract_text(&pages).unwrap()
-}
-
-/// Every file under `dir`, read raw, that contains `needle` (as UTF-8 bytes).
-fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(p) = stack.pop() {
-        for entry in std::fs::read_dir(&p).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                    found.push(path.display().to_string());
-                }
-            }
-        }
-    }
-    found
 }
 
 #[test]
@@ -276,25 +220,14 @@ fn meeting_with(admin: &Session, number: u64) -> u64 {
         .number;
     let m = admin.meetings();
     let id = m
-        .plan(&kapstok_core::meetings::MeetingInput {
-            kind: "extraordinary".into(),
-            date: format_date(today()),
+        .plan(&MeetingInput {
             time: "10:00".into(),
-            place: "kantoor".into(),
+            ..meeting("extraordinary", &format_date(today()), "kantoor")
         })
         .unwrap();
-    m.add_item(
-        id,
-        &kapstok_core::meetings::ItemInput {
-            title: "Begroting".into(),
-            decision: true,
-            motion: "De begroting vaststellen".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let at = chrono::NaiveTime::from_hms_opt(10, 5, 0).unwrap();
-    m.arrive(id, number, at).unwrap();
+    m.add_item(id, &item("Begroting", "De begroting vaststellen"))
+        .unwrap();
+    m.arrive(id, number, time(10, 5)).unwrap();
     m.give_proxy(id, other, number).unwrap();
     m.vote_roll_call(
         id,
@@ -303,7 +236,7 @@ fn meeting_with(admin: &Session, number: u64) -> u64 {
             (number, kapstok_core::meetings::Choice::For),
             (other, kapstok_core::meetings::Choice::For),
         ],
-        chrono::NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
+        time(10, 30),
     )
     .unwrap();
     id
@@ -538,19 +471,6 @@ fn an_interrupted_rewrite_is_repaired_on_open() {
     assert_eq!(admin.members().list().unwrap()[0].name.surname, "Poel");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn ended_member(admin: &Session, surname: &str, left: NaiveDate, deceased: bool) -> u64 {
     let number = admin
         .members()
@@ -641,12 +561,7 @@ fn a_withdrawn_consent_takes_effect_in_the_next_run() {
     // The convocation reads `consents.convocation_email`: by e-mail before, by letter after.
     let meeting = admin
         .meetings()
-        .plan(&kapstok_core::meetings::MeetingInput {
-            kind: "extraordinary".into(),
-            date: "14-12-2026".into(),
-            time: "19:30".into(),
-            place: "kantoor".into(),
-        })
+        .plan(&meeting("extraordinary", "14-12-2026", "kantoor"))
         .unwrap();
     let channel = |admin: &Session| {
         admin
@@ -717,14 +632,8 @@ fn only_administrators_reach_a_persons_data() {
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
     let number = admin.members().create(&person()).unwrap().member.number;
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
+    add_user(&admin, Role::Volunteer, PASSWORD);
     for (user, denied) in [
         ("coordinator", Permission::MembersWrite),
         ("vrijwilliger", Permission::MembersWrite),

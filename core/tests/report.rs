@@ -15,11 +15,8 @@ use kapstok_core::{Error, Permission};
 #[test]
 fn the_years_figures_match_the_raw_records_of_the_demo() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let f = admin.report().year(2026).unwrap();
     let first = d(2026, 1, 1);
     let until = today();
@@ -230,8 +227,7 @@ fn today_lists_at_their_boundaries() {
 #[test]
 fn today_per_role_and_who_may_see_the_figures() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
+    let k = common::demo_store(dir.path());
     let pw = kapstok_core::demo::DEMO_PASSWORD;
     let admin = k.login("beheer", pw).unwrap();
     let t = admin.report().admin_today().unwrap();

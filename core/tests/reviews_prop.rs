@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{d, new_store, PASSWORD};
+use common::{add_user, d, new_store, PASSWORD};
 use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Review, ReviewStatus, Slot};
 use kapstok_core::members::MemberInput;
 use kapstok_core::{Error, Role, Session};
@@ -76,10 +76,7 @@ fn op() -> impl Strategy<Value = Op> {
 /// half of 2026) and a signed one for the next half year.
 fn store(dir: &std::path::Path) -> (kapstok_core::Kapstok, Session, Vec<u64>) {
     let (k, admin) = new_store(dir);
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
     let ex = admin.experts();
     let mut agreements = Vec::new();
     for given in ["Jan", "Els", "Ali"] {

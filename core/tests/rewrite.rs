@@ -7,7 +7,8 @@
 
 mod common;
 
-use common::{ADMIN, PASSWORD};
+// The backups beside the store are not searched: they hold the person by design, and say so.
+use common::{files_holding as holding, ADMIN, PASSWORD};
 use kapstok_core::members::Status;
 use kapstok_core::store::rewrite::Step;
 use kapstok_core::store::Store;
@@ -48,28 +49,6 @@ fn erased_store(dir: &Path) -> (PathBuf, u64) {
     drop(admin);
     drop(k);
     (path, number)
-}
-
-/// Files in the store's folder that hold `needle` (the backups beside it are not searched:
-/// they hold the person by design, and say so).
-fn holding(path: &Path, needle: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(p) = stack.pop() {
-        for entry in std::fs::read_dir(&p).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if std::fs::read(&p)
-                .unwrap()
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-            {
-                found.push(p.display().to_string());
-            }
-        }
-    }
-    found
 }
 
 /// What lies beside the store, by name, sorted.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{member, new_store, PASSWORD};
+use common::{member, new_store, with_roles};
 use kapstok_core::meetings::MeetingInput;
 use kapstok_core::print::Calibration;
 use kapstok_core::{Error, Permission, Role, Session};
@@ -212,25 +212,13 @@ fn the_service_calls_refuse_and_allow_as_the_table_says() {
     admin.members().create(&member("Jan", "", "Poel")).unwrap();
     let meeting = admin
         .meetings()
-        .plan(&MeetingInput {
-            kind: "autumn".into(),
-            date: "10-12-2026".into(),
-            time: "19:30".into(),
-            place: "Kantoor".into(),
-        })
+        .plan(&common::meeting("autumn", "10-12-2026", "Kantoor"))
         .unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    let [admin, coordinator, volunteer] = with_roles(&k, &admin);
     let sessions = [
-        (Role::Administrator, admin.clone()),
-        (Role::Coordinator, k.login("coordinator", PASSWORD).unwrap()),
-        (Role::Volunteer, k.login("vrijwilliger", PASSWORD).unwrap()),
+        (Role::Administrator, admin),
+        (Role::Coordinator, coordinator),
+        (Role::Volunteer, volunteer),
     ];
     let backups = dir.path().join("backups");
     std::fs::create_dir_all(&backups).unwrap();

@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{d, new_store, open, open_store, raw_format_version, raw_sled, try_open};
+use common::{copy_dir, d, new_store, open, open_store, raw_format_version, raw_sled, try_open};
 use kapstok_core::access::{
     hash_password, AuditEntry, AuditEntryV1, AuditRecord, Origin, User, UserRecord,
 };
@@ -191,19 +191,6 @@ fn generate_format1_fixture() {
     let blobs = dir.join("blobs");
     if blobs.exists() && std::fs::read_dir(&blobs).unwrap().next().is_none() {
         std::fs::remove_dir(&blobs).unwrap();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

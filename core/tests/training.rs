@@ -4,9 +4,12 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{d, new_store, PASSWORD};
+use common::{
+    add_member, add_user, course, d, expert_member, fields, new_store, signed, skill, slot,
+    PASSWORD,
+};
 use kapstok_core::common::Cents;
-use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
+use kapstok_core::experts::{Conversation, Outcome};
 use kapstok_core::members::MemberInput;
 use kapstok_core::training::{
     CourseInput, ItemStatus, SkillInput, Source, Step, TaskInput, TrainingSettings,
@@ -14,32 +17,12 @@ use kapstok_core::training::{
 use kapstok_core::{Error, FieldError, Permission, Reason, Role, Session};
 
 fn expert(admin: &Session, given: &str) -> u64 {
-    let input = MemberInput {
-        given: given.into(),
-        surname: "Test".into(),
-        birth_date: "01-01-1980".into(),
-        address_kind: "care_of".into(),
-        joined: "01-01-2020".into(),
-        ..MemberInput::default()
-    };
-    admin.members().create(&input).unwrap().member.number
+    add_member(admin, &expert_member(given, "", "Test", "01-01-1980"))
 }
 
+/// A signed agreement of `who` for the second half of 2026.
 fn agreement(admin: &Session, who: u64, tasks: &str) -> u64 {
-    let ex = admin.experts();
-    let a = ex
-        .create(&AgreementInput {
-            expert: who.to_string(),
-            period: "second_half".into(),
-            year: "2026".into(),
-            tasks: tasks.into(),
-            hours_per_week: "4".into(),
-            allowance: "none".into(),
-            ..AgreementInput::default()
-        })
-        .unwrap();
-    ex.sign(a.id, d(2026, 6, 20)).unwrap();
-    a.id
+    signed(admin, &common::agreement(who, tasks), d(2026, 6, 20))
 }
 
 /// Skills 1 EHBO (24 months), 2 Naloxon (12), 3 Gespreksvoering (none); task Outreach needs all
@@ -47,15 +30,7 @@ fn agreement(admin: &Session, who: u64, tasks: &str) -> u64 {
 fn catalogue(admin: &Session) {
     let t = admin.training();
     for (name, months) in [("EHBO", "24"), ("Naloxon", "12"), ("Gespreksvoering", "")] {
-        t.save_skill(
-            None,
-            &SkillInput {
-                name: name.into(),
-                validity_months: months.into(),
-                ..SkillInput::default()
-            },
-        )
-        .unwrap();
+        t.save_skill(None, &skill(name, months)).unwrap();
     }
     t.save_task(
         None,
@@ -81,25 +56,8 @@ fn catalogue(admin: &Session) {
         ("Naloxon", "Naloxon", "0"),
         ("Gesprekken", "Gespreksvoering", "200"),
     ] {
-        t.save_course(
-            None,
-            &CourseInput {
-                name: name.into(),
-                provider: "GGD".into(),
-                skills: skills.into(),
-                hours: "4".into(),
-                cost: cost.into(),
-                ..CourseInput::default()
-            },
-        )
-        .unwrap();
-    }
-}
-
-fn fields(e: Error) -> Vec<FieldError> {
-    match e {
-        Error::Invalid(f) => f,
-        other => panic!("expected field errors, got {other:?}"),
+        t.save_course(None, &course(name, "GGD", skills, "4", cost, ""))
+            .unwrap();
     }
 }
 
@@ -293,17 +251,7 @@ fn wishes_said_in_a_review_become_proposals() {
         .unwrap()
         .and_hms_opt(10, 0, 0)
         .unwrap();
-    let r = ex
-        .schedule(
-            a,
-            Slot {
-                start: at,
-                minutes: 60,
-                staff: "beheer".into(),
-                place: "kantoor".into(),
-            },
-        )
-        .unwrap();
+    let r = ex.schedule(a, slot(at, "beheer")).unwrap();
     let talk = Conversation {
         training_wishes: "naloxon-training en EHBO".into(),
         ..Conversation::default()
@@ -332,10 +280,7 @@ fn wishes_said_in_a_review_become_proposals() {
 fn volunteers_cannot_reach_training() {
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Volunteer, PASSWORD);
     catalogue(&admin);
     let v = k.login("vrijwilliger", PASSWORD).unwrap();
     let t = v.training();
@@ -400,11 +345,8 @@ fn the_plan_prints_for_the_conversation() {
 #[test]
 fn the_demo_has_catalogues_skills_and_plans() {
     let dir = tempfile::tempdir().unwrap();
-    let k = common::open(&dir.path().join("store"));
-    kapstok_core::demo::fill(&k, 300, 2026).unwrap();
-    let admin = k
-        .login("beheer", kapstok_core::demo::DEMO_PASSWORD)
-        .unwrap();
+    let k = common::demo_store(dir.path());
+    let admin = common::demo_admin(&k);
     let t = admin.training();
     let tasks: Vec<String> = t
         .tasks()

@@ -11,14 +11,17 @@
 
 mod common;
 
-use common::{d, new_store, today, PASSWORD};
+use common::{
+    add_user, at, course, d, detain, item, lelystad, new_store, signed, skill, time, today,
+    PASSWORD,
+};
 use kapstok_core::basemail::service::{RecipientInput, StayInput};
 use kapstok_core::basemail::Who;
 use kapstok_core::common::{format_date, IsoWeek};
 use kapstok_core::experts::{AgreementInput, Conversation, Outcome, Slot};
 use kapstok_core::members::{ConsentKind, MemberInput, Status};
 use kapstok_core::privacy::rewrite_store;
-use kapstok_core::training::{SkillInput, Source, Step};
+use kapstok_core::training::{Source, Step};
 use kapstok_core::{Error, Permission, Role, Session};
 
 /// Ids of one record of each kind, made by the administrator.
@@ -56,100 +59,44 @@ fn person() -> MemberInput {
 fn fixture() -> (tempfile::TempDir, Session, Ids) {
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Volunteer, PASSWORD);
     let member = admin.members().create(&person()).unwrap().member.number;
     let bm = admin.basemail();
-    let institution = bm
-        .add_institution(&kapstok_core::basemail::service::InstitutionInput {
-            name: "PI Lelystad".into(),
-            kind: "prison".into(),
-            address_kind: "postbus".into(),
-            house_number: "2170".into(),
-            postcode: "8203ad".into(),
-            city: "Lelystad".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    let recipient = bm.recipient_for_member(member).unwrap();
-    let stay = bm
-        .start_stay(
-            recipient,
-            &StayInput {
-                institution,
-                registration_number: "1234567".into(),
-                from: "01-10-2026".into(),
-                ..StayInput::default()
-            },
-        )
-        .unwrap();
+    let institution = bm.add_institution(&lelystad()).unwrap();
+    let (recipient, stay) = detain(
+        &admin,
+        member,
+        &StayInput {
+            unit: String::new(),
+            ..common::stay(institution, d(2026, 10, 1))
+        },
+    );
     bm.compose(IsoWeek::of(today())).unwrap();
-    let ex = admin.experts();
-    let agreement = ex
-        .create(&AgreementInput {
-            expert: member.to_string(),
-            period: "second_half".into(),
-            year: "2026".into(),
-            tasks: "outreach".into(),
-            hours_per_week: "4".into(),
-            allowance: "none".into(),
-            ..AgreementInput::default()
-        })
-        .unwrap()
-        .id;
-    ex.sign(agreement, d(2026, 6, 20)).unwrap();
-    let review = ex.schedule(agreement, slot()).unwrap();
+    let agreement = signed(
+        &admin,
+        &common::agreement(member, "outreach"),
+        d(2026, 6, 20),
+    );
+    let review = admin.experts().schedule(agreement, slot()).unwrap();
     let t = admin.training();
-    t.save_skill(
-        None,
-        &SkillInput {
-            name: "EHBO".into(),
-            ..SkillInput::default()
-        },
-    )
-    .unwrap();
-    t.save_course(
-        None,
-        &kapstok_core::training::CourseInput {
-            name: "EHBO-cursus".into(),
-            skills: "EHBO".into(),
-            hours: "8".into(),
-            cost: "90".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    t.save_skill(None, &skill("EHBO", "")).unwrap();
+    t.save_course(None, &course("EHBO-cursus", "", "EHBO", "8", "90", ""))
+        .unwrap();
     let plan = t.propose(member, None, "een wens", today()).unwrap();
     let meeting = admin
         .meetings()
         .plan(&kapstok_core::meetings::MeetingInput {
-            kind: "extraordinary".into(),
-            date: format_date(today()),
             time: "10:00".into(),
-            place: "kantoor".into(),
+            ..common::meeting("extraordinary", &format_date(today()), "kantoor")
         })
         .unwrap();
     admin
         .meetings()
-        .add_item(
-            meeting,
-            &kapstok_core::meetings::ItemInput {
-                title: "Begroting".into(),
-                decision: true,
-                motion: "Vaststellen".into(),
-                ..Default::default()
-            },
-        )
+        .add_item(meeting, &item("Begroting", "Vaststellen"))
         .unwrap();
     admin
         .meetings()
-        .arrive(
-            meeting,
-            member,
-            chrono::NaiveTime::from_hms_opt(10, 5, 0).unwrap(),
-        )
+        .arrive(meeting, member, time(10, 5))
         .unwrap();
     let volunteer = k.login("vrijwilliger", PASSWORD).unwrap();
     (
@@ -169,12 +116,7 @@ fn fixture() -> (tempfile::TempDir, Session, Ids) {
 }
 
 fn slot() -> Slot {
-    Slot {
-        start: d(2026, 11, 24).and_hms_opt(10, 0, 0).unwrap(),
-        minutes: 60,
-        staff: common::ADMIN.into(),
-        place: "kantoor".into(),
-    }
+    common::slot(at(d(2026, 11, 24), 10, 0), common::ADMIN)
 }
 
 #[track_caller]

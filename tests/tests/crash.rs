@@ -9,38 +9,28 @@
 
 #![cfg(unix)]
 
-use kapstok_core::clock::FixedClock;
-use kapstok_core::{Error, Kapstok};
+use kapstok_core::Kapstok;
+use kapstok_testkit::{clock, is_lock, retry_locked_for};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const ADMIN: &str = "beheer";
 const PASSWORD: &str = "crash-wachtwoord";
 const KID: &str = env!("CARGO_BIN_EXE_kapstok-crashkid");
 
-fn clock() -> Arc<FixedClock> {
-    Arc::new(FixedClock::at_date(
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    ))
-}
-
 /// Opens the store in this process, waiting out a lock still held by a dying child or by this
 /// process's own just-dropped handle.
 fn open(path: &Path) -> Kapstok {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match Kapstok::open_with_clock(path, clock()) {
-            Err(Error::AlreadyOpen { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(5))
-            }
-            other => return other.unwrap(),
-        }
-    }
+    retry_locked_for(
+        Duration::from_secs(20),
+        || Kapstok::open_with_clock(path, clock()),
+        is_lock,
+    )
+    .unwrap()
 }
 
 fn new_store(path: &Path, encrypted: bool) {

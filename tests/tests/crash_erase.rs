@@ -11,7 +11,9 @@
 #![cfg(unix)]
 
 use kapstok_core::members::{Member, MemberInput};
-use kapstok_core::{demo, Error, Kapstok};
+use kapstok_core::{demo, Kapstok};
+use kapstok_testkit::{files_holding, is_lock, retry_locked_for};
+use kapstok_tests::kapstok_command_with;
 use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -20,24 +22,14 @@ const ADMIN: &str = "beheer";
 
 fn command(store: &Path, args: &[&str]) -> Command {
     let home = store.parent().unwrap_or(store);
-    let mut cmd = kapstok_tests::kapstok_command(home, store);
-    cmd.args(args)
-        .args(["--user", ADMIN])
-        .env("KAPSTOK_PASSWORD", demo::DEMO_PASSWORD);
+    let mut cmd = kapstok_command_with(home, store, args, demo::DEMO_PASSWORD);
+    cmd.args(["--user", ADMIN]);
     cmd
 }
 
 /// Opens the store in this process, waiting out a lock held by a child that is ending.
 fn open(path: &Path) -> Kapstok {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        match Kapstok::open(path) {
-            Err(Error::AlreadyOpen { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(5))
-            }
-            other => return other.unwrap(),
-        }
-    }
+    retry_locked_for(Duration::from_secs(30), || Kapstok::open(path), is_lock).unwrap()
 }
 
 /// A small demo store, and its ex-members that can be erased: (number, surname).
@@ -66,27 +58,6 @@ fn unique_part(m: &Member) -> String {
     m.notes.clone()
 }
 
-/// Files in the store's folder whose raw bytes hold `needle`.
-fn raw_hits(path: &Path, needle: &str) -> usize {
-    let mut hits = 0;
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(p) = stack.pop() {
-        for entry in std::fs::read_dir(&p).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if std::fs::read(&p)
-                .unwrap()
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-            {
-                hits += 1;
-            }
-        }
-    }
-    hits
-}
-
 /// The store opens with every member; each erased member is blank and none of their names is
 /// left in the raw files (the open finishes any rewrite still due); nothing of a rewrite is left
 /// beside the store. Returns how many of `tried` are erased.
@@ -113,7 +84,7 @@ fn check_whole(path: &Path, count: usize, tried: &[(u64, String)]) -> usize {
             .any(|m| m.number == *number && !m.notes.is_empty());
         if !still_there {
             assert_eq!(
-                raw_hits(path, name),
+                files_holding(path, name).len(),
                 0,
                 "{name} ({number}) is still on disk"
             );

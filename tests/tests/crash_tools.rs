@@ -14,7 +14,8 @@
 
 use kapstok_core::store::{dump, Store};
 use kapstok_core::{Error, Kapstok};
-use kapstok_tests::kapstok_command;
+use kapstok_testkit::{is_lock, retry_locked_for};
+use kapstok_tests::kapstok_command_with;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -23,10 +24,8 @@ const PASSWORD: &str = "kapstok-demo";
 const MEMBERS: usize = 40;
 
 fn command(home: &Path, store: &Path, args: &[&str]) -> Command {
-    let mut cmd = kapstok_command(home, store);
-    cmd.args(args)
-        .env("KAPSTOK_PASSWORD", PASSWORD)
-        .stdout(Stdio::null());
+    let mut cmd = kapstok_command_with(home, store, args, PASSWORD);
+    cmd.stdout(Stdio::null());
     cmd
 }
 
@@ -77,27 +76,16 @@ impl Rng {
 /// Waits out the lock of a just-killed child (the kernel drops it at once; this process's own
 /// handle is let go from sled's background thread).
 fn open_store(path: &Path) -> Result<Store, Error> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match Store::open(path) {
-            Err(Error::AlreadyOpen { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(5))
-            }
-            other => return other.map(|(s, _)| s),
-        }
-    }
+    retry_locked_for(Duration::from_secs(20), || Store::open(path), is_lock).map(|(s, _)| s)
 }
 
 fn open_kapstok(path: &Path) -> Kapstok {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match Kapstok::open_deferring_backup(path) {
-            Err(Error::AlreadyOpen { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(5))
-            }
-            other => return other.unwrap(),
-        }
-    }
+    retry_locked_for(
+        Duration::from_secs(20),
+        || Kapstok::open_deferring_backup(path),
+        is_lock,
+    )
+    .unwrap()
 }
 
 /// Every entry of every tree, as a dump has them (no header, no check line).

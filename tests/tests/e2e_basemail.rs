@@ -10,7 +10,10 @@
 mod common;
 
 use chrono::{Datelike, Days, Local, NaiveDate};
-use common::{assert_failure, assert_success, Store, DEMO_PASSWORD, START_TIMEOUT};
+use common::{
+    assert_failure, assert_success, dmy, focused_label_is, quit, selected_row, tab_to, Store,
+    DEMO_PASSWORD, START_TIMEOUT,
+};
 use kapstok_tests::{stdout, Key, Tui, TIMEOUT};
 
 /// The member the journey adds: unique in the demo data, with a diacritic.
@@ -29,37 +32,10 @@ const STAY_ENDED: &str = "verblijf onlangs beëindigd, geen nieuw verblijf beken
 const ROWS: u16 = 50;
 const COLS: u16 = 120;
 
-/// `dd-mm-jjjj`, as kapstok shows and reads dates.
-fn dmy(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
-}
-
 /// The ISO week of a date as kapstok writes it: `2026-W48`.
 fn iso_week(date: NaiveDate) -> String {
     let w = date.iso_week();
     format!("{}-W{:02}", w.year(), w.week())
-}
-
-/// True when the focused form field (marked `▸` before its label) has this label.
-fn focused_label_is(screen: &str, label: &str) -> bool {
-    screen.lines().any(|line| {
-        line.match_indices('▸')
-            .any(|(i, m)| line[i + m.len()..].trim_start().starts_with(label))
-    })
-}
-
-/// Presses Tab and waits until the field labelled `label` has the focus.
-fn tab_to(tui: &mut Tui, label: &str) {
-    tui.key(Key::Tab);
-    tui.wait_until(&format!("focus on {label:?}"), TIMEOUT, |s| {
-        focused_label_is(s, label)
-    })
-    .unwrap();
-}
-
-/// The selected row of the list on the screen (the one with the highlight symbol `▸`), if any.
-fn selected_row(screen: &str) -> Option<&str> {
-    screen.lines().find(|l| l.contains('▸'))
 }
 
 /// True when the first row of the list on the screen is selected: the row under the header
@@ -141,15 +117,6 @@ fn recipients_to_cards(tui: &mut Tui) {
         s.contains("◀ ") && s.contains(" ▶ ") && !s.contains("Geposte kaartjes per week")
     })
     .unwrap();
-}
-
-/// Quits with `q` and checks the exit status.
-fn quit(tui: &mut Tui) {
-    tui.send("q");
-    let status = tui
-        .wait_exit(TIMEOUT)
-        .expect("kapstok did not exit after q");
-    assert!(status.success(), "kapstok exited with {status:?}");
 }
 
 /// `kapstok labels --week WEEK` as the volunteer into `file`; the PDF's bytes and text.

@@ -13,7 +13,7 @@
 mod common;
 
 use chrono::{Days, Local};
-use common::{Store, DEMO_PASSWORD, START_TIMEOUT};
+use common::{quit, status_line, Store, DEMO_PASSWORD, START_TIMEOUT};
 use kapstok_tests::{Key, Tui, TIMEOUT};
 
 const ROWS: u16 = 40;
@@ -23,16 +23,6 @@ const COLS: u16 = 120;
 const PLACE: &str = "Buurthuis E2E";
 /// The title of the decision item.
 const TITLE: &str = "Nieuwe huisregels";
-
-/// The status line at the bottom of the screen.
-/// The status bar: its last line, with the line above it (a long message starts there), joined
-/// at the break.
-fn status_line(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().rev().take(2).collect();
-    let last = lines.first().copied().unwrap_or_default();
-    let above = lines.get(1).copied().unwrap_or_default();
-    format!("{} {}", above.trim_end(), last.trim_start())
-}
 
 /// The items of the picker popup titled `title`, without the selection marker.
 fn picker_items(screen: &str, title: &str) -> Vec<String> {
@@ -155,15 +145,6 @@ fn search_register(tui: &mut Tui) -> String {
             .any(|l| l.contains(TITLE) && l.contains("aangenomen"))
     })
     .unwrap()
-}
-
-/// Quits with `q` (from a view, not while typing) and checks the exit status.
-fn quit(tui: &mut Tui) {
-    tui.send("q");
-    let status = tui
-        .wait_exit(TIMEOUT)
-        .expect("kapstok did not exit after q");
-    assert!(status.success(), "kapstok exited with {status:?}");
 }
 
 #[test]

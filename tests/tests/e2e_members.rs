@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{assert_failure, assert_success, Store, DEMO_PASSWORD, START_TIMEOUT};
+use common::{
+    assert_failure, assert_success, focused_label_is, tab_to, Store, DEMO_PASSWORD, START_TIMEOUT,
+};
 use kapstok_tests::{Key, Tui, TIMEOUT};
 
 /// The address the journey gives a member, as the screen and the CLI show it: postcode
@@ -32,23 +34,6 @@ const ADDRESS_KINDS: [&str; 5] = [
     "buitenland",
     "onbekend",
 ];
-
-/// True when the focused form field (marked `▸` before its label) has this label.
-fn focused_label_is(screen: &str, label: &str) -> bool {
-    screen.lines().any(|line| {
-        line.match_indices('▸')
-            .any(|(i, m)| line[i + m.len()..].trim_start().starts_with(label))
-    })
-}
-
-/// Presses Tab and waits until the field labelled `label` has the focus.
-fn tab_to(tui: &mut Tui, label: &str) {
-    tui.key(Key::Tab);
-    tui.wait_until(&format!("focus on {label:?}"), TIMEOUT, |s| {
-        focused_label_is(s, label)
-    })
-    .unwrap();
-}
 
 /// Empties the focused text field (its cursor is at the end) and types `text`.
 fn replace_value(tui: &mut Tui, text: &str) {

@@ -7,6 +7,7 @@
 mod common;
 
 use common::{assert_failure, assert_success, Store};
+use kapstok_testkit::files_holding as holding;
 use kapstok_tests::{run, stdout};
 
 const PW: &str = "een-lang-geheim";
@@ -44,24 +45,6 @@ fn erase(store: &Store, number: &str, answers: &str) -> std::process::Output {
         &store.env(&[("KAPSTOK_PASSWORD", PW)]),
         Some(answers),
     )
-}
-
-/// Files under `dir` whose bytes contain `needle`.
-fn holding(dir: &std::path::Path, needle: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(holding(&path, needle));
-        } else if std::fs::read(&path)
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-        {
-            found.push(path.display().to_string());
-        }
-    }
-    found
 }
 
 #[test]

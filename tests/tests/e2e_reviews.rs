@@ -11,7 +11,10 @@
 mod common;
 
 use chrono::{Datelike, Days, Local, Months, NaiveDate};
-use common::{assert_success, Store, DEMO_PASSWORD, START_TIMEOUT};
+use common::{
+    assert_success, dmy, focused_label_is, popup_text, quit, selected_row, tab_to, Store,
+    DEMO_PASSWORD, START_TIMEOUT,
+};
 use kapstok_tests::{stdout, Key, Tui, TIMEOUT};
 
 /// A terminal tall enough for the whole due list and the week beneath it, and wide enough for
@@ -34,11 +37,6 @@ const CONVERSATION: [(&str, &str); 5] = [
     ("Trainingswensen", "Motiverende gespreksvoering"),
 ];
 
-/// `dd-mm-jjjj`, as kapstok shows and reads dates.
-fn dmy(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
-}
-
 /// True when `word` is a date as kapstok shows it: `dd-mm-jjjj`.
 fn is_date(word: &str) -> bool {
     NaiveDate::parse_from_str(word, "%d-%m-%Y").is_ok() && word.len() == 10
@@ -49,28 +47,6 @@ fn number_after(text: &str, prefix: &str) -> Option<u64> {
     let rest = &text[text.find(prefix)? + prefix.len()..];
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
-}
-
-/// True when the focused form field (marked `▸` before its label) has this label.
-fn focused_label_is(screen: &str, label: &str) -> bool {
-    screen.lines().any(|line| {
-        line.match_indices('▸')
-            .any(|(i, m)| line[i + m.len()..].trim_start().starts_with(label))
-    })
-}
-
-/// Presses Tab and waits until the field labelled `label` has the focus.
-fn tab_to(tui: &mut Tui, label: &str) {
-    tui.key(Key::Tab);
-    tui.wait_until(&format!("focus on {label:?}"), TIMEOUT, |s| {
-        focused_label_is(s, label)
-    })
-    .unwrap();
-}
-
-/// The selected row of the list on the screen (the one with the highlight symbol `▸`), if any.
-fn selected_row(screen: &str) -> Option<&str> {
-    screen.lines().find(|l| l.contains('▸'))
 }
 
 /// Moves the selection down from where it is until `pred` holds for the selected row; returns
@@ -157,41 +133,6 @@ fn select_expert(tui: &mut Tui, name: &str) -> String {
     tui.wait_until("the first expert selected", TIMEOUT, first_expert_selected)
         .unwrap();
     move_down_to(tui, name, |row| row.contains(name))
-}
-
-/// The text of the popup titled `title` (its rows without the borders, joined by spaces, runs
-/// of blanks as one), so that a wrapped sentence can be found whole.
-fn popup_text(screen: &str, title: &str) -> Option<String> {
-    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let top_marker: Vec<char> = format!("┌ {title} ").chars().collect();
-    let (top, left) = lines.iter().enumerate().find_map(|(i, l)| {
-        l.windows(top_marker.len())
-            .position(|w| w == top_marker.as_slice())
-            .map(|col| (i, col))
-    })?;
-    let right = lines[top][left..].iter().position(|c| *c == '┐')? + left;
-    let mut words = Vec::new();
-    for line in &lines[top + 1..] {
-        if line.get(left) == Some(&'└') {
-            break;
-        }
-        let inner: String = line
-            .get(left + 1..right.min(line.len()))
-            .unwrap_or_default()
-            .iter()
-            .collect();
-        words.extend(inner.split_whitespace().map(str::to_string));
-    }
-    Some(words.join(" "))
-}
-
-/// Quits with `q` and checks the exit status.
-fn quit(tui: &mut Tui) {
-    tui.send("q");
-    let status = tui
-        .wait_exit(TIMEOUT)
-        .expect("kapstok did not exit after q");
-    assert!(status.success(), "kapstok exited with {status:?}");
 }
 
 /// `kapstok reviews ics` as the coordinator, with folded lines unfolded.

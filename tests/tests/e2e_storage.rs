@@ -9,6 +9,7 @@
 mod common;
 
 use common::{assert_failure, assert_success, Store, START_TIMEOUT};
+use kapstok_testkit::{files_holding_any_case, files_under};
 use kapstok_tests::{stdout, Key, TIMEOUT};
 use std::path::Path;
 
@@ -22,27 +23,12 @@ fn hex(text: &str) -> String {
 
 /// True when any file under `dir` holds `needle` (ASCII, any case).
 fn files_contain(dir: &Path, needle: &str) -> bool {
-    let mut todo = vec![dir.to_path_buf()];
-    let mut seen = 0;
-    while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                seen += 1;
-                let bytes = std::fs::read(&path).unwrap();
-                if bytes
-                    .windows(needle.len())
-                    .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-                {
-                    return true;
-                }
-            }
-        }
-    }
-    assert!(seen > 0, "no files under {}", dir.display());
-    false
+    assert!(
+        !files_under(dir).is_empty(),
+        "no files under {}",
+        dir.display()
+    );
+    !files_holding_any_case(dir, needle).is_empty()
 }
 
 #[test]

@@ -11,8 +11,10 @@
 
 mod common;
 
-use chrono::{Local, NaiveDate};
-use common::{Store, DEMO_PASSWORD, START_TIMEOUT};
+use chrono::Local;
+use common::{
+    dmy, focused_label_is, popup_text, quit, status_line, Store, DEMO_PASSWORD, START_TIMEOUT,
+};
 use kapstok_tests::{Key, Tui, TIMEOUT};
 
 /// A terminal tall enough for the whole list of experts and a long plan, and wide enough for
@@ -42,19 +44,6 @@ const LINE_STARTS: [&str; 9] = [
     "▸ ",
     "  ",
 ];
-
-/// `dd-mm-jjjj`, as kapstok shows and reads dates.
-fn dmy(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
-}
-
-/// True when the focused form field (marked `▸` before its label) has this label.
-fn focused_label_is(screen: &str, label: &str) -> bool {
-    screen.lines().any(|line| {
-        line.match_indices('▸')
-            .any(|(i, m)| line[i + m.len()..].trim_start().starts_with(label))
-    })
-}
 
 /// The lines of the plan block on the right (the selected expert's gap, suggested courses,
 /// plan items and skills held), without the borders and with wrapped lines joined.
@@ -232,42 +221,6 @@ fn select_expert(tui: &mut Tui, name: &str) -> String {
     move_down_to(tui, name, |plan| expert_of(plan).as_deref() == Some(name))
 }
 
-/// The text of the popup titled `title` (its rows without the borders, joined by spaces, runs
-/// of blanks as one), so that a wrapped sentence can be found whole.
-fn popup_text(screen: &str, title: &str) -> Option<String> {
-    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let top_marker: Vec<char> = format!("┌ {title} ").chars().collect();
-    let (top, left) = lines.iter().enumerate().find_map(|(i, l)| {
-        l.windows(top_marker.len())
-            .position(|w| w == top_marker.as_slice())
-            .map(|col| (i, col))
-    })?;
-    let right = lines[top][left..].iter().position(|c| *c == '┐')? + left;
-    let mut words = Vec::new();
-    for line in &lines[top + 1..] {
-        if line.get(left) == Some(&'└') {
-            break;
-        }
-        let inner: String = line
-            .get(left + 1..right.min(line.len()))
-            .unwrap_or_default()
-            .iter()
-            .collect();
-        words.extend(inner.split_whitespace().map(str::to_string));
-    }
-    Some(words.join(" "))
-}
-
-/// The status line at the bottom of the screen.
-/// The status bar: its last line, with the line above it (a long message starts there), joined
-/// at the break.
-fn status_line(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().rev().take(2).collect();
-    let last = lines.first().copied().unwrap_or_default();
-    let above = lines.get(1).copied().unwrap_or_default();
-    format!("{} {}", above.trim_end(), last.trim_start())
-}
-
 /// Starts the TUI as the coordinator, logs in and opens the Training tab (the fifth) on its
 /// first view, the plans.
 fn start(store: &Store) -> Tui {
@@ -314,15 +267,6 @@ fn step_form(tui: &mut Tui, key: char, title: &str, today: &str) {
         "the date should default to today:\n{screen}"
     );
     tui.key(Key::Ctrl('s'));
-}
-
-/// Quits with `q` and checks the exit status.
-fn quit(tui: &mut Tui) {
-    tui.send("q");
-    let status = tui
-        .wait_exit(TIMEOUT)
-        .expect("kapstok did not exit after q");
-    assert!(status.success(), "kapstok exited with {status:?}");
 }
 
 /// Checks the plan of `name` after the course was completed: the skills it closed are not

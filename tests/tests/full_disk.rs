@@ -19,24 +19,21 @@
 
 use kapstok_core::store::{dump, Store};
 use kapstok_core::Error;
-use kapstok_tests::kapstok_command;
+use kapstok_testkit::{copy_dir, is_lock, retry_locked_for};
+use kapstok_tests::kapstok_command_with;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
+use std::time::Duration;
 
 const PASSWORD: &str = "kapstok-demo";
 
 /// Runs `kapstok --db STORE args --user beheer` with HOME in `home`, and, with `limit`, no file
 /// may grow beyond `limit` bytes.
 fn kapstok(home: &Path, store: &Path, args: &[&str], limit: Option<u64>) -> Output {
-    let mut cmd = kapstok_command(home, store);
-    cmd.args(args)
-        .env("KAPSTOK_PASSWORD", PASSWORD)
-        .env("KAPSTOK_NEW_PASSWORD", "een-nieuw-wachtwoord")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    // kapstok_command pipes stdout and stderr and empties stdin.
+    let mut cmd = kapstok_command_with(home, store, args, PASSWORD);
+    cmd.env("KAPSTOK_NEW_PASSWORD", "een-nieuw-wachtwoord");
     if let Some(limit) = limit {
         // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
         unsafe {
@@ -65,32 +62,10 @@ fn text(out: &Output) -> String {
     )
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Every entry of every tree (a dump without its header and check line), read in this process;
 /// `Err` when the store does not open.
 fn entries(store: &Path) -> Result<Vec<String>, Error> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let opened = loop {
-        match Store::open(store) {
-            Err(Error::AlreadyOpen { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(10))
-            }
-            other => break other?,
-        }
-    };
-    let (s, _) = opened;
+    let (s, _) = retry_locked_for(Duration::from_secs(20), || Store::open(store), is_lock)?;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("d.jsonl");
     dump::write(&s, &file, "x")?;

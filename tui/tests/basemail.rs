@@ -6,13 +6,11 @@ use kapstok::i18n::{Lang, Msg};
 use kapstok::keys::{self, Mode};
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::basemail::Who;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::common::{Address, IsoWeek, Postcode};
 use kapstok_core::members::MemberInput;
 use kapstok_core::settings::Settings;
-use kapstok_core::{Kapstok, Role, Session};
+use kapstok_core::{Kapstok, Session};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -40,14 +38,7 @@ impl Fixture {
 }
 
 fn member(given: &str, prefix: &str, surname: &str) -> MemberInput {
-    MemberInput {
-        given: given.into(),
-        prefix: prefix.into(),
-        surname: surname.into(),
-        joined: "01-01-2020".into(),
-        address_kind: "care_of".into(),
-        ..MemberInput::default()
-    }
+    member_since_2020(given, prefix, surname)
 }
 
 fn institution(name: &str, kind: &str, postbus: (&str, &str, &str)) -> InstitutionInput {
@@ -66,17 +57,7 @@ fn institution(name: &str, kind: &str, postbus: (&str, &str, &str)) -> Instituti
 /// members (a detainee, a birthday with consent, a birthday without) and two non-members.
 fn store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(today()));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    let admin = k.setup("beheer", PASSWORD).unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    let (k, admin) = new_store_with_users(dir.path(), PASSWORD);
     admin
         .set_settings(&Settings {
             office_name: "Vereniging Kapstok".into(),

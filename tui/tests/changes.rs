@@ -3,11 +3,9 @@
 //! on the same store shows without a key.
 
 use kapstok::i18n::{Lang, Msg};
-use kapstok_core::clock::FixedClock;
 use kapstok_core::members::MemberInput;
 use kapstok_core::Kapstok;
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -28,11 +26,7 @@ fn member(given: &str, surname: &str, last_contact: &str) -> MemberInput {
 /// A store with three members, two of them out of sight (no contact for a year).
 fn store() -> (tempfile::TempDir, Kapstok) {
     let dir = tempfile::tempdir().unwrap();
-    let k = Kapstok::open_with_clock(
-        &dir.path().join("store"),
-        Arc::new(FixedClock::at_date(today())),
-    )
-    .unwrap();
+    let k = kapstok_testkit::open(&dir.path().join("store"));
     let admin = k.setup("beheer", PW).unwrap();
     let m = admin.members();
     m.create(&member("Anna", "Aalders", "20-11-2026")).unwrap();

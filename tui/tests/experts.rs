@@ -41,15 +41,7 @@ impl Fixture {
 }
 
 fn member(given: &str, prefix: &str, surname: &str, born: &str) -> MemberInput {
-    MemberInput {
-        given: given.into(),
-        prefix: prefix.into(),
-        surname: surname.into(),
-        birth_date: born.into(),
-        joined: "01-01-2020".into(),
-        address_kind: "care_of".into(),
-        ..MemberInput::default()
-    }
+    expert_member(given, prefix, surname, born)
 }
 
 fn agreement(expert: u64, period: &str, year: &str, allowance: (&str, &str)) -> AgreementInput {
@@ -76,17 +68,11 @@ fn agreement(expert: u64, period: &str, year: &str, allowance: (&str, &str)) -> 
 /// - Piet Smit: no agreement.
 fn store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(today()));
+    let clock = kapstok_testkit::clock();
     let k = Kapstok::open_with_clock(&dir.path().join("store"), clock.clone()).unwrap();
     let admin = k.setup("beheer", PASSWORD).unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
+    add_user(&admin, Role::Volunteer, PASSWORD);
     let members = admin.members();
     let number = |m: MemberInput| members.create(&m).unwrap().member.number;
     let jan = number(member("Jan", "van der", "Poel", "01-01-1980"));
@@ -126,12 +112,6 @@ fn store() -> Fixture {
     );
     ex.create(&agreement(kees, "first_half", "2027", ("none", "")))
         .unwrap();
-    let slot = |start, staff: &str| Slot {
-        start,
-        minutes: 60,
-        staff: staff.into(),
-        place: "kantoor".into(),
-    };
     ex.schedule(zoe_now, slot(at(30, 11, 2026, 10, 0), "coordinator"))
         .unwrap();
     ex.schedule(dagmar_now, slot(at(25, 11, 2026, 14, 0), "beheer"))

@@ -2,26 +2,19 @@
 //! status line shows the same help hint, from the key table; each role's help and hints offer
 //! only the keys its permissions (as core says) let it use.
 
-use chrono::NaiveDate;
 use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::i18n::Msg;
 use kapstok::keys::{self, Mode};
-use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
 use ratatui::crossterm::event::{Event, KeyCode};
-use std::sync::Arc;
 
 mod common;
 use common::*;
 
 fn store() -> (tempfile::TempDir, Kapstok) {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    ));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    demo::fill(&k, 300, 2026).unwrap();
+    let k = demo_store(dir.path());
     (dir, k)
 }
 

@@ -6,12 +6,10 @@
 use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::keys::Mode;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::meetings::{ItemInput, MeetingInput, Tally};
 use kapstok_core::members::{MemberInput, Status};
 use kapstok_core::{Kapstok, Role, Session};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -83,13 +81,9 @@ fn item(title: &str, motion: &str, statute_change: bool, topic: &str) -> ItemInp
 ///   a statute change.
 fn store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(today()));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
+    let k = kapstok_testkit::open(&dir.path().join("store"));
     let admin = k.setup("beheer", PASSWORD).unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PASSWORD);
     let members = admin.members();
     let number = |m: MemberInput| members.create(&m).unwrap().member.number;
     let jan = number(MemberInput {

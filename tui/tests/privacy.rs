@@ -4,11 +4,9 @@
 
 use kapstok::app::App;
 use kapstok::i18n::Lang;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::members::{MemberInput, Status};
 use kapstok_core::{Kapstok, Role};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -36,16 +34,9 @@ fn member(given: &str, surname: &str) -> MemberInput {
 /// An active member, an ex-member who left this year and one who left three years ago.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let k = Kapstok::open_with_clock(
-        &dir.path().join("store"),
-        Arc::new(FixedClock::at_date(today())),
-    )
-    .unwrap();
+    let k = kapstok_testkit::open(&dir.path().join("store"));
     let admin = k.setup("beheer", PW).unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PW)
-        .unwrap();
+    add_user(&admin, Role::Coordinator, PW);
     let m = admin.members();
     m.create(&member("Anna", "Blijft")).unwrap();
     let ex = m

@@ -7,18 +7,15 @@
 //!
 //! Run with `--nocapture` to see how many keys were pressed.
 
-use chrono::NaiveDate;
 use kapstok::i18n::Lang;
 use kapstok_core::access::AuditFilter;
 use kapstok_core::basemail::ManualChange;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::training::ItemStatus;
 use kapstok_core::{demo, Kapstok};
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -169,11 +166,7 @@ fn press(k: &Kapstok, user: &str, seed: u64, count: usize) -> usize {
 
 fn demo_store() -> (tempfile::TempDir, Kapstok) {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    ));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    demo::fill(&k, 300, 2026).unwrap();
+    let k = kapstok_testkit::demo_store(dir.path());
     (dir, k)
 }
 

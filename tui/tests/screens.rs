@@ -3,10 +3,8 @@
 use chrono::NaiveDate;
 use kapstok::app::App;
 use kapstok::i18n::Lang;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -18,13 +16,11 @@ struct Fixture {
 
 fn store(with_demo: bool) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    ));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    if with_demo {
-        demo::fill(&k, 300, 2026).unwrap();
-    }
+    let k = if with_demo {
+        demo_store(dir.path())
+    } else {
+        kapstok_testkit::open(&dir.path().join("store"))
+    };
     Fixture { _dir: dir, k }
 }
 

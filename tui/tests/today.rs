@@ -1,15 +1,12 @@
 //! The Today tab, the start screen after login, on the demo at a fixed day: what each role sees,
 //! where each line leads, and the year's figures with their charts and files.
 
-use chrono::NaiveDate;
 use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::i18n::Msg;
 use kapstok::keys::Mode;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::{demo, Kapstok};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -21,11 +18,7 @@ struct Fixture {
 
 fn store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    ));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    demo::fill(&k, 300, 2026).unwrap();
+    let k = demo_store(dir.path());
     Fixture { dir, k }
 }
 

@@ -5,16 +5,12 @@
 use kapstok::app::App;
 use kapstok::i18n::Lang;
 use kapstok::keys::Mode;
-use kapstok_core::clock::FixedClock;
 use kapstok_core::common::Cents;
 use kapstok_core::experts::AgreementInput;
 use kapstok_core::members::MemberInput;
-use kapstok_core::training::{
-    CourseInput, ItemStatus, SkillInput, Source, Step, TaskInput, TrainingSettings,
-};
-use kapstok_core::{Kapstok, Role, Session};
+use kapstok_core::training::{ItemStatus, Source, Step, TaskInput, TrainingSettings};
+use kapstok_core::{Kapstok, Session};
 use ratatui::crossterm::event::KeyCode;
-use std::sync::Arc;
 
 mod common;
 use common::*;
@@ -37,53 +33,14 @@ impl Fixture {
 }
 
 fn member(given: &str, prefix: &str, surname: &str) -> MemberInput {
-    MemberInput {
-        given: given.into(),
-        prefix: prefix.into(),
-        surname: surname.into(),
-        birth_date: "01-01-1980".into(),
-        joined: "01-01-2020".into(),
-        address_kind: "care_of".into(),
-        ..MemberInput::default()
-    }
+    expert_member(given, prefix, surname, "01-01-1980")
 }
 
+/// The kit's agreement (second half of 2026, no allowance), guided by the coordinator.
 fn agreement(expert: u64, tasks: &str) -> AgreementInput {
     AgreementInput {
-        expert: expert.to_string(),
-        period: "second_half".into(),
-        year: "2026".into(),
-        tasks: tasks.into(),
-        hours_per_week: "4".into(),
-        allowance: "none".into(),
         guidance: "coordinator".into(),
-        ..AgreementInput::default()
-    }
-}
-
-fn skill(name: &str, months: &str) -> SkillInput {
-    SkillInput {
-        name: name.into(),
-        description: String::new(),
-        validity_months: months.into(),
-    }
-}
-
-fn course(
-    name: &str,
-    provider: &str,
-    skills: &str,
-    hours: &str,
-    cost: &str,
-    place: &str,
-) -> CourseInput {
-    CourseInput {
-        name: name.into(),
-        provider: provider.into(),
-        skills: skills.into(),
-        hours: hours.into(),
-        cost: cost.into(),
-        place: place.into(),
+        ..kapstok_testkit::agreement(expert, tasks)
     }
 }
 
@@ -97,17 +54,7 @@ fn course(
 /// - Piet Smit: a member without an agreement.
 fn store() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(FixedClock::at_date(today()));
-    let k = Kapstok::open_with_clock(&dir.path().join("store"), clock).unwrap();
-    let admin = k.setup("beheer", PASSWORD).unwrap();
-    admin
-        .users()
-        .add("coordinator", Role::Coordinator, PASSWORD)
-        .unwrap();
-    admin
-        .users()
-        .add("vrijwilliger", Role::Volunteer, PASSWORD)
-        .unwrap();
+    let (k, admin) = new_store_with_users(dir.path(), PASSWORD);
     let members = admin.members();
     let number = |m: MemberInput| members.create(&m).unwrap().member.number;
     let jan = number(member("Jan", "van der", "Poel"));

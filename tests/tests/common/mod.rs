@@ -1,6 +1,7 @@
-//! Helpers shared by the end-to-end test files (`e2e_members.rs`, `cli.rs`): a throw-away
-//! store in a temporary folder, running the CLI on it, starting the TUI on it, and text
-//! folding as the core does it (case and diacritics ignored).
+//! Helpers shared by the end-to-end test files (`e2e_*.rs`, `cli*.rs`): a throw-away store in a
+//! temporary folder, running the CLI on it, starting the TUI on it, text folding as the core
+//! does it (case and diacritics ignored), and reading the TUI's screen: the focused field, the
+//! selected row, a popup's text, the status bar, dates as kapstok shows them; quitting.
 //!
 //! Not every test file uses every helper.
 #![allow(dead_code)]
@@ -9,7 +10,8 @@ use std::path::PathBuf;
 use std::process::Output;
 use std::time::Duration;
 
-use kapstok_tests::{run, stderr, stdout, Tui};
+use chrono::NaiveDate;
+use kapstok_tests::{run, stderr, stdout, Key, Tui, TIMEOUT};
 
 /// The password of the demo users (core's, not a copy).
 pub use kapstok_core::demo::DEMO_PASSWORD;
@@ -162,4 +164,75 @@ pub fn fold(text: &str) -> String {
         out.push_str(plain);
     }
     out
+}
+
+/// `dd-mm-jjjj`, as kapstok shows and reads dates.
+pub fn dmy(date: NaiveDate) -> String {
+    date.format("%d-%m-%Y").to_string()
+}
+
+/// True when the focused form field (marked `▸` before its label) has this label.
+pub fn focused_label_is(screen: &str, label: &str) -> bool {
+    screen.lines().any(|line| {
+        line.match_indices('▸')
+            .any(|(i, m)| line[i + m.len()..].trim_start().starts_with(label))
+    })
+}
+
+/// Presses Tab and waits until the field labelled `label` has the focus.
+pub fn tab_to(tui: &mut Tui, label: &str) {
+    tui.key(Key::Tab);
+    tui.wait_until(&format!("focus on {label:?}"), TIMEOUT, |s| {
+        focused_label_is(s, label)
+    })
+    .unwrap();
+}
+
+/// The selected row of the list on the screen (the one with the highlight symbol `▸`), if any.
+pub fn selected_row(screen: &str) -> Option<&str> {
+    screen.lines().find(|l| l.contains('▸'))
+}
+
+/// The text of the popup titled `title` (its rows without the borders, joined by spaces, runs
+/// of blanks as one), so that a wrapped sentence can be found whole.
+pub fn popup_text(screen: &str, title: &str) -> Option<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top_marker: Vec<char> = format!("┌ {title} ").chars().collect();
+    let (top, left) = lines.iter().enumerate().find_map(|(i, l)| {
+        l.windows(top_marker.len())
+            .position(|w| w == top_marker.as_slice())
+            .map(|col| (i, col))
+    })?;
+    let right = lines[top][left..].iter().position(|c| *c == '┐')? + left;
+    let mut words = Vec::new();
+    for line in &lines[top + 1..] {
+        if line.get(left) == Some(&'└') {
+            break;
+        }
+        let inner: String = line
+            .get(left + 1..right.min(line.len()))
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        words.extend(inner.split_whitespace().map(str::to_string));
+    }
+    Some(words.join(" "))
+}
+
+/// Quits with `q` (from a view, not while typing) and checks the exit status.
+pub fn quit(tui: &mut Tui) {
+    tui.send("q");
+    let status = tui
+        .wait_exit(TIMEOUT)
+        .expect("kapstok did not exit after q");
+    assert!(status.success(), "kapstok exited with {status:?}");
+}
+
+/// The status bar: its last line, with the line above it (a long message starts there), joined
+/// at the break.
+pub fn status_line(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().rev().take(2).collect();
+    let last = lines.first().copied().unwrap_or_default();
+    let above = lines.get(1).copied().unwrap_or_default();
+    format!("{} {}", above.trim_end(), last.trim_start())
 }

@@ -1,6 +1,8 @@
 //! What the TUI tests share: keys typed into the app, the screen drawn on a `TestBackend`, and
-//! the fixed day the tests' clock stands on.
-#![allow(dead_code)] // each test file uses its own selection
+//! from the shared test kit (`kapstok-testkit`) the fixed day the tests' clock stands on, stores
+//! with a user per role or the demo, and sample members, institutions, agreements, courses and
+//! meetings.
+#![allow(dead_code, unused_imports)] // each test file uses its own selection
 
 use chrono::NaiveDate;
 use kapstok::app::App;
@@ -8,6 +10,11 @@ use kapstok::i18n::Lang;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
+
+pub use kapstok_testkit::{
+    add_member, add_user, clock, course, demo_store, detain, expert_member, lelystad,
+    member_since_2020, new_store_with_users, signed, skill, slot, stay, today,
+};
 
 /// A key press.
 pub fn key(app: &mut App, code: KeyCode) {
@@ -61,9 +68,4 @@ pub fn log_in_to_first_tab(
 /// A date, day first.
 pub fn date(d: u32, m: u32, y: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-/// The day the tests' clock stands on (the shared test kit's, as in core's tests).
-pub fn today() -> NaiveDate {
-    kapstok_testkit::today()
 }
