@@ -1,6 +1,6 @@
 //! General meetings (ALV): agenda, attendance, votes, decisions, minutes.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -131,7 +131,6 @@ area! {
         KeyVote => "stemming over het agendapunt (aantallen)", "vote on the agenda item (counts)";
         KeyRollCall => "hoofdelijke stemming (per persoon)", "vote by roll call (per person)";
         RollCallHint => "v voor · t tegen · o onthouding · b blanco · - wis · Ctrl+S opslaan · Esc", "v for · t against · o abstain · b blank · - clear · Ctrl+S save · Esc";
-        RollCallCounts => "voor {for} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {for} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
         ChoiceFor => "voor", "for";
         ChoiceAgainst => "tegen", "against";
         ChoiceAbstain => "onthouding", "abstain";
@@ -148,6 +147,7 @@ area! {
         KeyClearFilter => "zoekopdracht wissen", "clear the search";
     }
     args {
+        RollCallCounts { yes, against, abstain, blank, open } => "voor {yes} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {yes} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
         ItemsCount { n } => "{n} ptn", "{n} items";
         CellSent { date } => "verstuurd {date}", "sent {date}";
         CellSentLate { date } => "⚠ te laat: {date}", "⚠ late: {date}";

@@ -51,14 +51,11 @@ pub fn failure_text(path: &Path, e: &std::io::Error) -> String {
         e.to_string()
     } else if refuses_writes(e) {
         let lang = STORE.get().map(|(_, l)| *l).unwrap_or_default();
-        crate::i18n::fill(
-            crate::i18n::Msg::CliDiskFull,
-            lang,
-            &[
-                ("path", &path.display().to_string()),
-                ("detail", &e.to_string()),
-            ],
-        )
+        crate::i18n::args::CliDiskFull {
+            path: &path.display().to_string(),
+            detail: &e,
+        }
+        .text(lang)
     } else {
         format!("{}: {e}", path.display())
     }

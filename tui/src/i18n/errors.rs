@@ -75,11 +75,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
             format!("{} ({found} > {supported})", Msg::ErrNewerFormat.text(lang))
         }
         // What went wrong inside is for whoever helps: `error_detail` has it.
-        Error::Corrupt { tree, key, .. } => fill(
-            Msg::ErrCorrupt,
-            lang,
-            &[("table", &table_name(tree, lang)), ("key", key)],
-        ),
+        Error::Corrupt { tree, key, .. } => args::ErrCorrupt {
+            table: &table_name(tree, lang),
+            key: &key,
+        }
+        .text(lang),
         Error::Storage(_) => Msg::ErrStorage.text(lang).into(),
         Error::Io { path, detail } => format!("{path}: {}", io_detail(detail, lang)),
         Error::Locked => Msg::ErrLocked.text(lang).into(),
@@ -89,11 +89,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
             Some(why) => format!("{} ({why}).", Msg::ErrReadOnly.text(lang)),
             None => format!("{}.", Msg::ErrReadOnly.text(lang)),
         },
-        Error::OutputInStore { path, store } => fill(
-            Msg::ErrOutputInStore,
-            lang,
-            &[("path", path), ("store", store)],
-        ),
+        Error::OutputInStore { path, store } => args::ErrOutputInStore {
+            path: &path,
+            store: &store,
+        }
+        .text(lang),
         Error::BadBackup {
             path,
             line,
@@ -101,21 +101,18 @@ pub fn error(e: &Error, lang: Lang) -> String {
         } => {
             let problem = backup_problem(problem, lang);
             if *line == 0 {
-                fill(
-                    Msg::ErrBadBackupWhole,
-                    lang,
-                    &[("path", path), ("problem", &problem)],
-                )
+                args::ErrBadBackupWhole {
+                    path: &path,
+                    problem: &problem,
+                }
+                .text(lang)
             } else {
-                fill(
-                    Msg::ErrBadBackup,
-                    lang,
-                    &[
-                        ("path", path),
-                        ("line", &line.to_string()),
-                        ("problem", &problem),
-                    ],
-                )
+                args::ErrBadBackup {
+                    path: &path,
+                    line: &line,
+                    problem: &problem,
+                }
+                .text(lang)
             }
         }
     }
@@ -126,27 +123,24 @@ pub(super) fn backup_problem(p: &kapstok_core::store::dump::BackupProblem, lang:
     use kapstok_core::store::dump::BackupProblem as P;
     let plain = |m: Msg| m.text(lang).to_string();
     match p {
-        P::Unreadable(detail) => fill(Msg::BackupUnreadable, lang, &[("detail", detail)]),
+        P::Unreadable(detail) => args::BackupUnreadable { detail: &detail }.text(lang),
         P::Empty => plain(Msg::BackupEmpty),
         P::NoHeader => plain(Msg::BackupNoHeader),
-        P::UnsupportedVersion(v) => fill(Msg::BackupVersion, lang, &[("version", &v.to_string())]),
-        P::AfterCheckLine(at) => fill(Msg::BackupAfterCheck, lang, &[("at", &at.to_string())]),
+        P::UnsupportedVersion(v) => args::BackupVersion { version: &v }.text(lang),
+        P::AfterCheckLine(at) => args::BackupAfterCheck { at: &at }.text(lang),
         P::NotUtf8 => plain(Msg::BackupNotUtf8),
         P::NotAnEntry => plain(Msg::BackupNotAnEntry),
         P::CutShort => plain(Msg::BackupCutShort),
-        P::UnknownTree(tree) => fill(Msg::BackupUnknownTree, lang, &[("tree", tree)]),
+        P::UnknownTree(tree) => args::BackupUnknownTree { tree: &tree }.text(lang),
         P::KeyNotHex | P::ValueNotHex | P::KeyLength => plain(Msg::BackupBadEntry),
         P::UnencryptedValue => plain(Msg::BackupUnencrypted),
         P::NotARecord => plain(Msg::BackupNotARecord),
         P::Repeated => plain(Msg::BackupRepeated),
-        P::Incomplete { found, expected } => fill(
-            Msg::BackupIncomplete,
-            lang,
-            &[
-                ("found", &found.to_string()),
-                ("expected", &expected.to_string()),
-            ],
-        ),
+        P::Incomplete { found, expected } => args::BackupIncomplete {
+            found: &found,
+            expected: &expected,
+        }
+        .text(lang),
         P::Damaged => plain(Msg::BackupDamaged),
         P::NoCheckLine => plain(Msg::BackupNoCheckLine),
         P::BadFormatVersion

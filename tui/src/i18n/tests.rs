@@ -193,11 +193,11 @@ fn basemail_words_in_both_languages() {
         );
     }
     assert_eq!(
-        fill(
-            Msg::RunPosted,
-            Lang::Nl,
-            &[("week", "2026-W48"), ("date", "23-11-2026")]
-        ),
+        args::RunPosted {
+            week: &"2026-W48",
+            date: &"23-11-2026"
+        }
+        .text(Lang::Nl),
         "Ronde 2026-W48 gepost en afgesloten op 23-11-2026."
     );
 }

@@ -67,22 +67,19 @@ pub fn left_out_reason(r: &LeftOutReason, lang: Lang) -> String {
 pub fn no_cards(n: &kapstok_core::basemail::NoCards, lang: Lang) -> String {
     let week = n.week.to_string();
     if n.left_out.is_empty() {
-        return fill(Msg::NoCardsNobodyLeftOut, lang, &[("week", &week)]);
+        return args::NoCardsNobodyLeftOut { week: &week }.text(lang);
     }
     let reasons: Vec<String> = n
         .left_out
         .iter()
         .map(|(reason, count)| format!("{count} × {}", left_out_reason(reason, lang)))
         .collect();
-    fill(
-        Msg::NoCardsInWeek,
-        lang,
-        &[
-            ("week", &week),
-            ("left", &n.total().to_string()),
-            ("reasons", &reasons.join(", ")),
-        ],
-    )
+    args::NoCardsInWeek {
+        week: &week,
+        left: &n.total().to_string(),
+        reasons: &reasons.join(", "),
+    }
+    .text(lang)
 }
 
 /// The kind of an institution, in words.
@@ -140,7 +137,10 @@ pub fn review_status(s: &ReviewStatus, lang: Lang) -> String {
         ReviewStatus::Scheduled => Msg::ReviewScheduled.text(lang).to_string(),
         ReviewStatus::Cancelled => Msg::ReviewCancelled.text(lang).to_string(),
         ReviewStatus::NoShow => Msg::ReviewNoShow.text(lang).to_string(),
-        ReviewStatus::Held(on) => fill(Msg::ReviewHeld, lang, &[("date", &format_date(*on))]),
+        ReviewStatus::Held(on) => args::ReviewHeld {
+            date: &format_date(*on),
+        }
+        .text(lang),
     }
 }
 
@@ -219,68 +219,59 @@ pub fn allowance_warnings(warnings: &[AllowanceWarning], lang: Lang) -> Vec<Stri
     let mut months_done = false;
     for w in warnings {
         match w {
-            AllowanceWarning::NoLimits { year } => out.push(fill(
-                Msg::WarnNoLimits,
-                lang,
-                &[("year", &year.to_string())],
-            )),
+            AllowanceWarning::NoLimits { year } => {
+                out.push(args::WarnNoLimits { year: &year }.text(lang))
+            }
             AllowanceWarning::PerHour {
                 amount,
                 limit,
                 under_21,
-            } => out.push(fill(
-                if *under_21 {
-                    Msg::WarnPerHourUnder21
-                } else {
-                    Msg::WarnPerHour
-                },
-                lang,
-                &[
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
-            )),
+            } => out.push(if *under_21 {
+                args::WarnPerHourUnder21 { amount, limit }.text(lang)
+            } else {
+                args::WarnPerHour { amount, limit }.text(lang)
+            }),
             AllowanceWarning::PerMonth {
                 year,
                 month,
                 amount,
                 limit,
-            } if months.len() == 1 => out.push(fill(
-                Msg::WarnPerMonth,
-                lang,
-                &[
-                    ("month", &format!("{} {year}", month_name(*month, lang))),
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
-            )),
+            } if months.len() == 1 => out.push(
+                args::WarnPerMonth {
+                    month: &format!("{} {year}", month_name(*month, lang)),
+                    amount: &amount,
+                    limit: &limit,
+                }
+                .text(lang),
+            ),
             AllowanceWarning::PerMonth { limit, .. } => {
                 if months_done {
                     continue;
                 }
                 months_done = true;
                 let list = month_runs(&months, lang);
-                out.push(fill(
-                    Msg::WarnPerMonths,
-                    lang,
-                    &[("months", &list.join(", ")), ("limit", &limit.to_string())],
-                ));
+                out.push(
+                    args::WarnPerMonths {
+                        months: &list.join(", "),
+                        limit: &limit,
+                    }
+                    .text(lang),
+                );
             }
             AllowanceWarning::PerYear {
                 year,
                 amount,
                 limit,
                 months,
-            } => out.push(fill(
-                Msg::WarnPerYear,
-                lang,
-                &[
-                    ("year", &year.to_string()),
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                    ("months", &months.to_string()),
-                ],
-            )),
+            } => out.push(
+                args::WarnPerYear {
+                    year: &year,
+                    amount: &amount,
+                    limit: &limit,
+                    months: &months,
+                }
+                .text(lang),
+            ),
         }
     }
     out

@@ -17,7 +17,7 @@ mod draw;
 mod forms;
 
 use super::clamp;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::screen::{Cx, Effects, Screen, Shared, Target};
 use chrono::NaiveDate;
@@ -259,7 +259,7 @@ impl TrainingTab {
     fn item_title(&self, item: &PlanItem, lang: Lang) -> String {
         match item.course.and_then(|c| self.course(c)) {
             Some(c) => c.name.clone(),
-            None => fill(Msg::Wish, lang, &[("wish", &item.wish)]),
+            None => args::Wish { wish: &item.wish }.text(lang),
         }
     }
 
@@ -380,7 +380,11 @@ fn half_label(first: NaiveDate, lang: Lang) -> String {
     } else {
         Msg::HalfSecond
     };
-    fill(m, lang, &[("year", &first.year().to_string())])
+    let year = first.year();
+    match m {
+        Msg::HalfFirst => args::HalfFirst { year: &year }.text(lang),
+        _ => args::HalfSecond { year: &year }.text(lang),
+    }
 }
 
 /// `opleidingsplan-7-zoe-de-wit.pdf`: the member number and the name without accents or
