@@ -25,7 +25,7 @@ macro_rules! area {
         args { $($aname:ident { $($arg:ident),* } => $anl:literal, $aen:literal;)* }
     ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[allow(missing_docs)]
+        #[allow(missing_docs, clippy::enum_variant_names)]
         pub(crate) enum M { $($name,)* $($aname,)* }
 
         impl M {
