@@ -150,7 +150,7 @@ fn person_command(
                     .and_then(|p| p.extension())
                     .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
             let bytes = if pdf {
-                s.privacy().export_pdf(number)
+                s.privacy().export_pdf_in(number, lang)
             } else {
                 s.privacy().export_json(number)
             }

@@ -2,7 +2,7 @@
 //! allowances, dates.
 
 use super::*;
-use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason, RunSheetTexts};
+use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason};
 use kapstok_core::common::{format_date, Cents};
 use kapstok_core::experts::{
     AgreementState, Allowance, AllowanceWarning, Outcome, PeriodKind, ReviewStatus,
@@ -24,23 +24,6 @@ pub fn card_reason(r: CardReason) -> Msg {
 pub fn card_reasons(reasons: &[CardReason], lang: Lang) -> String {
     let words: Vec<&str> = reasons.iter().map(|r| card_reason(*r).text(lang)).collect();
     words.join(", ")
-}
-
-/// The words on the run sheet PDF, in a language; the reasons as the screens name them.
-pub fn run_sheet_texts(lang: Lang) -> RunSheetTexts {
-    let text = |m: Msg| m.text(lang).to_string();
-    RunSheetTexts {
-        title: text(Msg::RunSheetTitle),
-        written: text(Msg::Written),
-        posted: text(Msg::RunSheetPosted),
-        writer: text(Msg::ColWriter),
-        rules: text(Msg::HouseRules),
-        sender: text(Msg::SenderRequired),
-        reasons: CardReason::ALL
-            .iter()
-            .map(|r| (*r, text(card_reason(*r))))
-            .collect(),
-    }
 }
 
 /// Why someone is left out of a run, in words.

@@ -217,10 +217,9 @@ pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status
         let p = s.privacy();
         let err = |e: kapstok_core::Error| crate::i18n::error(&e, lang);
         let json = p.export_json(number).map_err(err)?;
-        let pdf = p.export_pdf(number).map_err(err)?;
-        let stamp = s.today().format("%Y%m%d");
-        let json_path = dir.join(format!("lid-{number}-gegevens-{stamp}.json"));
-        let pdf_path = dir.join(format!("lid-{number}-gegevens-{stamp}.pdf"));
+        let pdf = p.export_pdf_in(number, lang).map_err(err)?;
+        let [json_path, pdf_path] = ["json", "pdf"]
+            .map(|ext| dir.join(crate::files::person_data_name(number, s.today(), ext, lang)));
         write_atomically(&json_path, &json).map_err(|e| format!("{}: {e}", json_path.display()))?;
         write_atomically(&pdf_path, &pdf).map_err(|e| format!("{}: {e}", pdf_path.display()))?;
         Ok((json_path, pdf_path))

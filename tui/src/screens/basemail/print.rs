@@ -554,7 +554,7 @@ impl BaseMailTab {
         }
         let lang = cx.lang;
         let bm = cx.session.basemail();
-        let pdf = match bm.run_sheet(self.week, &i18n::run_sheet_texts(lang)) {
+        let pdf = match bm.run_sheet(self.week, lang) {
             Ok(Printout::Ready(pdf)) => pdf,
             Ok(Printout::NoCards(none)) => return Effects::info(i18n::no_cards(&none, lang)),
             Err(e) => return Effects::error(&e, lang),

@@ -382,7 +382,7 @@ impl TrainingTab {
     /// (`opleidingsplan-<nr>-<name>.pdf`), off the drawing thread; the result comes back as
     /// [`printed`].
     fn print(&self, expert: u64, name: &str, cx: &Cx) -> Effects {
-        let path = plan_pdf_path(cx.out_dir, expert, name);
+        let path = plan_pdf_path(cx.out_dir, expert, name, cx.lang);
         let today = self.today;
         Effects::one(Effect::Spawn(Job {
             what: Msg::BusyPlanPdf,
@@ -517,7 +517,7 @@ impl TrainingTab {
 
 /// Makes the plan PDF and writes it (on the job's thread): what happened, for the status line.
 fn save_plan_pdf(s: &Session, expert: u64, today: NaiveDate, path: &Path, lang: Lang) -> Status {
-    let bytes = match s.training().plan_pdf(expert, today) {
+    let bytes = match s.training().plan_pdf_in(expert, today, lang) {
         Ok(bytes) => bytes,
         Err(e) => return crate::screens::error_status(&e, lang),
     };

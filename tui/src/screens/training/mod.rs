@@ -389,11 +389,15 @@ fn half_label(first: NaiveDate, lang: Lang) -> String {
 
 /// `opleidingsplan-7-zoe-de-wit.pdf`: the member number and the name without accents or
 /// spaces.
-fn plan_pdf_path(dir: &Path, number: u64, name: &str) -> PathBuf {
-    dir.join(format!(
-        "opleidingsplan-{number}-{}.pdf",
-        crate::files::slug(name)
-    ))
+fn plan_pdf_path(dir: &Path, number: u64, name: &str, lang: Lang) -> PathBuf {
+    let name = crate::files::slug(name);
+    dir.join(
+        args::FileTrainingPlan {
+            number: &number,
+            name: &name,
+        }
+        .text(lang),
+    )
 }
 
 #[cfg(test)]
@@ -402,8 +406,10 @@ mod tests {
 
     #[test]
     fn the_plan_pdf_is_named_after_the_number_and_the_expert() {
-        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit");
+        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit", Lang::Nl);
         assert_eq!(p, Path::new("/data/opleidingsplan-7-zoe-de-wit.pdf"));
+        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit", Lang::En);
+        assert_eq!(p, Path::new("/data/training-plan-7-zoe-de-wit.pdf"));
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(half_label(d(2026, 7, 1), Lang::Nl), "2e halfjaar 2026");
         assert_eq!(half_label(d(2027, 1, 1), Lang::En), "first half 2027");
