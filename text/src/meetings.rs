@@ -145,8 +145,26 @@ area! {
         KeyWithdrawProxy => "volmacht intrekken", "withdraw a proxy";
         KeyFilterDecisions => "zoeken in de besluiten", "search the decisions";
         KeyClearFilter => "zoekopdracht wissen", "clear the search";
+        // the meetings' values (meeting_text.rs)
+        KindSecond => "tweede vergadering", "second meeting";
+        MajorityHalf => "meer dan de helft", "more than half";
+        QuorumNone => "geen", "none";
+        WhyNoneCast => "geen stemmen uitgebracht", "no votes cast";
+        RuleNoProxies => "Volmachten: niet toegestaan", "Proxies: not allowed";
     }
     args {
+        MajorityMoreThan { share } => "meer dan {share}", "more than {share}";
+        WhyMajority { needed, pct } => "{needed} van de uitgebrachte stemmen nodig, {pct}% voor", "{needed} of votes cast needed, {pct}% for";
+        WhyTie { yes, against } => "de stemmen staken ({yes} voor, {against} tegen)", "a tie ({yes} for, {against} against)";
+        WhyNoQuorum { represented, members, needed } => "quorum niet gehaald: {represented} van {members} stemgerechtigden aanwezig of vertegenwoordigd, {needed} nodig; een tweede vergadering beslist", "no quorum: {represented} of {members} voting members present or represented, {needed} needed; a second meeting decides";
+        VoteCounts { yes, against, abstain, blank } => "{yes} voor, {against} tegen, {abstain} onthouding, {blank} blanco", "{yes} for, {against} against, {abstain} abstain, {blank} blank";
+        VoteResult { verdict, why, counts } => "{verdict}: {why} ({counts})", "{verdict}: {why} ({counts})";
+        RuleNotice { days } => "Oproepingstermijn: {days} dagen", "Notice period: {days} days";
+        RuleStatute { days, inspection } => "Statutenwijziging: minstens {days} dagen, ter inzage {inspection} dagen vooraf", "Statute change: at least {days} days, open for inspection {inspection} days before";
+        RuleProxies { max } => "Volmachten: hoogstens {max} per persoon", "Proxies: at most {max} per person";
+        RuleQuorum { ordinary, statute } => "Quorum: gewone besluiten {ordinary}, statutenwijziging {statute} van de stemgerechtigden", "Quorum: ordinary decisions {ordinary}, statute change {statute} of the voting members";
+        RuleMajority { ordinary, statute } => "Meerderheid: gewone besluiten {ordinary}, statutenwijziging {statute} van de uitgebrachte stemmen (blanco telt niet, staken = verworpen)", "Majority: ordinary decisions {ordinary}, statute change {statute} of votes cast (blank votes do not count, a tie rejects)";
+        RuleSecond { days } => "Tweede vergadering: binnen {days} dagen na een gemist quorum", "Second meeting: within {days} days after a failed quorum";
         RollCallCounts { yes, against, abstain, blank, open } => "voor {yes} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {yes} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
         ItemsCount { n } => "{n} ptn", "{n} items";
         CellSent { date } => "verstuurd {date}", "sent {date}";
