@@ -19,8 +19,6 @@ area! {
         ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
         ErrLine => "regel", "line";
         ErrUnfit => "Deze etiketten passen niet, er is niets gedrukt", "These labels do not fit, nothing was printed";
-        CliLabels => "etiketten", "labels";
-        CliSheetsUsed => "vel(len)", "sheet(s)";
         CliTestPrint => "Testafdruk (op gewoon papier afdrukken en tegen een etikettenvel houden)", "Test print (print on plain paper and hold against a label sheet)";
         CliBadOrder => "Onbekende volgorde; kies institution (inrichting) of name (naam)", "Unknown order; choose institution or name";
         CliBadWeek => "Geen ISO-week (zoals 2026-W48):", "Not an ISO week (like 2026-W48):";
@@ -43,7 +41,6 @@ area! {
         CliMeetingSendBy => "Convocatie uiterlijk versturen op", "Send the convocation by";
         CliMeetingByEmail => "per e-mail, lijst", "by e-mail, list";
         CliMeetingByLetter => "per brief", "by letter";
-        CliMeetingLabels => "etiketten", "labels";
         CliMeetingUnreachable => "Niet bereikbaar (adres ontbreekt)", "Cannot be reached (address missing)";
         CliMeetingLate => "te laat: besluiten van deze vergadering zijn vernietigbaar", "late: decisions of this meeting can be annulled";
         CliMeetingLateHint => "Toch vastleggen? Voeg --late toe.", "Record it anyway? Add --late.";

@@ -166,7 +166,7 @@ area! {
         RuleMajority { ordinary, statute } => "Meerderheid: gewone besluiten {ordinary}, statutenwijziging {statute} van de uitgebrachte stemmen (blanco telt niet, staken = verworpen)", "Majority: ordinary decisions {ordinary}, statute change {statute} of votes cast (blank votes do not count, a tie rejects)";
         RuleSecond { days } => "Tweede vergadering: binnen {days} dagen na een gemist quorum", "Second meeting: within {days} days after a failed quorum";
         RollCallCounts { yes, against, abstain, blank, open } => "voor {yes} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {yes} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
-        ItemsCount { n } => "{n} ptn", "{n} items";
+        ItemsCount { n } => "{n}", "{n}";
         CellSent { date } => "verstuurd {date}", "sent {date}";
         CellSentLate { date } => "⚠ te laat: {date}", "⚠ late: {date}";
         CellSendBy { date } => "uiterlijk {date}", "by {date}";
@@ -176,7 +176,7 @@ area! {
         WasLate { date } => "⚠ te laat: uiterlijk {date}", "⚠ late: the deadline was {date}";
         InspectionFrom { date } => "Statutenwijziging: het voorstel ligt ter inzage vanaf {date}", "Statute change: the proposal is open for inspection from {date}";
         MinutesAdoptedAt { meeting } => "Notulen vastgesteld: {meeting}", "Minutes adopted: {meeting}";
-        VoteDetail { time, power, members } => "om {time}, stemrecht aanwezig {power} van {members} leden", "at {time}, voting power present {power} of {members} members";
+        VoteDetail { time, power, members } => "om {time}, stemrecht aanwezig {power} van {members}", "at {time}, voting power present {power} of {members}";
         DutyAnnualReport { date } => "Jaarverslag en jaarrekening vóór {date}", "Annual report and accounts by {date}";
         DutyAuditCommittee { date } => "Kascommissie benoemd vóór {date}", "Audit committee appointed by {date}";
         DutyAutumnMeeting { date } => "Najaarsvergadering vóór {date}", "Autumn meeting by {date}";
@@ -199,7 +199,7 @@ area! {
         SentLateRecorded { date, deadline, email, letters } => "Oproeping verstuurd op {date} (te laat, uiterlijk {deadline}): {email} per e-mail, {letters} per brief.", "Convocation sent on {date} (late, deadline {deadline}): {email} by e-mail, {letters} by letter.";
         ConvocationWritten { email, letters, files } => "Oproeping: {email} per e-mail, {letters} per brief; opgeslagen: {files}", "Convocation: {email} by e-mail, {letters} by letter; saved: {files}";
         Unreachable { names } => "⚠ onbereikbaar (geen adres): {names}", "⚠ unreachable (no address): {names}";
-        LabelsWritten { labels, pages, path } => "{labels} etiketten op {pages} vel(len) opgeslagen in {path}", "{labels} labels on {pages} sheet(s) saved in {path}";
+        LabelsWritten { labels, pages, path } => "{labels} op {pages} opgeslagen in {path}", "{labels} on {pages} saved in {path}";
         SheetSaved { path } => "Presentielijst opgeslagen in {path}", "Attendance sheet saved in {path}";
         SecondWithin { date } => "De tweede vergadering uiterlijk op {date}; de agendapunten zonder quorum gaan mee.", "The second meeting by {date}; the items without a quorum go along.";
         SecondPlanned { date } => "Tweede vergadering gepland op {date}.", "Second meeting planned on {date}.";

@@ -251,7 +251,7 @@ pub fn allowance_warnings(warnings: &[AllowanceWarning], lang: Lang) -> Vec<Stri
                     year: &year,
                     amount: &amount,
                     limit: &limit,
-                    months: &months,
+                    months: &count(*months, Noun::Month, lang),
                 }
                 .text(lang),
             ),

@@ -54,8 +54,8 @@ pub fn erase_question(number: u64, who: &str, backups: &str, lang: Lang) -> Ques
 /// The typed confirmation before anonymising everyone on the retention list: how many they
 /// are, then the erase word.
 pub fn erase_all_question(count: usize, backups: &str, lang: Lang) -> Question {
+    let who = crate::i18n::count(count, crate::i18n::Noun::Member, lang);
     let count = count.to_string();
-    let who = format!("{count} {}", Msg::PrivMembers.text(lang));
     let first = format!(
         "{}\n{}",
         args::PrivEraseAsk1 { who: &who }.text(lang),
@@ -405,7 +405,11 @@ impl PrivacyTab {
                     .text(lang)
                 } else {
                     args::AuditCount {
-                        count: &count,
+                        count: &crate::i18n::count(
+                            self.matching,
+                            crate::i18n::Noun::LogEntry,
+                            lang,
+                        ),
                         filter: &filtered,
                     }
                     .text(lang)

@@ -4,7 +4,7 @@
 
 use super::forms::{self, Done};
 use super::{BaseMailTab, View};
-use crate::i18n::{args, Msg};
+use crate::i18n::{args, count, Msg, Noun};
 use crate::keys::Action;
 use crate::layers::{ConfirmLayer, PickerLayer};
 use crate::screen::{Cx, Effects};
@@ -26,8 +26,8 @@ impl BaseMailTab {
                 Ok(run) => {
                     let text = args::Composed {
                         week: &self.week,
-                        cards: &run.cards.len().to_string(),
-                        left: &run.left_out.len().to_string(),
+                        cards: &count(run.cards.len(), Noun::Card, lang),
+                        left: &run.left_out.len(),
                     }
                     .text(lang);
                     self.set_run(Some(run));
@@ -50,7 +50,7 @@ impl BaseMailTab {
                     let text = args::ConfirmPost {
                         week: &self.week,
                         date: &format_date(today),
-                        cards: &run.cards.len().to_string(),
+                        cards: &count(run.cards.len(), Noun::Card, lang),
                     }
                     .text(lang);
                     Effects::push(ConfirmLayer::new(

@@ -388,7 +388,7 @@ fn render_stats(frame: &mut Frame, area: Rect, view: &StatsView, lang: Lang) {
     let [summary, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let text = args::StatsSummary {
         year: &year,
-        total: &stats.total,
+        total: &i18n::count(stats.total, i18n::Noun::Card, lang),
         returned: &stats.returned,
     }
     .text(lang);

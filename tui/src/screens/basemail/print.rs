@@ -209,8 +209,8 @@ impl PrintDialog {
             " {} · {} ",
             Msg::FirstSheet.text(lang),
             args::LabelsOnSheets {
-                labels: &self.labels,
-                sheets: &sheets_needed
+                labels: &i18n::count(self.labels, i18n::Noun::Label, lang),
+                sheets: &i18n::count(sheets_needed, i18n::Noun::Sheet, lang),
             }
             .text(lang)
         );
@@ -539,8 +539,8 @@ impl BaseMailTab {
             self.print_dir = dir.to_path_buf();
         }
         let text = args::LabelsSaved {
-            labels: &job.labels,
-            sheets: &job.pages,
+            labels: &i18n::count(job.labels, i18n::Noun::Label, lang),
+            sheets: &i18n::count(job.pages, i18n::Noun::Sheet, lang),
             path: &path.display().to_string(),
         }
         .text(lang);

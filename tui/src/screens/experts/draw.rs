@@ -200,7 +200,7 @@ impl ExpertsTab {
     }
 
     fn render_due(&self, frame: &mut Frame, area: Rect, lang: Lang) {
-        let weeks = self.due_weeks.to_string();
+        let weeks = i18n::count(self.due_weeks, i18n::Noun::Week, lang);
         let title = args::DueTitle { weeks: &weeks }.text(lang);
         if self.due.is_empty() {
             let text = args::NoneDue { weeks: &weeks }.text(lang);

@@ -167,7 +167,11 @@ impl MeetingsTab {
                     self.convocation_cell(m, lang),
                     Span::raw(
                         args::ItemsCount {
-                            n: &m.agenda.len().to_string(),
+                            n: &crate::i18n::count(
+                                m.agenda.len(),
+                                crate::i18n::Noun::AgendaItemShort,
+                                lang,
+                            ),
                         }
                         .text(lang),
                     ),
@@ -693,7 +697,11 @@ fn detail_lines(
                     &args::VoteDetail {
                         time: &hm(v.at),
                         power: &v.power,
-                        members: &v.voting_members,
+                        members: &crate::i18n::count(
+                            v.voting_members,
+                            crate::i18n::Noun::Member,
+                            lang,
+                        ),
                     }
                     .text(lang),
                 );

@@ -135,8 +135,8 @@ pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
             Submit::Done(Effects::status(match write_atomically(&path, &job.pdf) {
                 Ok(()) => Status {
                     text: args::LabelsWritten {
-                        labels: &job.labels,
-                        pages: &job.pages,
+                        labels: &count(job.labels, Noun::Label, lang),
+                        pages: &count(job.pages, Noun::Sheet, lang),
                         path: &path.display().to_string(),
                     }
                     .text(lang),
