@@ -2,7 +2,7 @@
 //! the command line: kinds, majorities, a vote's result with its reason, the rules. The words
 //! are in the catalogue (`kapstok_text`, area `meetings`).
 
-use crate::i18n::{args, Lang, Msg};
+use crate::i18n::{args, count, Lang, Msg, Noun};
 use kapstok_core::meetings::{Decision, Fraction, Majority, MeetingKind, MeetingRules, Why};
 
 /// A meeting's kind.
@@ -82,18 +82,19 @@ pub fn decision(d: &Decision, lang: Lang) -> String {
 
 /// The rules from the statutes, one line each.
 pub fn rules(r: &MeetingRules, lang: Lang) -> Vec<String> {
+    let days = |n| count(n, Noun::Day, lang);
     let quorum = |q: Option<Fraction>| match q {
         Some(f) => share(f),
         None => Msg::QuorumNone.text(lang).into(),
     };
     vec![
         args::RuleNotice {
-            days: &r.notice_days,
+            days: &days(r.notice_days),
         }
         .text(lang),
         args::RuleStatute {
-            days: &r.statute_notice_days,
-            inspection: &r.inspection_days,
+            days: &days(r.statute_notice_days),
+            inspection: &days(r.inspection_days),
         }
         .text(lang),
         if r.proxies_allowed && r.max_proxies > 0 {
@@ -115,7 +116,7 @@ pub fn rules(r: &MeetingRules, lang: Lang) -> Vec<String> {
         }
         .text(lang),
         args::RuleSecond {
-            days: &r.second_meeting_days,
+            days: &days(r.second_meeting_days),
         }
         .text(lang),
     ]

@@ -176,7 +176,7 @@ impl MeetingsTab {
                 form.note = Some(
                     args::SendBy {
                         date: &format_date(dl.send_by),
-                        days: &dl.notice_days,
+                        days: &crate::i18n::count(dl.notice_days, crate::i18n::Noun::Day, lang),
                     }
                     .text(lang),
                 );

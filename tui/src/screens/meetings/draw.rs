@@ -582,7 +582,7 @@ fn detail_lines(
         None => {
             let text = args::SendBy {
                 date: &format_date(dl.send_by),
-                days: &dl.notice_days,
+                days: &crate::i18n::count(dl.notice_days, crate::i18n::Noun::Day, lang),
             }
             .text(lang);
             let style = if dl.send_by < tab.today && m.date() >= tab.today {
