@@ -61,6 +61,7 @@ areas! {
     Training(training),
     Store(store),
     Privacy(privacy),
+    Reasons(reasons),
     Meetings(meetings),
     Documents(documents),
     Forms(forms),
