@@ -129,13 +129,7 @@ pub fn review_status(s: &ReviewStatus, lang: Lang) -> String {
 
 /// The short name of a weekday: "ma" / "Mon".
 pub fn weekday_short(day: chrono::Weekday, lang: Lang) -> &'static str {
-    const NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = day.num_days_from_monday() as usize;
-    match lang {
-        Lang::Nl => NL[i % 7],
-        Lang::En => EN[i % 7],
-    }
+    kapstok_text::dates::weekday_short(day.num_days_from_monday() as usize, lang)
 }
 
 /// The name of a month, 1-12: "juli" / "July".
