@@ -273,7 +273,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 
 #[test]
 fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
-    use kapstok_core::basemail::{LabelOrder, RunSheetTexts};
+    use kapstok_core::basemail::LabelOrder;
     use kapstok_core::print::{Calibration, FitReason};
     let dir = tempfile::tempdir().unwrap();
     let (k, admin) = new_store(dir.path());
@@ -362,18 +362,11 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
     }
 
     // The run sheet holds every card with its house rules.
-    let texts = RunSheetTexts {
-        title: "BaseMail-ronde".into(),
-        written: "geschreven".into(),
-        posted: "gepost".into(),
-        writer: "Schrijver".into(),
-        rules: "Huisregels".into(),
-        sender: "Afzender op de envelop".into(),
-        reasons: [(CardReason::Detained, "gedetineerd".to_string())]
-            .into_iter()
-            .collect(),
-    };
-    let sheet = vb.run_sheet(this_week(), &texts).unwrap().ready().unwrap();
+    let sheet = vb
+        .run_sheet(this_week(), kapstok_text::Lang::Nl)
+        .unwrap()
+        .ready()
+        .unwrap();
     let text = pdf_text(&sheet);
     assert!(
         text.contains(&format!("BaseMail-ronde {}", this_week())),
@@ -381,6 +374,39 @@ fn labels_print_the_weeks_cards_and_report_what_does_not_fit() {
     );
     assert!(text.contains("Zoë de Wit (gedetineerd)"), "{text}");
     assert!(text.contains("Huisregels: Alleen kaarten."), "{text}");
+    for dutch in ["geschreven", "gepost", "Schrijver"] {
+        assert!(text.contains(dutch), "{dutch} in {text}");
+    }
+
+    // In English the same sheet carries the English words and none of the Dutch.
+    let sheet = vb
+        .run_sheet(this_week(), kapstok_text::Lang::En)
+        .unwrap()
+        .ready()
+        .unwrap();
+    let text = pdf_text(&sheet);
+    assert!(
+        text.contains(&format!("BaseMail run {}", this_week())),
+        "{text}"
+    );
+    assert!(text.contains("Zoë de Wit (detained)"), "{text}");
+    assert!(text.contains("House rules: Alleen kaarten."), "{text}");
+    for english in ["written", "posted", "Writer"] {
+        assert!(text.contains(english), "{english} in {text}");
+    }
+    for dutch in [
+        "BaseMail-ronde",
+        "gedetineerd",
+        "Huisregels",
+        "geschreven",
+        "gepost",
+        "Schrijver",
+    ] {
+        assert!(
+            !text.contains(dutch),
+            "{dutch} in the English sheet: {text}"
+        );
+    }
 }
 
 #[test]
@@ -508,18 +534,6 @@ fn detained_at(
     number
 }
 
-fn sheet_texts() -> kapstok_core::basemail::RunSheetTexts {
-    kapstok_core::basemail::RunSheetTexts {
-        title: "BaseMail-ronde".into(),
-        written: "geschreven".into(),
-        posted: "gepost".into(),
-        writer: "Schrijver".into(),
-        rules: "Huisregels".into(),
-        sender: "Afzender op de envelop".into(),
-        reasons: Default::default(),
-    }
-}
-
 #[test]
 fn envelopes_carry_only_what_the_institution_asks_for_on_labels_and_the_run_sheet() {
     use kapstok_core::basemail::LabelOrder;
@@ -557,7 +571,7 @@ fn envelopes_carry_only_what_the_institution_asks_for_on_labels_and_the_run_shee
         .unwrap();
     assert_eq!(job.labels, 3);
     let sheet = bm
-        .run_sheet(this_week(), &sheet_texts())
+        .run_sheet(this_week(), kapstok_text::Lang::Nl)
         .unwrap()
         .ready()
         .unwrap();
@@ -740,7 +754,7 @@ fn an_empty_week_says_who_was_left_out_and_why() {
         [(LeftOutReason::NoConsent, 2), (LeftOutReason::StayEnded, 1)]
     );
     assert!(matches!(
-        bm.run_sheet(this_week(), &sheet_texts()).unwrap(),
+        bm.run_sheet(this_week(), kapstok_text::Lang::Nl).unwrap(),
         Printout::NoCards(n) if n == none
     ));
 }

@@ -188,8 +188,64 @@ fn the_export_holds_every_area_as_json_and_pdf() {
         "WensGeheim",
         "EHBO",
         "ledenblad gegeven",
+        "Lidmaatschap",
+        "Toestemmingen",
+        "Scholing",
+        "Logboek",
     ] {
         assert!(text.contains(want), "{want} in {text}");
+    }
+    for english in [
+        "Overview of your data",
+        "Membership",
+        "Consents",
+        "given on",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english} in the Dutch summary: {text}"
+        );
+    }
+    // In English: the English headings and words, the person's own data as it is, no Dutch.
+    let text = pdf_text(
+        &admin
+            .privacy()
+            .export_pdf_in(number, kapstok_text::Lang::En)
+            .unwrap(),
+    );
+    for want in [
+        "Overview of your data",
+        "Member number",
+        "Membership",
+        "Consents",
+        "Volunteering (expert by experience)",
+        "Training",
+        "Log (who did what with your data)",
+        "Xandrijn Quibblewort",
+        "PI Lelystad",
+        "GesprekGeheim",
+        "members' magazine given",
+        "registration number RG778899",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    for dutch in [
+        "Overzicht van uw gegevens",
+        "Lidnummer",
+        "Lidmaatschap",
+        "Toestemmingen",
+        "Vrijwilligerswerk",
+        "Scholing",
+        "Logboek",
+        "ledenblad",
+        "gegeven",
+        "registratienummer",
+        "Geen gegevens",
+    ] {
+        assert!(
+            !text.contains(dutch),
+            "{dutch} in the English summary: {text}"
+        );
     }
     let log = admin
         .audit_log()
@@ -200,8 +256,8 @@ fn the_export_holds_every_area_as_json_and_pdf() {
         .unwrap();
     assert_eq!(
         log.iter().filter(|e| e.action == "person.export").count(),
-        2,
-        "each export is logged"
+        3,
+        "each export is logged (JSON, Dutch PDF, English PDF)"
     );
     assert!(matches!(
         admin.privacy().export(999),
@@ -260,6 +316,15 @@ fn the_export_holds_the_general_meetings() {
     assert!(text.contains("Algemene ledenvergaderingen"), "{text}");
     assert!(text.contains("volmacht van lid"), "{text}");
     assert!(text.contains("Begroting"), "{text}");
+    let text = pdf_text(
+        &admin
+            .privacy()
+            .export_pdf_in(number, kapstok_text::Lang::En)
+            .unwrap(),
+    );
+    assert!(text.contains("General meetings"), "{text}");
+    assert!(text.contains("proxy from member"), "{text}");
+    assert!(!text.contains("volmacht"), "{text}");
 
     // Erased, the meeting keeps its counts: attendance and the vote stay.
     end_membership(&admin, number);

@@ -337,8 +337,55 @@ fn the_plan_prints_for_the_conversation() {
         "EHBO (ontbreekt of verlopen)",
         "EHBO en naloxon (GGD)",
         "voorgesteld",
+        "Nog nodig voor de taken",
+        "Besproken op",
     ] {
         assert!(text.contains(want), "{want} in {text}");
+    }
+    for english in [
+        "Training plan",
+        "second half",
+        "Still needed",
+        "Discussed on",
+        "proposed",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english} in the Dutch plan: {text}"
+        );
+    }
+
+    // In English: the English headings and words, none of the Dutch.
+    let pdf = t
+        .plan_pdf_in(who, d(2026, 11, 23), kapstok_text::Lang::En)
+        .unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    for want in [
+        "Training plan Şükrü Yılmaz",
+        "second half of 2026",
+        "member number",
+        "Tasks",
+        "Skills",
+        "Still needed for the tasks",
+        "EHBO (missing or expired)",
+        "proposed",
+        "Discussed on",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    for dutch in [
+        "Opleidingsplan",
+        "halfjaar",
+        "lidnummer",
+        "Taken",
+        "Nog nodig",
+        "ontbreekt",
+        "voorgesteld",
+        "Besproken op",
+    ] {
+        assert!(!text.contains(dutch), "{dutch} in the English plan: {text}");
     }
 }
 

@@ -1,6 +1,6 @@
 //! BaseMail: card runs, recipients, institutions, labels, the printer.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -213,15 +213,15 @@ area! {
         NoCardsInWeek { week, left, reasons } => "Geen kaartjes in week {week}, er is niets gedrukt. {left} weggelaten: {reasons}.", "No cards in week {week}, nothing was printed. {left} left out: {reasons}.";
         NoCardsNobodyLeftOut { week } => "Geen kaartjes in week {week}, er is niets gedrukt. Niemand weggelaten: niemand zit in een inrichting, is jarig met toestemming of is ziek gemeld.", "No cards in week {week}, nothing was printed. Nobody left out: nobody is at an institution, has a birthday with consent or is marked ill.";
         ConfirmRemoveCard { name, week } => "Het kaartje voor {name} uit ronde {week} weglaten? Het staat dan niet meer op de etiketten van deze week.", "Remove the card for {name} from run {week}? It is then no longer on this week's labels.";
-        ConfirmPost { week, date, cards } => "Ronde {week} posten op {date}? {cards} kaartjes; daarna is de ronde afgesloten en kan er niets meer aan veranderen.", "Post run {week} on {date}? {cards} cards; the run is closed afterwards and can no longer be changed.";
+        ConfirmPost { week, date, cards } => "Ronde {week} posten op {date}? {cards}; daarna is de ronde afgesloten en kan er niets meer aan veranderen.", "Post run {week} on {date}? {cards}; the run is closed afterwards and can no longer be changed.";
         ConfirmReturned { name, date } => "Kaartje voor {name} teruggekomen op {date}? Er gaan geen kaartjes meer heen tot het verblijf is gecontroleerd.", "Card for {name} came back on {date}? No more cards go there until the stay is checked.";
         ConfirmChecked { name, place } => "Verblijf van {name} in {place} gecontroleerd en juist? Daarna gaan er weer kaartjes.", "Stay of {name} at {place} checked and right? Cards go again afterwards.";
         ConfirmWell { name } => "{name} is niet meer ziek?", "{name} is no longer ill?";
-        Composed { week, cards, left } => "Week {week} samengesteld: {cards} kaartjes, {left} weggelaten.", "Week {week} composed: {cards} cards, {left} left out.";
+        Composed { week, cards, left } => "Week {week} samengesteld: {cards}, {left} weggelaten.", "Week {week} composed: {cards}, {left} left out.";
         RunPosted { week, date } => "Ronde {week} gepost en afgesloten op {date}.", "Run {week} posted and closed on {date}.";
         CardReturned { name } => "Teruggekomen: controleer het verblijf van {name}.", "Came back: check the stay of {name}.";
-        LabelsOnSheets { labels, sheets } => "{labels} etiketten op {sheets} vel(len)", "{labels} labels on {sheets} sheet(s)";
-        LabelsSaved { labels, sheets, path } => "{labels} etiketten op {sheets} vel(len) opgeslagen in {path}", "{labels} labels on {sheets} sheet(s) saved in {path}";
+        LabelsOnSheets { labels, sheets } => "{labels} op {sheets}", "{labels} on {sheets}";
+        LabelsSaved { labels, sheets, path } => "{labels} op {sheets} opgeslagen in {path}", "{labels} on {sheets} saved in {path}";
         PrinterLine { printer, x, y } => "Printer: {printer} · x {x} mm · y {y} mm · c: kalibreren", "Printer: {printer} · x {x} mm · y {y} mm · c: calibrate";
         RunSheetSaved { path } => "Rondelijst opgeslagen in {path}", "Run sheet saved in {path}";
         PrinterSaved { printer, x, y } => "Printer opgeslagen: {printer} · x {x} mm · y {y} mm", "Printer saved: {printer} · x {x} mm · y {y} mm";
@@ -229,7 +229,7 @@ area! {
         ConfirmSend { path, printer } => "{path} opgeslagen. Naar de printer ({printer}) sturen met lp?", "{path} saved. Send it to the printer ({printer}) with lp?";
         SentToPrinter { job } => "Naar de printer gestuurd: {job}", "Sent to the printer: {job}";
         NotSent { path } => "Niet naar de printer gestuurd; de PDF staat in {path}", "Not sent to the printer; the PDF is in {path}";
-        StatsSummary { year, total, returned } => "{year}: {total} kaartjes gepost · {returned} teruggekomen", "{year}: {total} cards posted · {returned} came back";
+        StatsSummary { year, total, returned } => "{year}: {total} gepost · {returned} teruggekomen", "{year}: {total} posted · {returned} came back";
         StatsByReason { year } => "Per reden in {year}", "By reason in {year}";
         StatsNone { year } => "Nog geen geposte kaartjes in {year}.", "No cards posted in {year} yet.";
     }

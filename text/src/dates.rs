@@ -69,3 +69,10 @@ pub fn weekday_long(day0: usize, lang: Lang) -> &'static str {
     ];
     lang.pick(NL, EN)[day0 % 7]
 }
+
+/// A weekday, short, Monday = 0: "ma", "Mon".
+pub fn weekday_short(day0: usize, lang: Lang) -> &'static str {
+    const NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    lang.pick(NL, EN)[day0 % 7]
+}

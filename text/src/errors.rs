@@ -1,6 +1,6 @@
 //! Errors and refusals.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -19,8 +19,6 @@ area! {
         ErrImport => "Import geweigerd, er is niets opgeslagen", "Import refused, nothing was saved";
         ErrLine => "regel", "line";
         ErrUnfit => "Deze etiketten passen niet, er is niets gedrukt", "These labels do not fit, nothing was printed";
-        CliLabels => "etiketten", "labels";
-        CliSheetsUsed => "vel(len)", "sheet(s)";
         CliTestPrint => "Testafdruk (op gewoon papier afdrukken en tegen een etikettenvel houden)", "Test print (print on plain paper and hold against a label sheet)";
         CliBadOrder => "Onbekende volgorde; kies institution (inrichting) of name (naam)", "Unknown order; choose institution or name";
         CliBadWeek => "Geen ISO-week (zoals 2026-W48):", "Not an ISO week (like 2026-W48):";
@@ -43,14 +41,68 @@ area! {
         CliMeetingSendBy => "Convocatie uiterlijk versturen op", "Send the convocation by";
         CliMeetingByEmail => "per e-mail, lijst", "by e-mail, list";
         CliMeetingByLetter => "per brief", "by letter";
-        CliMeetingLabels => "etiketten", "labels";
         CliMeetingUnreachable => "Niet bereikbaar (adres ontbreekt)", "Cannot be reached (address missing)";
         CliMeetingLate => "te laat: besluiten van deze vergadering zijn vernietigbaar", "late: decisions of this meeting can be annulled";
         CliMeetingLateHint => "Toch vastleggen? Voeg --late toe.", "Record it anyway? Add --late.";
         CliMeetingInspection => "Statutenwijziging ter inzage uiterlijk vanaf", "Statute change open for inspection from";
         CliSavedTo => "Opgeslagen in", "Saved to";
+        // what went wrong, in words (tui i18n/errors.rs)
+        UnfitTooManyLines => "te veel regels", "too many lines";
+        UnfitEmpty => "geen adresregels", "no address lines";
+        KindMember => "lid", "member";
+        KindUser => "gebruiker", "user";
+        KindInstitution => "inrichting", "institution";
+        KindRecipient => "ontvanger", "recipient";
+        KindStay => "verblijf", "stay";
+        KindCardRun => "kaartronde", "card run";
+        KindAgreement => "overeenkomst", "agreement";
+        KindReview => "functioneringsgesprek", "review";
+        KindMeeting => "ledenvergadering", "meeting";
+        KindSkill => "vaardigheid", "skill";
+        KindTask => "taakomschrijving", "task";
+        KindCourse => "training", "course";
+        KindSkillHeld => "behaalde vaardigheid", "skill held";
+        KindPlanItem => "punt van een opleidingsplan", "plan item";
+        KindAuditEntry => "logregel", "audit entry";
+        TableMeta => "beheergegevens", "meta";
+        TableUsers => "gebruikers", "users";
+        TableAudit => "logboek", "audit";
+        TableMembers => "leden", "members";
+        TableSettings => "instellingen", "settings";
+        TableInstitutions => "inrichtingen", "institutions";
+        TableRecipients => "ontvangers", "recipients";
+        TableStays => "verblijven", "stays";
+        TableRuns => "kaartrondes", "runs";
+        TableAgreements => "overeenkomsten", "agreements";
+        TableReviews => "functioneringsgesprekken", "reviews";
+        TableAllowanceLimits => "vergoedingsgrenzen", "allowance_limits";
+        TableSkills => "vaardigheden", "skills";
+        TableTasks => "taakomschrijvingen", "tasks";
+        TableCourses => "trainingen", "courses";
+        TableSkillsHeld => "behaalde vaardigheden", "skills_held";
+        TablePlanItems => "opleidingsplannen", "plan_items";
+        TableMeetings => "ledenvergaderingen", "meetings";
+        TableConsentHistory => "toestemmingen", "consent_history";
+        TableErasures => "gewiste personen", "erasures";
+        TableBirthdays => "verjaardagen", "birthdays";
+        IoNotFound => "bestaat niet; controleer de naam en de map", "does not exist; check the name and the folder";
+        IoDenied => "geen toegang; kies een map waar u mag schrijven", "permission denied; choose a folder you may write to";
+        IoExists => "bestaat al; kies een andere naam", "already exists; choose another name";
+        IoNotAFolder => "een deel van het pad is geen map", "part of the path is not a folder";
+        IoIsAFolder => "is een map, geen bestand", "is a folder, not a file";
+        IoDiskFull => "de schijf is vol", "the disk is full";
+        IoReadOnly => "de schijf is alleen-lezen", "the disk is read-only";
+        IoKindDenied => "geen toegang", "permission denied";
+        IoKindReadOnly => "de schijf is alleen-lezen", "the disk is read-only";
+        IoKindFull => "de schijf is vol", "the disk is full";
+        IoKindTooLarge => "het bestand is te groot", "the file is too large";
+        IoKindQuota => "uw schijfquotum is op", "your disk quota is used up";
+        IoKindNotFound => "bestaat niet", "does not exist";
     }
     args {
+        TableNamed { word, tree } => "{word} ({tree})", "{tree}";
+        UnfitTooWide { line } => "regel te breed: \"{line}\"", "line too wide: \"{line}\"";
+        UnfitMissingGlyph { ch, code } => "teken \"{ch}\" ({code}) kan niet gedrukt worden", "character \"{ch}\" ({code}) cannot be printed";
         ErrCorrupt { table, key } => "Gegevens in de opslag zijn beschadigd (tabel {table}, record {key}); er is niets gewijzigd. Herstel een back-up (kapstok restore) of vraag hulp.", "Data in the store is damaged (table {table}, record {key}); nothing was changed. Restore a backup (kapstok restore) or ask for help.";
     }
 }

@@ -1,6 +1,6 @@
 //! Experts by experience: agreements, reviews, allowances.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -109,8 +109,8 @@ area! {
         KeyRecord => "gesprek vastleggen", "record the review";
     }
     args {
-        DueTitle { weeks } => "Te houden gesprekken (lopen af binnen {weeks} weken)", "Reviews due (ending within {weeks} weeks)";
-        NoneDue { weeks } => "Geen overeenkomsten die binnen {weeks} weken aflopen zonder gehouden gesprek.", "No agreements ending within {weeks} weeks without a review held.";
+        DueTitle { weeks } => "Te houden gesprekken (lopen af binnen {weeks})", "Reviews due (ending within {weeks})";
+        NoneDue { weeks } => "Geen overeenkomsten die binnen {weeks} aflopen zonder gehouden gesprek.", "No agreements ending within {weeks} without a review held.";
         WeekTitle { week, from, to } => "Week {week}: {from} – {to}", "Week {week}: {from} – {to}";
         Planned { when, staff } => "gepland {when} met {staff}", "planned {when} with {staff}";
         ReviewHeld { date } => "gehouden op {date}", "held on {date}";
@@ -133,7 +133,7 @@ area! {
         WarnPerHourUnder21 { amount, limit } => "{amount} per uur is meer dan de grens van {limit} per uur voor wie jonger is dan 21.", "{amount} per hour is more than the limit of {limit} per hour for those under 21.";
         WarnPerMonth { month, amount, limit } => "In {month} komt de vergoeding op {amount}, meer dan de maandgrens van {limit}.", "In {month} the allowance comes to {amount}, more than the monthly limit of {limit}.";
         WarnPerMonths { months, limit } => "In {months} komt de vergoeding boven de maandgrens van {limit} (maanden tellen apart).", "In {months} the allowance comes above the monthly limit of {limit} (months count separately).";
-        WarnPerYear { year, amount, limit, months } => "In {year} komt de vergoeding op {amount}, meer dan de jaargrens van {limit} (naar rato voor {months} maanden).", "In {year} the allowance comes to {amount}, more than the yearly limit of {limit} (pro rata for {months} months).";
+        WarnPerYear { year, amount, limit, months } => "In {year} komt de vergoeding op {amount}, meer dan de jaargrens van {limit} (naar rato voor {months}).", "In {year} the allowance comes to {amount}, more than the yearly limit of {limit} (pro rata for {months}).";
         AgreementCreated { nr, name } => "Overeenkomst nr {nr} voor {name} opgeslagen als concept.", "Agreement no. {nr} for {name} saved as a draft.";
         AgreementSaved { nr } => "Concept nr {nr} opgeslagen.", "Draft no. {nr} saved.";
         AgreementSigned { nr, date } => "Overeenkomst nr {nr} ondertekend op {date}.", "Agreement no. {nr} signed on {date}.";

@@ -26,6 +26,7 @@ mod forms;
 mod meetings;
 mod members;
 mod privacy;
+mod reasons;
 mod server;
 mod shell;
 mod store;

@@ -16,7 +16,7 @@
 //! `Msg::Name`, so `Msg::TabMembers.text(lang)` works wherever the area lives. A message in
 //! `args` is also a struct `args::Name { field: &dyn Display, .. }` whose `text(lang)` fills the
 //! placeholders with `format!`: a placeholder without a field, or a field no text uses, is a
-//! compile error. (`Msg::Name.text(lang)` still gives the template, for `fill` at run time.)
+//! compile error. There is no run-time substitution: every text with a placeholder is typed.
 
 macro_rules! area {
     (
@@ -35,6 +35,14 @@ macro_rules! area {
                 match (self, lang) {
                     $((M::$name, $crate::Lang::Nl) => $nl, (M::$name, $crate::Lang::En) => $en,)*
                     $((M::$aname, $crate::Lang::Nl) => $anl, (M::$aname, $crate::Lang::En) => $aen,)*
+                }
+            }
+
+            /// Whether the message has arguments (is declared in `args`).
+            pub(crate) fn typed(self) -> bool {
+                match self {
+                    $(M::$name => false,)*
+                    $(M::$aname => true,)*
                 }
             }
 

@@ -1,6 +1,6 @@
 //! General meetings (ALV): agenda, attendance, votes, decisions, minutes.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -131,7 +131,6 @@ area! {
         KeyVote => "stemming over het agendapunt (aantallen)", "vote on the agenda item (counts)";
         KeyRollCall => "hoofdelijke stemming (per persoon)", "vote by roll call (per person)";
         RollCallHint => "v voor · t tegen · o onthouding · b blanco · - wis · Ctrl+S opslaan · Esc", "v for · t against · o abstain · b blank · - clear · Ctrl+S save · Esc";
-        RollCallCounts => "voor {for} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {for} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
         ChoiceFor => "voor", "for";
         ChoiceAgainst => "tegen", "against";
         ChoiceAbstain => "onthouding", "abstain";
@@ -146,19 +145,38 @@ area! {
         KeyWithdrawProxy => "volmacht intrekken", "withdraw a proxy";
         KeyFilterDecisions => "zoeken in de besluiten", "search the decisions";
         KeyClearFilter => "zoekopdracht wissen", "clear the search";
+        // the meetings' values (meeting_text.rs)
+        KindSecond => "tweede vergadering", "second meeting";
+        MajorityHalf => "meer dan de helft", "more than half";
+        QuorumNone => "geen", "none";
+        WhyNoneCast => "geen stemmen uitgebracht", "no votes cast";
+        RuleNoProxies => "Volmachten: niet toegestaan", "Proxies: not allowed";
     }
     args {
-        ItemsCount { n } => "{n} ptn", "{n} items";
+        MajorityMoreThan { share } => "meer dan {share}", "more than {share}";
+        WhyMajority { needed, pct } => "{needed} van de uitgebrachte stemmen nodig, {pct}% voor", "{needed} of votes cast needed, {pct}% for";
+        WhyTie { yes, against } => "de stemmen staken ({yes} voor, {against} tegen)", "a tie ({yes} for, {against} against)";
+        WhyNoQuorum { represented, members, needed } => "quorum niet gehaald: {represented} van {members} stemgerechtigden aanwezig of vertegenwoordigd, {needed} nodig; een tweede vergadering beslist", "no quorum: {represented} of {members} voting members present or represented, {needed} needed; a second meeting decides";
+        VoteCounts { yes, against, abstain, blank } => "{yes} voor, {against} tegen, {abstain} onthouding, {blank} blanco", "{yes} for, {against} against, {abstain} abstain, {blank} blank";
+        VoteResult { verdict, why, counts } => "{verdict}: {why} ({counts})", "{verdict}: {why} ({counts})";
+        RuleNotice { days } => "Oproepingstermijn: {days}", "Notice period: {days}";
+        RuleStatute { days, inspection } => "Statutenwijziging: minstens {days}, ter inzage {inspection} vooraf", "Statute change: at least {days}, open for inspection {inspection} before";
+        RuleProxies { max } => "Volmachten: hoogstens {max} per persoon", "Proxies: at most {max} per person";
+        RuleQuorum { ordinary, statute } => "Quorum: gewone besluiten {ordinary}, statutenwijziging {statute} van de stemgerechtigden", "Quorum: ordinary decisions {ordinary}, statute change {statute} of the voting members";
+        RuleMajority { ordinary, statute } => "Meerderheid: gewone besluiten {ordinary}, statutenwijziging {statute} van de uitgebrachte stemmen (blanco telt niet, staken = verworpen)", "Majority: ordinary decisions {ordinary}, statute change {statute} of votes cast (blank votes do not count, a tie rejects)";
+        RuleSecond { days } => "Tweede vergadering: binnen {days} na een gemist quorum", "Second meeting: within {days} after a failed quorum";
+        RollCallCounts { yes, against, abstain, blank, open } => "voor {yes} · tegen {against} · onthouding {abstain} · blanco {blank} · nog niet gestemd {open}", "for {yes} · against {against} · abstain {abstain} · blank {blank} · not voted yet {open}";
+        ItemsCount { n } => "{n}", "{n}";
         CellSent { date } => "verstuurd {date}", "sent {date}";
         CellSentLate { date } => "⚠ te laat: {date}", "⚠ late: {date}";
         CellSendBy { date } => "uiterlijk {date}", "by {date}";
         CellOverdue { date } => "⚠ verlopen: {date}", "⚠ overdue: {date}";
-        SendBy { date, days } => "uiterlijk {date} versturen ({days} dagen van tevoren)", "send by {date} ({days} days before)";
+        SendBy { date, days } => "uiterlijk {date} versturen ({days} van tevoren)", "send by {date} ({days} before)";
         SentOn { date, email, letters } => "verstuurd op {date} ({email} per e-mail, {letters} per brief)", "sent on {date} ({email} by e-mail, {letters} by letter)";
         WasLate { date } => "⚠ te laat: uiterlijk {date}", "⚠ late: the deadline was {date}";
         InspectionFrom { date } => "Statutenwijziging: het voorstel ligt ter inzage vanaf {date}", "Statute change: the proposal is open for inspection from {date}";
         MinutesAdoptedAt { meeting } => "Notulen vastgesteld: {meeting}", "Minutes adopted: {meeting}";
-        VoteDetail { time, power, members } => "om {time}, stemrecht aanwezig {power} van {members} leden", "at {time}, voting power present {power} of {members} members";
+        VoteDetail { time, power, members } => "om {time}, stemrecht aanwezig {power} van {members}", "at {time}, voting power present {power} of {members}";
         DutyAnnualReport { date } => "Jaarverslag en jaarrekening vóór {date}", "Annual report and accounts by {date}";
         DutyAuditCommittee { date } => "Kascommissie benoemd vóór {date}", "Audit committee appointed by {date}";
         DutyAutumnMeeting { date } => "Najaarsvergadering vóór {date}", "Autumn meeting by {date}";
@@ -181,7 +199,7 @@ area! {
         SentLateRecorded { date, deadline, email, letters } => "Oproeping verstuurd op {date} (te laat, uiterlijk {deadline}): {email} per e-mail, {letters} per brief.", "Convocation sent on {date} (late, deadline {deadline}): {email} by e-mail, {letters} by letter.";
         ConvocationWritten { email, letters, files } => "Oproeping: {email} per e-mail, {letters} per brief; opgeslagen: {files}", "Convocation: {email} by e-mail, {letters} by letter; saved: {files}";
         Unreachable { names } => "⚠ onbereikbaar (geen adres): {names}", "⚠ unreachable (no address): {names}";
-        LabelsWritten { labels, pages, path } => "{labels} etiketten op {pages} vel(len) opgeslagen in {path}", "{labels} labels on {pages} sheet(s) saved in {path}";
+        LabelsWritten { labels, pages, path } => "{labels} op {pages} opgeslagen in {path}", "{labels} on {pages} saved in {path}";
         SheetSaved { path } => "Presentielijst opgeslagen in {path}", "Attendance sheet saved in {path}";
         SecondWithin { date } => "De tweede vergadering uiterlijk op {date}; de agendapunten zonder quorum gaan mee.", "The second meeting by {date}; the items without a quorum go along.";
         SecondPlanned { date } => "Tweede vergadering gepland op {date}.", "Second meeting planned on {date}.";

@@ -13,6 +13,12 @@ macro_rules! areas {
                 match self.0 { $(Area::$area(m) => m.text(lang)),* }
             }
 
+            /// Whether the message has arguments: then its text here is the template, and
+            /// `args::Name { .. }.text(lang)` is the way to show it.
+            pub fn typed(self) -> bool {
+                match self.0 { $(Area::$area(m) => m.typed()),* }
+            }
+
             /// The message's name, as written in the code (`TabMembers`).
             pub fn name(self) -> &'static str {
                 match self.0 { $(Area::$area(m) => m.name()),* }
@@ -55,6 +61,7 @@ areas! {
     Training(training),
     Store(store),
     Privacy(privacy),
+    Reasons(reasons),
     Meetings(meetings),
     Documents(documents),
     Forms(forms),

@@ -31,6 +31,9 @@ nouns! {
     Page => "pagina", "pagina's", "page", "pages";
     Item => "item", "items", "item", "items";
     AgendaItem => "agendapunt", "agendapunten", "agenda item", "agenda items";
+    AgendaItemShort => "pt", "ptn", "item", "items";
+    Postcard => "kaart", "kaarten", "card", "cards";
+    Day => "dag", "dagen", "day", "days";
     Letter => "brief", "brieven", "letter", "letters";
     Email => "e-mail", "e-mails", "e-mail", "e-mails";
     Proxy => "volmacht", "volmachten", "proxy", "proxies";
@@ -101,5 +104,31 @@ mod tests {
                 assert!(!one.is_empty() && !many.is_empty(), "{noun:?} {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_noun_counts_one_singular_and_the_rest_plural_in_both_languages() {
+        for noun in Noun::ALL {
+            for lang in Lang::ALL {
+                let (one, many) = noun.forms(lang);
+                assert_eq!(
+                    count(1, *noun, lang),
+                    format!("1 {one}"),
+                    "{noun:?} {lang:?}"
+                );
+                for n in [0u64, 2, 11] {
+                    assert_eq!(
+                        count(n, *noun, lang),
+                        format!("{n} {many}"),
+                        "{noun:?} {lang:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(count(1, Noun::Sheet, Lang::Nl), "1 vel");
+        assert_eq!(count(2, Noun::Sheet, Lang::Nl), "2 vellen");
+        assert_eq!(count(1, Noun::AgendaItemShort, Lang::En), "1 item");
+        assert_eq!(count(3, Noun::AgendaItemShort, Lang::Nl), "3 ptn");
+        assert_eq!(count(1, Noun::Day, Lang::Nl), "1 dag");
     }
 }

@@ -1,6 +1,6 @@
 //! Privacy: a person's data, retention.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {
@@ -23,7 +23,6 @@ area! {
         RetentionEmpty => "Niemand voorbij de bewaartermijn.", "Nobody past the retention period.";
         PrivEraseTypeNumber => "Ter bevestiging: het lidnummer.", "To confirm: the member number.";
         PrivEraseTypeCount => "Ter bevestiging: het aantal mensen op de lijst.", "To confirm: the number of people on the list.";
-        PrivMembers => "lid/leden", "member(s)";
         KeyExportPerson => "alle gegevens van het lid exporteren (JSON en PDF)", "export all data of the member (JSON and PDF)";
         KeyErasePerson => "oud-lid wissen (nummer en 'wissen' typen)", "erase an ex-member (type number, 'erase')";
         KeyEraseDue => "lijst anonimiseren (aantal en 'wissen' typen)", "anonymise the list (type count, 'erase')";
@@ -39,11 +38,11 @@ area! {
         PrivExported { number, path } => "Gegevens van lid {number} geëxporteerd naar {path}", "Data of member {number} exported to {path}";
         PrivRetentionNone { months } => "Niemand voorbij de bewaartermijn ({months} maanden).", "Nobody past the retention period ({months} months).";
         PrivRetentionHeader { months } => "Oud-leden voorbij de bewaartermijn ({months} maanden):", "Ex-members past the retention period ({months} months):";
-        PrivRetentionPrompt { count } => "Deze {count} oud-leden anonimiseren? Typ het aantal ter bevestiging", "Anonymise these {count} ex-members? Type the number to confirm";
+        PrivRetentionPrompt { count } => "Deze {count} anonimiseren? Typ het aantal ter bevestiging", "Anonymise these {count}? Type the number to confirm";
         PrivRetentionSet { months } => "Bewaartermijn: {months} maanden na vertrek", "Retention period: {months} months after leaving";
         PrivErasedAgain { number } => "Lid {number} was al gewist; de opslag wordt opnieuw herschreven, zodat er geen oude versies op schijf blijven.", "Member {number} was already erased; the store is rewritten again, so that no old versions stay on disk.";
         PrivErasedAgainTui { number } => "Lid {number} was al gewist. Voor de zekerheid wordt de opslag opnieuw herschreven als kapstok sluit, zodat er geen oude versies op schijf blijven.", "Member {number} was already erased. To be sure, the store is rewritten again when kapstok closes, so that no old versions stay on disk.";
-        AuditCount { count, filter } => "{count} logregels (nieuwste eerst){filter} · / filteren · v bewaartermijn", "{count} log entries (newest first){filter} · / filter · v retention";
+        AuditCount { count, filter } => "{count} (nieuwste eerst){filter} · / filteren · v bewaartermijn", "{count} (newest first){filter} · / filter · v retention";
         AuditCountNewest { shown, count, filter } => "nieuwste {shown} van {count} logregels{filter} · / filteren (gebruiker, record, datum) · v bewaartermijn", "newest {shown} of {count} log entries{filter} · / filter (user, record, date) · v retention";
         RetentionIntro { months } => "Oud-leden langer dan {months} maanden weg · x exporteren · D wissen · A iedereen anonimiseren", "Ex-members gone longer than {months} months · x export · D erase · A anonymise all";
         PrivEraseAsk1 { who } => "Alle persoonsgegevens van {who} wissen? Namen, adressen, contact en notities verdwijnen overal, ook uit eerdere BaseMail-rondes en het logboek; anonieme tellingen blijven.", "Erase all personal data of {who}? Names, addresses, contact and notes go everywhere, also from past BaseMail runs and the audit log; anonymous counts remain.";

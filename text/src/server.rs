@@ -6,6 +6,9 @@
 area! {
     Server;
     plain {
+        // why a key or an account change was refused (after the field's name)
+        RefusedBadPublicKey => "is geen openbare SSH-sleutel: geef het .pub-bestand (één regel die begint met ssh-ed25519 of ssh-rsa, of de SSH2-sleutel van PuTTYgen)", "is not an SSH public key: give the .pub file (one line starting with ssh-ed25519 or ssh-rsa, or PuTTYgen's SSH2 public key)";
+        RefusedOwnAccount => "is uw eigen account: een andere beheerder kan het blokkeren", "is your own account: another administrator can block it";
         FieldKey => "Sleutel", "Key";
         FieldFingerprint => "Vingerafdruk", "Fingerprint";
         CliNoKeys => "Geen SSH-sleutels.", "No SSH keys.";

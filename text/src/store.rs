@@ -1,6 +1,6 @@
 //! The command line, the store (encryption, backups, restore) and output files.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {

@@ -1,6 +1,6 @@
 //! Tests of the catalogue as a whole.
 
-use crate::{args, Lang, Msg};
+use crate::{args, count, Lang, Msg, Noun};
 
 #[test]
 fn every_message_has_both_languages() {
@@ -17,7 +17,7 @@ fn every_message_has_both_languages() {
 }
 
 /// Texts that are the same word in both languages, on purpose.
-const SAME_IN_BOTH: &[&str] = &["WeekKeys", "WeekTitle", "CliLabelsSummary"];
+const SAME_IN_BOTH: &[&str] = &["WeekKeys", "WeekTitle", "CliLabelsSummary", "VoteResult"];
 
 #[test]
 fn sentences_are_translated() {
@@ -46,21 +46,30 @@ fn names_are_unique_and_found_back() {
 
 #[test]
 fn messages_with_arguments_fill_every_placeholder() {
-    let t = args::LabelsSaved {
-        labels: &3,
-        sheets: &1,
-        path: &"/tmp/x.pdf",
+    let saved = |labels: usize, sheets: usize, lang| {
+        args::LabelsSaved {
+            labels: &count(labels, Noun::Label, lang),
+            sheets: &count(sheets, Noun::Sheet, lang),
+            path: &"/tmp/x.pdf",
+        }
+        .text(lang)
     };
     assert_eq!(
-        t.text(Lang::Nl),
-        "3 etiketten op 1 vel(len) opgeslagen in /tmp/x.pdf"
+        saved(3, 1, Lang::Nl),
+        "3 etiketten op 1 vel opgeslagen in /tmp/x.pdf"
     );
     assert_eq!(
-        t.text(Lang::En),
-        "3 labels on 1 sheet(s) saved in /tmp/x.pdf"
+        saved(1, 2, Lang::Nl),
+        "1 etiket op 2 vellen opgeslagen in /tmp/x.pdf"
     );
-    // The template stays available for `fill` at run time.
-    assert!(Msg::LabelsSaved.text(Lang::Nl).contains("{labels}"));
+    assert_eq!(
+        saved(3, 1, Lang::En),
+        "3 labels on 1 sheet saved in /tmp/x.pdf"
+    );
+    assert_eq!(
+        saved(1, 2, Lang::En),
+        "1 label on 2 sheets saved in /tmp/x.pdf"
+    );
 }
 
 #[test]
@@ -74,4 +83,67 @@ fn no_filled_text_keeps_a_brace() {
     for lang in Lang::ALL {
         assert!(!t.text(lang).contains('{'));
     }
+}
+
+#[test]
+fn only_typed_messages_have_placeholders() {
+    // A `{name}` in a plain message would reach the user as it is: there is no run-time fill.
+    let mut untyped = Vec::new();
+    for m in Msg::all().filter(|m| !m.typed()) {
+        for lang in Lang::ALL {
+            let t = m.text(lang);
+            let placeholder = t.split('{').skip(1).any(|rest| {
+                rest.split_once('}').is_some_and(|(name, _)| {
+                    !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                })
+            });
+            if placeholder {
+                untyped.push((m.name(), lang));
+            }
+        }
+    }
+    assert!(
+        untyped.is_empty(),
+        "placeholders in plain messages: {untyped:?}"
+    );
+    assert!(Msg::LabelsSaved.typed() && !Msg::TabMembers.typed());
+}
+
+#[test]
+fn counted_nouns_in_messages() {
+    let composed = |cards: usize, lang| {
+        args::Composed {
+            week: &"2026-W48",
+            cards: &count(cards, Noun::Card, lang),
+            left: &0,
+        }
+        .text(lang)
+    };
+    assert_eq!(
+        composed(1, Lang::Nl),
+        "Week 2026-W48 samengesteld: 1 kaartje, 0 weggelaten."
+    );
+    assert_eq!(
+        composed(2, Lang::Nl),
+        "Week 2026-W48 samengesteld: 2 kaartjes, 0 weggelaten."
+    );
+    assert_eq!(
+        composed(1, Lang::En),
+        "Week 2026-W48 composed: 1 card, 0 left out."
+    );
+    assert_eq!(
+        composed(2, Lang::En),
+        "Week 2026-W48 composed: 2 cards, 0 left out."
+    );
+    let due = |weeks: u32, lang| {
+        args::DueTitle {
+            weeks: &count(weeks, Noun::Week, lang),
+        }
+        .text(lang)
+    };
+    assert_eq!(
+        due(1, Lang::Nl),
+        "Te houden gesprekken (lopen af binnen 1 week)"
+    );
+    assert_eq!(due(6, Lang::En), "Reviews due (ending within 6 weeks)");
 }

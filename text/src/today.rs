@@ -1,6 +1,6 @@
 //! Today (the start screen) and the year's figures.
 //!
-//! `plain`: texts without arguments (and templates that still need `{for}`-style names);
+//! `plain`: texts without arguments;
 //! `args`: texts with placeholders, each also a struct in [`crate::args`] whose fields the compiler checks.
 
 area! {

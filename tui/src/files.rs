@@ -51,14 +51,11 @@ pub fn failure_text(path: &Path, e: &std::io::Error) -> String {
         e.to_string()
     } else if refuses_writes(e) {
         let lang = STORE.get().map(|(_, l)| *l).unwrap_or_default();
-        crate::i18n::fill(
-            crate::i18n::Msg::CliDiskFull,
-            lang,
-            &[
-                ("path", &path.display().to_string()),
-                ("detail", &e.to_string()),
-            ],
-        )
+        crate::i18n::args::CliDiskFull {
+            path: &path.display().to_string(),
+            detail: &e,
+        }
+        .text(lang)
     } else {
         format!("{}: {e}", path.display())
     }
@@ -106,6 +103,17 @@ pub fn beside(store: &std::path::Path) -> std::path::PathBuf {
     }
 }
 
+/// The file name of a person's data (the export and its printable summary), in the user's
+/// language: "lid-7-gegevens-20261130.pdf", "member-7-data-20261130.pdf".
+pub fn person_data_name(number: u64, day: chrono::NaiveDate, ext: &str, lang: Lang) -> String {
+    crate::i18n::args::FilePersonData {
+        number: &number,
+        stamp: &day.format("%Y%m%d"),
+        ext: &ext,
+    }
+    .text(lang)
+}
+
 /// A person's name for a file name: letters and digits without accents, the rest one `-`
 /// ("Zoë van der Berg" -> "zoe-van-der-berg").
 pub fn slug(name: &str) -> String {
@@ -123,6 +131,19 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_person_data_file_is_named_in_the_users_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            person_data_name(7, day, "pdf", Lang::Nl),
+            "lid-7-gegevens-20261130.pdf"
+        );
+        assert_eq!(
+            person_data_name(7, day, "json", Lang::En),
+            "member-7-data-20261130.json"
+        );
+    }
 
     #[test]
     fn writes_the_whole_file_and_leaves_no_temporary_file() {

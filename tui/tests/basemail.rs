@@ -466,13 +466,13 @@ fn labels_print_to_a_pdf_beside_the_store() {
     let dir = f._dir.path().display().to_string();
     let s = screen(&mut app, 80, 24).replace(&dir, "<dir>");
     insta::assert_snapshot!("labels_80x24", s);
-    assert!(s.contains("3 etiketten op 1 vel(len)"), "{s}");
+    assert!(s.contains("3 etiketten op 1 vel"), "{s}");
     ctrl(&mut app, 's');
     let pdf = f._dir.path().join("etiketten-2026-W48.pdf");
     let s = screen(&mut app, 200, 24);
     assert!(
         s.contains(&format!(
-            "3 etiketten op 1 vel(len) opgeslagen in {}",
+            "3 etiketten op 1 vel opgeslagen in {}",
             pdf.display()
         )),
         "{s}"
@@ -1015,7 +1015,7 @@ fn labels_compose_an_open_run_again_with_the_marks_kept() {
     key(&mut app, KeyCode::Char('l'));
     assert_eq!(app.mode(), Mode::Form);
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("4 etiketten op 1 vel(len)"), "{s}");
+    assert!(s.contains("4 etiketten op 1 vel"), "{s}");
     let run = bm.run(week()).unwrap().unwrap();
     assert!(run.cards.iter().any(|c| c.who == Who::Member(number)));
     let jan = run

@@ -865,7 +865,7 @@ fn envelope_labels_and_the_attendance_sheet_are_saved_beside_the_store() {
     ctrl(&mut app, 's');
     assert_eq!(app.mode(), Mode::Meetings);
     let s = screen(&mut app, 120, 30);
-    assert!(s.contains("4 etiketten op 1 vel(len) opgeslagen in"), "{s}");
+    assert!(s.contains("4 etiketten op 1 vel opgeslagen in"), "{s}");
     let dir = f.k.path().parent().unwrap();
     let labels = std::fs::read(dir.join("alv-2026-12-10-etiketten.pdf")).unwrap();
     assert!(labels.starts_with(b"%PDF"));

@@ -10,6 +10,7 @@ use crate::members::Member;
 use crate::print::document::{self, Writer};
 use crate::print::{layout, pdf, sheets, Calibration, FitReason, LabelSheet, PrintError};
 use crate::store::{Record, TreeId};
+use kapstok_text::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -137,25 +138,6 @@ impl NoCards {
     pub fn total(&self) -> usize {
         self.left_out.iter().map(|(_, n)| n).sum()
     }
-}
-
-/// The words on the run sheet, in the user's language (core has no user-facing text).
-#[derive(Debug, Clone, Default)]
-pub struct RunSheetTexts {
-    /// Title, before the week ("BaseMail-ronde").
-    pub title: String,
-    /// Caption of the first tick box ("geschreven").
-    pub written: String,
-    /// Caption of the second tick box ("gepost").
-    pub posted: String,
-    /// Before the writer's name ("Schrijver").
-    pub writer: String,
-    /// Before the house rules ("Huisregels").
-    pub rules: String,
-    /// "Afzender op de envelop" (sender address required).
-    pub sender: String,
-    /// Reason names, per reason.
-    pub reasons: BTreeMap<CardReason, String>,
 }
 
 fn print_error(e: PrintError) -> Error {
@@ -397,14 +379,15 @@ impl BaseMail<'_> {
 
     /// The run sheet: the week's cards ([`BaseMail::run_to_print`]: composed again unless
     /// posted) with reasons, institution, house rules, writer, and tick boxes for written and
-    /// posted. A run without cards gives [`Printout::NoCards`].
-    pub fn run_sheet(&self, week: IsoWeek, texts: &RunSheetTexts) -> Result<Printout<Vec<u8>>> {
+    /// posted, in a language. A run without cards gives [`Printout::NoCards`].
+    pub fn run_sheet(&self, week: IsoWeek, lang: Lang) -> Result<Printout<Vec<u8>>> {
+        let t = |m: Msg| m.text(lang);
         let run: Run = self.run_to_print(week)?;
         if run.cards.is_empty() {
             return Ok(Printout::NoCards(NoCards::of(&run)));
         }
         let mut w = Writer::new().map_err(print_error)?;
-        w.text(0.0, 16.0, &format!("{} {week}", texts.title));
+        w.text(0.0, 16.0, &format!("{} {week}", t(Msg::RunSheetTitle)));
         w.text(
             0.0,
             9.0,
@@ -416,30 +399,23 @@ impl BaseMail<'_> {
         );
         w.rule();
         for card in &run.cards {
-            let reasons: Vec<&str> = card
-                .reasons
-                .iter()
-                .map(|r| texts.reasons.get(r).map(String::as_str).unwrap_or(r.name()))
-                .collect();
+            let reasons: Vec<&str> = card.reasons.iter().map(|r| t(reason_word(*r))).collect();
             let heading = format!("{} ({})", card.name, reasons.join(", "));
             w.keep(22.0);
-            w.boxes_then_text(
-                &[texts.written.as_str(), texts.posted.as_str()],
-                10.0,
-                &heading,
-            );
+            w.boxes_then_text(&[t(Msg::Written), t(Msg::RunSheetPosted)], 10.0, &heading);
             w.text(5.0, 9.0, &card.address[1..].join(" · "));
             let writer = if card.writer.is_empty() {
                 "…………………………".to_string()
             } else {
                 card.writer.clone()
             };
-            w.text(5.0, 9.0, &format!("{}: {writer}", texts.writer));
+            w.text(5.0, 9.0, &format!("{}: {writer}", t(Msg::ColWriter)));
             if !card.house_rules.is_empty() {
-                w.text(5.0, 8.5, &format!("{}: {}", texts.rules, card.house_rules));
+                let rules = t(Msg::HouseRules);
+                w.text(5.0, 8.5, &format!("{rules}: {}", card.house_rules));
             }
             if card.needs_sender {
-                w.text(5.0, 8.5, &texts.sender);
+                w.text(5.0, 8.5, t(Msg::SenderRequired));
             }
             if !card.manual_reason.is_empty() {
                 w.text(5.0, 8.5, &card.manual_reason);
@@ -449,5 +425,17 @@ impl BaseMail<'_> {
         document::render(&w.finish(), &format!("BaseMail {week}"))
             .map(Printout::Ready)
             .map_err(print_error)
+    }
+}
+
+/// A card reason's word on the run sheet, as the BaseMail screens name it.
+fn reason_word(r: CardReason) -> Msg {
+    match r {
+        CardReason::Detained => Msg::ReasonDetained,
+        CardReason::Clinic => Msg::ReasonClinic,
+        CardReason::Hospital => Msg::ReasonHospital,
+        CardReason::Birthday => Msg::ReasonBirthday,
+        CardReason::Ill => Msg::ReasonIll,
+        CardReason::Manual => Msg::ReasonManual,
     }
 }

@@ -10,7 +10,7 @@ pub mod model;
 pub mod rules;
 pub mod service;
 
-pub use labels::{LabelJob, LabelOrder, NoCards, PrintSettings, Printout, RunSheetTexts, Unfit};
+pub use labels::{LabelJob, LabelOrder, NoCards, PrintSettings, Printout, Unfit};
 pub use model::{
     Card, CardReason, Institution, InstitutionKind, LeftOut, LeftOutReason, ManualChange,
     Recipient, Run, Stay, Who,

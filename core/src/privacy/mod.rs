@@ -281,8 +281,14 @@ impl<'a> Privacy<'a> {
 
     /// A printable summary of everything about one member, in Dutch, as a PDF. Logged.
     pub fn export_pdf(&self, number: u64) -> Result<Vec<u8>> {
+        self.export_pdf_in(number, kapstok_text::Lang::Nl)
+    }
+
+    /// A printable summary of everything about one member, in a language, as a PDF. Logged.
+    pub fn export_pdf_in(&self, number: u64, lang: kapstok_text::Lang) -> Result<Vec<u8>> {
         let data = self.export(number)?;
-        pdf::render(&data).map_err(|e| Error::Storage(format!("cannot print the summary: {e}")))
+        pdf::render_in(&data, lang)
+            .map_err(|e| Error::Storage(format!("cannot print the summary: {e}")))
     }
 
     /// Erases one ex-member's personal data everywhere (see [`erase`]). Refused for someone who

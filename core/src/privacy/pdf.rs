@@ -1,14 +1,18 @@
-//! The printable summary of a person's data, in Dutch (the member's language at the office): the
-//! same content as the JSON export, section by section.
+//! The printable summary of a person's data, in the chosen language (its words come from the
+//! catalogue, `kapstok_text`, area `documents`): the same content as the JSON export, section by
+//! section.
 
 use super::export::PersonExport;
+use crate::basemail::CardReason;
 use crate::common::format_date;
-use crate::experts::{Allowance, ReviewStatus};
+use crate::experts::{Allowance, Outcome, ReviewStatus};
+use crate::meetings::Choice;
 use crate::members::{ConsentKind, Status};
 use crate::print::document::{self, Writer};
 use crate::print::PrintError;
 use crate::training::ItemStatus;
 use chrono::NaiveDate;
+use kapstok_text::{args, count, Lang, Msg, Noun};
 
 fn date(d: Option<NaiveDate>) -> String {
     d.map(format_date).unwrap_or_else(|| "-".into())
@@ -22,21 +26,72 @@ fn or_dash(text: &str) -> &str {
     }
 }
 
-fn status_nl(s: &Status) -> String {
+fn status(s: &Status, lang: Lang) -> String {
     match s {
-        Status::Active => "actief".into(),
-        Status::Suspended => "geschorst".into(),
-        Status::Ended { reason } if reason.is_empty() => "beëindigd".into(),
-        Status::Ended { reason } => format!("beëindigd ({reason})"),
-        Status::Deceased => "overleden".into(),
+        Status::Active => Msg::DocStatusActive.text(lang).into(),
+        Status::Suspended => Msg::DocStatusSuspended.text(lang).into(),
+        Status::Ended { reason } if reason.is_empty() => Msg::DocStatusEnded.text(lang).into(),
+        Status::Ended { reason } => args::DocStatusEndedWhy { reason }.text(lang),
+        Status::Deceased => Msg::DocStatusDeceased.text(lang).into(),
     }
 }
 
-fn consent_nl(k: ConsentKind) -> &'static str {
+fn consent(k: ConsentKind) -> Msg {
     match k {
-        ConsentKind::ConvocationEmail => "oproeping per e-mail",
-        ConsentKind::BirthdayCard => "verjaardagskaart",
-        ConsentKind::Magazine => "ledenblad",
+        ConsentKind::ConvocationEmail => Msg::DocConsentConvocationEmail,
+        ConsentKind::BirthdayCard => Msg::DocConsentBirthdayCard,
+        ConsentKind::Magazine => Msg::DocConsentMagazine,
+    }
+}
+
+fn card_reason(r: CardReason) -> Msg {
+    match r {
+        CardReason::Detained => Msg::DocReasonDetained,
+        CardReason::Clinic => Msg::DocReasonClinic,
+        CardReason::Hospital => Msg::DocReasonHospital,
+        CardReason::Birthday => Msg::DocReasonBirthday,
+        CardReason::Ill => Msg::DocReasonIll,
+        CardReason::Manual => Msg::DocReasonByHand,
+    }
+}
+
+fn outcome(o: Outcome) -> Msg {
+    match o {
+        Outcome::Stop => Msg::OutcomeStop,
+        Outcome::Adjust => Msg::OutcomeAdjust,
+        Outcome::Continue => Msg::OutcomeContinue,
+    }
+}
+
+fn choice(c: Choice) -> Msg {
+    match c {
+        Choice::For => Msg::ChoiceFor,
+        Choice::Against => Msg::ChoiceAgainst,
+        Choice::Abstain => Msg::ChoiceAbstain,
+        Choice::Blank => Msg::ChoiceBlank,
+    }
+}
+
+/// A plan item's state in words: "afgesproken 01-02-2026" (shared with the training plan).
+pub(crate) fn item_status(s: &ItemStatus, lang: Lang) -> String {
+    match s {
+        ItemStatus::Proposed => Msg::DocPlanProposed.text(lang).into(),
+        ItemStatus::Agreed(d) => args::DocPlanAgreed {
+            date: &format_date(*d),
+        }
+        .text(lang),
+        ItemStatus::Enrolled(d) => args::DocPlanEnrolled {
+            date: &format_date(*d),
+        }
+        .text(lang),
+        ItemStatus::Completed(d) => args::DocPlanCompleted {
+            date: &format_date(*d),
+        }
+        .text(lang),
+        ItemStatus::Cancelled(d) => args::DocPlanCancelled {
+            date: &format_date(*d),
+        }
+        .text(lang),
     }
 }
 
@@ -51,280 +106,324 @@ fn line(w: &mut Writer, text: &str) {
     w.text(3.0, 9.5, text);
 }
 
-/// Renders the summary.
+/// Renders the summary in Dutch.
 pub fn render(p: &PersonExport) -> Result<Vec<u8>, PrintError> {
+    render_in(p, Lang::Nl)
+}
+
+/// Renders the summary in a language.
+pub fn render_in(p: &PersonExport, lang: Lang) -> Result<Vec<u8>, PrintError> {
+    let t = |m: Msg| m.text(lang);
+    let field = |m: Msg, value: &str| format!("{}: {value}", m.text(lang));
     let m = &p.member;
     let mut w = Writer::new()?;
-    w.text(0.0, 16.0, "Overzicht van uw gegevens");
+    w.text(0.0, 16.0, t(Msg::DocPrivTitle));
     w.text(
         0.0,
         9.0,
-        &format!(
-            "Lidnummer {} · gemaakt op {} · alles wat de ledenadministratie over u bewaart",
-            m.number,
-            format_date(p.created.date())
-        ),
+        &args::DocPrivIntro {
+            number: &m.number,
+            date: &format_date(p.created.date()),
+        }
+        .text(lang),
     );
     if let Some(e) = &p.erased {
         w.text(
             0.0,
             10.0,
-            &format!(
-                "Uw persoonsgegevens zijn gewist op {}; alleen anonieme tellingen zijn bewaard.",
-                format_date(e.on)
-            ),
+            &args::DocPrivErased {
+                date: &format_date(e.on),
+            }
+            .text(lang),
         );
     }
 
-    heading(&mut w, "Lidmaatschap");
-    line(&mut w, &format!("Naam: {}", or_dash(&m.name.full())));
-    line(&mut w, &format!("Roepnaam: {}", or_dash(&m.known_as)));
-    line(&mut w, &format!("Geboortedatum: {}", date(m.birth_date)));
-    line(&mut w, &format!("Telefoon: {}", or_dash(&m.phone)));
-    line(&mut w, &format!("E-mail: {}", or_dash(&m.email)));
+    heading(&mut w, t(Msg::DocPrivMembership));
+    line(&mut w, &field(Msg::DocPrivName, or_dash(&m.name.full())));
+    line(&mut w, &field(Msg::DocPrivKnownAs, or_dash(&m.known_as)));
+    line(&mut w, &field(Msg::DocPrivBirthDate, &date(m.birth_date)));
+    line(&mut w, &field(Msg::DocPrivPhone, or_dash(&m.phone)));
+    line(&mut w, &field(Msg::DocPrivEmail, or_dash(&m.email)));
     let address = m.address.lines().map(|l| l.join(", ")).unwrap_or_default();
-    line(&mut w, &format!("Adres: {}", or_dash(&address)));
-    line(&mut w, &format!("Lid sinds: {}", format_date(m.joined)));
+    line(&mut w, &field(Msg::DocPrivAddress, or_dash(&address)));
+    line(
+        &mut w,
+        &field(Msg::DocPrivMemberSince, &format_date(m.joined)),
+    );
     for step in &m.status_history {
         line(
             &mut w,
-            &format!(
-                "Status vanaf {}: {}",
-                format_date(step.since),
-                status_nl(&step.status)
-            ),
+            &args::DocStatusFrom {
+                date: &format_date(step.since),
+                status: &status(&step.status, lang),
+            }
+            .text(lang),
         );
     }
     line(
         &mut w,
-        &format!("Laatste contact: {}", date(m.last_contact)),
+        &field(Msg::DocPrivLastContact, &date(m.last_contact)),
     );
-    line(&mut w, &format!("Notities: {}", or_dash(&m.notes)));
+    line(&mut w, &field(Msg::DocPrivNotes, or_dash(&m.notes)));
 
-    heading(&mut w, "Toestemmingen");
+    heading(&mut w, t(Msg::DocPrivConsents));
     for k in ConsentKind::ALL {
-        line(
-            &mut w,
-            &format!(
-                "{}: {}",
-                consent_nl(k),
-                k.in_consents(&m.consents)
-                    .map(|d| format!("gegeven op {}", format_date(d)))
-                    .unwrap_or_else(|| "niet gegeven".into())
-            ),
-        );
+        let given = k
+            .in_consents(&m.consents)
+            .map(|d| {
+                args::DocConsentGivenOn {
+                    date: &format_date(d),
+                }
+                .text(lang)
+            })
+            .unwrap_or_else(|| t(Msg::DocConsentNotGiven).into());
+        line(&mut w, &field(consent(k), &given));
     }
     for e in &p.consent_history {
+        let what = if e.given {
+            Msg::DocConsentGiven
+        } else {
+            Msg::DocConsentWithdrawn
+        };
         line(
             &mut w,
-            &format!(
-                "{} {} {} (vastgelegd door {})",
-                format_date(e.on),
-                consent_nl(e.kind),
-                if e.given { "gegeven" } else { "ingetrokken" },
-                or_dash(&e.by)
-            ),
+            &args::DocConsentStep {
+                date: &format_date(e.on),
+                kind: &t(consent(e.kind)),
+                what: &t(what),
+                by: &or_dash(&e.by),
+            }
+            .text(lang),
         );
     }
 
-    heading(&mut w, "BaseMail");
+    heading(&mut w, t(Msg::DocPrivBaseMail));
     if p.basemail.recipients.is_empty() && p.basemail.cards.is_empty() {
-        line(&mut w, "Geen gegevens.");
+        line(&mut w, t(Msg::DocPrivNoData));
     }
     for r in &p.basemail.recipients {
-        line(
-            &mut w,
-            &format!(
-                "Ontvanger {}{}{}",
-                r.id,
-                r.recipient
-                    .ill_since
-                    .map(|d| format!(" · ziek sinds {}", format_date(d)))
-                    .unwrap_or_default(),
-                if r.recipient.notes.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · notities: {}", r.recipient.notes)
+        let ill = r
+            .recipient
+            .ill_since
+            .map(|d| {
+                args::DocIllSince {
+                    date: &format_date(d),
                 }
-            ),
-        );
+                .text(lang)
+            })
+            .unwrap_or_default();
+        let notes = if r.recipient.notes.is_empty() {
+            String::new()
+        } else {
+            args::DocNotes {
+                notes: &r.recipient.notes,
+            }
+            .text(lang)
+        };
+        let head = args::DocRecipient { id: &r.id }.text(lang);
+        line(&mut w, &format!("{head}{ill}{notes}"));
         for s in &r.stays {
-            line(
-                &mut w,
-                &format!(
-                    "Verblijf {}: {} vanaf {} tot {}{}{}",
-                    s.id,
-                    or_dash(&s.institution),
-                    format_date(s.stay.from),
-                    date(s.stay.ended_on),
-                    if s.stay.unit.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · afdeling/cel {}", s.stay.unit)
-                    },
-                    if s.stay.registration_number.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · registratienummer {}", s.stay.registration_number)
-                    }
-                ),
-            );
+            let unit = if s.stay.unit.is_empty() {
+                String::new()
+            } else {
+                args::DocUnit { unit: &s.stay.unit }.text(lang)
+            };
+            let registration = if s.stay.registration_number.is_empty() {
+                String::new()
+            } else {
+                args::DocRegistration {
+                    number: &s.stay.registration_number,
+                }
+                .text(lang)
+            };
+            let stay = args::DocStay {
+                id: &s.id,
+                institution: &or_dash(&s.institution),
+                from: &format_date(s.stay.from),
+                until: &date(s.stay.ended_on),
+            }
+            .text(lang);
+            line(&mut w, &format!("{stay}{unit}{registration}"));
         }
     }
     for c in &p.basemail.cards {
-        let reasons: Vec<&str> = c.reasons.iter().map(|r| r.name()).collect();
+        let reasons: Vec<&str> = c.reasons.iter().map(|r| t(card_reason(*r))).collect();
+        let posted = c
+            .posted
+            .map(|d| {
+                args::DocCardPosted {
+                    date: &format_date(d),
+                }
+                .text(lang)
+            })
+            .unwrap_or_default();
         line(
             &mut w,
-            &format!(
-                "Kaart week {} ({}){}: {}",
-                c.week,
-                reasons.join(", "),
-                c.posted
-                    .map(|d| format!(", verstuurd {}", format_date(d)))
-                    .unwrap_or_default(),
-                or_dash(&c.address.join(" / "))
-            ),
+            &args::DocCard {
+                week: &c.week,
+                reasons: &reasons.join(", "),
+                posted: &posted,
+                address: &or_dash(&c.address.join(" / ")),
+            }
+            .text(lang),
         );
     }
     if !p.basemail.left_out.is_empty() {
         line(
             &mut w,
-            &format!(
-                "Niet in de ronde van {} week/weken.",
-                p.basemail.left_out.len()
-            ),
+            &args::DocLeftOut {
+                weeks: &count(p.basemail.left_out.len(), Noun::Week, lang),
+            }
+            .text(lang),
         );
     }
 
-    heading(&mut w, "Vrijwilligerswerk (ervaringsdeskundige)");
+    heading(&mut w, t(Msg::DocPrivVolunteering));
     if p.experts.agreements.is_empty() && p.experts.reviews.is_empty() {
-        line(&mut w, "Geen gegevens.");
+        line(&mut w, t(Msg::DocPrivNoData));
     }
     for a in &p.experts.agreements {
         let allowance = match a.record.allowance {
-            Allowance::None => "geen vergoeding".to_string(),
-            Allowance::PerHour(c) => format!("{c} per uur"),
-            Allowance::PerMonth(c) => format!("{c} per maand"),
+            Allowance::None => t(Msg::DocNoAllowance).to_string(),
+            Allowance::PerHour(c) => args::DocAllowancePerHour { amount: &c }.text(lang),
+            Allowance::PerMonth(c) => args::DocAllowancePerMonth { amount: &c }.text(lang),
         };
         line(
             &mut w,
-            &format!(
-                "Overeenkomst {}: {} t/m {} · {} · {} · getekend {}",
-                a.id,
-                format_date(a.record.start),
-                format_date(a.record.end),
-                a.record.tasks.join(", "),
-                allowance,
-                date(a.record.signed_on)
-            ),
+            &args::DocAgreement {
+                id: &a.id,
+                start: &format_date(a.record.start),
+                end: &format_date(a.record.end),
+                tasks: &a.record.tasks.join(", "),
+                allowance: &allowance,
+                signed: &date(a.record.signed_on),
+            }
+            .text(lang),
         );
     }
     for r in &p.experts.reviews {
         let status = match &r.record.status {
-            ReviewStatus::Scheduled => "gepland".to_string(),
-            ReviewStatus::Cancelled => "afgezegd".to_string(),
-            ReviewStatus::NoShow => "niet verschenen".to_string(),
-            ReviewStatus::Held(d) => format!("gehouden {}", format_date(*d)),
+            ReviewStatus::Scheduled => t(Msg::DocReviewScheduled).to_string(),
+            ReviewStatus::Cancelled => t(Msg::DocReviewCancelled).to_string(),
+            ReviewStatus::NoShow => t(Msg::DocReviewNoShow).to_string(),
+            ReviewStatus::Held(d) => args::DocReviewHeld {
+                date: &format_date(*d),
+            }
+            .text(lang),
         };
-        line(
-            &mut w,
-            &format!(
-                "Functioneringsgesprek {} op {}: {}{}",
-                r.id,
-                format_date(r.record.slot.start.date()),
-                status,
-                r.record
-                    .outcome
-                    .map(|o| format!(", uitkomst {}", o.name()))
-                    .unwrap_or_default()
-            ),
-        );
+        let outcome = r
+            .record
+            .outcome
+            .map(|o| {
+                args::DocOutcome {
+                    outcome: &t(outcome(o)),
+                }
+                .text(lang)
+            })
+            .unwrap_or_default();
+        let review = args::DocReview {
+            id: &r.id,
+            date: &format_date(r.record.slot.start.date()),
+            status: &status,
+        }
+        .text(lang);
+        line(&mut w, &format!("{review}{outcome}"));
         if let Some(c) = &r.record.conversation {
             for (label, text) in [
-                ("Werk", &c.work),
-                ("Plezier", &c.enjoyment),
-                ("Moeilijkheden", &c.difficulties),
-                ("Afgesproken", &c.agreed),
-                ("Scholingswensen", &c.training_wishes),
+                (Msg::DocTalkWork, &c.work),
+                (Msg::DocTalkEnjoyment, &c.enjoyment),
+                (Msg::DocTalkDifficulties, &c.difficulties),
+                (Msg::DocTalkAgreed, &c.agreed),
+                (Msg::DocTalkTrainingWishes, &c.training_wishes),
             ] {
                 if !text.is_empty() {
-                    w.text(8.0, 9.0, &format!("{label}: {text}"));
+                    w.text(8.0, 9.0, &field(label, text));
                 }
             }
         }
     }
 
-    heading(&mut w, "Scholing");
+    heading(&mut w, t(Msg::DocPrivTraining));
     if p.training.skills_held.is_empty() && p.training.plan.is_empty() {
-        line(&mut w, "Geen gegevens.");
+        line(&mut w, t(Msg::DocPrivNoData));
     }
     for h in &p.training.skills_held {
         line(
             &mut w,
-            &format!(
-                "Vaardigheid: {} (sinds {})",
-                or_dash(&h.skill_name),
-                format_date(h.held.acquired)
-            ),
+            &args::DocSkillHeld {
+                skill: &or_dash(&h.skill_name),
+                since: &format_date(h.held.acquired),
+            }
+            .text(lang),
         );
     }
     for item in &p.training.plan {
-        let status = match &item.item.status {
-            ItemStatus::Proposed => "voorgesteld".to_string(),
-            ItemStatus::Agreed(d) => format!("afgesproken {}", format_date(*d)),
-            ItemStatus::Enrolled(d) => format!("ingeschreven {}", format_date(*d)),
-            ItemStatus::Completed(d) => format!("afgerond {}", format_date(*d)),
-            ItemStatus::Cancelled(d) => format!("geannuleerd {}", format_date(*d)),
+        let wish = if item.item.wish.is_empty() {
+            String::new()
+        } else {
+            args::DocWish {
+                wish: &item.item.wish,
+            }
+            .text(lang)
         };
-        line(
-            &mut w,
-            &format!(
-                "Opleidingsplan: {} · {}{}",
-                or_dash(&item.course_name),
-                status,
-                if item.item.wish.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · wens: {}", item.item.wish)
-                }
-            ),
-        );
+        let plan = args::DocPlanItem {
+            course: &or_dash(&item.course_name),
+            status: &item_status(&item.item.status, lang),
+        }
+        .text(lang);
+        line(&mut w, &format!("{plan}{wish}"));
     }
 
-    heading(&mut w, "Algemene ledenvergaderingen");
+    heading(&mut w, t(Msg::DocPrivMeetings));
     if p.meetings.is_empty() {
-        line(&mut w, "Geen gegevens.");
+        line(&mut w, t(Msg::DocPrivNoData));
     }
     for m in &p.meetings {
-        let mut parts = vec![format!("ALV {}", m.at.format("%d-%m-%Y %H:%M"))];
+        let mut parts = vec![args::DocMeetingAt {
+            at: &m.at.format("%d-%m-%Y %H:%M"),
+        }
+        .text(lang)];
         match m.invited.as_str() {
-            "email" => parts.push("uitgenodigd per e-mail".into()),
-            "letter" => parts.push("uitgenodigd per brief".into()),
+            "email" => parts.push(t(Msg::DocInvitedByEmail).into()),
+            "letter" => parts.push(t(Msg::DocInvitedByLetter).into()),
             _ => {}
         }
         for p in &m.presence {
-            parts.push(format!(
-                "aanwezig vanaf {}{}{}",
-                p.arrived.format("%H:%M"),
-                p.left
-                    .map(|l| format!(" tot {}", l.format("%H:%M")))
-                    .unwrap_or_default(),
-                if p.voting { "" } else { " (zonder stem)" }
-            ));
+            let until = p
+                .left
+                .map(|l| {
+                    args::DocUntil {
+                        time: &l.format("%H:%M"),
+                    }
+                    .text(lang)
+                })
+                .unwrap_or_default();
+            let from = args::DocPresentFrom {
+                time: &p.arrived.format("%H:%M"),
+            }
+            .text(lang);
+            let vote = if p.voting { "" } else { t(Msg::DocWithoutVote) };
+            parts.push(format!("{from}{until}{vote}"));
         }
         if let Some(holder) = m.proxy_given_to {
-            parts.push(format!("volmacht gegeven aan lid {holder}"));
+            parts.push(args::DocProxyGivenTo { number: &holder }.text(lang));
         }
         for giver in &m.proxies_held {
-            parts.push(format!("volmacht van lid {giver}"));
+            parts.push(args::DocProxyFrom { number: giver }.text(lang));
         }
-        for (title, choice) in &m.roll_call_votes {
-            parts.push(format!("stem op \"{title}\": {}", choice.name()));
+        for (title, c) in &m.roll_call_votes {
+            parts.push(
+                args::DocRollCallVote {
+                    title,
+                    choice: &t(choice(*c)),
+                }
+                .text(lang),
+            );
         }
         line(&mut w, &parts.join(" · "));
     }
 
-    heading(&mut w, "Logboek (wie deed wat met uw gegevens)");
+    heading(&mut w, t(Msg::DocPrivAudit));
     for e in &p.audit {
         line(
             &mut w,
@@ -342,5 +441,8 @@ pub fn render(p: &PersonExport) -> Result<Vec<u8>, PrintError> {
             ),
         );
     }
-    document::render(&w.finish(), &format!("Overzicht gegevens lid {}", m.number))
+    document::render(
+        &w.finish(),
+        &args::DocPrivDocTitle { number: &m.number }.text(lang),
+    )
 }

@@ -574,6 +574,16 @@ impl<'a> Training<'a> {
     /// An expert's training plan for the half year of `day` as a PDF in Dutch, to discuss with
     /// them: tasks, skills held, the gap, suggested courses, the plan items.
     pub fn plan_pdf(&self, expert: u64, day: NaiveDate) -> Result<Vec<u8>> {
+        self.plan_pdf_in(expert, day, kapstok_text::Lang::Nl)
+    }
+
+    /// An expert's training plan (see [`Self::plan_pdf`]) in a language.
+    pub fn plan_pdf_in(
+        &self,
+        expert: u64,
+        day: NaiveDate,
+        lang: kapstok_text::Lang,
+    ) -> Result<Vec<u8>> {
         let member = self
             .s
             .store()
@@ -601,7 +611,7 @@ impl<'a> Training<'a> {
             suggestion: &gap.suggestion,
             items: &items,
         };
-        super::pdf::render(&sheet).map_err(Error::from)
+        super::pdf::render_in(&sheet, lang).map_err(Error::from)
     }
 
     /// A half year's training costs against the budget (every expert together).

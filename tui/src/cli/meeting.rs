@@ -223,9 +223,8 @@ fn run_command(
                 write_file(&path, &job.pdf)?;
                 writeln!(
                     out,
-                    "{} {}: {}",
-                    job.labels,
-                    Msg::CliMeetingLabels.text(lang),
+                    "{}: {}",
+                    crate::i18n::count(job.labels, crate::i18n::Noun::Label, lang),
                     path.display()
                 )
                 .map_err(io)?;

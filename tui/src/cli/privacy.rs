@@ -150,7 +150,7 @@ fn person_command(
                     .and_then(|p| p.extension())
                     .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
             let bytes = if pdf {
-                s.privacy().export_pdf(number)
+                s.privacy().export_pdf_in(number, lang)
             } else {
                 s.privacy().export_json(number)
             }
@@ -242,7 +242,8 @@ fn retention_command(
     let backups = backups_of(&k);
     if !yes {
         let count = due.len().to_string();
-        let prompt = args::PrivRetentionPrompt { count: &count }.text(lang);
+        let who = crate::i18n::count(due.len(), crate::i18n::Noun::ExMember, lang);
+        let prompt = args::PrivRetentionPrompt { count: &who }.text(lang);
         if !confirm_twice(&prompt, &count, &backups, lang)? {
             return Err(Failure(Msg::PrivCancelled.text(lang).into()));
         }

@@ -6,43 +6,16 @@ use kapstok_core::error::Error;
 /// Why one label does not fit, with the card's name.
 pub fn unfit(u: &kapstok_core::basemail::Unfit, lang: Lang) -> String {
     use kapstok_core::print::FitReason;
-    let nl = lang == Lang::Nl;
     let line = u.line.as_deref().unwrap_or("");
     let why = match &u.reason {
-        FitReason::TooWide { .. } => {
-            if nl {
-                format!("regel te breed: \"{line}\"")
-            } else {
-                format!("line too wide: \"{line}\"")
-            }
+        FitReason::TooWide { .. } => args::UnfitTooWide { line: &line }.text(lang),
+        FitReason::TooManyLines => Msg::UnfitTooManyLines.text(lang).to_string(),
+        FitReason::MissingGlyph { ch, .. } => args::UnfitMissingGlyph {
+            ch: &kapstok_core::common::printable(&ch.to_string()),
+            code: &format!("U+{:04X}", u32::from(*ch)),
         }
-        FitReason::TooManyLines => if nl {
-            "te veel regels"
-        } else {
-            "too many lines"
-        }
-        .to_string(),
-        FitReason::MissingGlyph { ch, .. } => {
-            if nl {
-                format!(
-                    "teken \"{}\" (U+{:04X}) kan niet gedrukt worden",
-                    kapstok_core::common::printable(&ch.to_string()),
-                    u32::from(*ch)
-                )
-            } else {
-                format!(
-                    "character \"{}\" (U+{:04X}) cannot be printed",
-                    kapstok_core::common::printable(&ch.to_string()),
-                    u32::from(*ch)
-                )
-            }
-        }
-        FitReason::Empty => if nl {
-            "geen adresregels"
-        } else {
-            "no address lines"
-        }
-        .to_string(),
+        .text(lang),
+        FitReason::Empty => Msg::UnfitEmpty.text(lang).to_string(),
     };
     format!("{} ({why})", u.name)
 }
@@ -75,11 +48,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
             format!("{} ({found} > {supported})", Msg::ErrNewerFormat.text(lang))
         }
         // What went wrong inside is for whoever helps: `error_detail` has it.
-        Error::Corrupt { tree, key, .. } => fill(
-            Msg::ErrCorrupt,
-            lang,
-            &[("table", &table_name(tree, lang)), ("key", key)],
-        ),
+        Error::Corrupt { tree, key, .. } => args::ErrCorrupt {
+            table: &table_name(tree, lang),
+            key: &key,
+        }
+        .text(lang),
         Error::Storage(_) => Msg::ErrStorage.text(lang).into(),
         Error::Io { path, detail } => format!("{path}: {}", io_detail(detail, lang)),
         Error::Locked => Msg::ErrLocked.text(lang).into(),
@@ -89,11 +62,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
             Some(why) => format!("{} ({why}).", Msg::ErrReadOnly.text(lang)),
             None => format!("{}.", Msg::ErrReadOnly.text(lang)),
         },
-        Error::OutputInStore { path, store } => fill(
-            Msg::ErrOutputInStore,
-            lang,
-            &[("path", path), ("store", store)],
-        ),
+        Error::OutputInStore { path, store } => args::ErrOutputInStore {
+            path: &path,
+            store: &store,
+        }
+        .text(lang),
         Error::BadBackup {
             path,
             line,
@@ -101,21 +74,18 @@ pub fn error(e: &Error, lang: Lang) -> String {
         } => {
             let problem = backup_problem(problem, lang);
             if *line == 0 {
-                fill(
-                    Msg::ErrBadBackupWhole,
-                    lang,
-                    &[("path", path), ("problem", &problem)],
-                )
+                args::ErrBadBackupWhole {
+                    path: &path,
+                    problem: &problem,
+                }
+                .text(lang)
             } else {
-                fill(
-                    Msg::ErrBadBackup,
-                    lang,
-                    &[
-                        ("path", path),
-                        ("line", &line.to_string()),
-                        ("problem", &problem),
-                    ],
-                )
+                args::ErrBadBackup {
+                    path: &path,
+                    line: &line,
+                    problem: &problem,
+                }
+                .text(lang)
             }
         }
     }
@@ -126,27 +96,24 @@ pub(super) fn backup_problem(p: &kapstok_core::store::dump::BackupProblem, lang:
     use kapstok_core::store::dump::BackupProblem as P;
     let plain = |m: Msg| m.text(lang).to_string();
     match p {
-        P::Unreadable(detail) => fill(Msg::BackupUnreadable, lang, &[("detail", detail)]),
+        P::Unreadable(detail) => args::BackupUnreadable { detail: &detail }.text(lang),
         P::Empty => plain(Msg::BackupEmpty),
         P::NoHeader => plain(Msg::BackupNoHeader),
-        P::UnsupportedVersion(v) => fill(Msg::BackupVersion, lang, &[("version", &v.to_string())]),
-        P::AfterCheckLine(at) => fill(Msg::BackupAfterCheck, lang, &[("at", &at.to_string())]),
+        P::UnsupportedVersion(v) => args::BackupVersion { version: &v }.text(lang),
+        P::AfterCheckLine(at) => args::BackupAfterCheck { at: &at }.text(lang),
         P::NotUtf8 => plain(Msg::BackupNotUtf8),
         P::NotAnEntry => plain(Msg::BackupNotAnEntry),
         P::CutShort => plain(Msg::BackupCutShort),
-        P::UnknownTree(tree) => fill(Msg::BackupUnknownTree, lang, &[("tree", tree)]),
+        P::UnknownTree(tree) => args::BackupUnknownTree { tree: &tree }.text(lang),
         P::KeyNotHex | P::ValueNotHex | P::KeyLength => plain(Msg::BackupBadEntry),
         P::UnencryptedValue => plain(Msg::BackupUnencrypted),
         P::NotARecord => plain(Msg::BackupNotARecord),
         P::Repeated => plain(Msg::BackupRepeated),
-        P::Incomplete { found, expected } => fill(
-            Msg::BackupIncomplete,
-            lang,
-            &[
-                ("found", &found.to_string()),
-                ("expected", &expected.to_string()),
-            ],
-        ),
+        P::Incomplete { found, expected } => args::BackupIncomplete {
+            found: &found,
+            expected: &expected,
+        }
+        .text(lang),
         P::Damaged => plain(Msg::BackupDamaged),
         P::NoCheckLine => plain(Msg::BackupNoCheckLine),
         P::BadFormatVersion
@@ -173,60 +140,59 @@ pub fn error_detail(e: &Error) -> Option<String> {
 
 /// What kind of record, in words (`member` is "lid").
 pub(super) fn record_kind(kind: &str, lang: Lang) -> String {
-    let nl = match kind {
-        "member" => "lid",
-        "user" => "gebruiker",
-        "institution" => "inrichting",
-        "recipient" => "ontvanger",
-        "stay" => "verblijf",
-        "card run" => "kaartronde",
-        "agreement" => "overeenkomst",
-        "review" => "functioneringsgesprek",
-        "meeting" => "ledenvergadering",
-        "skill" => "vaardigheid",
-        "task" => "taakomschrijving",
-        "course" => "training",
-        "skill held" => "behaalde vaardigheid",
-        "plan item" => "punt van een opleidingsplan",
-        "audit entry" => "logregel",
+    let m = match kind {
+        "member" => Msg::KindMember,
+        "user" => Msg::KindUser,
+        "institution" => Msg::KindInstitution,
+        "recipient" => Msg::KindRecipient,
+        "stay" => Msg::KindStay,
+        "card run" => Msg::KindCardRun,
+        "agreement" => Msg::KindAgreement,
+        "review" => Msg::KindReview,
+        "meeting" => Msg::KindMeeting,
+        "skill" => Msg::KindSkill,
+        "task" => Msg::KindTask,
+        "course" => Msg::KindCourse,
+        "skill held" => Msg::KindSkillHeld,
+        "plan item" => Msg::KindPlanItem,
+        "audit entry" => Msg::KindAuditEntry,
         _ => return kind.to_string(),
     };
-    match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => kind.to_string(),
-    }
+    m.text(lang).to_string()
 }
 
 /// A store table (tree) in words, with its own name for whoever helps.
 pub(super) fn table_name(tree: &str, lang: Lang) -> String {
-    let nl = match tree {
-        "meta" => "beheergegevens",
-        "users" => "gebruikers",
-        "audit" => "logboek",
-        "members" => "leden",
-        "settings" => "instellingen",
-        "institutions" => "inrichtingen",
-        "recipients" => "ontvangers",
-        "stays" => "verblijven",
-        "runs" => "kaartrondes",
-        "agreements" => "overeenkomsten",
-        "reviews" => "functioneringsgesprekken",
-        "allowance_limits" => "vergoedingsgrenzen",
-        "skills" => "vaardigheden",
-        "tasks" => "taakomschrijvingen",
-        "courses" => "trainingen",
-        "skills_held" => "behaalde vaardigheden",
-        "plan_items" => "opleidingsplannen",
-        "meetings" => "ledenvergaderingen",
-        "consent_history" => "toestemmingen",
-        "erasures" => "gewiste personen",
-        "birthdays" => "verjaardagen",
+    let m = match tree {
+        "meta" => Msg::TableMeta,
+        "users" => Msg::TableUsers,
+        "audit" => Msg::TableAudit,
+        "members" => Msg::TableMembers,
+        "settings" => Msg::TableSettings,
+        "institutions" => Msg::TableInstitutions,
+        "recipients" => Msg::TableRecipients,
+        "stays" => Msg::TableStays,
+        "runs" => Msg::TableRuns,
+        "agreements" => Msg::TableAgreements,
+        "reviews" => Msg::TableReviews,
+        "allowance_limits" => Msg::TableAllowanceLimits,
+        "skills" => Msg::TableSkills,
+        "tasks" => Msg::TableTasks,
+        "courses" => Msg::TableCourses,
+        "skills_held" => Msg::TableSkillsHeld,
+        "plan_items" => Msg::TablePlanItems,
+        "meetings" => Msg::TableMeetings,
+        "consent_history" => Msg::TableConsentHistory,
+        "erasures" => Msg::TableErasures,
+        "birthdays" => Msg::TableBirthdays,
         _ => return tree.to_string(),
     };
-    match lang {
-        Lang::Nl => format!("{nl} ({tree})"),
-        Lang::En => tree.to_string(),
+    // In English the tree's own name says it; in Dutch the word comes first.
+    args::TableNamed {
+        word: &m.text(lang),
+        tree: &tree,
     }
+    .text(lang)
 }
 
 /// The system's words for a file error ("No such file or directory (os error 2)"), in the
@@ -236,42 +202,29 @@ pub(super) fn io_detail(detail: &str, lang: Lang) -> String {
         .rsplit_once("(os error ")
         .and_then(|(_, rest)| rest.strip_suffix(')'))
         .and_then(|n| n.parse::<i32>().ok());
-    let nl = lang == Lang::Nl;
-    let text = match code {
-        Some(2) if nl => "bestaat niet; controleer de naam en de map",
-        Some(2) => "does not exist; check the name and the folder",
-        Some(13) | Some(1) if nl => "geen toegang; kies een map waar u mag schrijven",
-        Some(13) | Some(1) => "permission denied; choose a folder you may write to",
-        Some(17) if nl => "bestaat al; kies een andere naam",
-        Some(17) => "already exists; choose another name",
-        Some(20) if nl => "een deel van het pad is geen map",
-        Some(20) => "part of the path is not a folder",
-        Some(21) if nl => "is een map, geen bestand",
-        Some(21) => "is a folder, not a file",
-        Some(28) if nl => "de schijf is vol",
-        Some(28) => "the disk is full",
-        Some(30) if nl => "de schijf is alleen-lezen",
-        Some(30) => "the disk is read-only",
+    let m = match code {
+        Some(2) => Msg::IoNotFound,
+        Some(13) | Some(1) => Msg::IoDenied,
+        Some(17) => Msg::IoExists,
+        Some(20) => Msg::IoNotAFolder,
+        Some(21) => Msg::IoIsAFolder,
+        Some(28) => Msg::IoDiskFull,
+        Some(30) => Msg::IoReadOnly,
         _ => return io_kind(detail, lang).unwrap_or_else(|| detail.to_string()),
     };
-    text.to_string()
+    m.text(lang).to_string()
 }
 
 /// `std::io::ErrorKind`'s words (as `ReadOnly` carries them), in the user's language.
 pub(super) fn io_kind(detail: &str, lang: Lang) -> Option<String> {
-    let (nl, en) = match detail {
-        "permission denied" => ("geen toegang", "permission denied"),
-        "read-only filesystem or storage medium" => {
-            ("de schijf is alleen-lezen", "the disk is read-only")
-        }
-        "no storage space" => ("de schijf is vol", "the disk is full"),
-        "file too large" => ("het bestand is te groot", "the file is too large"),
-        "filesystem quota exceeded" => ("uw schijfquotum is op", "your disk quota is used up"),
-        "entity not found" | "not found" => ("bestaat niet", "does not exist"),
+    let m = match detail {
+        "permission denied" => Msg::IoKindDenied,
+        "read-only filesystem or storage medium" => Msg::IoKindReadOnly,
+        "no storage space" => Msg::IoKindFull,
+        "file too large" => Msg::IoKindTooLarge,
+        "filesystem quota exceeded" => Msg::IoKindQuota,
+        "entity not found" | "not found" => Msg::IoKindNotFound,
         _ => return None,
     };
-    Some(match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => en.to_string(),
-    })
+    Some(m.text(lang).to_string())
 }

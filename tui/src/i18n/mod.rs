@@ -18,12 +18,3 @@ pub use fields::*;
 pub use kapstok_text::{args, count, Lang, Msg, Noun};
 pub use reasons::*;
 pub use words::*;
-
-/// A message with its `{name}` places filled in.
-pub fn fill(m: Msg, lang: Lang, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(m.text(lang).to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}

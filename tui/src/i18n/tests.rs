@@ -193,11 +193,11 @@ fn basemail_words_in_both_languages() {
         );
     }
     assert_eq!(
-        fill(
-            Msg::RunPosted,
-            Lang::Nl,
-            &[("week", "2026-W48"), ("date", "23-11-2026")]
-        ),
+        args::RunPosted {
+            week: &"2026-W48",
+            date: &"23-11-2026"
+        }
+        .text(Lang::Nl),
         "Ronde 2026-W48 gepost en afgesloten op 23-11-2026."
     );
 }
@@ -260,16 +260,6 @@ fn allowance_warnings_are_sentences_with_the_amounts() {
 }
 
 #[test]
-fn the_run_sheet_speaks_the_users_language() {
-    let nl = run_sheet_texts(Lang::Nl);
-    let en = run_sheet_texts(Lang::En);
-    assert_eq!(
-        (nl.written.as_str(), nl.posted.as_str()),
-        ("geschreven", "gepost")
-    );
-    assert_eq!(en.title, "BaseMail run");
-    assert_eq!(nl.reasons.len(), CardReason::ALL.len());
-    assert_eq!(en.reasons[&CardReason::Detained], "detained");
-    assert_eq!(nl.reasons[&CardReason::Manual], "met de hand");
+fn the_field_names_of_the_printer_are_in_words() {
     assert_eq!(field_name("offset_x_mm", Lang::Nl), "Verschuiving x (mm)");
 }

@@ -2,7 +2,7 @@
 //! allowances, dates.
 
 use super::*;
-use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason, RunSheetTexts};
+use kapstok_core::basemail::{CardReason, InstitutionKind, LeftOutReason};
 use kapstok_core::common::{format_date, Cents};
 use kapstok_core::experts::{
     AgreementState, Allowance, AllowanceWarning, Outcome, PeriodKind, ReviewStatus,
@@ -24,23 +24,6 @@ pub fn card_reason(r: CardReason) -> Msg {
 pub fn card_reasons(reasons: &[CardReason], lang: Lang) -> String {
     let words: Vec<&str> = reasons.iter().map(|r| card_reason(*r).text(lang)).collect();
     words.join(", ")
-}
-
-/// The words on the run sheet PDF, in a language; the reasons as the screens name them.
-pub fn run_sheet_texts(lang: Lang) -> RunSheetTexts {
-    let text = |m: Msg| m.text(lang).to_string();
-    RunSheetTexts {
-        title: text(Msg::RunSheetTitle),
-        written: text(Msg::Written),
-        posted: text(Msg::RunSheetPosted),
-        writer: text(Msg::ColWriter),
-        rules: text(Msg::HouseRules),
-        sender: text(Msg::SenderRequired),
-        reasons: CardReason::ALL
-            .iter()
-            .map(|r| (*r, text(card_reason(*r))))
-            .collect(),
-    }
 }
 
 /// Why someone is left out of a run, in words.
@@ -67,22 +50,19 @@ pub fn left_out_reason(r: &LeftOutReason, lang: Lang) -> String {
 pub fn no_cards(n: &kapstok_core::basemail::NoCards, lang: Lang) -> String {
     let week = n.week.to_string();
     if n.left_out.is_empty() {
-        return fill(Msg::NoCardsNobodyLeftOut, lang, &[("week", &week)]);
+        return args::NoCardsNobodyLeftOut { week: &week }.text(lang);
     }
     let reasons: Vec<String> = n
         .left_out
         .iter()
         .map(|(reason, count)| format!("{count} × {}", left_out_reason(reason, lang)))
         .collect();
-    fill(
-        Msg::NoCardsInWeek,
-        lang,
-        &[
-            ("week", &week),
-            ("left", &n.total().to_string()),
-            ("reasons", &reasons.join(", ")),
-        ],
-    )
+    args::NoCardsInWeek {
+        week: &week,
+        left: &n.total().to_string(),
+        reasons: &reasons.join(", "),
+    }
+    .text(lang)
 }
 
 /// The kind of an institution, in words.
@@ -140,19 +120,16 @@ pub fn review_status(s: &ReviewStatus, lang: Lang) -> String {
         ReviewStatus::Scheduled => Msg::ReviewScheduled.text(lang).to_string(),
         ReviewStatus::Cancelled => Msg::ReviewCancelled.text(lang).to_string(),
         ReviewStatus::NoShow => Msg::ReviewNoShow.text(lang).to_string(),
-        ReviewStatus::Held(on) => fill(Msg::ReviewHeld, lang, &[("date", &format_date(*on))]),
+        ReviewStatus::Held(on) => args::ReviewHeld {
+            date: &format_date(*on),
+        }
+        .text(lang),
     }
 }
 
 /// The short name of a weekday: "ma" / "Mon".
 pub fn weekday_short(day: chrono::Weekday, lang: Lang) -> &'static str {
-    const NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = day.num_days_from_monday() as usize;
-    match lang {
-        Lang::Nl => NL[i % 7],
-        Lang::En => EN[i % 7],
-    }
+    kapstok_text::dates::weekday_short(day.num_days_from_monday() as usize, lang)
 }
 
 /// The name of a month, 1-12: "juli" / "July".
@@ -219,68 +196,59 @@ pub fn allowance_warnings(warnings: &[AllowanceWarning], lang: Lang) -> Vec<Stri
     let mut months_done = false;
     for w in warnings {
         match w {
-            AllowanceWarning::NoLimits { year } => out.push(fill(
-                Msg::WarnNoLimits,
-                lang,
-                &[("year", &year.to_string())],
-            )),
+            AllowanceWarning::NoLimits { year } => {
+                out.push(args::WarnNoLimits { year: &year }.text(lang))
+            }
             AllowanceWarning::PerHour {
                 amount,
                 limit,
                 under_21,
-            } => out.push(fill(
-                if *under_21 {
-                    Msg::WarnPerHourUnder21
-                } else {
-                    Msg::WarnPerHour
-                },
-                lang,
-                &[
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
-            )),
+            } => out.push(if *under_21 {
+                args::WarnPerHourUnder21 { amount, limit }.text(lang)
+            } else {
+                args::WarnPerHour { amount, limit }.text(lang)
+            }),
             AllowanceWarning::PerMonth {
                 year,
                 month,
                 amount,
                 limit,
-            } if months.len() == 1 => out.push(fill(
-                Msg::WarnPerMonth,
-                lang,
-                &[
-                    ("month", &format!("{} {year}", month_name(*month, lang))),
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
-            )),
+            } if months.len() == 1 => out.push(
+                args::WarnPerMonth {
+                    month: &format!("{} {year}", month_name(*month, lang)),
+                    amount: &amount,
+                    limit: &limit,
+                }
+                .text(lang),
+            ),
             AllowanceWarning::PerMonth { limit, .. } => {
                 if months_done {
                     continue;
                 }
                 months_done = true;
                 let list = month_runs(&months, lang);
-                out.push(fill(
-                    Msg::WarnPerMonths,
-                    lang,
-                    &[("months", &list.join(", ")), ("limit", &limit.to_string())],
-                ));
+                out.push(
+                    args::WarnPerMonths {
+                        months: &list.join(", "),
+                        limit: &limit,
+                    }
+                    .text(lang),
+                );
             }
             AllowanceWarning::PerYear {
                 year,
                 amount,
                 limit,
                 months,
-            } => out.push(fill(
-                Msg::WarnPerYear,
-                lang,
-                &[
-                    ("year", &year.to_string()),
-                    ("amount", &amount.to_string()),
-                    ("limit", &limit.to_string()),
-                    ("months", &months.to_string()),
-                ],
-            )),
+            } => out.push(
+                args::WarnPerYear {
+                    year: &year,
+                    amount: &amount,
+                    limit: &limit,
+                    months: &count(*months, Noun::Month, lang),
+                }
+                .text(lang),
+            ),
         }
     }
     out

@@ -1,22 +1,19 @@
 //! The general meetings' values as text in the user's language, shared by the Meetings tab and
-//! the command line: kinds, majorities, a vote's result with its reason, the rules.
+//! the command line: kinds, majorities, a vote's result with its reason, the rules. The words
+//! are in the catalogue (`kapstok_text`, area `meetings`).
 
-use crate::i18n::Lang;
+use crate::i18n::{args, count, Lang, Msg, Noun};
 use kapstok_core::meetings::{Decision, Fraction, Majority, MeetingKind, MeetingRules, Why};
 
 /// A meeting's kind.
 pub fn kind(k: MeetingKind, lang: Lang) -> &'static str {
-    let nl = lang == Lang::Nl;
     match k {
-        MeetingKind::Spring if nl => "voorjaarsvergadering",
-        MeetingKind::Spring => "spring meeting",
-        MeetingKind::Autumn if nl => "najaarsvergadering",
-        MeetingKind::Autumn => "autumn meeting",
-        MeetingKind::Extraordinary if nl => "buitengewone vergadering",
-        MeetingKind::Extraordinary => "extraordinary meeting",
-        MeetingKind::Second { .. } if nl => "tweede vergadering",
-        MeetingKind::Second { .. } => "second meeting",
+        MeetingKind::Spring => Msg::KindSpring,
+        MeetingKind::Autumn => Msg::KindAutumn,
+        MeetingKind::Extraordinary => Msg::KindExtraordinary,
+        MeetingKind::Second { .. } => Msg::KindSecond,
     }
+    .text(lang)
 }
 
 /// A share: `2/3`, `60%`.
@@ -26,152 +23,103 @@ pub fn share(f: Fraction) -> String {
 
 /// A majority of the votes cast: "meer dan de helft", "2/3".
 pub fn majority(m: Majority, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
     match (m.more_than, m.share == Fraction::new(1, 2)) {
-        (true, true) if nl => "meer dan de helft".into(),
-        (true, true) => "more than half".into(),
-        (true, false) if nl => format!("meer dan {}", share(m.share)),
-        (true, false) => format!("more than {}", share(m.share)),
+        (true, true) => Msg::MajorityHalf.text(lang).into(),
+        (true, false) => args::MajorityMoreThan {
+            share: &share(m.share),
+        }
+        .text(lang),
         (false, _) => share(m.share),
     }
 }
 
 /// A vote's result with its reason: "verworpen: 2/3 van de uitgebrachte stemmen nodig, 61% voor".
 pub fn decision(d: &Decision, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let verdict = match (d.adopted, nl) {
-        (true, true) => "aangenomen",
-        (true, false) => "adopted",
-        (false, true) => "verworpen",
-        (false, false) => "rejected",
+    let verdict = if d.adopted {
+        Msg::Adopted
+    } else {
+        Msg::Rejected
     };
     let pct = d.percent_for().unwrap_or(0);
     let t = d.tally;
     let why = match d.why {
-        Why::Adopted { needed } | Why::NoMajority { needed } => {
-            if nl {
-                format!(
-                    "{} van de uitgebrachte stemmen nodig, {pct}% voor",
-                    majority(needed, lang)
-                )
-            } else {
-                format!(
-                    "{} of votes cast needed, {pct}% for",
-                    majority(needed, lang)
-                )
-            }
+        Why::Adopted { needed } | Why::NoMajority { needed } => args::WhyMajority {
+            needed: &majority(needed, lang),
+            pct: &pct,
         }
-        Why::Tie => {
-            if nl {
-                format!(
-                    "de stemmen staken ({} voor, {} tegen)",
-                    t.for_votes, t.against
-                )
-            } else {
-                format!("a tie ({} for, {} against)", t.for_votes, t.against)
-            }
+        .text(lang),
+        Why::Tie => args::WhyTie {
+            yes: &t.for_votes,
+            against: &t.against,
         }
-        Why::NoneCast => if nl {
-            "geen stemmen uitgebracht"
-        } else {
-            "no votes cast"
-        }
-        .into(),
+        .text(lang),
+        Why::NoneCast => Msg::WhyNoneCast.text(lang).into(),
         Why::NoQuorum {
             needed,
             represented,
             voting_members,
-        } => {
-            if nl {
-                format!(
-                    "quorum niet gehaald: {represented} van {voting_members} stemgerechtigden aanwezig of vertegenwoordigd, {} nodig; een tweede vergadering beslist",
-                    share(needed)
-                )
-            } else {
-                format!(
-                    "no quorum: {represented} of {voting_members} voting members present or represented, {} needed; a second meeting decides",
-                    share(needed)
-                )
-            }
+        } => args::WhyNoQuorum {
+            represented: &represented,
+            members: &voting_members,
+            needed: &share(needed),
         }
+        .text(lang),
     };
-    let counts = if nl {
-        format!(
-            "{} voor, {} tegen, {} onthouding, {} blanco",
-            t.for_votes, t.against, t.abstain, t.blank
-        )
-    } else {
-        format!(
-            "{} for, {} against, {} abstain, {} blank",
-            t.for_votes, t.against, t.abstain, t.blank
-        )
-    };
-    format!("{verdict}: {why} ({counts})")
+    let counts = args::VoteCounts {
+        yes: &t.for_votes,
+        against: &t.against,
+        abstain: &t.abstain,
+        blank: &t.blank,
+    }
+    .text(lang);
+    args::VoteResult {
+        verdict: &verdict.text(lang),
+        why: &why,
+        counts: &counts,
+    }
+    .text(lang)
 }
 
 /// The rules from the statutes, one line each.
 pub fn rules(r: &MeetingRules, lang: Lang) -> Vec<String> {
-    let nl = lang == Lang::Nl;
+    let days = |n| count(n, Noun::Day, lang);
     let quorum = |q: Option<Fraction>| match q {
         Some(f) => share(f),
-        None if nl => "geen".into(),
-        None => "none".into(),
+        None => Msg::QuorumNone.text(lang).into(),
     };
-    if nl {
-        vec![
-            format!("Oproepingstermijn: {} dagen", r.notice_days),
-            format!(
-                "Statutenwijziging: minstens {} dagen, ter inzage {} dagen vooraf",
-                r.statute_notice_days, r.inspection_days
-            ),
-            if r.proxies_allowed && r.max_proxies > 0 {
-                format!("Volmachten: hoogstens {} per persoon", r.max_proxies)
-            } else {
-                "Volmachten: niet toegestaan".into()
-            },
-            format!(
-                "Quorum: gewone besluiten {}, statutenwijziging {} van de stemgerechtigden",
-                quorum(r.quorum_ordinary),
-                quorum(r.quorum_statute)
-            ),
-            format!(
-                "Meerderheid: gewone besluiten {}, statutenwijziging {} van de uitgebrachte stemmen (blanco telt niet, staken = verworpen)",
-                majority(r.majority_ordinary, lang),
-                majority(r.majority_statute, lang)
-            ),
-            format!(
-                "Tweede vergadering: binnen {} dagen na een gemist quorum",
-                r.second_meeting_days
-            ),
-        ]
-    } else {
-        vec![
-            format!("Notice period: {} days", r.notice_days),
-            format!(
-                "Statute change: at least {} days, open for inspection {} days before",
-                r.statute_notice_days, r.inspection_days
-            ),
-            if r.proxies_allowed && r.max_proxies > 0 {
-                format!("Proxies: at most {} per person", r.max_proxies)
-            } else {
-                "Proxies: not allowed".into()
-            },
-            format!(
-                "Quorum: ordinary decisions {}, statute change {} of the voting members",
-                quorum(r.quorum_ordinary),
-                quorum(r.quorum_statute)
-            ),
-            format!(
-                "Majority: ordinary decisions {}, statute change {} of votes cast (blank votes do not count, a tie rejects)",
-                majority(r.majority_ordinary, lang),
-                majority(r.majority_statute, lang)
-            ),
-            format!(
-                "Second meeting: within {} days after a failed quorum",
-                r.second_meeting_days
-            ),
-        ]
-    }
+    vec![
+        args::RuleNotice {
+            days: &days(r.notice_days),
+        }
+        .text(lang),
+        args::RuleStatute {
+            days: &days(r.statute_notice_days),
+            inspection: &days(r.inspection_days),
+        }
+        .text(lang),
+        if r.proxies_allowed && r.max_proxies > 0 {
+            args::RuleProxies {
+                max: &r.max_proxies,
+            }
+            .text(lang)
+        } else {
+            Msg::RuleNoProxies.text(lang).into()
+        },
+        args::RuleQuorum {
+            ordinary: &quorum(r.quorum_ordinary),
+            statute: &quorum(r.quorum_statute),
+        }
+        .text(lang),
+        args::RuleMajority {
+            ordinary: &majority(r.majority_ordinary, lang),
+            statute: &majority(r.majority_statute, lang),
+        }
+        .text(lang),
+        args::RuleSecond {
+            days: &days(r.second_meeting_days),
+        }
+        .text(lang),
+    ]
 }
 
 #[cfg(test)]
@@ -209,5 +157,22 @@ mod tests {
             ..d
         };
         assert!(decision(&adopted, Lang::Nl).starts_with("aangenomen: meer dan de helft"));
+    }
+
+    #[test]
+    fn the_rules_read_in_each_language() {
+        let r = MeetingRules::default();
+        let nl = rules(&r, Lang::Nl);
+        let en = rules(&r, Lang::En);
+        assert_eq!(nl.len(), en.len());
+        assert!(nl[0].starts_with("Oproepingstermijn: "), "{nl:?}");
+        assert!(en[0].starts_with("Notice period: "), "{en:?}");
+        for line in &en {
+            for dutch in ["dagen", "Volmachten", "besluiten", "stemmen"] {
+                assert!(!line.contains(dutch), "{dutch} in {line}");
+            }
+        }
+        assert_eq!(kind(MeetingKind::Spring, Lang::En), "spring meeting");
+        assert_eq!(majority(Majority::ABSOLUTE, Lang::Nl), "meer dan de helft");
     }
 }

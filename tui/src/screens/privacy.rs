@@ -11,7 +11,7 @@
 
 use super::{error_status, Status};
 use crate::files::write_atomically;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{ConfirmLayer, FormLayer, Layer, Next, Submit};
 use crate::screen::{Cx, Effect, Effects};
@@ -44,7 +44,7 @@ pub enum View {
 pub fn erase_question(number: u64, who: &str, backups: &str, lang: Lang) -> Question {
     let first = format!(
         "{}\n{}",
-        fill(Msg::PrivEraseAsk1, lang, &[("who", who)]),
+        args::PrivEraseAsk1 { who: &who }.text(lang),
         Msg::PrivEraseTypeNumber.text(lang)
     );
     Question::typed(first, number.to_string())
@@ -54,11 +54,11 @@ pub fn erase_question(number: u64, who: &str, backups: &str, lang: Lang) -> Ques
 /// The typed confirmation before anonymising everyone on the retention list: how many they
 /// are, then the erase word.
 pub fn erase_all_question(count: usize, backups: &str, lang: Lang) -> Question {
+    let who = crate::i18n::count(count, crate::i18n::Noun::Member, lang);
     let count = count.to_string();
-    let who = format!("{count} {}", Msg::PrivMembers.text(lang));
     let first = format!(
         "{}\n{}",
-        fill(Msg::PrivEraseAsk1, lang, &[("who", &who)]),
+        args::PrivEraseAsk1 { who: &who }.text(lang),
         Msg::PrivEraseTypeCount.text(lang)
     );
     Question::typed(first, count).then(last_check(backups, lang), Msg::PrivEraseWord.text(lang))
@@ -88,23 +88,22 @@ fn erase(numbers: &[u64], cx: &Cx) -> Status {
         .display()
         .to_string();
     let text = if erased == 0 && !again.is_empty() {
-        fill(
-            Msg::PrivErasedAgainTui,
-            lang,
-            &[("number", &again.join(", "))],
-        )
+        args::PrivErasedAgainTui {
+            number: &again.join(", "),
+        }
+        .text(lang)
     } else {
-        fill(
-            Msg::PrivErasedTui,
-            lang,
-            &[("count", &erased.to_string()), ("dir", &backups)],
-        )
+        args::PrivErasedTui {
+            count: &erased,
+            dir: &backups,
+        }
+        .text(lang)
     };
     status(text)
 }
 
 fn last_check(backups: &str, lang: Lang) -> String {
-    fill(Msg::PrivEraseAsk2, lang, &[("dir", backups)])
+    args::PrivEraseAsk2 { dir: &backups }.text(lang)
 }
 
 /// How many of the newest log entries the view holds: enough to page through, small enough
@@ -218,24 +217,22 @@ pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status
         let p = s.privacy();
         let err = |e: kapstok_core::Error| crate::i18n::error(&e, lang);
         let json = p.export_json(number).map_err(err)?;
-        let pdf = p.export_pdf(number).map_err(err)?;
-        let stamp = s.today().format("%Y%m%d");
-        let json_path = dir.join(format!("lid-{number}-gegevens-{stamp}.json"));
-        let pdf_path = dir.join(format!("lid-{number}-gegevens-{stamp}.pdf"));
+        let pdf = p.export_pdf_in(number, lang).map_err(err)?;
+        let [json_path, pdf_path] = ["json", "pdf"]
+            .map(|ext| dir.join(crate::files::person_data_name(number, s.today(), ext, lang)));
         write_atomically(&json_path, &json).map_err(|e| format!("{}: {e}", json_path.display()))?;
         write_atomically(&pdf_path, &pdf).map_err(|e| format!("{}: {e}", pdf_path.display()))?;
         Ok((json_path, pdf_path))
     })();
     match result {
-        Ok((json, pdf)) => status(fill(
-            Msg::PrivExportedTui,
-            lang,
-            &[
-                ("number", &number.to_string()),
-                ("json", &json.display().to_string()),
-                ("pdf", &pdf.display().to_string()),
-            ],
-        )),
+        Ok((json, pdf)) => status(
+            args::PrivExportedTui {
+                number: &number,
+                json: &json.display().to_string(),
+                pdf: &pdf.display().to_string(),
+            }
+            .text(lang),
+        ),
         Err(text) => Status { text, error: true },
     }
 }
@@ -400,17 +397,22 @@ impl PrivacyTab {
                 };
                 let (count, shown) = (self.matching.to_string(), self.entries.len().to_string());
                 let intro_text = if self.matching > self.entries.len() {
-                    fill(
-                        Msg::AuditCountNewest,
-                        lang,
-                        &[("shown", &shown), ("count", &count), ("filter", filtered)],
-                    )
+                    args::AuditCountNewest {
+                        shown: &shown,
+                        count: &count,
+                        filter: &filtered,
+                    }
+                    .text(lang)
                 } else {
-                    fill(
-                        Msg::AuditCount,
-                        lang,
-                        &[("count", &count), ("filter", filtered)],
-                    )
+                    args::AuditCount {
+                        count: &crate::i18n::count(
+                            self.matching,
+                            crate::i18n::Noun::LogEntry,
+                            lang,
+                        ),
+                        filter: &filtered,
+                    }
+                    .text(lang)
                 };
                 frame.render_widget(Paragraph::new(intro_text), intro);
                 let block = Block::bordered().title(format!(" {} ", Msg::AuditTitle.text(lang)));
@@ -443,11 +445,12 @@ impl PrivacyTab {
             }
             View::Retention => {
                 frame.render_widget(
-                    Paragraph::new(fill(
-                        Msg::RetentionIntro,
-                        lang,
-                        &[("months", &self.months.to_string())],
-                    )),
+                    Paragraph::new(
+                        args::RetentionIntro {
+                            months: &self.months,
+                        }
+                        .text(lang),
+                    ),
                     intro,
                 );
                 let block =

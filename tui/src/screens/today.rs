@@ -5,7 +5,7 @@ use super::figures_text;
 use super::meeting_text;
 use super::Status;
 use crate::files::write_atomically;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use chrono::Datelike;
 use kapstok_core::common::{format_date, IsoWeek};
@@ -142,7 +142,6 @@ impl TodayTab {
         register: Option<&[Member]>,
     ) -> kapstok_core::Result<()> {
         let mut lines = Vec::new();
-        let fill = |m: Msg, values: &[(&str, &str)]| i18n::fill(m, lang, values);
         match s.role() {
             Role::Administrator => {
                 let t = match register {
@@ -159,7 +158,10 @@ impl TodayTab {
                     };
                     lines.push(
                         TodayLine::to(
-                            fill(Msg::TodaySettingReset, &[("setting", setting.text(lang))]),
+                            args::TodaySettingReset {
+                                setting: &setting.text(lang),
+                            }
+                            .text(lang),
                             target,
                         )
                         .warn(true),
@@ -171,29 +173,28 @@ impl TodayTab {
                         let date = format_date(m.date());
                         let kind = meeting_text::kind(m.kind, lang);
                         let text = match &m.convocation {
-                            Some(c) => fill(
-                                Msg::TodayMeetingSent,
-                                &[
-                                    ("date", &date),
-                                    ("kind", kind),
-                                    ("sent", &format_date(c.sent)),
-                                ],
-                            ),
-                            None => fill(
-                                Msg::TodayNextMeeting,
-                                &[
-                                    ("date", &date),
-                                    ("kind", kind),
-                                    ("deadline", &format_date(d.send_by)),
-                                ],
-                            ),
+                            Some(c) => args::TodayMeetingSent {
+                                date: &date,
+                                kind: &kind,
+                                sent: &format_date(c.sent),
+                            }
+                            .text(lang),
+                            None => args::TodayNextMeeting {
+                                date: &date,
+                                kind: &kind,
+                                deadline: &format_date(d.send_by),
+                            }
+                            .text(lang),
                         };
                         lines.push(
                             TodayLine::to(text, Target::Meetings).warn(t.convocation_overdue),
                         );
                         if let Some(from) = d.inspection_from {
                             lines.push(TodayLine::to(
-                                fill(Msg::TodayInspection, &[("date", &format_date(from))]),
+                                args::TodayInspection {
+                                    date: &format_date(from),
+                                }
+                                .text(lang),
                                 Target::Meetings,
                             ));
                         }
@@ -214,9 +215,11 @@ impl TodayTab {
                         Standing::Planned(_) | Standing::Done(_) => {
                             (Msg::TodayStandingPlanned.text(lang).to_string(), false)
                         }
-                        Standing::Open => (fill(Msg::TodayStandingOpen, &[("date", &date)]), false),
+                        Standing::Open => {
+                            (args::TodayStandingOpen { date: &date }.text(lang), false)
+                        }
                         Standing::Overdue => {
-                            (fill(Msg::TodayStandingOverdue, &[("date", &date)]), true)
+                            (args::TodayStandingOverdue { date: &date }.text(lang), true)
                         }
                     };
                     lines.push(
@@ -227,13 +230,19 @@ impl TodayTab {
                 lines.push(TodayLine::heading(Msg::TodayMembers.text(lang)));
                 lines.push(
                     TodayLine::to(
-                        fill(Msg::TodayOutOfSight, &[("n", &n(t.out_of_sight))]),
+                        args::TodayOutOfSight {
+                            n: &n(t.out_of_sight),
+                        }
+                        .text(lang),
                         Target::OutOfSight,
                     )
                     .warn(t.out_of_sight > 0),
                 );
                 lines.push(TodayLine::to(
-                    fill(Msg::TodayBirthdays, &[("n", &n(t.birthdays.len()))]),
+                    args::TodayBirthdays {
+                        n: &n(t.birthdays.len()),
+                    }
+                    .text(lang),
                     Target::Members,
                 ));
                 for (number, name, born) in &t.birthdays {
@@ -245,7 +254,10 @@ impl TodayTab {
                 if t.retention_due > 0 {
                     lines.push(
                         TodayLine::to(
-                            fill(Msg::TodayRetention, &[("n", &n(t.retention_due))]),
+                            args::TodayRetention {
+                                n: &n(t.retention_due),
+                            }
+                            .text(lang),
                             Target::Retention,
                         )
                         .warn(true),
@@ -254,7 +266,10 @@ impl TodayTab {
                 if t.returned_to_check > 0 {
                     lines.push(
                         TodayLine::to(
-                            fill(Msg::TodayReturned, &[("n", &n(t.returned_to_check))]),
+                            args::TodayReturned {
+                                n: &n(t.returned_to_check),
+                            }
+                            .text(lang),
                             Target::Recipients,
                         )
                         .warn(true),
@@ -266,16 +281,19 @@ impl TodayTab {
                 lines.push(TodayLine::heading(Msg::TodayExperts.text(lang)));
                 lines.push(
                     TodayLine::to(
-                        fill(Msg::TodayReviewsToPlan, &[("n", &n(t.reviews_to_plan))]),
+                        args::TodayReviewsToPlan {
+                            n: &n(t.reviews_to_plan),
+                        }
+                        .text(lang),
                         Target::Reviews,
                     )
                     .warn(t.reviews_to_plan > 0),
                 );
                 lines.push(TodayLine::to(
-                    fill(
-                        Msg::TodayReviewsThisWeek,
-                        &[("n", &n(t.reviews_this_week.len()))],
-                    ),
+                    args::TodayReviewsThisWeek {
+                        n: &n(t.reviews_this_week.len()),
+                    }
+                    .text(lang),
                     Target::Reviews,
                 ));
                 let names = s
@@ -295,24 +313,33 @@ impl TodayTab {
                     ));
                 }
                 lines.push(TodayLine::to(
-                    fill(Msg::TodayEnding, &[("n", &n(t.agreements_ending))]),
+                    args::TodayEnding {
+                        n: &n(t.agreements_ending),
+                    }
+                    .text(lang),
                     Target::Experts,
                 ));
                 lines.push(
                     TodayLine::to(
-                        fill(Msg::TodayUnsigned, &[("n", &n(t.unsigned))]),
+                        args::TodayUnsigned { n: &n(t.unsigned) }.text(lang),
                         Target::Experts,
                     )
                     .warn(t.unsigned > 0),
                 );
                 lines.push(TodayLine::heading(Msg::TodayTraining.text(lang)));
                 lines.push(TodayLine::to(
-                    fill(Msg::TodayPlanItems, &[("n", &n(t.plan_items_due))]),
+                    args::TodayPlanItems {
+                        n: &n(t.plan_items_due),
+                    }
+                    .text(lang),
                     Target::Plans,
                 ));
                 lines.push(
                     TodayLine::to(
-                        fill(Msg::TodayExpiring, &[("n", &n(t.skills_expiring))]),
+                        args::TodayExpiring {
+                            n: &n(t.skills_expiring),
+                        }
+                        .text(lang),
                         Target::Coverage,
                     )
                     .warn(t.skills_expiring > 0),
@@ -324,16 +351,14 @@ impl TodayTab {
                     b.budget.to_string(),
                 );
                 let text = if b.set {
-                    fill(
-                        Msg::TodayBudget,
-                        &[
-                            ("planned", &planned),
-                            ("spent", &spent),
-                            ("budget", &budget),
-                        ],
-                    )
+                    args::TodayBudget {
+                        planned: &planned,
+                        spent: &spent,
+                        budget: &budget,
+                    }
+                    .text(lang)
                 } else {
-                    fill(Msg::TodayBudgetNone, &[("planned", &planned)])
+                    args::TodayBudgetNone { planned: &planned }.text(lang)
                 };
                 lines.push(TodayLine::to(text, Target::Coverage).warn(b.over()));
             }
@@ -343,20 +368,18 @@ impl TodayTab {
                 lines.push(TodayLine::heading(Msg::TabBaseMail.text(lang)));
                 if t.composed {
                     lines.push(TodayLine::to(
-                        fill(
-                            Msg::TodayRun,
-                            &[
-                                ("week", &week),
-                                ("cards", &n(t.cards)),
-                                ("written", &n(t.written)),
-                                ("posted", &n(t.posted)),
-                            ],
-                        ),
+                        args::TodayRun {
+                            week: &week,
+                            cards: &n(t.cards),
+                            written: &n(t.written),
+                            posted: &n(t.posted),
+                        }
+                        .text(lang),
                         Target::Run,
                     ));
                     lines.push(
                         TodayLine::to(
-                            fill(Msg::TodayRunLeft, &[("n", &n(t.to_write))]),
+                            args::TodayRunLeft { n: &n(t.to_write) }.text(lang),
                             Target::Run,
                         )
                         .warn(t.to_write > 0),
@@ -364,7 +387,7 @@ impl TodayTab {
                 } else {
                     lines.push(
                         TodayLine::to(
-                            fill(Msg::TodayRunNotComposed, &[("week", &week)]),
+                            args::TodayRunNotComposed { week: &week }.text(lang),
                             Target::Run,
                         )
                         .warn(true),
@@ -480,14 +503,11 @@ impl TodayTab {
             });
         match written {
             Ok(()) => Status {
-                text: i18n::fill(
-                    Msg::FiguresSaved,
-                    lang,
-                    &[
-                        ("pdf", &pdf.display().to_string()),
-                        ("csv", &table.display().to_string()),
-                    ],
-                ),
+                text: args::FiguresSaved {
+                    pdf: &pdf.display().to_string(),
+                    csv: &table.display().to_string(),
+                }
+                .text(lang),
                 error: false,
             },
             Err(status) => status,
@@ -505,14 +525,11 @@ impl TodayTab {
     fn render_today(&self, frame: &mut Frame, area: Rect, today: chrono::NaiveDate, lang: Lang) {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        let title = i18n::fill(
-            Msg::TodayTitle,
-            lang,
-            &[
-                ("date", &format_date(today)),
-                ("week", &IsoWeek::of(today).week().to_string()),
-            ],
-        );
+        let title = args::TodayTitle {
+            date: &format_date(today),
+            week: &IsoWeek::of(today).week().to_string(),
+        }
+        .text(lang);
         frame.render_widget(
             Line::from(Span::styled(
                 title,
@@ -567,7 +584,7 @@ impl TodayTab {
         let year = self.year.to_string();
         frame.render_widget(
             Line::from(Span::styled(
-                i18n::fill(Msg::FiguresTitle, lang, &[("year", &year)]),
+                args::FiguresTitle { year: &year }.text(lang),
                 Style::new().add_modifier(Modifier::BOLD),
             )),
             head,

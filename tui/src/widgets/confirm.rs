@@ -11,7 +11,7 @@
 //! down, nor Enter, which moves to the next field of the form under the question).
 
 use super::centered;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -171,15 +171,22 @@ impl Question {
         }
         let mut text = self.text().to_string();
         text.push_str("\n\n");
-        text.push_str(&fill(Msg::TypedPrompt, lang, &[("text", self.expected())]));
+        text.push_str(
+            &args::TypedPrompt {
+                text: &self.expected(),
+            }
+            .text(lang),
+        );
         let mut extra = 1;
         if let Some(wrong) = &self.wrong {
             text.push('\n');
-            text.push_str(&fill(
-                Msg::TypedWrong,
-                lang,
-                &[("typed", wrong), ("text", self.expected())],
-            ));
+            text.push_str(
+                &args::TypedWrong {
+                    typed: &wrong,
+                    text: &self.expected(),
+                }
+                .text(lang),
+            );
             extra += 1;
         }
         let width = 64u16.min(body.width);

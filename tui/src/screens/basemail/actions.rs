@@ -4,7 +4,7 @@
 
 use super::forms::{self, Done};
 use super::{BaseMailTab, View};
-use crate::i18n::{fill, Msg};
+use crate::i18n::{args, count, Msg, Noun};
 use crate::keys::Action;
 use crate::layers::{ConfirmLayer, PickerLayer};
 use crate::screen::{Cx, Effects};
@@ -24,15 +24,12 @@ impl BaseMailTab {
             Action::NextWeek => self.set_week(self.week.next(), cx),
             Action::Compose => match bm.compose(self.week) {
                 Ok(run) => {
-                    let text = fill(
-                        Msg::Composed,
-                        lang,
-                        &[
-                            ("week", &self.week.to_string()),
-                            ("cards", &run.cards.len().to_string()),
-                            ("left", &run.left_out.len().to_string()),
-                        ],
-                    );
+                    let text = args::Composed {
+                        week: &self.week,
+                        cards: &count(run.cards.len(), Noun::Card, lang),
+                        left: &run.left_out.len(),
+                    }
+                    .text(lang);
                     self.set_run(Some(run));
                     Effects::info(text)
                 }
@@ -50,15 +47,12 @@ impl BaseMailTab {
             Action::Post => match &self.run {
                 None => Effects::info(cx.t(Msg::ComposeFirst)),
                 Some(run) => {
-                    let text = fill(
-                        Msg::ConfirmPost,
-                        lang,
-                        &[
-                            ("week", &self.week.to_string()),
-                            ("date", &format_date(today)),
-                            ("cards", &run.cards.len().to_string()),
-                        ],
-                    );
+                    let text = args::ConfirmPost {
+                        week: &self.week,
+                        date: &format_date(today),
+                        cards: &count(run.cards.len(), Noun::Card, lang),
+                    }
+                    .text(lang);
                     Effects::push(ConfirmLayer::new(
                         Question::typed_word(&text, Msg::WordPost, lang),
                         move |tab: &mut BaseMailTab, cx| {
@@ -66,11 +60,11 @@ impl BaseMailTab {
                             let posted = cx.session.basemail().post(week, today);
                             let done = posted.map(|run| Done {
                                 run: Some(run),
-                                message: fill(
-                                    Msg::RunPosted,
-                                    cx.lang,
-                                    &[("week", &week.to_string()), ("date", &format_date(today))],
-                                ),
+                                message: args::RunPosted {
+                                    week: &week,
+                                    date: &format_date(today),
+                                }
+                                .text(cx.lang),
                                 select: None,
                             });
                             tab.after(done, cx.lang)
@@ -119,11 +113,11 @@ impl BaseMailTab {
             Action::RemoveByHand => Effects::push(forms::remove_by_hand(card)),
             Action::Returned if card.posted.is_none() => Effects::info(cx.t(Msg::NotPostedYet)),
             Action::Returned => {
-                let text = fill(
-                    Msg::ConfirmReturned,
-                    lang,
-                    &[("name", &card.name), ("date", &format_date(today))],
-                );
+                let text = args::ConfirmReturned {
+                    name: &card.name,
+                    date: &format_date(today),
+                }
+                .text(lang);
                 let who = card.who;
                 Effects::push(ConfirmLayer::new(
                     Question::yes_no(text),
@@ -137,7 +131,7 @@ impl BaseMailTab {
                                 .map_or(String::new(), |c| c.name.clone());
                             Done {
                                 run: Some(run),
-                                message: fill(Msg::CardReturned, cx.lang, &[("name", &name)]),
+                                message: args::CardReturned { name: &name }.text(cx.lang),
                                 select: None,
                             }
                         });
@@ -175,7 +169,7 @@ impl BaseMailTab {
         match action {
             Action::Edit => Effects::push(forms::edit_recipient(id, &row.recipient)),
             Action::Ill if row.recipient.ill_since.is_some() => Effects::push(ConfirmLayer::new(
-                Question::yes_no(fill(Msg::ConfirmWell, lang, &[("name", &row.name)])),
+                Question::yes_no(args::ConfirmWell { name: &row.name }.text(lang)),
                 move |tab: &mut BaseMailTab, cx| {
                     let well = cx.session.basemail().set_ill(id, None);
                     tab.after(well.map(|()| Done::said(Msg::IllCleared, cx.lang)), cx.lang)
@@ -204,11 +198,11 @@ impl BaseMailTab {
                         .iter()
                         .find(|(i, _)| *i == stay.institution)
                         .map_or(String::new(), |(_, i)| i.name.clone());
-                    let text = fill(
-                        Msg::ConfirmChecked,
-                        lang,
-                        &[("name", &row.name), ("place", &place)],
-                    );
+                    let text = args::ConfirmChecked {
+                        name: &row.name,
+                        place: &place,
+                    }
+                    .text(lang);
                     let stay_id = *stay_id;
                     Effects::push(ConfirmLayer::new(
                         Question::yes_no(text),

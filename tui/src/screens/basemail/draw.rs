@@ -2,7 +2,7 @@
 //! House rules and "sender address required" show in yellow wherever a card is prepared.
 
 use super::{BaseMailTab, RecipientRow, StatsView, View};
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::screens::members::address_lines;
 use crate::screens::style::{bold, label};
 use chrono::NaiveDate;
@@ -386,15 +386,12 @@ fn render_stats(frame: &mut Frame, area: Rect, view: &StatsView, lang: Lang) {
     let stats = &view.stats;
     let year = stats.year.to_string();
     let [summary, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let text = i18n::fill(
-        Msg::StatsSummary,
-        lang,
-        &[
-            ("year", &year),
-            ("total", &stats.total.to_string()),
-            ("returned", &stats.returned.to_string()),
-        ],
-    );
+    let text = args::StatsSummary {
+        year: &year,
+        total: &i18n::count(stats.total, i18n::Noun::Card, lang),
+        returned: &stats.returned,
+    }
+    .text(lang);
     let keys = Msg::StatsYearKeys.text(lang);
     frame.render_widget(Line::from(Span::styled(text, bold())), summary);
     frame.render_widget(
@@ -430,12 +427,9 @@ fn render_stats(frame: &mut Frame, area: Rect, view: &StatsView, lang: Lang) {
             .value_style(Style::new().fg(Color::Black).bg(Color::Green)),
         weeks_area,
     );
-    let title = format!(
-        " {} ",
-        i18n::fill(Msg::StatsByReason, lang, &[("year", &year)])
-    );
+    let title = format!(" {} ", args::StatsByReason { year: &year }.text(lang));
     if stats.total == 0 {
-        let none = i18n::fill(Msg::StatsNone, lang, &[("year", &year)]);
+        let none = args::StatsNone { year: &year }.text(lang);
         frame.render_widget(
             Paragraph::new(none)
                 .block(Block::bordered().title(title))

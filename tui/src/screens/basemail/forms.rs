@@ -3,7 +3,7 @@
 //! under the fields.
 
 use super::BaseMailTab;
-use crate::i18n::{self, fill, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::layers::{ConfirmLayer, FormLayer, Submit};
 use crate::screen::{Cx, Effects};
 use crate::widgets::confirm::Question;
@@ -404,11 +404,11 @@ pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
                     Err(e) => Submit::refused(form, &e, cx.lang),
                 };
             }
-            let text = fill(
-                Msg::ConfirmRemoveCard,
-                cx.lang,
-                &[("name", &name), ("week", &tab.week.to_string())],
-            );
+            let text = args::ConfirmRemoveCard {
+                name: &name,
+                week: &tab.week,
+            }
+            .text(cx.lang);
             Submit::Done(Effects::push(ConfirmLayer::new(
                 Question::typed_word(&text, Msg::WordLeaveOut, cx.lang),
                 move |tab: &mut BaseMailTab, cx| remove(tab, cx, &reason),

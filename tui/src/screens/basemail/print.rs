@@ -8,7 +8,7 @@
 //! the printer with `lp` where `lp` is installed.
 
 use super::BaseMailTab;
-use crate::i18n::{self, fill, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{keep, FormLayer, Layer, Next, Submit};
 use crate::screen::{Cx, Effects, Status};
@@ -106,15 +106,25 @@ fn printer_name(printer: &str, lang: Lang) -> String {
 /// "Printer: standaardprinter · x +0,0 mm · y +0,0 mm ...".
 fn printer_line(m: Msg, settings: &PrintSettings, lang: Lang) -> String {
     let c = settings.calibration();
-    fill(
-        m,
-        lang,
-        &[
-            ("printer", &printer_name(&settings.printer, lang)),
-            ("x", &mm_text(c.offset_x_mm, lang)),
-            ("y", &mm_text(c.offset_y_mm, lang)),
-        ],
-    )
+    let (printer, x, y) = (
+        printer_name(&settings.printer, lang),
+        mm_text(c.offset_x_mm, lang),
+        mm_text(c.offset_y_mm, lang),
+    );
+    match m {
+        Msg::PrinterSaved => args::PrinterSaved {
+            printer: &printer,
+            x: &x,
+            y: &y,
+        }
+        .text(lang),
+        _ => args::PrinterLine {
+            printer: &printer,
+            x: &x,
+            y: &y,
+        }
+        .text(lang),
+    }
 }
 
 impl PrintDialog {
@@ -198,14 +208,11 @@ impl PrintDialog {
         let title = format!(
             " {} · {} ",
             Msg::FirstSheet.text(lang),
-            fill(
-                Msg::LabelsOnSheets,
-                lang,
-                &[
-                    ("labels", &self.labels.to_string()),
-                    ("sheets", &sheets_needed.to_string())
-                ]
-            )
+            args::LabelsOnSheets {
+                labels: &i18n::count(self.labels, i18n::Noun::Label, lang),
+                sheets: &i18n::count(sheets_needed, i18n::Noun::Sheet, lang),
+            }
+            .text(lang)
         );
         let block = Block::bordered().title(title).title_bottom(
             Line::from(format!(" {} ", self.printer)).style(Style::new().fg(Color::DarkGray)),
@@ -400,11 +407,10 @@ fn lp_installed() -> bool {
 fn send(path: &Path, printer: &str, lang: Lang) -> Status {
     match crate::files::lp(path, printer) {
         Ok(o) if o.status.success() => Status {
-            text: fill(
-                Msg::SentToPrinter,
-                lang,
-                &[("job", String::from_utf8_lossy(&o.stdout).trim())],
-            ),
+            text: args::SentToPrinter {
+                job: &String::from_utf8_lossy(&o.stdout).trim(),
+            }
+            .text(lang),
             error: false,
         },
         Ok(o) => Status {
@@ -430,7 +436,10 @@ fn refused(form: &mut Form, e: &Error, lang: Lang) -> Submit {
 /// "Not sent to the printer: ..." after a no.
 fn not_sent(path: &Path, lang: Lang) -> Status {
     Status {
-        text: fill(Msg::NotSent, lang, &[("path", &path.display().to_string())]),
+        text: args::NotSent {
+            path: &path.display().to_string(),
+        }
+        .text(lang),
         error: false,
     }
 }
@@ -529,15 +538,12 @@ impl BaseMailTab {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             self.print_dir = dir.to_path_buf();
         }
-        let text = fill(
-            Msg::LabelsSaved,
-            lang,
-            &[
-                ("labels", &job.labels.to_string()),
-                ("sheets", &job.pages.to_string()),
-                ("path", &path.display().to_string()),
-            ],
-        );
+        let text = args::LabelsSaved {
+            labels: &i18n::count(job.labels, i18n::Noun::Label, lang),
+            sheets: &i18n::count(job.pages, i18n::Noun::Sheet, lang),
+            path: &path.display().to_string(),
+        }
+        .text(lang);
         (None, self.offer_to_send(path, text, cx))
     }
 
@@ -548,7 +554,7 @@ impl BaseMailTab {
         }
         let lang = cx.lang;
         let bm = cx.session.basemail();
-        let pdf = match bm.run_sheet(self.week, &i18n::run_sheet_texts(lang)) {
+        let pdf = match bm.run_sheet(self.week, lang) {
             Ok(Printout::Ready(pdf)) => pdf,
             Ok(Printout::NoCards(none)) => return Effects::info(i18n::no_cards(&none, lang)),
             Err(e) => return Effects::error(&e, lang),
@@ -560,11 +566,10 @@ impl BaseMailTab {
                 error: true,
             });
         }
-        let text = fill(
-            Msg::RunSheetSaved,
-            lang,
-            &[("path", &path.display().to_string())],
-        );
+        let text = args::RunSheetSaved {
+            path: &path.display().to_string(),
+        }
+        .text(lang);
         self.offer_to_send(path, text, cx)
     }
 
@@ -611,11 +616,10 @@ impl BaseMailTab {
             return Submit::Stay(Effects::status(Status { text, error: true }));
         }
         self.sheet = sheet;
-        let text = fill(
-            Msg::TestPrintSaved,
-            lang,
-            &[("path", &path.display().to_string())],
-        );
+        let text = args::TestPrintSaved {
+            path: &path.display().to_string(),
+        }
+        .text(lang);
         Submit::Done(self.offer_to_send(path, text, cx))
     }
 
@@ -639,14 +643,11 @@ impl BaseMailTab {
             .print_settings()
             .map(|p| p.printer)
             .unwrap_or_default();
-        let question = fill(
-            Msg::ConfirmSend,
-            lang,
-            &[
-                ("path", &path.display().to_string()),
-                ("printer", &printer_name(&printer, lang)),
-            ],
-        );
+        let question = args::ConfirmSend {
+            path: &path.display().to_string(),
+            printer: &printer_name(&printer, lang),
+        }
+        .text(lang);
         Some(SendQuestion {
             question: Question::yes_no(question),
             path,

@@ -6,7 +6,7 @@
 
 use super::slot::{SlotDialog, SlotLayer};
 use super::{forms, ExpertsTab};
-use crate::i18n::{self, fill, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::layers::{ConfirmLayer, FormLayer, Layer, Submit};
 use crate::screen::{Cx, Effect, Effects};
 use crate::screens::form_errors;
@@ -121,7 +121,7 @@ impl ExpertsTab {
                 .session
                 .experts()
                 .no_show(review)
-                .map(|_| Done::say(fill(Msg::ReviewNoShowNow, cx.lang, &[("name", &name)])));
+                .map(|_| Done::say(args::ReviewNoShowNow { name: &name }.text(cx.lang)));
             tab.answered(done, cx)
         })
     }
@@ -177,15 +177,12 @@ impl ExpertsTab {
         };
         let nr = saved.id.to_string();
         let message = match id {
-            None => fill(
-                Msg::AgreementCreated,
-                cx.lang,
-                &[
-                    ("nr", &nr),
-                    ("name", &self.name_read(cx.session, saved.agreement.expert)),
-                ],
-            ),
-            Some(_) => fill(Msg::AgreementSaved, cx.lang, &[("nr", &nr)]),
+            None => args::AgreementCreated {
+                nr: &nr,
+                name: &self.name_read(cx.session, saved.agreement.expert),
+            }
+            .text(cx.lang),
+            Some(_) => args::AgreementSaved { nr: &nr }.text(cx.lang),
         };
         Ok(Done::say(message).selecting(saved.id))
     }
@@ -200,16 +197,13 @@ impl ExpertsTab {
             return Submit::Done(Effects::info(cx.t(Msg::NoAgreementSelected)));
         };
         let period = format!("{} – {}", format_date(a.start), format_date(a.end));
-        let text = fill(
-            Msg::ConfirmSign,
-            lang,
-            &[
-                ("nr", &id.to_string()),
-                ("name", &self.name(a.expert)),
-                ("period", &period),
-                ("date", &format_date(on)),
-            ],
-        );
+        let text = args::ConfirmSign {
+            nr: &id,
+            name: &self.name(a.expert),
+            period: &period,
+            date: &format_date(on),
+        }
+        .text(lang);
         let reopen = reopen_with(form.clone(), move |form| {
             Box::new(ExpertsTab::sign_layer(form, id))
         });
@@ -217,11 +211,13 @@ impl ExpertsTab {
             Question::yes_no(text),
             move |tab, cx| {
                 let done = cx.session.experts().sign(id, on).map(|_| {
-                    Done::say(fill(
-                        Msg::AgreementSigned,
-                        cx.lang,
-                        &[("nr", &id.to_string()), ("date", &format_date(on))],
-                    ))
+                    Done::say(
+                        args::AgreementSigned {
+                            nr: &id,
+                            date: &format_date(on),
+                        }
+                        .text(cx.lang),
+                    )
                     .selecting(id)
                 });
                 tab.answered_over(done, reopen, cx)
@@ -238,15 +234,12 @@ impl ExpertsTab {
         let name = self
             .agreement(id)
             .map_or(String::new(), |a| self.name(a.expert));
-        let text = fill(
-            Msg::ConfirmEnd,
-            lang,
-            &[
-                ("nr", &id.to_string()),
-                ("name", &name),
-                ("date", &format_date(on)),
-            ],
-        );
+        let text = args::ConfirmEnd {
+            nr: &id,
+            name: &name,
+            date: &format_date(on),
+        }
+        .text(lang);
         let reopen = reopen_with(form.clone(), move |form| {
             Box::new(ExpertsTab::end_layer(form, id))
         });
@@ -254,11 +247,13 @@ impl ExpertsTab {
             Question::typed_word(&text, Msg::WordEnd, lang),
             move |tab, cx| {
                 let done = cx.session.experts().end(id, on, outcome).map(|_| {
-                    Done::say(fill(
-                        Msg::AgreementEnded,
-                        cx.lang,
-                        &[("nr", &id.to_string()), ("date", &format_date(on))],
-                    ))
+                    Done::say(
+                        args::AgreementEnded {
+                            nr: &id,
+                            date: &format_date(on),
+                        }
+                        .text(cx.lang),
+                    )
                     .selecting(id)
                 });
                 tab.answered_over(done, reopen, cx)
@@ -286,20 +281,21 @@ impl ExpertsTab {
                                 forms::edit_agreement_form(Msg::FormAdjustAgreement, &draft),
                                 Some(n),
                             )),
-                            ..Done::say(fill(Msg::RecordedAdjust, lang, &[("nr", &nr(n))]))
+                            ..Done::say(args::RecordedAdjust { nr: &nr(n) }.text(lang))
                         }
                         .selecting(n)
                     }
                     (_, Some(n)) => {
-                        Done::say(fill(Msg::RecordedContinue, lang, &[("nr", &nr(n))])).selecting(n)
+                        Done::say(args::RecordedContinue { nr: &nr(n) }.text(lang)).selecting(n)
                     }
                     (_, None) => {
                         let ends = ex.agreement(held.agreement)?.last_day();
-                        Done::say(fill(
-                            Msg::RecordedStop,
-                            lang,
-                            &[("date", &format_date(ends))],
-                        ))
+                        Done::say(
+                            args::RecordedStop {
+                                date: &format_date(ends),
+                            }
+                            .text(lang),
+                        )
                         .selecting(held.agreement)
                     }
                 })
@@ -336,11 +332,11 @@ impl ExpertsTab {
                 Err(e) => Submit::Stay(Effects::error(&e, lang)),
             },
             Some(review) => {
-                let text = fill(
-                    Msg::ConfirmReschedule,
-                    lang,
-                    &[("name", &name), ("when", &i18n::when(slot.start, lang))],
-                );
+                let text = args::ConfirmReschedule {
+                    name: &name,
+                    when: &i18n::when(slot.start, lang),
+                }
+                .text(lang);
                 let mut under = dialog.clone();
                 let reopen: Reopen = Box::new(move |errors, lang| {
                     let rest = under.show_errors(errors, lang);
@@ -409,11 +405,11 @@ fn reopen_with(
 fn schedule(cx: &Cx, agreement: u64, slot: Slot, name: &str) -> Result<Done> {
     let (week, when) = (IsoWeek::of(slot.start.date()), slot.start);
     cx.session.experts().schedule(agreement, slot)?;
-    let text = fill(
-        Msg::ReviewPlanned,
-        cx.lang,
-        &[("name", name), ("when", &i18n::when(when, cx.lang))],
-    );
+    let text = args::ReviewPlanned {
+        name: &name,
+        when: &i18n::when(when, cx.lang),
+    }
+    .text(cx.lang);
     Ok(Done::say(text).showing(week))
 }
 
@@ -421,10 +417,10 @@ fn schedule(cx: &Cx, agreement: u64, slot: Slot, name: &str) -> Result<Done> {
 fn reschedule(cx: &Cx, review: u64, slot: Slot, name: &str) -> Result<Done> {
     let (week, when) = (IsoWeek::of(slot.start.date()), slot.start);
     cx.session.experts().reschedule(review, slot)?;
-    let text = fill(
-        Msg::ReviewMoved,
-        cx.lang,
-        &[("name", name), ("when", &i18n::when(when, cx.lang))],
-    );
+    let text = args::ReviewMoved {
+        name: &name,
+        when: &i18n::when(when, cx.lang),
+    }
+    .text(cx.lang);
     Ok(Done::say(text).showing(week))
 }

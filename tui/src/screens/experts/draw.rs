@@ -2,7 +2,7 @@
 //! chosen agreement in detail; the reviews due and the week's reviews grouped per day.
 
 use super::{ExpertRow, ExpertsTab, View};
-use crate::i18n::{self, fill, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::screens::style::{bold, dim, highlight, label};
 use chrono::{Datelike, NaiveDate, Weekday};
 use kapstok_core::common::format_date;
@@ -200,10 +200,10 @@ impl ExpertsTab {
     }
 
     fn render_due(&self, frame: &mut Frame, area: Rect, lang: Lang) {
-        let weeks = self.due_weeks.to_string();
-        let title = fill(Msg::DueTitle, lang, &[("weeks", &weeks)]);
+        let weeks = i18n::count(self.due_weeks, i18n::Noun::Week, lang);
+        let title = args::DueTitle { weeks: &weeks }.text(lang);
         if self.due.is_empty() {
-            let text = fill(Msg::NoneDue, lang, &[("weeks", &weeks)]);
+            let text = args::NoneDue { weeks: &weeks }.text(lang);
             empty(frame, area, Some(title), &text);
             return;
         }
@@ -212,14 +212,13 @@ impl ExpertsTab {
             .iter()
             .map(|d| {
                 let review = match &d.planned {
-                    Some((_, r)) => Span::raw(fill(
-                        Msg::Planned,
-                        lang,
-                        &[
-                            ("when", &i18n::when(r.slot.start, lang)),
-                            ("staff", &r.slot.staff),
-                        ],
-                    )),
+                    Some((_, r)) => Span::raw(
+                        args::Planned {
+                            when: &i18n::when(r.slot.start, lang),
+                            staff: &r.slot.staff,
+                        }
+                        .text(lang),
+                    ),
                     None => Span::styled(
                         Msg::NotPlanned.text(lang).to_string(),
                         Style::new().fg(Color::Yellow),
@@ -292,11 +291,11 @@ impl ExpertsTab {
                         r.slot.start.format("%H:%M"),
                         r.slot.end().format("%H:%M"),
                         self.name(r.expert),
-                        fill(
-                            Msg::ReviewWith,
-                            lang,
-                            &[("staff", &r.slot.staff), ("place", &r.slot.place)]
-                        ),
+                        args::ReviewWith {
+                            staff: &r.slot.staff,
+                            place: &r.slot.place
+                        }
+                        .text(lang),
                         match r.status {
                             // the day is above it; held on another day, it stays in its
                             // planned slot and says when it was held
@@ -310,15 +309,12 @@ impl ExpertsTab {
                 ))));
             }
         }
-        let title = fill(
-            Msg::WeekTitle,
-            lang,
-            &[
-                ("week", &self.week.to_string()),
-                ("from", &format_date(self.week.monday())),
-                ("to", &format_date(self.week.sunday())),
-            ],
-        );
+        let title = args::WeekTitle {
+            week: &self.week,
+            from: &format_date(self.week.monday()),
+            to: &format_date(self.week.sunday()),
+        }
+        .text(lang);
         let block = Block::bordered().title(format!(" {title} ")).title_top(
             Line::from(Span::styled(
                 format!(" {} ", Msg::WeekKeys.text(lang)),
@@ -358,7 +354,7 @@ pub(super) fn agreement_lines(
         Span::styled(row.name.clone(), bold()),
         Span::raw(format!(
             "  ({})",
-            fill(Msg::MemberNr, lang, &[("nr", &row.number.to_string())])
+            args::MemberNr { nr: &row.number }.text(lang)
         )),
     ])];
     let mut chips = vec![label(Msg::AgreementsHistory, lang)];
@@ -396,21 +392,25 @@ pub(super) fn agreement_lines(
         ),
     ];
     let mut extra = vec![match a.signed_on {
-        Some(on) => fill(Msg::SignedOn, lang, &[("date", &format_date(on))]),
+        Some(on) => args::SignedOn {
+            date: &format_date(on),
+        }
+        .text(lang),
         None => Msg::NotSigned.text(lang).to_string(),
     }];
     if let Some(on) = a.ended_on {
-        extra.push(fill(Msg::EndedEarly, lang, &[("date", &format_date(on))]));
+        extra.push(
+            args::EndedEarly {
+                date: &format_date(on),
+            }
+            .text(lang),
+        );
     }
     if let Some(before) = a.continues {
-        extra.push(fill(Msg::ContinuesNr, lang, &[("nr", &before.to_string())]));
+        extra.push(args::ContinuesNr { nr: &before }.text(lang));
     }
     if let Some(review) = a.from_review {
-        extra.push(fill(
-            Msg::FromReviewNr,
-            lang,
-            &[("nr", &review.to_string())],
-        ));
+        extra.push(args::FromReviewNr { nr: &review }.text(lang));
     }
     status.push(Span::raw(format!(" · {}", extra.join(" · "))));
     lines.push(Line::from(status));
@@ -419,11 +419,12 @@ pub(super) fn agreement_lines(
         Span::raw(a.tasks.join("; ")),
     ]));
     lines.push(Line::from(vec![
-        Span::raw(fill(
-            Msg::HoursPerWeek,
-            lang,
-            &[("hours", &hours(a.minutes_per_week, lang))],
-        )),
+        Span::raw(
+            args::HoursPerWeek {
+                hours: &hours(a.minutes_per_week, lang),
+            }
+            .text(lang),
+        ),
         Span::raw(" · "),
         label(Msg::ColAllowance, lang),
         Span::raw(i18n::allowance(a.allowance, lang)),
@@ -463,11 +464,11 @@ pub(super) fn agreement_lines(
                 format!(
                     "  nr {rid}  {} · {} · {}",
                     i18n::when(r.slot.start, lang),
-                    fill(
-                        Msg::ReviewWith,
-                        lang,
-                        &[("staff", &r.slot.staff), ("place", &r.slot.place)]
-                    ),
+                    args::ReviewWith {
+                        staff: &r.slot.staff,
+                        place: &r.slot.place
+                    }
+                    .text(lang),
                     i18n::review_status(&r.status, lang)
                 ),
                 review_style(&r.status),
@@ -503,11 +504,11 @@ pub(super) fn review_detail(id: u64, r: &Review, name: &str, lang: Lang) -> Vec<
             "nr {id} · {}–{} · {}",
             i18n::when(r.slot.start, lang),
             r.slot.end().format("%H:%M"),
-            fill(
-                Msg::ReviewWith,
-                lang,
-                &[("staff", &r.slot.staff), ("place", &r.slot.place)]
-            )
+            args::ReviewWith {
+                staff: &r.slot.staff,
+                place: &r.slot.place
+            }
+            .text(lang)
         )),
         Line::from(vec![
             label(Msg::ColState, lang),
@@ -536,7 +537,7 @@ pub(super) fn review_detail(id: u64, r: &Review, name: &str, lang: Lang) -> Vec<
         if let Some(n) = r.next_agreement {
             spans.push(Span::raw(format!(
                 " → {}",
-                fill(Msg::AgreementNr, lang, &[("nr", &n.to_string())])
+                args::AgreementNr { nr: &n }.text(lang)
             )));
         }
         lines.push(Line::from(spans));

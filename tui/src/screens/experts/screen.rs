@@ -4,7 +4,7 @@
 use super::slot::{SlotDialog, SlotLayer};
 use super::{agreement_pdf_path, draw, forms, ExpertsTab, Selected, View};
 use crate::files::write_atomically;
-use crate::i18n::{self, fill, Msg};
+use crate::i18n::{self, args, Msg};
 use crate::jobs::JobFailed;
 use crate::keys::{Action, Mode};
 use crate::layers::DetailLayer;
@@ -139,24 +139,23 @@ impl ExpertsTab {
                 ),
                 None => Effects::none(),
             },
-            Action::Edit if a.signed_on.is_some() => Effects::info(fill(
-                Msg::OnlyDrafts,
-                lang,
-                &[
-                    ("nr", &nr),
-                    ("state", i18n::agreement_state(state).text(lang)),
-                ],
-            )),
+            Action::Edit if a.signed_on.is_some() => Effects::info(
+                args::OnlyDrafts {
+                    nr: &nr,
+                    state: &i18n::agreement_state(state).text(lang),
+                }
+                .text(lang),
+            ),
             Action::Edit => Effects::push(ExpertsTab::agreement_layer(
                 forms::edit_agreement_form(Msg::FormEditAgreement, &a),
                 Some(id),
             )),
             Action::Sign if a.signed_on.is_some() => {
-                Effects::info(fill(Msg::AlreadySigned, lang, &[("nr", &nr)]))
+                Effects::info(args::AlreadySigned { nr: &nr }.text(lang))
             }
             Action::Sign => Effects::push(ExpertsTab::sign_layer(forms::sign_form(today), id)),
             Action::EndEarly if state == AgreementState::Ended => {
-                Effects::info(fill(Msg::AlreadyEnded, lang, &[("nr", &nr)]))
+                Effects::info(args::AlreadyEnded { nr: &nr }.text(lang))
             }
             Action::EndEarly => Effects::push(ExpertsTab::end_layer(forms::end_form(today), id)),
             Action::Print => self.print(id, a.expert),
@@ -175,11 +174,10 @@ impl ExpertsTab {
                     Err(e) => crate::screens::error_status(&e, lang),
                     Ok(bytes) => match write_atomically(&path, &bytes) {
                         Ok(()) => Status {
-                            text: fill(
-                                Msg::AgreementPdfSaved,
-                                lang,
-                                &[("path", &path.display().to_string())],
-                            ),
+                            text: args::AgreementPdfSaved {
+                                path: &path.display().to_string(),
+                            }
+                            .text(lang),
                             error: false,
                         },
                         Err(e) => Status {
@@ -239,7 +237,18 @@ impl ExpertsTab {
                 }
                 let name = self.name(review.expert);
                 let when = i18n::when(review.slot.start, lang);
-                let text = |m: Msg| fill(m, lang, &[("name", &name), ("when", &when)]);
+                let text = |m: Msg| match m {
+                    Msg::ConfirmCancel => args::ConfirmCancel {
+                        name: &name,
+                        when: &when,
+                    }
+                    .text(lang),
+                    _ => args::ConfirmNoShow {
+                        name: &name,
+                        when: &when,
+                    }
+                    .text(lang),
+                };
                 match action {
                     Action::Reschedule => {
                         match SlotDialog::reschedule(

@@ -3,7 +3,7 @@
 
 use super::forms::date;
 use super::ExpertsTab;
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{Layer, Next, Submit};
 use crate::screen::{Cx, Effects};
@@ -312,7 +312,10 @@ impl SlotDialog {
                 })
                 .collect()
         };
-        let title = i18n::fill(Msg::SuggestionsTitle, lang, &[("staff", &self.asked.0)]);
+        let title = args::SuggestionsTitle {
+            staff: &self.asked.0,
+        }
+        .text(lang);
         frame.render_widget(
             Paragraph::new(lines).block(Block::bordered().title(format!(" {title} "))),
             list_area,

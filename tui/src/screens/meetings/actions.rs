@@ -7,7 +7,7 @@
 
 use super::rollcall::{RollCall, RollCallLayer};
 use super::{draw, forms, meeting_text, papers, MeetingsTab};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::Action;
 use crate::layers::{ConfirmLayer, DetailLayer, FormLayer, PickerLayer, Submit};
 use crate::screen::{Cx, Effect, Effects, Status};
@@ -107,11 +107,11 @@ impl MeetingsTab {
                     let input = forms::meeting_input(form, None);
                     let result = cx.session.meetings().plan(&input).map(|id| {
                         tab.select_after_load = Some(id);
-                        fill(
-                            Msg::MeetingPlanned,
-                            cx.lang,
-                            &[("date", &input.date), ("time", &input.time)],
-                        )
+                        args::MeetingPlanned {
+                            date: &input.date,
+                            time: &input.time,
+                        }
+                        .text(cx.lang)
                     });
                     saved(form, result, cx.lang)
                 },
@@ -159,7 +159,10 @@ impl MeetingsTab {
                     let input = forms::item_input(form);
                     let result = cx.session.meetings().add_item(id, &input).map(|at| {
                         tab.item = at;
-                        fill(Msg::ItemAdded, cx.lang, &[("title", input.title.trim())])
+                        args::ItemAdded {
+                            title: &input.title.trim(),
+                        }
+                        .text(cx.lang)
                     });
                     saved(form, result, cx.lang)
                 })
@@ -170,14 +173,13 @@ impl MeetingsTab {
             Action::Sent => {
                 let mut form = forms::sent_form(self.today);
                 let dl = self.deadlines(&m);
-                form.note = Some(fill(
-                    Msg::SendBy,
-                    lang,
-                    &[
-                        ("date", &format_date(dl.send_by)),
-                        ("days", &dl.notice_days.to_string()),
-                    ],
-                ));
+                form.note = Some(
+                    args::SendBy {
+                        date: &format_date(dl.send_by),
+                        days: &crate::i18n::count(dl.notice_days, crate::i18n::Noun::Day, lang),
+                    }
+                    .text(lang),
+                );
                 Effects::push(form_layer(form, move |form, _, cx| {
                     submit_sent(form, id, cx)
                 }))
@@ -215,11 +217,12 @@ impl MeetingsTab {
                     .checked_add_days(chrono::Days::new(self.rules.second_meeting_days.into()))
                     .unwrap_or(m.date());
                 let mut form = forms::second_form(&m.place);
-                form.note = Some(fill(
-                    Msg::SecondWithin,
-                    lang,
-                    &[("date", &format_date(last))],
-                ));
+                form.note = Some(
+                    args::SecondWithin {
+                        date: &format_date(last),
+                    }
+                    .text(lang),
+                );
                 Effects::push(form_layer(form, move |form, tab, cx| {
                     let (date, time, place) =
                         (form.value("date"), form.value("time"), form.value("place"));
@@ -229,7 +232,7 @@ impl MeetingsTab {
                         .plan_second(id, &date, &time, &place)
                         .map(|new| {
                             tab.select_after_load = Some(new);
-                            fill(Msg::SecondPlanned, cx.lang, &[("date", &date)])
+                            args::SecondPlanned { date: &date }.text(cx.lang)
                         });
                     saved(form, result, cx.lang)
                 }))
@@ -276,7 +279,7 @@ impl MeetingsTab {
             ),
             Action::RemoveItem => Effects::push(ConfirmLayer::<MeetingsTab>::new(
                 Question::typed_word(
-                    &fill(Msg::ConfirmRemoveItem, lang, &[("item", &note)]),
+                    &args::ConfirmRemoveItem { item: &note }.text(lang),
                     Msg::WordRemove,
                     lang,
                 ),
@@ -320,7 +323,7 @@ impl MeetingsTab {
                 let mut form = forms::vote_form(now);
                 form.note = Some(format!(
                     "{note} · {}",
-                    fill(Msg::PowerShort, lang, &[("power", &power.to_string())])
+                    args::PowerShort { power: &power }.text(lang)
                 ));
                 Effects::push(form_layer(form, move |form, _, cx| {
                     submit_vote(form, id, index, cx)
@@ -423,14 +426,11 @@ impl MeetingsTab {
                     Picker::new(Msg::PickWithdraw, items),
                     move |giver, tab, cx| {
                         let result = cx.session.meetings().withdraw_proxy(id, giver).map(|m| {
-                            fill(
-                                Msg::ProxyWithdrawn,
-                                cx.lang,
-                                &[
-                                    ("giver", &tab.name(giver)),
-                                    ("power", &rules::voting_power(&m).to_string()),
-                                ],
-                            )
+                            args::ProxyWithdrawn {
+                                giver: &tab.name(giver),
+                                power: &rules::voting_power(&m).to_string(),
+                            }
+                            .text(cx.lang)
                         });
                         done(result, cx.lang)
                     },
@@ -484,16 +484,13 @@ impl MeetingsTab {
             .into_iter()
             .filter(|n| *n != giver)
             .map(|n| {
-                let label = fill(
-                    Msg::HolderLabel,
-                    lang,
-                    &[
-                        ("name", &self.name(n)),
-                        ("nr", &n.to_string()),
-                        ("held", &held(n).to_string()),
-                        ("max", &self.rules.max_proxies.to_string()),
-                    ],
-                );
+                let label = args::HolderLabel {
+                    name: &self.name(n),
+                    nr: &n,
+                    held: &held(n).to_string(),
+                    max: &self.rules.max_proxies,
+                }
+                .text(lang);
                 (n, label)
             })
             .collect();
@@ -508,15 +505,12 @@ impl MeetingsTab {
                     .meetings()
                     .give_proxy(id, giver, holder)
                     .map(|m| {
-                        fill(
-                            Msg::ProxyGiven,
-                            cx.lang,
-                            &[
-                                ("giver", &tab.name(giver)),
-                                ("holder", &tab.name(holder)),
-                                ("power", &rules::voting_power(&m).to_string()),
-                            ],
-                        )
+                        args::ProxyGiven {
+                            giver: &tab.name(giver),
+                            holder: &tab.name(holder),
+                            power: &rules::voting_power(&m).to_string(),
+                        }
+                        .text(cx.lang)
                     });
                 done(result, cx.lang)
             },
@@ -531,7 +525,10 @@ impl MeetingsTab {
             .map(|n| (n, format!("{} · nr {n}", self.name(n))))
             .collect();
         voters.extend(rules::valid_proxies(m).into_iter().map(|p| {
-            let via = fill(Msg::ViaProxy, lang, &[("holder", &self.name(p.holder))]);
+            let via = args::ViaProxy {
+                holder: &self.name(p.holder),
+            }
+            .text(lang);
             (
                 p.giver,
                 format!("{} · nr {} ({via})", self.name(p.giver), p.giver),
@@ -559,15 +556,25 @@ impl MeetingsTab {
         meeting: &Meeting,
         lang: Lang,
     ) -> String {
-        fill(
-            m,
-            lang,
-            &[
-                ("name", &self.name(member)),
-                ("time", &at.format("%H:%M").to_string()),
-                ("power", &rules::voting_power(meeting).to_string()),
-            ],
-        )
+        let (name, time, power) = (
+            self.name(member),
+            at.format("%H:%M"),
+            rules::voting_power(meeting),
+        );
+        match m {
+            Msg::Departed => args::Departed {
+                name: &name,
+                time: &time,
+                power: &power,
+            }
+            .text(lang),
+            _ => args::Arrived {
+                name: &name,
+                time: &time,
+                power: &power,
+            }
+            .text(lang),
+        }
     }
 }
 
@@ -592,14 +599,11 @@ fn submit_sent(form: &mut Form, id: u64, cx: &Cx) -> Submit {
                     _ => None,
                 })
                 .unwrap_or(sent);
-            let text = fill(
-                Msg::ConfirmLate,
-                lang,
-                &[
-                    ("sent", &format_date(sent)),
-                    ("deadline", &format_date(deadline)),
-                ],
-            );
+            let text = args::ConfirmLate {
+                sent: &format_date(sent),
+                deadline: &format_date(deadline),
+            }
+            .text(lang);
             Submit::Stay(Effects::push(ConfirmLayer::<MeetingsTab>::new(
                 Question::yes_no(text),
                 move |_, cx| match cx.session.meetings().record_sent(id, sent, true) {
@@ -669,14 +673,21 @@ fn sent_text(c: &Convocation, lang: Lang) -> String {
     } else {
         Msg::SentRecorded
     };
-    fill(
-        m,
-        lang,
-        &[
-            ("date", &format_date(c.sent)),
-            ("deadline", &format_date(c.deadline)),
-            ("email", &c.by_email.len().to_string()),
-            ("letters", &c.by_letter.len().to_string()),
-        ],
-    )
+    let (date, deadline) = (format_date(c.sent), format_date(c.deadline));
+    let (email, letters) = (c.by_email.len(), c.by_letter.len());
+    match m {
+        Msg::SentLateRecorded => args::SentLateRecorded {
+            date: &date,
+            deadline: &deadline,
+            email: &email,
+            letters: &letters,
+        }
+        .text(lang),
+        _ => args::SentRecorded {
+            date: &date,
+            email: &email,
+            letters: &letters,
+        }
+        .text(lang),
+    }
 }

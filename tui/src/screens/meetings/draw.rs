@@ -3,7 +3,7 @@
 //! power and the proxies; the decision register with its search.
 
 use super::{MeetingsTab, View};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::screens::meeting_text;
 use crate::screens::style::{bold, dim, green, highlight, label, red};
 use kapstok_core::common::format_date;
@@ -97,26 +97,34 @@ impl MeetingsTab {
         let dl = self.deadlines(m);
         match &m.convocation {
             Some(c) if c.late() => Span::styled(
-                fill(Msg::CellSentLate, lang, &[("date", &format_date(c.sent))]),
+                args::CellSentLate {
+                    date: &format_date(c.sent),
+                }
+                .text(lang),
                 red(),
             ),
             Some(c) => Span::styled(
-                fill(Msg::CellSent, lang, &[("date", &format_date(c.sent))]),
+                args::CellSent {
+                    date: &format_date(c.sent),
+                }
+                .text(lang),
                 green(),
             ),
             None if m.date() < self.today || m.held() => {
                 Span::styled(Msg::CellNotSent.text(lang).to_string(), dim())
             }
             None if dl.send_by < self.today => Span::styled(
-                fill(
-                    Msg::CellOverdue,
-                    lang,
-                    &[("date", &format_date(dl.send_by))],
-                ),
+                args::CellOverdue {
+                    date: &format_date(dl.send_by),
+                }
+                .text(lang),
                 red(),
             ),
             None => Span::styled(
-                fill(Msg::CellSendBy, lang, &[("date", &format_date(dl.send_by))]),
+                args::CellSendBy {
+                    date: &format_date(dl.send_by),
+                }
+                .text(lang),
                 Style::new().fg(Color::Yellow),
             ),
         }
@@ -157,11 +165,16 @@ impl MeetingsTab {
                     Span::raw(kind_short(m.kind, lang)),
                     Span::raw(m.place.clone()),
                     self.convocation_cell(m, lang),
-                    Span::raw(fill(
-                        Msg::ItemsCount,
-                        lang,
-                        &[("n", &m.agenda.len().to_string())],
-                    )),
+                    Span::raw(
+                        args::ItemsCount {
+                            n: &crate::i18n::count(
+                                m.agenda.len(),
+                                crate::i18n::Noun::AgendaItemShort,
+                                lang,
+                            ),
+                        }
+                        .text(lang),
+                    ),
                 ])
             })
             .collect();
@@ -238,11 +251,17 @@ impl MeetingsTab {
                 };
                 let standing = match r.standing {
                     Standing::Done(id) => Span::styled(
-                        fill(Msg::StandingDone, lang, &[("meeting", &meeting(id))]),
+                        args::StandingDone {
+                            meeting: &meeting(id),
+                        }
+                        .text(lang),
                         green(),
                     ),
                     Standing::Planned(id) => Span::styled(
-                        fill(Msg::StandingPlanned, lang, &[("meeting", &meeting(id))]),
+                        args::StandingPlanned {
+                            meeting: &meeting(id),
+                        }
+                        .text(lang),
                         Style::new().fg(Color::Cyan),
                     ),
                     Standing::Open => Span::styled(
@@ -254,7 +273,18 @@ impl MeetingsTab {
                     }
                 };
                 Line::from(vec![
-                    Span::raw(fill(duty, lang, &[("date", &format_date(r.deadline))])),
+                    Span::raw({
+                        let date = format_date(r.deadline);
+                        match duty {
+                            Msg::DutyAnnualReport => {
+                                args::DutyAnnualReport { date: &date }.text(lang)
+                            }
+                            Msg::DutyAuditCommittee => {
+                                args::DutyAuditCommittee { date: &date }.text(lang)
+                            }
+                            _ => args::DutyAutumnMeeting { date: &date }.text(lang),
+                        }
+                    }),
                     Span::raw(": "),
                     standing,
                 ])
@@ -284,16 +314,13 @@ impl MeetingsTab {
             Constraint::Length(proxies_height),
         ])
         .areas(area);
-        let power_line = fill(
-            Msg::PowerLine,
-            lang,
-            &[
-                ("power", &power.to_string()),
-                ("present", &present.len().to_string()),
-                ("proxies", &valid.len().to_string()),
-                ("members", &self.voting_members().to_string()),
-            ],
-        );
+        let power_line = args::PowerLine {
+            power: &power,
+            present: &present.len().to_string(),
+            proxies: &valid.len().to_string(),
+            members: &self.voting_members().to_string(),
+        }
+        .text(lang);
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
                 power_line,
@@ -327,7 +354,10 @@ impl MeetingsTab {
                         Span::styled(Msg::Votes.text(lang).to_string(), green())
                     } else {
                         Span::styled(
-                            fill(Msg::VotesWithProxy, lang, &[("names", &held.join(", "))]),
+                            args::VotesWithProxy {
+                                names: &held.join(", "),
+                            }
+                            .text(lang),
                             green(),
                         )
                     };
@@ -404,11 +434,7 @@ impl MeetingsTab {
         frame.render_widget(
             Paragraph::new(lines).block(Block::bordered().title(format!(
                 " {} ",
-                fill(
-                    Msg::ProxiesMax,
-                    lang,
-                    &[("n", &self.rules.max_proxies.to_string())]
-                )
+                args::ProxiesMax { n: &self.rules.max_proxies }.text(lang)
             ))),
             proxies_area,
         );
@@ -533,35 +559,32 @@ fn detail_lines(
     let mut conv = vec![label(Msg::Convocation, lang)];
     match &m.convocation {
         Some(c) => {
-            let text = fill(
-                Msg::SentOn,
-                lang,
-                &[
-                    ("date", &format_date(c.sent)),
-                    ("email", &c.by_email.len().to_string()),
-                    ("letters", &c.by_letter.len().to_string()),
-                ],
-            );
+            let text = args::SentOn {
+                date: &format_date(c.sent),
+                email: &c.by_email.len().to_string(),
+                letters: &c.by_letter.len().to_string(),
+            }
+            .text(lang);
             conv.push(Span::styled(text, green()));
             if c.late() {
                 conv.push(Span::styled(
                     format!(
                         " · {}",
-                        fill(Msg::WasLate, lang, &[("date", &format_date(c.deadline))])
+                        args::WasLate {
+                            date: &format_date(c.deadline)
+                        }
+                        .text(lang)
                     ),
                     red(),
                 ));
             }
         }
         None => {
-            let text = fill(
-                Msg::SendBy,
-                lang,
-                &[
-                    ("date", &format_date(dl.send_by)),
-                    ("days", &dl.notice_days.to_string()),
-                ],
-            );
+            let text = args::SendBy {
+                date: &format_date(dl.send_by),
+                days: &crate::i18n::count(dl.notice_days, crate::i18n::Noun::Day, lang),
+            }
+            .text(lang);
             let style = if dl.send_by < tab.today && m.date() >= tab.today {
                 red()
             } else {
@@ -573,21 +596,23 @@ fn detail_lines(
     lines.push(Line::from(conv));
     if let Some(from) = dl.inspection_from {
         lines.push(Line::from(Span::styled(
-            fill(Msg::InspectionFrom, lang, &[("date", &format_date(from))]),
+            args::InspectionFrom {
+                date: &format_date(from),
+            }
+            .text(lang),
             Style::new().fg(Color::Magenta),
         )));
     }
     if !m.presence.is_empty() {
-        lines.push(Line::from(vec![Span::raw(fill(
-            Msg::PowerLine,
-            lang,
-            &[
-                ("power", &rules::voting_power(m).to_string()),
-                ("present", &rules::present_voters(m).len().to_string()),
-                ("proxies", &rules::valid_proxies(m).len().to_string()),
-                ("members", &tab.voting_members().to_string()),
-            ],
-        ))]));
+        lines.push(Line::from(vec![Span::raw(
+            args::PowerLine {
+                power: &rules::voting_power(m).to_string(),
+                present: &rules::present_voters(m).len().to_string(),
+                proxies: &rules::valid_proxies(m).len().to_string(),
+                members: &tab.voting_members().to_string(),
+            }
+            .text(lang),
+        )]));
     }
     if let Some(a) = &m.minutes_adopted {
         let at = tab
@@ -599,7 +624,7 @@ fn detail_lines(
                 |(_, later)| tab.meeting_label(later, lang),
             );
         lines.push(Line::from(Span::styled(
-            fill(Msg::MinutesAdoptedAt, lang, &[("meeting", &at)]),
+            args::MinutesAdoptedAt { meeting: &at }.text(lang),
             green(),
         )));
     }
@@ -669,15 +694,16 @@ fn detail_lines(
             if let Some(v) = &item.vote {
                 more(
                     Msg::VotedAt,
-                    &fill(
-                        Msg::VoteDetail,
-                        lang,
-                        &[
-                            ("time", &hm(v.at)),
-                            ("power", &v.power.to_string()),
-                            ("members", &v.voting_members.to_string()),
-                        ],
-                    ),
+                    &args::VoteDetail {
+                        time: &hm(v.at),
+                        power: &v.power,
+                        members: &crate::i18n::count(
+                            v.voting_members,
+                            crate::i18n::Noun::Member,
+                            lang,
+                        ),
+                    }
+                    .text(lang),
                 );
             }
         }

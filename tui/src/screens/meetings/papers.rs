@@ -8,7 +8,7 @@
 use super::actions::form_layer;
 use super::{forms, MeetingsTab};
 use crate::files::write_atomically;
-use crate::i18n::{args, count, fill, Lang, Msg, Noun};
+use crate::i18n::{args, count, Lang, Msg, Noun};
 use crate::jobs::JobFailed;
 use crate::layers::{DetailLayer, Submit};
 use crate::screen::{Cx, Effect, Effects, Job, Status};
@@ -83,15 +83,12 @@ fn write_convocation(s: &Session, id: u64, stem: &str, dir: &Path, lang: Lang) -
         .iter()
         .map(|i| format!("{} (nr {})", i.name, i.member))
         .collect();
-    let mut text = fill(
-        Msg::ConvocationWritten,
-        lang,
-        &[
-            ("email", &pack.emails().to_string()),
-            ("letters", &pack.letters().to_string()),
-            ("files", &written.join(", ")),
-        ],
-    );
+    let mut text = args::ConvocationWritten {
+        email: &pack.emails().to_string(),
+        letters: &pack.letters().to_string(),
+        files: &written.join(", "),
+    }
+    .text(lang);
     // How many on the status line; who, in the view that opens over the tab.
     if !unreachable.is_empty() {
         text.push_str(" · ");
@@ -137,15 +134,12 @@ pub(super) fn labels_form(id: u64, cx: &Cx) -> Effects {
                 .join(args::FileMeetingLabels { date: &stem }.text(lang));
             Submit::Done(Effects::status(match write_atomically(&path, &job.pdf) {
                 Ok(()) => Status {
-                    text: fill(
-                        Msg::LabelsWritten,
-                        lang,
-                        &[
-                            ("labels", &job.labels.to_string()),
-                            ("pages", &job.pages.to_string()),
-                            ("path", &path.display().to_string()),
-                        ],
-                    ),
+                    text: args::LabelsWritten {
+                        labels: &count(job.labels, Noun::Label, lang),
+                        pages: &count(job.pages, Noun::Sheet, lang),
+                        path: &path.display().to_string(),
+                    }
+                    .text(lang),
                     error: false,
                 },
                 Err(e) => io_error(&path, e),
@@ -167,11 +161,10 @@ pub(super) fn attendance_sheet(tab: &MeetingsTab, id: u64, m: &Meeting, cx: &Cx)
         };
         let status = match write_atomically(&path, &bytes) {
             Ok(()) => Status {
-                text: fill(
-                    Msg::SheetSaved,
-                    lang,
-                    &[("path", &path.display().to_string())],
-                ),
+                text: args::SheetSaved {
+                    path: &path.display().to_string(),
+                }
+                .text(lang),
                 error: false,
             },
             Err(e) => io_error(&path, e),

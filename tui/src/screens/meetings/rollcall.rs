@@ -4,7 +4,7 @@
 //! cycle a choice, `-` clears it. The last row is the time of the vote (now suggested).
 
 use super::meeting_text;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{Layer, Next};
 use crate::screen::{Cx, Effects, Status};
@@ -146,17 +146,14 @@ impl RollCall {
         let open = self.choices.iter().filter(|c| c.is_none()).count();
         let mut lines = vec![
             Line::from(Span::styled(
-                fill(
-                    Msg::RollCallCounts,
-                    lang,
-                    &[
-                        ("for", &t.for_votes.to_string()),
-                        ("against", &t.against.to_string()),
-                        ("abstain", &t.abstain.to_string()),
-                        ("blank", &t.blank.to_string()),
-                        ("open", &open.to_string()),
-                    ],
-                ),
+                args::RollCallCounts {
+                    yes: &t.for_votes,
+                    against: &t.against,
+                    abstain: &t.abstain,
+                    blank: &t.blank,
+                    open: &open,
+                }
+                .text(lang),
                 Style::new().fg(Color::Yellow),
             )),
             Line::from(""),
@@ -198,7 +195,7 @@ impl RollCall {
         let block = Block::bordered()
             .title(format!(
                 " {} ",
-                fill(Msg::FormRollCall, lang, &[("item", &self.title)])
+                args::FormRollCall { item: &self.title }.text(lang)
             ))
             .title_bottom(format!(" {} ", Msg::RollCallHint.text(lang)));
         frame.render_widget(

@@ -5,7 +5,7 @@
 
 use super::{draw, forms, plan_pdf_path, List, TrainingTab};
 use crate::files::write_atomically;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::Action;
 use crate::layers::{ConfirmLayer, DetailLayer, FormLayer, PickerLayer, Submit};
 use crate::screen::{Cx, Effect, Effects, Job};
@@ -57,7 +57,12 @@ fn catalogue_layer(
     saved: Msg,
 ) -> Effects {
     Effects::push(FormLayer::<Tab>::new(form, move |form, _: &mut Tab, cx| {
-        let text = fill(saved, cx.lang, &[("name", form.value("name").trim())]);
+        let name = form.value("name").trim().to_string();
+        let text = match saved {
+            Msg::SkillSaved => args::SkillSaved { name: &name }.text(cx.lang),
+            Msg::TaskSaved => args::TaskSaved { name: &name }.text(cx.lang),
+            _ => args::CourseSaved { name: &name }.text(cx.lang),
+        };
         let done = save(form, cx.session).map(|_| Effects::info(text));
         Submit::from_result(form, done, cx.lang)
     }))
@@ -189,24 +194,22 @@ impl TrainingTab {
         cx.session
             .training()
             .propose(expert, Some(course), "", day)?;
-        Ok(fill(
-            Msg::Proposed,
-            cx.lang,
-            &[
-                ("course", &self.course_name(course)),
-                ("name", &self.name(expert)),
-            ],
-        ))
+        Ok(args::Proposed {
+            course: &self.course_name(course),
+            name: &self.name(expert),
+        }
+        .text(cx.lang))
     }
 
     /// The course picked for a plan item (a wish).
     fn choose(&self, item: u64, course: u64, cx: &Cx) -> Effects {
         match cx.session.training().choose_course(item, course) {
-            Ok(_) => Effects::info(fill(
-                Msg::CourseChosen,
-                cx.lang,
-                &[("course", &self.course_name(course))],
-            )),
+            Ok(_) => Effects::info(
+                args::CourseChosen {
+                    course: &self.course_name(course),
+                }
+                .text(cx.lang),
+            ),
             Err(e) => Effects::error(&e, cx.lang),
         }
     }
@@ -223,14 +226,13 @@ impl TrainingTab {
             .training()
             .add_held(expert, skill, day, Source::Experience)
             .map(|_| {
-                Effects::info(fill(
-                    Msg::HeldAdded,
-                    cx.lang,
-                    &[
-                        ("skill", &self.skill_name(skill)),
-                        ("name", &self.name(expert)),
-                    ],
-                ))
+                Effects::info(
+                    args::HeldAdded {
+                        skill: &self.skill_name(skill),
+                        name: &self.name(expert),
+                    }
+                    .text(cx.lang),
+                )
             });
         Submit::from_result(form, done, cx.lang)
     }
@@ -287,15 +289,21 @@ impl TrainingTab {
             Step::Complete => Msg::ConfirmComplete,
             _ => Msg::ConfirmCancelItem,
         };
-        fill(
-            m,
-            lang,
-            &[
-                ("course", &course),
-                ("name", &name),
-                ("date", &format_date(on)),
-            ],
-        )
+        let date = format_date(on);
+        match m {
+            Msg::ConfirmComplete => args::ConfirmComplete {
+                course: &course,
+                name: &name,
+                date: &date,
+            }
+            .text(lang),
+            _ => args::ConfirmCancelItem {
+                course: &course,
+                name: &name,
+                date: &date,
+            }
+            .text(lang),
+        }
     }
 
     /// Moves a plan item on; what happened, in words.
@@ -322,7 +330,12 @@ impl TrainingTab {
                             .map(|(_, i)| draw::status_text(&i.status, lang).0)
                             .unwrap_or_default();
                         Refused::AboutItem(Status {
-                            text: fill(m, lang, &[("state", &state)]),
+                            text: match m {
+                                Msg::StepNotPossible => {
+                                    args::StepNotPossible { state: &state }.text(lang)
+                                }
+                                _ => m.text(lang).to_string(),
+                            },
                             error: true,
                         })
                     }
@@ -334,32 +347,29 @@ impl TrainingTab {
         let course = self.item_title(&after, lang);
         let date = format_date(on);
         Ok(match step {
-            Step::Agree => fill(
-                Msg::ItemAgreedNow,
-                lang,
-                &[("course", &course), ("date", &date)],
-            ),
-            Step::Enroll => fill(
-                Msg::ItemEnrolledNow,
-                lang,
-                &[("course", &course), ("date", &date)],
-            ),
-            Step::Cancel => fill(Msg::ItemCancelledNow, lang, &[("course", &course)]),
+            Step::Agree => args::ItemAgreedNow {
+                course: &course,
+                date: &date,
+            }
+            .text(lang),
+            Step::Enroll => args::ItemEnrolledNow {
+                course: &course,
+                date: &date,
+            }
+            .text(lang),
+            Step::Cancel => args::ItemCancelledNow { course: &course }.text(lang),
             Step::Complete => {
                 let skills = after
                     .course
                     .and_then(|c| self.course(c))
                     .map(|c| self.skill_names(&c.skills))
                     .unwrap_or_default();
-                fill(
-                    Msg::ItemCompletedNow,
-                    lang,
-                    &[
-                        ("course", &course),
-                        ("n", &added.len().to_string()),
-                        ("skills", &skills),
-                    ],
-                )
+                args::ItemCompletedNow {
+                    course: &course,
+                    n: &added.len().to_string(),
+                    skills: &skills,
+                }
+                .text(lang)
             }
         })
     }
@@ -372,7 +382,7 @@ impl TrainingTab {
     /// (`opleidingsplan-<nr>-<name>.pdf`), off the drawing thread; the result comes back as
     /// [`printed`].
     fn print(&self, expert: u64, name: &str, cx: &Cx) -> Effects {
-        let path = plan_pdf_path(cx.out_dir, expert, name);
+        let path = plan_pdf_path(cx.out_dir, expert, name, cx.lang);
         let today = self.today;
         Effects::one(Effect::Spawn(Job {
             what: Msg::BusyPlanPdf,
@@ -507,17 +517,16 @@ impl TrainingTab {
 
 /// Makes the plan PDF and writes it (on the job's thread): what happened, for the status line.
 fn save_plan_pdf(s: &Session, expert: u64, today: NaiveDate, path: &Path, lang: Lang) -> Status {
-    let bytes = match s.training().plan_pdf(expert, today) {
+    let bytes = match s.training().plan_pdf_in(expert, today, lang) {
         Ok(bytes) => bytes,
         Err(e) => return crate::screens::error_status(&e, lang),
     };
     match write_atomically(path, &bytes) {
         Ok(()) => Status {
-            text: fill(
-                Msg::PlanPdfSaved,
-                lang,
-                &[("path", &path.display().to_string())],
-            ),
+            text: args::PlanPdfSaved {
+                path: &path.display().to_string(),
+            }
+            .text(lang),
             error: false,
         },
         Err(e) => Status {

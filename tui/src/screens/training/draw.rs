@@ -3,7 +3,7 @@
 //! the half-year budget.
 
 use super::{half_label, List, PlanData, TrainingTab, View};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::screens::style::{bold, dim, highlight, label, red};
 use kapstok_core::common::{format_date, Cents};
 use kapstok_core::training::rules::{expires_on, half_year_of};
@@ -28,7 +28,15 @@ fn empty(frame: &mut Frame, area: Rect, text: &str) {
 }
 
 pub(super) fn status_text(status: &ItemStatus, lang: Lang) -> (String, Style) {
-    let on = |m: Msg, d| fill(m, lang, &[("date", &format_date(d))]);
+    let on = |m: Msg, d| {
+        let date = format_date(d);
+        match m {
+            Msg::ItemAgreed => args::ItemAgreed { date: &date }.text(lang),
+            Msg::ItemEnrolled => args::ItemEnrolled { date: &date }.text(lang),
+            Msg::ItemCompleted => args::ItemCompleted { date: &date }.text(lang),
+            _ => args::ItemCancelled { date: &date }.text(lang),
+        }
+    };
     match status {
         ItemStatus::Proposed => (
             Msg::ItemProposed.text(lang).to_string(),
@@ -302,11 +310,10 @@ impl TrainingTab {
             .block(Block::bordered().title(format!(" {} ", Msg::CoverageTitle.text(lang))));
             frame.render_widget(table, tasks_area);
         }
-        let title = fill(
-            Msg::ExpiringTitle,
-            lang,
-            &[("weeks", &self.expiring_weeks.to_string())],
-        );
+        let title = args::ExpiringTitle {
+            weeks: &self.expiring_weeks,
+        }
+        .text(lang);
         let block = Block::bordered().title(format!(" {title} "));
         if coverage.expiring.is_empty() {
             frame.render_widget(
@@ -348,26 +355,25 @@ impl TrainingTab {
 
     fn render_budget(&self, frame: &mut Frame, area: Rect, lang: Lang) {
         let b = &self.budget;
-        let title = fill(
-            Msg::BudgetTitle,
-            lang,
-            &[("half", &half_label(self.half, lang))],
-        );
-        let amounts = [
-            ("budget", b.budget.to_string()),
-            ("planned", b.planned.to_string()),
-            ("spent", b.spent.to_string()),
-        ];
-        let amounts: Vec<(&str, &str)> = amounts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let title = args::BudgetTitle {
+            half: &half_label(self.half, lang),
+        }
+        .text(lang);
+        let (budget, planned, spent) = (&b.budget, &b.planned, &b.spent);
         let mut lines = vec![Line::from(if self.budget_set {
-            fill(Msg::BudgetLine, lang, &amounts)
+            args::BudgetLine {
+                budget,
+                planned,
+                spent,
+            }
+            .text(lang)
         } else {
-            fill(Msg::NoBudget, lang, &amounts)
+            args::NoBudget { planned, spent }.text(lang)
         })];
         if self.budget_set && b.over() {
             let over = Cents(b.planned.0 - b.budget.0).to_string();
             lines.push(Line::from(Span::styled(
-                fill(Msg::OverBudget, lang, &[("over", &over)]),
+                args::OverBudget { over: &over }.text(lang),
                 Style::new()
                     .fg(Color::White)
                     .bg(Color::Red)
@@ -403,7 +409,7 @@ impl TrainingTab {
 
 fn validity(months: Option<u32>, lang: Lang) -> String {
     match months {
-        Some(n) => fill(Msg::Months, lang, &[("n", &n.to_string())]),
+        Some(n) => args::Months { n: &n }.text(lang),
         None => Msg::DoesNotExpire.text(lang).to_string(),
     }
 }
@@ -497,11 +503,12 @@ pub(super) fn plan_lines(
     }
     // the plan: this half year, then the others
     let current = half_year_of(tab.today);
-    lines.push(heading(fill(
-        Msg::PlanThisHalf,
-        lang,
-        &[("half", &half_label(current, lang))],
-    )));
+    lines.push(heading(
+        args::PlanThisHalf {
+            half: &half_label(current, lang),
+        }
+        .text(lang),
+    ));
     let mut focus = None;
     let mut others = false;
     if !plan.items.iter().any(|(_, i)| i.half_year == current) {
@@ -548,19 +555,26 @@ pub(super) fn plan_lines(
     for (_, h) in &plan.held {
         let source = match &h.source {
             Source::Experience => Msg::FromExperience.text(lang).to_string(),
-            Source::Course(c) => fill(
-                Msg::FromCourse,
-                lang,
-                &[("name", tab.course(*c).map_or("?", |c| c.name.as_str()))],
-            ),
+            Source::Course(c) => args::FromCourse {
+                name: &tab.course(*c).map_or("?", |c| c.name.as_str()),
+            }
+            .text(lang),
         };
         let expiry = match tab.skill(h.skill).and_then(|s| expires_on(h, s)) {
             None => Span::styled(Msg::DoesNotExpire.text(lang).to_string(), dim()),
             Some(e) if e <= tab.today => Span::styled(
-                fill(Msg::ExpiredOn, lang, &[("date", &format_date(e))]),
+                args::ExpiredOn {
+                    date: &format_date(e),
+                }
+                .text(lang),
                 red(),
             ),
-            Some(e) => Span::raw(fill(Msg::ExpiresOn, lang, &[("date", &format_date(e))])),
+            Some(e) => Span::raw(
+                args::ExpiresOn {
+                    date: &format_date(e),
+                }
+                .text(lang),
+            ),
         };
         lines.push(Line::from(vec![
             Span::raw(format!(

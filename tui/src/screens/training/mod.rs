@@ -17,7 +17,7 @@ mod draw;
 mod forms;
 
 use super::clamp;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::screen::{Cx, Effects, Screen, Shared, Target};
 use chrono::NaiveDate;
@@ -259,7 +259,7 @@ impl TrainingTab {
     fn item_title(&self, item: &PlanItem, lang: Lang) -> String {
         match item.course.and_then(|c| self.course(c)) {
             Some(c) => c.name.clone(),
-            None => fill(Msg::Wish, lang, &[("wish", &item.wish)]),
+            None => args::Wish { wish: &item.wish }.text(lang),
         }
     }
 
@@ -380,16 +380,24 @@ fn half_label(first: NaiveDate, lang: Lang) -> String {
     } else {
         Msg::HalfSecond
     };
-    fill(m, lang, &[("year", &first.year().to_string())])
+    let year = first.year();
+    match m {
+        Msg::HalfFirst => args::HalfFirst { year: &year }.text(lang),
+        _ => args::HalfSecond { year: &year }.text(lang),
+    }
 }
 
 /// `opleidingsplan-7-zoe-de-wit.pdf`: the member number and the name without accents or
 /// spaces.
-fn plan_pdf_path(dir: &Path, number: u64, name: &str) -> PathBuf {
-    dir.join(format!(
-        "opleidingsplan-{number}-{}.pdf",
-        crate::files::slug(name)
-    ))
+fn plan_pdf_path(dir: &Path, number: u64, name: &str, lang: Lang) -> PathBuf {
+    let name = crate::files::slug(name);
+    dir.join(
+        args::FileTrainingPlan {
+            number: &number,
+            name: &name,
+        }
+        .text(lang),
+    )
 }
 
 #[cfg(test)]
@@ -398,8 +406,10 @@ mod tests {
 
     #[test]
     fn the_plan_pdf_is_named_after_the_number_and_the_expert() {
-        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit");
+        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit", Lang::Nl);
         assert_eq!(p, Path::new("/data/opleidingsplan-7-zoe-de-wit.pdf"));
+        let p = plan_pdf_path(Path::new("/data"), 7, "Zoë de Wit", Lang::En);
+        assert_eq!(p, Path::new("/data/training-plan-7-zoe-de-wit.pdf"));
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(half_label(d(2026, 7, 1), Lang::Nl), "2e halfjaar 2026");
         assert_eq!(half_label(d(2027, 1, 1), Lang::En), "first half 2027");
