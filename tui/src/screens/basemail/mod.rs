@@ -400,15 +400,16 @@ impl Screen for BaseMailTab {
 
     /// A change to runs only reads the week's run again (and the statistics when they show);
     /// anything else reads everything.
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<()> {
+    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<Effects> {
         if !only_runs(sets) {
-            return self.load(cx, shared);
+            self.load(cx, shared)?;
+            return Ok(Effects::none());
         }
         self.load_run(cx.session)?;
         if self.view == View::Stats {
             self.load_stats(cx.session)?;
         }
-        Ok(())
+        Ok(Effects::none())
     }
 
     fn mode(&self) -> Mode {
