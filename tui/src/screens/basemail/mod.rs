@@ -458,6 +458,14 @@ impl Screen for BaseMailTab {
         Some(Effects::none())
     }
 
+    /// The run sheet saved off the drawing thread.
+    fn message(&mut self, message: Box<dyn std::any::Any + Send>, cx: &Cx) -> Effects {
+        match message.downcast::<print::RunSheet>() {
+            Ok(saved) => self.run_sheet_saved(*saved, cx),
+            Err(_) => Effects::none(),
+        }
+    }
+
     fn render(&mut self, frame: &mut Frame, area: Rect, cx: &Cx) {
         self.draw(frame, area, cx.lang);
     }
