@@ -14,6 +14,7 @@ mod actions;
 mod draw;
 mod forms;
 mod print;
+mod run_sheet;
 
 use super::clamp;
 use crate::i18n::{Lang, Msg};
@@ -460,7 +461,7 @@ impl Screen for BaseMailTab {
 
     /// The run sheet saved off the drawing thread.
     fn message(&mut self, message: Box<dyn std::any::Any + Send>, cx: &Cx) -> Effects {
-        match message.downcast::<print::RunSheet>() {
+        match message.downcast::<run_sheet::RunSheet>() {
             Ok(saved) => self.run_sheet_saved(*saved, cx),
             Err(_) => Effects::none(),
         }

@@ -11,12 +11,11 @@ use super::BaseMailTab;
 use crate::i18n::{self, fill, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{keep, FormLayer, Layer, Next, Submit};
-use crate::screen::{Cx, Effect, Effects, Job, Status};
+use crate::screen::{Cx, Effects, Status};
 use crate::widgets::centered;
 use crate::widgets::confirm::{Answer, Question};
 use crate::widgets::form::{Field, Form, Outcome};
 use kapstok_core::basemail::{BaseMail, LabelOrder, NoCards, PrintSettings, Printout};
-use kapstok_core::common::IsoWeek;
 use kapstok_core::error::{Error, FieldError, Reason};
 use kapstok_core::print::{Calibration, LabelSheet};
 use kapstok_core::Session;
@@ -46,7 +45,7 @@ fn labels_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
 }
 
 /// "rondelijst-2026-W48.pdf" / "run-sheet-2026-W48.pdf".
-fn run_sheet_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
+pub(super) fn run_sheet_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
     dir.join(format!("{}-{week}.pdf", Msg::RunSheetFile.text(lang)))
 }
 
@@ -436,43 +435,6 @@ fn not_sent(path: &Path, lang: Lang) -> Status {
     }
 }
 
-/// What the run sheet's job answers.
-pub(super) enum RunSheet {
-    /// Saved at the path; the status line to show.
-    Saved(PathBuf, String),
-    /// Not saved: why.
-    Not(Status),
-}
-
-/// The run sheet of `week` as core prints it (composed again unless posted), saved at `path`.
-fn run_sheet(s: &Session, week: IsoWeek, path: PathBuf, lang: Lang) -> RunSheet {
-    let bm = s.basemail();
-    let not = |e: &Error| RunSheet::Not(crate::screens::error_status(e, lang));
-    let info = |text: String| RunSheet::Not(Status { text, error: false });
-    match bm.run_to_print(week) {
-        Err(e) => return not(&e),
-        Ok(run) if run.cards.is_empty() => return info(i18n::no_cards(&NoCards::of(&run), lang)),
-        Ok(_) => {}
-    }
-    let pdf = match bm.run_sheet(week, &i18n::run_sheet_texts(lang)) {
-        Ok(Printout::Ready(pdf)) => pdf,
-        Ok(Printout::NoCards(none)) => return info(i18n::no_cards(&none, lang)),
-        Err(e) => return not(&e),
-    };
-    if let Err(e) = crate::files::write_atomically(&path, &pdf) {
-        return RunSheet::Not(Status {
-            text: format!("{}: {e}", path.display()),
-            error: true,
-        });
-    }
-    let text = fill(
-        Msg::RunSheetSaved,
-        lang,
-        &[("path", &path.display().to_string())],
-    );
-    RunSheet::Saved(path, text)
-}
-
 impl BaseMailTab {
     /// The week's run as core prints it (composed again unless posted), shown in the tab;
     /// the effects to answer instead when there is nothing to print.
@@ -579,32 +541,6 @@ impl BaseMailTab {
         (None, self.offer_to_send(path, text, cx))
     }
 
-    /// Saves the run sheet of the week beside the labels, off the drawing thread: the run is
-    /// composed again unless posted (one write through core, safe to finish after the tab is
-    /// gone), then the PDF is written.
-    pub(super) fn print_run_sheet(&mut self, cx: &Cx) -> Effects {
-        if self.run.is_none() {
-            return Effects::info(cx.t(Msg::ComposeFirst));
-        }
-        let (week, path) = (
-            self.week,
-            run_sheet_path(&self.print_dir, &self.week.to_string(), cx.lang),
-        );
-        Effects::one(Effect::Spawn(Job {
-            what: Msg::BusyRunSheet,
-            work: Box::new(move |s, lang| Box::new(run_sheet(s, week, path, lang))),
-        }))
-    }
-
-    /// The run sheet's job is back: where it was saved (and whether to send it to the printer),
-    /// or why not.
-    pub(super) fn run_sheet_saved(&mut self, saved: RunSheet, cx: &Cx) -> Effects {
-        match saved {
-            RunSheet::Saved(path, text) => self.offer_to_send(path, text, cx),
-            RunSheet::Not(status) => Effects::status(status),
-        }
-    }
-
     /// Opens the printer form: Ctrl+S saves, Ctrl+T saves and makes a test print.
     pub(super) fn open_printer_form(&self, cx: &Cx) -> Effects {
         let lang = cx.lang;
@@ -658,7 +594,7 @@ impl BaseMailTab {
 
     /// Says where a PDF was saved and, where `lp` is installed, asks whether to send it to the
     /// printer.
-    fn offer_to_send(&mut self, path: PathBuf, text: String, cx: &Cx) -> Effects {
+    pub(super) fn offer_to_send(&mut self, path: PathBuf, text: String, cx: &Cx) -> Effects {
         let effects = Effects::info(text);
         match self.send_question(path, cx.session, cx.lang) {
             Some(question) => effects.and_push(question),
