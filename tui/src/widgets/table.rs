@@ -7,6 +7,9 @@
 
 use super::ellipsize_words;
 use ratatui::layout::Constraint;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::Row;
 
 /// A column: its header, and how narrow and how wide it may be drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +113,37 @@ pub fn fit(
         }
     }
     (widths.into_iter().map(Constraint::Length).collect(), rows)
+}
+
+/// [`fit`] for cells with a style each: the widths, and the rows of styled cells.
+pub fn fit_spans(
+    columns: &[Column],
+    rows: Vec<Vec<Span<'static>>>,
+    width: u16,
+    reserved: u16,
+) -> (Vec<Constraint>, Vec<Row<'static>>) {
+    let styles: Vec<Vec<Style>> = rows
+        .iter()
+        .map(|r| r.iter().map(|s| s.style).collect())
+        .collect();
+    let cells = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|s| s.content.into_owned()).collect())
+        .collect();
+    let (widths, cells) = fit(columns, cells, width, reserved);
+    let rows = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(cells, styles)| {
+            Row::new(
+                cells
+                    .into_iter()
+                    .zip(styles)
+                    .map(|(c, style)| Span::styled(c, style)),
+            )
+        })
+        .collect();
+    (widths, rows)
 }
 
 /// The headers, fitted to the widths as the cells are.
