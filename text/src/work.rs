@@ -10,6 +10,7 @@ area! {
         BusyCompose => "de ronde van deze week samenstellen", "composing this week's run";
         BusyLabels => "de etiketten als PDF maken", "making the label PDF";
         BusyRunSheet => "de rondelijst als PDF maken", "making the run sheet PDF";
+        ReadingAuditLog => "Het logboek wordt gelezen…", "Reading the audit log…";
     }
     args {
     }

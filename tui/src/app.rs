@@ -12,7 +12,7 @@ use crate::gate::{Gate, Passed};
 use crate::header;
 pub use crate::header::role_label;
 use crate::i18n::{Lang, Msg};
-use crate::jobs::Jobs;
+use crate::jobs::{Jobs, Wait};
 use crate::keys::{self, Action, Mode};
 use crate::layers::{HelpLayer, Layer};
 use crate::screen::{Cx, Effect, Effects, Screen, Shared};
@@ -233,12 +233,20 @@ impl App {
     /// Takes in what happened meanwhile without a key: finished background work and changes
     /// made by other sessions. True when the screen should be drawn again.
     pub fn tick(&mut self) -> bool {
-        self.settle_with(false)
+        self.settle_with(Wait::No)
     }
 
-    /// Waits for the background work to finish and takes in its results (tests; quitting).
+    /// Waits for all background work to finish and takes in its results (tests).
     pub fn settle(&mut self) {
-        self.settle_with(true);
+        self.settle_with(Wait::All);
+    }
+
+    /// Before quitting: waits for the work that writes (a PDF, a composed run); work that only
+    /// reads is left behind, unless the store is to be rewritten after an erasure, which needs
+    /// every reader gone first.
+    pub fn finish(&mut self) {
+        let rewrite = kapstok_core::privacy::rewrite_due(&self.k).unwrap_or(true);
+        self.settle_with(if rewrite { Wait::All } else { Wait::Writes });
     }
 
     /// Whether background work runs (the loop then looks again soon).
@@ -246,29 +254,27 @@ impl App {
         self.main.as_ref().is_some_and(|m| m.jobs.busy())
     }
 
-    fn settle_with(&mut self, wait: bool) -> bool {
+    fn settle_with(&mut self, wait: Wait) -> bool {
         let Some(main) = self.main.as_deref_mut() else {
             return false;
         };
         let (k, lang) = (&self.k, self.lang);
         let mut drawn = false;
-        for (owner, result) in main.jobs.finished(wait) {
-            let effects = match main.screens.get_mut(owner) {
-                // A job that panicked says so; nothing was saved by its end.
-                _ if result.is::<crate::jobs::JobFailed>() => Effects::status(Status {
-                    text: Msg::JobFailed.text(lang).into(),
-                    error: true,
-                }),
-                Some(screen) => {
-                    let cx = main.who.cx(k, lang);
-                    screen.message(result, &cx)
-                }
-                None => Effects::none(),
-            };
-            main.apply(owner, effects, k, lang, &mut self.status);
-            drawn = true;
+        // A result or a change may start more work (a reload asked again): waiting, that is
+        // waited for too.
+        loop {
+            let results = main.jobs.finished(wait);
+            let more = !results.is_empty();
+            for (owner, result) in results {
+                main.take_result(owner, result, k, lang, &mut self.status);
+            }
+            let changed = main.take_changes(k, lang, &mut self.status);
+            drawn |= more | changed;
+            if wait == Wait::No || !(more || changed) {
+                break;
+            }
         }
-        drawn | main.take_changes(k, lang, &mut self.status) | main.jobs.busy()
+        drawn | main.jobs.busy()
     }
 
     fn enter(&mut self, session: Session) {
@@ -345,6 +351,34 @@ impl App {
 }
 
 impl Main {
+    /// A job's result: to the layers of the screen that asked, top down, then the screen.
+    fn take_result(
+        &mut self,
+        owner: usize,
+        result: Box<dyn std::any::Any + Send>,
+        k: &Kapstok,
+        lang: Lang,
+        status: &mut Status,
+    ) {
+        let effects = match self.screens.get_mut(owner) {
+            // A job that panicked says so; nothing was saved by its end.
+            _ if result.is::<crate::jobs::JobFailed>() => crate::jobs::failed(lang),
+            Some(screen) => {
+                let cx = self.who.cx(k, lang);
+                let mut result = Err(result);
+                for (_, layer) in self.layers.iter_mut().rev().filter(|l| l.0 == owner) {
+                    match result {
+                        Err(r) => result = layer.message(r, &cx),
+                        Ok(_) => break,
+                    }
+                }
+                result.unwrap_or_else(|r| screen.message(r, &cx))
+            }
+            None => Effects::none(),
+        };
+        self.apply(owner, effects, k, lang, status);
+    }
+
     fn update(&mut self, action: Action, k: &Kapstok, lang: Lang, status: &mut Status) {
         if let Some((owner, layer)) = self.layers.pop() {
             if action == Action::Help {
@@ -395,15 +429,12 @@ impl Main {
     fn show(&mut self, i: usize, k: &Kapstok, lang: Lang, status: &mut Status) {
         self.tab = i;
         if std::mem::take(&mut self.stale[i]) {
-            self.load(i, k, lang, status);
-        }
-    }
-
-    fn load(&mut self, i: usize, k: &Kapstok, lang: Lang, status: &mut Status) {
-        let cx = self.who.cx(k, lang);
-        let mut shared = Shared::new(&self.who.session);
-        if let Err(e) = self.screens[i].load(&cx, &mut shared) {
-            *status = error(&e, lang);
+            let cx = self.who.cx(k, lang);
+            let mut shared = Shared::new(&self.who.session);
+            match self.screens[i].reload(&cx, &mut shared) {
+                Ok(effects) => self.apply(i, effects, k, lang, status),
+                Err(e) => *status = error(&e, lang),
+            }
         }
     }
 
@@ -436,6 +467,7 @@ impl Main {
         }
         let cx = self.who.cx(k, lang);
         let mut shared = Shared::new(&self.who.session);
+        let mut answers = Vec::new();
         for (i, screen) in self.screens.iter_mut().enumerate() {
             let trees = screen.depends_on();
             let hit: Vec<&ChangeSet> = sets
@@ -448,9 +480,16 @@ impl Main {
             }
             if i != self.tab && !screen.follows_changes_hidden() {
                 self.stale[i] = true;
-            } else if let Err(e) = screen.changed(&cx, &hit, &mut shared) {
-                *status = error(&e, lang);
+            } else {
+                match screen.changed(&cx, &hit, &mut shared) {
+                    Ok(effects) => answers.push((i, effects)),
+                    Err(e) => *status = error(&e, lang),
+                }
             }
+        }
+        drop(shared);
+        for (i, effects) in answers {
+            self.apply(i, effects, k, lang, status);
         }
         true
     }
@@ -482,7 +521,8 @@ impl Main {
                         }
                     }
                 }
-                Effect::Spawn(job) => self.jobs.start(owner, job, &self.who.session, lang),
+                Effect::Spawn(job) => self.jobs.start(owner, job, true, &self.who.session, lang),
+                Effect::Read(job) => self.jobs.start(owner, job, false, &self.who.session, lang),
             }
         }
     }
@@ -492,3 +532,6 @@ impl Main {
 fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
+
+#[cfg(test)]
+mod tests;

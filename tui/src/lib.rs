@@ -79,8 +79,9 @@ pub fn run_tui(k: Kapstok, lang: i18n::Lang, user: Option<&str>) -> std::io::Res
                 terminal.draw(|f| app.draw(f))?;
             }
         }
-        // Work still running (a PDF being written) finishes before the store closes.
-        app.settle();
+        // Work that writes (a PDF being written) finishes before the store closes; a read
+        // still running does not hold up quitting.
+        app.finish();
         Ok(())
     })();
     ratatui::restore();

@@ -122,8 +122,12 @@ pub enum Effect {
     CloseLayer,
     /// Open the tab where the target's work is done.
     Open(Target),
-    /// Work off the drawing thread; its result comes back as [`Screen::message`].
+    /// Work off the drawing thread that writes (once, through core, or a file for the user):
+    /// quitting waits for it. Its result comes back as [`Screen::message`].
     Spawn(Job),
+    /// Work off the drawing thread that only reads: quitting does not wait for it. Its result
+    /// comes back as [`Screen::message`] (or to a layer of the screen, [`Layer::message`]).
+    Read(Job),
 }
 
 /// What a screen or a layer answers: the effects, in the order the shell applies them.
@@ -213,14 +217,27 @@ pub trait Screen: Any + Send {
     /// The trees whose changes this screen shows.
     fn depends_on(&self) -> &'static [TreeId];
 
-    /// Reads what the screen shows (reads shared with other screens come from `shared`).
+    /// Reads what the screen shows (reads shared with other screens come from `shared`), at
+    /// once: at login, when all tabs read together.
     fn load(&mut self, cx: &Cx, shared: &mut Shared) -> Result<(), Error>;
 
+    /// Reads again, when shown after changes came while it was hidden. By default a
+    /// [`Screen::load`]; a screen whose read takes long answers a job ([`Effect::Read`]) and
+    /// keeps showing what it had meanwhile.
+    fn reload(&mut self, cx: &Cx, shared: &mut Shared) -> Result<Effects, Error> {
+        self.load(cx, shared).map(|()| Effects::none())
+    }
+
     /// Change sets that touched a tree this screen depends on, while it is on screen. By default
-    /// it reads everything again; a screen that can update in place does so.
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<(), Error> {
+    /// it reads again ([`Screen::reload`]); a screen that can update in place does so.
+    fn changed(
+        &mut self,
+        cx: &Cx,
+        sets: &[&ChangeSet],
+        shared: &mut Shared,
+    ) -> Result<Effects, Error> {
         let _ = sets;
-        self.load(cx, shared)
+        self.reload(cx, shared)
     }
 
     /// Whether [`Screen::changed`] is cheap enough to run while the screen is hidden (the member
@@ -248,7 +265,7 @@ pub trait Screen: Any + Send {
         None
     }
 
-    /// The result of a background job this screen asked for.
+    /// The result of a background job this screen (or a layer of it no longer open) asked for.
     fn message(&mut self, message: Box<dyn Any + Send>, cx: &Cx) -> Effects {
         let _ = (message, cx);
         Effects::none()

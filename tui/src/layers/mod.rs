@@ -38,6 +38,17 @@ pub trait Layer: Send {
 
     /// Draws the layer over `body`.
     fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx);
+
+    /// The result of a background job this layer asked for; one that is not its own it gives
+    /// back (it then goes to the screen).
+    fn message(
+        &mut self,
+        message: Box<dyn Any + Send>,
+        cx: &Cx,
+    ) -> Result<Effects, Box<dyn Any + Send>> {
+        let _ = cx;
+        Err(message)
+    }
 }
 
 /// The layer again, with no effect.

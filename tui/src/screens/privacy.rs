@@ -12,12 +12,13 @@
 use super::{error_status, Status};
 use crate::files::write_atomically;
 use crate::i18n::{args, Lang, Msg};
+use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
 use crate::layers::{ConfirmLayer, FormLayer, Layer, Next, Submit};
 use crate::screen::{Cx, Effect, Effects};
 use crate::widgets::confirm::Question;
 use crate::widgets::form::{Field, Form};
-use kapstok_core::access::{AuditEntry, AuditFilter};
+use kapstok_core::access::{AuditEntry, AuditFilter, AuditPage};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
 use kapstok_core::privacy::Due;
@@ -123,6 +124,21 @@ pub struct PrivacyTab {
     months: u32,
     due_state: ListState,
     backups: String,
+    /// The log and the list are read off the drawing thread (at 100,000 members the log takes
+    /// close to a second); until the first read is back the view says it is reading.
+    reloads: Reloads,
+    loaded: bool,
+}
+
+/// What the view reads: the newest log entries that pass the filter, the retention list and
+/// its period.
+type Read = (AuditPage, Vec<Due>, u32);
+
+fn read(s: &Session, filter: &AuditFilter) -> Result<Read> {
+    let page = s.audit_log().newest(filter, AUDIT_SHOWN)?;
+    let due = s.privacy().retention()?;
+    let months = s.privacy().settings()?.retention_months;
+    Ok((page, due, months))
 }
 
 fn status(text: String) -> Status {
@@ -255,6 +271,8 @@ impl PrivacyTab {
             months: 0,
             due_state: ListState::default().with_selected(Some(0)),
             backups: kapstok_core::privacy::backup_dir(k).display().to_string(),
+            reloads: Reloads::default(),
+            loaded: false,
         }
     }
 
@@ -278,13 +296,21 @@ impl PrivacyTab {
         }
     }
 
-    /// Reads the log and the retention list again.
+    /// Reads the log and the retention list again, at once.
     pub fn load(&mut self, s: &Session) -> Result<()> {
-        let page = s.audit_log().newest(&self.filter, AUDIT_SHOWN)?;
+        self.reloads.outdate();
+        let read = read(s, &self.filter)?;
+        self.show_read(read);
+        Ok(())
+    }
+
+    /// Shows what was read, keeping the selections within the lists.
+    fn show_read(&mut self, (page, due, months): Read) {
         self.entries = page.entries;
         self.matching = page.matching;
-        self.due = s.privacy().retention()?;
-        self.months = s.privacy().settings()?.retention_months;
+        self.due = due;
+        self.months = months;
+        self.loaded = true;
         for (state, len) in [
             (&mut self.audit_state, self.entries.len()),
             (&mut self.due_state, self.due.len()),
@@ -292,7 +318,32 @@ impl PrivacyTab {
             let at = state.selected().unwrap_or(0).min(len.saturating_sub(1));
             state.select(Some(at));
         }
-        Ok(())
+    }
+
+    /// The result of a read off the drawing thread: shown when it is the newest, else dropped
+    /// (and asked again when a newer filter waited for it); not this view's: given back.
+    pub fn message(
+        &mut self,
+        message: Box<dyn Any + Send>,
+        lang: Lang,
+    ) -> std::result::Result<Effects, Box<dyn Any + Send>> {
+        Ok(match self.reloads.take::<Result<Read>>(message)? {
+            Back::Fresh(Ok(read)) => {
+                self.show_read(read);
+                Effects::none()
+            }
+            Back::Fresh(Err(e)) => Effects::error(&e, lang),
+            Back::Outdated { again: true } => self.ask(),
+            Back::Outdated { again: false } => Effects::none(),
+            Back::Failed => crate::jobs::failed(lang),
+        })
+    }
+
+    /// Reads the log and the list again off the drawing thread, with the filter as it is now.
+    fn ask(&mut self) -> Effects {
+        let filter = self.filter.clone();
+        self.reloads
+            .ask(Msg::BusyAuditLog, move |s, _| read(s, &filter))
     }
 
     fn selected_due(&self) -> Option<&Due> {
@@ -375,11 +426,8 @@ impl PrivacyTab {
         }
     }
 
-    fn reload(&mut self, cx: &Cx) -> Effects {
-        match self.load(cx.session) {
-            Ok(()) => Effects::none(),
-            Err(e) => Effects::error(&e, cx.lang),
-        }
+    fn reload(&mut self, _: &Cx) -> Effects {
+        self.ask()
     }
 
     /// Draws the view over `area`.
@@ -388,6 +436,10 @@ impl PrivacyTab {
         let [intro, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let bold = Style::new().add_modifier(Modifier::REVERSED);
+        if !self.loaded {
+            frame.render_widget(Paragraph::new(Msg::ReadingAuditLog.text(lang)), intro);
+            return;
+        }
         match self.view {
             View::Audit => {
                 let filtered = if self.filter_is_empty() {
@@ -486,12 +538,7 @@ impl PrivacyTab {
 fn erase_here(numbers: Vec<u64>, question: Question) -> ConfirmLayer<PrivacyTab> {
     ConfirmLayer::new(question, move |tab: &mut PrivacyTab, cx: &Cx| {
         let done = erase(&numbers, cx);
-        let reload = tab.reload(cx);
-        if reload.0.is_empty() {
-            Effects::status(done)
-        } else {
-            reload
-        }
+        Effects::status(done).then(tab.reload(cx))
     })
     .on_no(|cx| Effects::info(cx.t(Msg::PrivCancelled)))
 }
@@ -514,12 +561,8 @@ impl PrivacyView {
         }
         let mut tab = PrivacyTab::new(cx.k);
         tab.view = view;
-        let loaded = tab.load(cx.session);
-        let effects = Effects::push(PrivacyView { tab, over: None });
-        match loaded {
-            Ok(()) => effects,
-            Err(e) => effects.then(Effects::error(&e, cx.lang)),
-        }
+        let read = tab.ask();
+        Effects::push(PrivacyView { tab, over: None }).then(read)
     }
 
     /// Keeps the layers the view pushes over itself; the rest goes to the shell.
@@ -564,5 +607,14 @@ impl Layer for PrivacyView {
         if let Some(over) = &self.over {
             over.render(frame, body, cx);
         }
+    }
+
+    fn message(
+        &mut self,
+        message: Box<dyn Any + Send>,
+        cx: &Cx,
+    ) -> std::result::Result<Effects, Box<dyn Any + Send>> {
+        let effects = self.tab.message(message, cx.lang)?;
+        Ok(self.absorb(effects))
     }
 }

@@ -5,8 +5,10 @@ use super::figures_text;
 use super::meeting_text;
 use super::Status;
 use crate::files::write_atomically;
-use crate::i18n::{args, Lang, Msg};
+use crate::i18n::{self, args, Lang, Msg};
+use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
+use crate::screen::Effects;
 use chrono::Datelike;
 use kapstok_core::common::{format_date, IsoWeek};
 use kapstok_core::meetings::{Duty, Standing};
@@ -80,6 +82,8 @@ pub struct TodayTab {
     /// only then is `v` offered.
     may_figures: bool,
     folder: PathBuf,
+    /// The lines read again off the drawing thread after a change.
+    reloads: Reloads,
 }
 
 fn n(v: usize) -> String {
@@ -97,6 +101,7 @@ impl TodayTab {
             figures: None,
             may_figures: s.can(Permission::MembersRead),
             folder,
+            reloads: Reloads::default(),
         }
     }
 
@@ -141,6 +146,58 @@ impl TodayTab {
         lang: Lang,
         register: Option<&[Member]>,
     ) -> kapstok_core::Result<()> {
+        // Read at once: a read off the drawing thread still running is older.
+        self.reloads.outdate();
+        let lines = today_lines(s, lang, register)?;
+        self.set_lines(lines);
+        Ok(())
+    }
+
+    /// Shows the lines read, keeping the line selected where it still leads somewhere.
+    fn set_lines(&mut self, lines: Vec<TodayLine>) {
+        self.lines = lines;
+        let first = self.lines.iter().position(|l| l.target.is_some());
+        let keep = self
+            .state
+            .selected()
+            .filter(|i| self.lines.get(*i).is_some_and(|l| l.target.is_some()));
+        self.state.select(keep.or(first));
+    }
+
+    /// Reads the lines again off the drawing thread (at 100,000 members over half a second);
+    /// the tab shows the lines it has until they are back ([`TodayTab::lines_back`]).
+    fn ask_lines(&mut self) -> Effects {
+        self.reloads
+            .ask(Msg::BusyReload, |s, lang| today_lines(s, lang, None))
+    }
+
+    /// The lines read off the drawing thread came back: shown when they are the newest.
+    fn lines_back(
+        &mut self,
+        back: Back<kapstok_core::Result<Vec<TodayLine>>>,
+        lang: Lang,
+    ) -> Effects {
+        match back {
+            Back::Fresh(Ok(lines)) if self.view == View::Today => {
+                self.set_lines(lines);
+                Effects::none()
+            }
+            Back::Fresh(Ok(_)) | Back::Outdated { again: false } => Effects::none(),
+            Back::Fresh(Err(e)) => Effects::error(&e, lang),
+            Back::Outdated { again: true } => self.ask_lines(),
+            Back::Failed => crate::jobs::failed(lang),
+        }
+    }
+}
+
+/// The Today lines of the session's role. With the register already read (in register order,
+/// from `Members::list`), it is not read again.
+fn today_lines(
+    s: &Session,
+    lang: Lang,
+    register: Option<&[Member]>,
+) -> kapstok_core::Result<Vec<TodayLine>> {
+    {
         let mut lines = Vec::new();
         match s.role() {
             Role::Administrator => {
@@ -395,16 +452,11 @@ impl TodayTab {
                 }
             }
         }
-        self.lines = lines;
-        let first = self.lines.iter().position(|l| l.target.is_some());
-        let keep = self
-            .state
-            .selected()
-            .filter(|i| self.lines.get(*i).is_some_and(|l| l.target.is_some()));
-        self.state.select(keep.or(first));
-        Ok(())
+        Ok(lines)
     }
+}
 
+impl TodayTab {
     fn step(&mut self, down: bool) {
         let Some(current) = self.state.selected() else {
             return;
@@ -683,12 +735,43 @@ impl crate::screen::Screen for TodayTab {
         result
     }
 
+    /// After changes, the lines are read off the drawing thread; the figures at once.
+    fn reload(
+        &mut self,
+        cx: &crate::screen::Cx,
+        shared: &mut crate::screen::Shared,
+    ) -> kapstok_core::Result<Effects> {
+        match self.view {
+            View::Today => Ok(self.ask_lines()),
+            View::Figures => {
+                crate::screen::Screen::load(self, cx, shared).map(|()| Effects::none())
+            }
+        }
+    }
+
+    fn message(
+        &mut self,
+        message: Box<dyn std::any::Any + Send>,
+        cx: &crate::screen::Cx,
+    ) -> Effects {
+        match self.reloads.take(message) {
+            Ok(back) => self.lines_back(back, cx.lang),
+            Err(_) => Effects::none(),
+        }
+    }
+
     fn mode(&self) -> Mode {
         TodayTab::mode(self)
     }
 
     fn handle(&mut self, action: Action, cx: &crate::screen::Cx) -> crate::screen::Effects {
-        use crate::screen::{Effect, Effects};
+        use crate::screen::Effect;
+        // Back from the figures to the lines: read off the drawing thread (the old lines show
+        // meanwhile).
+        if self.view == View::Figures && matches!(action, Action::NextView | Action::Back) {
+            self.view = View::Today;
+            return self.ask_lines();
+        }
         let (target, status) = TodayTab::handle(self, action, cx.session, cx.lang);
         let effects = Effects::from(status);
         match target {

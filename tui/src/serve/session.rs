@@ -214,7 +214,7 @@ pub fn run(
         }
     }
     // Work still running (a PDF being written) finishes before the session ends.
-    app.settle();
+    app.finish();
     drop(app);
     if !closed {
         // Through a second writer on the same channel, after the last frame.

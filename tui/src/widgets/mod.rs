@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod form;
 pub mod picker;
+pub mod table;
 
 use ratatui::layout::Rect;
 

@@ -5,6 +5,7 @@ use super::{BaseMailTab, RecipientRow, StatsView, View};
 use crate::i18n::{self, args, Lang, Msg};
 use crate::screens::members::address_lines;
 use crate::screens::style::{bold, label};
+use crate::widgets::table::{self, Column};
 use chrono::NaiveDate;
 use kapstok_core::basemail::{Card, CardReason, Institution, Stay};
 use kapstok_core::common::format_date;
@@ -50,7 +51,17 @@ fn empty(frame: &mut Frame, area: Rect, text: &str) {
     );
 }
 
-fn table<'a>(rows: Vec<Row<'a>>, header: Vec<&'a str>, widths: Vec<Constraint>) -> Table<'a> {
+/// A table in `area` with its columns fitted to the cells ([`table::fit`]), each row with its
+/// style.
+fn table(columns: &[Column], rows: Vec<(Vec<String>, Style)>, area: Rect) -> Table<'static> {
+    let (cells, styles): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    let (widths, cells) = table::fit(columns, cells, area.width.saturating_sub(2), 1);
+    let header = table::headers(columns, &widths);
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, style)| Row::new(c).style(style))
+        .collect();
     Table::new(rows, widths)
         .header(Row::new(header).style(bold()))
         .block(Block::bordered())
@@ -198,37 +209,30 @@ impl BaseMailTab {
                 } else {
                     Style::new()
                 };
-                Row::new(vec![
-                    if c.written { "✓" } else { "" }.to_string(),
-                    c.name.clone(),
-                    i18n::card_reasons(&c.reasons, lang),
-                    c.institution_name.clone(),
-                    c.writer.clone(),
-                    c.posted.map(short_date).unwrap_or_default(),
-                    c.returned.map(short_date).unwrap_or_default(),
-                ])
-                .style(style)
+                (
+                    vec![
+                        if c.written { "✓" } else { "" }.to_string(),
+                        c.name.clone(),
+                        i18n::card_reasons(&c.reasons, lang),
+                        c.institution_name.clone(),
+                        c.writer.clone(),
+                        c.posted.map(short_date).unwrap_or_default(),
+                        c.returned.map(short_date).unwrap_or_default(),
+                    ],
+                    style,
+                )
             })
             .collect();
-        let header = vec![
-            "✓",
-            Msg::ColName.text(lang),
-            Msg::ColReasons.text(lang),
-            Msg::ColInstitution.text(lang),
-            Msg::ColWriter.text(lang),
-            Msg::ColPosted.text(lang),
-            Msg::ColReturned.text(lang),
+        let columns = [
+            Column::new("✓", 1, 1),
+            Column::new(Msg::ColName.text(lang), 12, 40),
+            Column::new(Msg::ColReasons.text(lang), 6, 30),
+            Column::new(Msg::ColInstitution.text(lang), 6, 34),
+            Column::new(Msg::ColWriter.text(lang), 4, 20),
+            Column::new(Msg::ColPosted.text(lang), 6, 6),
+            Column::new(Msg::ColReturned.text(lang), 6, 6),
         ];
-        let widths = vec![
-            Constraint::Length(1),
-            Constraint::Fill(4),
-            Constraint::Fill(3),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(6),
-            Constraint::Length(6),
-        ];
-        frame.render_stateful_widget(table(rows, header, widths), list, &mut self.cards);
+        frame.render_stateful_widget(table(&columns, rows, list), list, &mut self.cards);
         self.render_card_detail(frame, detail, lang);
     }
 
@@ -264,7 +268,10 @@ impl BaseMailTab {
         let rows = run
             .left_out
             .iter()
-            .map(|l| Row::new(vec![l.name.clone(), i18n::left_out_reason(&l.reason, lang)]))
+            .map(|l| {
+                let cells = vec![l.name.clone(), i18n::left_out_reason(&l.reason, lang)];
+                (cells, Style::new())
+            })
             .collect();
         let selected = self
             .left_out
@@ -277,9 +284,11 @@ impl BaseMailTab {
                 ]
             })
             .unwrap_or_default();
-        let header = vec![Msg::ColName.text(lang), Msg::ColReasons.text(lang)];
-        let widths = vec![Constraint::Length(26), Constraint::Min(10)];
-        frame.render_stateful_widget(table(rows, header, widths), list, &mut self.left_out);
+        let columns = [
+            Column::new(Msg::ColName.text(lang), 12, 40),
+            Column::new(Msg::ColReasons.text(lang), 10, 200),
+        ];
+        frame.render_stateful_widget(table(&columns, rows, list), list, &mut self.left_out);
         pane(frame, detail, Msg::ViewLeftOut, selected, lang);
     }
 
@@ -293,27 +302,22 @@ impl BaseMailTab {
             .institutions
             .iter()
             .map(|(_, i)| {
-                Row::new(vec![
+                let cells = vec![
                     i.name.clone(),
                     i18n::institution_kind(i.kind).text(lang).to_string(),
                     i.address.city().unwrap_or("").to_string(),
                     envelope_needs(i, lang, true),
-                ])
+                ];
+                (cells, Style::new())
             })
             .collect();
-        let header = vec![
-            Msg::ColName.text(lang),
-            Msg::ColKind.text(lang),
-            Msg::ColCity.text(lang),
-            Msg::ColOnEnvelope.text(lang),
+        let columns = [
+            Column::new(Msg::ColName.text(lang), 14, 48),
+            Column::new(Msg::ColKind.text(lang), 6, 16),
+            Column::new(Msg::ColCity.text(lang), 6, 20),
+            Column::new(Msg::ColOnEnvelope.text(lang), 6, 24),
         ];
-        let widths = vec![
-            Constraint::Min(14),
-            Constraint::Length(16),
-            Constraint::Length(14),
-            Constraint::Length(18),
-        ];
-        frame.render_stateful_widget(table(rows, header, widths), list, &mut self.institution);
+        frame.render_stateful_widget(table(&columns, rows, list), list, &mut self.institution);
         let lines = self
             .selected_institution()
             .map(|(_, i)| institution_lines(i, lang))
@@ -335,7 +339,7 @@ impl BaseMailTab {
                     .open_stay()
                     .map(|(_, s)| institution_name(&self.institutions, s.institution))
                     .unwrap_or_default();
-                Row::new(vec![
+                let cells = vec![
                     r.name.clone(),
                     r.recipient
                         .member
@@ -354,24 +358,18 @@ impl BaseMailTab {
                         ""
                     }
                     .to_string(),
-                ])
+                ];
+                (cells, Style::new())
             })
             .collect();
-        let header = vec![
-            Msg::ColName.text(lang),
-            Msg::ColMember.text(lang),
-            Msg::ColStay.text(lang),
-            Msg::ColIll.text(lang),
-            "",
+        let columns = [
+            Column::new(Msg::ColName.text(lang), 14, 40),
+            Column::new(Msg::ColMember.text(lang), 4, 6),
+            Column::new(Msg::ColStay.text(lang), 8, 34),
+            Column::new(Msg::ColIll.text(lang), 3, 4),
+            Column::new("", 1, 1),
         ];
-        let widths = vec![
-            Constraint::Min(14),
-            Constraint::Length(6),
-            Constraint::Length(24),
-            Constraint::Length(4),
-            Constraint::Length(1),
-        ];
-        frame.render_stateful_widget(table(rows, header, widths), list, &mut self.recipient);
+        frame.render_stateful_widget(table(&columns, rows, list), list, &mut self.recipient);
         let lines = self
             .selected_recipient()
             .map(|r| recipient_lines(r, &self.institutions, lang))

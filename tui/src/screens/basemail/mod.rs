@@ -14,6 +14,7 @@ mod actions;
 mod draw;
 mod forms;
 mod print;
+mod run_sheet;
 
 use super::clamp;
 use crate::i18n::{Lang, Msg};
@@ -400,15 +401,16 @@ impl Screen for BaseMailTab {
 
     /// A change to runs only reads the week's run again (and the statistics when they show);
     /// anything else reads everything.
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<()> {
+    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<Effects> {
         if !only_runs(sets) {
-            return self.load(cx, shared);
+            self.load(cx, shared)?;
+            return Ok(Effects::none());
         }
         self.load_run(cx.session)?;
         if self.view == View::Stats {
             self.load_stats(cx.session)?;
         }
-        Ok(())
+        Ok(Effects::none())
     }
 
     fn mode(&self) -> Mode {
@@ -455,6 +457,14 @@ impl Screen for BaseMailTab {
         };
         self.show(view);
         Some(Effects::none())
+    }
+
+    /// The run sheet saved off the drawing thread.
+    fn message(&mut self, message: Box<dyn std::any::Any + Send>, cx: &Cx) -> Effects {
+        match message.downcast::<run_sheet::RunSheet>() {
+            Ok(saved) => self.run_sheet_saved(*saved, cx),
+            Err(_) => Effects::none(),
+        }
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, cx: &Cx) {

@@ -45,7 +45,7 @@ fn labels_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
 }
 
 /// "rondelijst-2026-W48.pdf" / "run-sheet-2026-W48.pdf".
-fn run_sheet_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
+pub(super) fn run_sheet_path(dir: &Path, week: &str, lang: Lang) -> PathBuf {
     dir.join(format!("{}-{week}.pdf", Msg::RunSheetFile.text(lang)))
 }
 
@@ -547,32 +547,6 @@ impl BaseMailTab {
         (None, self.offer_to_send(path, text, cx))
     }
 
-    /// Saves the run sheet of the week beside the labels.
-    pub(super) fn print_run_sheet(&mut self, cx: &Cx) -> Effects {
-        if let Err(effects) = self.run_to_print(cx) {
-            return effects;
-        }
-        let lang = cx.lang;
-        let bm = cx.session.basemail();
-        let pdf = match bm.run_sheet(self.week, lang) {
-            Ok(Printout::Ready(pdf)) => pdf,
-            Ok(Printout::NoCards(none)) => return Effects::info(i18n::no_cards(&none, lang)),
-            Err(e) => return Effects::error(&e, lang),
-        };
-        let path = run_sheet_path(&self.print_dir, &self.week.to_string(), lang);
-        if let Err(e) = crate::files::write_atomically(&path, &pdf) {
-            return Effects::status(Status {
-                text: format!("{}: {e}", path.display()),
-                error: true,
-            });
-        }
-        let text = args::RunSheetSaved {
-            path: &path.display().to_string(),
-        }
-        .text(lang);
-        self.offer_to_send(path, text, cx)
-    }
-
     /// Opens the printer form: Ctrl+S saves, Ctrl+T saves and makes a test print.
     pub(super) fn open_printer_form(&self, cx: &Cx) -> Effects {
         let lang = cx.lang;
@@ -625,7 +599,7 @@ impl BaseMailTab {
 
     /// Says where a PDF was saved and, where `lp` is installed, asks whether to send it to the
     /// printer.
-    fn offer_to_send(&mut self, path: PathBuf, text: String, cx: &Cx) -> Effects {
+    pub(super) fn offer_to_send(&mut self, path: PathBuf, text: String, cx: &Cx) -> Effects {
         let effects = Effects::info(text);
         match self.send_question(path, cx.session, cx.lang) {
             Some(question) => effects.and_push(question),

@@ -4,6 +4,7 @@
 use super::{ExpertRow, ExpertsTab, View};
 use crate::i18n::{self, args, Lang, Msg};
 use crate::screens::style::{bold, dim, highlight, label};
+use crate::widgets::table::{self, Column};
 use chrono::{Datelike, NaiveDate, Weekday};
 use kapstok_core::common::format_date;
 use kapstok_core::experts::{Agreement, AgreementState, Review, ReviewStatus};
@@ -119,56 +120,49 @@ impl ExpertsTab {
         let [list, detail] =
             Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(area);
         let today = self.today;
-        let rows: Vec<Row> = self
+        // The cells as text (each column as wide as what it shows, [`table::fit`]), and the
+        // state's colour per row.
+        let (cells, states): (Vec<Vec<String>>, Vec<Style>) = self
             .experts
             .iter()
             .map(|e| {
                 let Some((_, a)) = e.current(today) else {
-                    return Row::new(vec![e.name.clone()]);
+                    return (vec![e.name.clone()], Style::new());
                 };
                 let state = a.state(today);
-                Row::new(vec![
-                    Span::raw(e.name.clone()),
-                    Span::raw(period(a)),
-                    Span::styled(
-                        i18n::agreement_state(state).text(lang).to_string(),
-                        state_style(state),
-                    ),
-                    Span::raw(hours(a.minutes_per_week, lang)),
-                    Span::raw(i18n::allowance(a.allowance, lang)),
-                ])
+                let cells = vec![
+                    e.name.clone(),
+                    period(a),
+                    i18n::agreement_state(state).text(lang).to_string(),
+                    hours(a.minutes_per_week, lang),
+                    i18n::allowance(a.allowance, lang),
+                ];
+                (cells, state_style(state))
+            })
+            .unzip();
+        let columns = [
+            Column::new(Msg::ColName.text(lang), 12, 40),
+            Column::new(Msg::ColPeriod.text(lang), 10, 23),
+            Column::new(Msg::ColState.text(lang), 6, 24),
+            Column::new(Msg::ColHours.text(lang), 5, 8),
+            Column::new(Msg::ColAllowance.text(lang), 6, 24),
+        ];
+        let (widths, cells) = table::fit(&columns, cells, list.width.saturating_sub(2), 1);
+        let header = table::headers(&columns, &widths);
+        let rows: Vec<Row> = cells
+            .into_iter()
+            .zip(states)
+            .map(|(cells, state)| {
+                Row::new(cells.into_iter().enumerate().map(|(i, c)| {
+                    if i == 2 {
+                        Span::styled(c, state)
+                    } else {
+                        Span::raw(c)
+                    }
+                }))
             })
             .collect();
-        let header = [
-            Msg::ColName.text(lang),
-            Msg::ColPeriod.text(lang),
-            Msg::ColState.text(lang),
-            Msg::ColHours.text(lang),
-            Msg::ColAllowance.text(lang),
-        ];
-        // The state and allowance columns are as wide as what they show, so the names get the
-        // rest.
-        let widest = |column: usize, shown: &dyn Fn(&Agreement) -> String| {
-            self.experts
-                .iter()
-                .filter_map(|e| e.current(today))
-                .map(|(_, a)| shown(a).chars().count())
-                .chain([header[column].chars().count()])
-                .max()
-                .map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX))
-        };
-        let state_width = widest(2, &|a| {
-            i18n::agreement_state(a.state(today)).text(lang).to_string()
-        });
-        let allowance_width = widest(4, &|a| i18n::allowance(a.allowance, lang));
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(23),
-            Constraint::Length(state_width),
-            Constraint::Length(6),
-            Constraint::Length(allowance_width),
-        ];
-        let header = Row::new(header.to_vec()).style(bold());
+        let header = Row::new(header).style(bold());
         let table = Table::new(rows, widths)
             .header(header)
             .block(Block::bordered())

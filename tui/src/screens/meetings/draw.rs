@@ -6,6 +6,7 @@ use super::{MeetingsTab, View};
 use crate::i18n::{args, Lang, Msg};
 use crate::screens::meeting_text;
 use crate::screens::style::{bold, dim, green, highlight, label, red};
+use crate::widgets::table::{self, Column};
 use kapstok_core::common::format_date;
 use kapstok_core::meetings::{rules, Duty, Meeting, MeetingKind, Standing};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -155,11 +156,11 @@ impl MeetingsTab {
         let height = wanted.min(main.height.saturating_sub(wanted_detail)).max(4);
         let [list, detail] =
             Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(main);
-        let rows: Vec<Row> = self
+        let rows: Vec<Vec<Span<'static>>> = self
             .meetings
             .iter()
             .map(|(_, m)| {
-                Row::new(vec![
+                vec![
                     Span::raw(format_date(m.date())),
                     Span::raw(hm(m.at.time())),
                     Span::raw(kind_short(m.kind, lang)),
@@ -175,33 +176,24 @@ impl MeetingsTab {
                         }
                         .text(lang),
                     ),
-                ])
+                ]
             })
             .collect();
-        let header = Row::new(vec![
-            Msg::ColDate.text(lang),
-            Msg::ColTime.text(lang),
-            Msg::ColKind.text(lang),
-            Msg::ColPlace.text(lang),
-            Msg::ColConvocation.text(lang),
-            Msg::ColAgenda.text(lang),
-        ])
-        .style(bold());
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(10),
-                Constraint::Length(5),
-                Constraint::Length(8),
-                Constraint::Fill(1),
-                Constraint::Length(22),
-                Constraint::Length(8),
-            ],
-        )
-        .header(header)
-        .block(Block::bordered())
-        .row_highlight_style(highlight())
-        .highlight_symbol("▸");
+        let columns = [
+            Column::new(Msg::ColDate.text(lang), 10, 10),
+            Column::new(Msg::ColTime.text(lang), 5, 5),
+            Column::new(Msg::ColKind.text(lang), 4, 12),
+            Column::new(Msg::ColPlace.text(lang), 8, 40),
+            Column::new(Msg::ColConvocation.text(lang), 8, 30),
+            Column::new(Msg::ColAgenda.text(lang), 6, 12),
+        ];
+        let (widths, rows) = table::fit_spans(&columns, rows, list.width.saturating_sub(2), 1);
+        let header = Row::new(table::headers(&columns, &widths)).style(bold());
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(Block::bordered())
+            .row_highlight_style(highlight())
+            .highlight_symbol("▸");
         frame.render_stateful_widget(table, list, &mut self.list);
         let Some((_, m)) = self.selected() else {
             return;

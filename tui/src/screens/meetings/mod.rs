@@ -26,12 +26,14 @@ mod rollcall;
 use super::clamp;
 use super::meeting_text;
 use crate::i18n::{Lang, Msg};
+use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
 use crate::screen::{Cx, Effects, Screen, Shared, Target};
 use chrono::NaiveDate;
 use kapstok_core::common::format_date;
 use kapstok_core::error::Permission;
 use kapstok_core::meetings::{rules, Deadlines, DecisionEntry, Meeting, MeetingRules, Reminder};
+use kapstok_core::members::Member;
 use kapstok_core::store::changes::ChangeSet;
 use kapstok_core::store::TreeId;
 use kapstok_core::{Result, Session};
@@ -96,6 +98,22 @@ impl People {
     }
 }
 
+/// The members as on `day`, in register order.
+fn people_on(members: &[Member], day: NaiveDate) -> People {
+    People::new(
+        members
+            .iter()
+            .map(|m| Person {
+                number: m.number,
+                name: m.name.full().into(),
+                known_as: m.known_as.as_str().into(),
+                attends: rules::may_attend(m, day),
+                votes: rules::may_vote(m, day),
+            })
+            .collect(),
+    )
+}
+
 /// The tab's state.
 #[derive(Debug)]
 pub struct MeetingsTab {
@@ -122,6 +140,8 @@ pub struct MeetingsTab {
     filtering: bool,
     /// The meeting to select once the list is read again (one just planned).
     select_after_load: Option<u64>,
+    /// The register read again off the drawing thread after a change to members.
+    reloads: Reloads,
 }
 
 impl MeetingsTab {
@@ -145,6 +165,7 @@ impl MeetingsTab {
             query: String::new(),
             filtering: false,
             select_after_load: None,
+            reloads: Reloads::default(),
         }
     }
 
@@ -195,31 +216,56 @@ impl MeetingsTab {
     /// the day changes or it changed (at 100,000 members a read takes half a second and 25 MB
     /// for the moment).
     fn load_people(&mut self, shared: &mut Shared, again: bool) -> Result<()> {
-        let day = self.selected().map_or(self.today, |(_, m)| m.date());
+        let day = self.day();
         if again || self.people_day != Some(day) {
             // Let go of the old list before the register is read again.
             self.people = People::default();
             self.people_day = None;
-            let members = shared.register()?;
-            self.people = People::new(
-                members
-                    .iter()
-                    .map(|m| Person {
-                        number: m.number,
-                        name: m.name.full().into(),
-                        known_as: m.known_as.as_str().into(),
-                        attends: rules::may_attend(m, day),
-                        votes: rules::may_vote(m, day),
-                    })
-                    .collect(),
-            );
+            // A read off the drawing thread still running is older than this one.
+            self.reloads.outdate();
+            self.people = people_on(shared.register()?, day);
             self.people_day = Some(day);
         }
+        self.clamp_selection();
+        Ok(())
+    }
+
+    /// The day whose members the tab shows: the selected meeting's, else today.
+    fn day(&self) -> NaiveDate {
+        self.selected().map_or(self.today, |(_, m)| m.date())
+    }
+
+    /// Reads the register again off the drawing thread (after a change to members): the tab
+    /// shows the people it has until the read is back ([`MeetingsTab::people_back`]).
+    fn ask_people(&mut self) -> Effects {
+        self.clamp_selection();
+        let day = self.day();
+        self.reloads.ask(Msg::BusyReload, move |s, _| {
+            (day, s.members().list().map(|m| people_on(&m, day)))
+        })
+    }
+
+    /// A read of the register came back: shown when it is the newest and for the day shown.
+    fn people_back(&mut self, back: Back<(NaiveDate, Result<People>)>, lang: Lang) -> Effects {
+        match back {
+            Back::Fresh((day, Ok(people))) if day == self.day() => {
+                self.people = people;
+                self.people_day = Some(day);
+                Effects::none()
+            }
+            Back::Fresh((_, Ok(_))) | Back::Outdated { again: false } => Effects::none(),
+            Back::Fresh((_, Err(e))) => Effects::error(&e, lang),
+            Back::Outdated { again: true } => self.ask_people(),
+            Back::Failed => crate::jobs::failed(lang),
+        }
+    }
+
+    /// Keeps the selected agenda item and attendance row within the selected meeting.
+    fn clamp_selection(&mut self) {
         let len = self.selected().map_or(0, |(_, m)| m.agenda.len());
         self.item = self.item.min(len.saturating_sub(1));
         let rows = self.selected().map_or(0, |(_, m)| m.presence.len());
         clamp(&mut self.row, rows);
-        Ok(())
     }
 
     fn load_decisions(&mut self, s: &Session) -> Result<()> {
@@ -344,13 +390,24 @@ impl Screen for MeetingsTab {
         self.load_decisions(cx.session)
     }
 
-    /// The register is read again only when members changed (or the selected meeting's day
-    /// did): a change to a meeting (an arrival, a vote) reads the meetings alone.
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<()> {
-        let members = sets.iter().any(|s| s.touches(TreeId::Members));
+    /// Shown after changes came while hidden: as [`Screen::changed`] after a change to members.
+    fn reload(&mut self, cx: &Cx, _: &mut Shared) -> Result<Effects> {
         self.load_meetings(cx.session)?;
-        self.load_people(shared, members)?;
-        self.load_decisions(cx.session)
+        self.load_decisions(cx.session)?;
+        Ok(self.ask_people())
+    }
+
+    /// The register is read again only when members changed (off the drawing thread: at
+    /// 100,000 members it takes over half a second), or at once when the selected meeting's
+    /// day did; a change to a meeting (an arrival, a vote) reads the meetings alone.
+    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<Effects> {
+        if sets.iter().any(|s| s.touches(TreeId::Members)) {
+            return self.reload(cx, shared);
+        }
+        self.load_meetings(cx.session)?;
+        self.load_people(shared, false)?;
+        self.load_decisions(cx.session)?;
+        Ok(Effects::none())
     }
 
     fn mode(&self) -> Mode {
@@ -401,7 +458,10 @@ impl Screen for MeetingsTab {
     }
 
     fn message(&mut self, message: Box<dyn std::any::Any + Send>, cx: &Cx) -> Effects {
-        papers::finished(message, cx)
+        match self.reloads.take(message) {
+            Ok(back) => self.people_back(back, cx.lang),
+            Err(message) => papers::finished(message, cx),
+        }
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect, cx: &Cx) {

@@ -120,7 +120,12 @@ impl Screen for MembersScreen {
         Ok(())
     }
 
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<(), Error> {
+    fn changed(
+        &mut self,
+        cx: &Cx,
+        sets: &[&ChangeSet],
+        shared: &mut Shared,
+    ) -> Result<Effects, Error> {
         match changed_members(sets) {
             Some(numbers) => {
                 self.detail = None;
@@ -131,9 +136,9 @@ impl Screen for MembersScreen {
                 if let Some(n) = self.select.take() {
                     self.list.select_number(n);
                 }
-                Ok(())
+                Ok(Effects::none())
             }
-            _ => self.load(cx, shared),
+            _ => self.load(cx, shared).map(|()| Effects::none()),
         }
     }
 
@@ -243,7 +248,12 @@ impl Screen for OutOfSightScreen {
         Ok(())
     }
 
-    fn changed(&mut self, cx: &Cx, sets: &[&ChangeSet], shared: &mut Shared) -> Result<(), Error> {
+    fn changed(
+        &mut self,
+        cx: &Cx,
+        sets: &[&ChangeSet],
+        shared: &mut Shared,
+    ) -> Result<Effects, Error> {
         let settings = sets.iter().any(|s| s.touches(TreeId::Settings));
         match changed_members(sets) {
             Some(numbers) if !settings => {
@@ -252,9 +262,9 @@ impl Screen for OutOfSightScreen {
                     let member = cx.session.members().get(n).ok();
                     self.list.update(n, member.as_ref(), cx.session.today());
                 }
-                Ok(())
+                Ok(Effects::none())
             }
-            _ => self.load(cx, shared),
+            _ => self.load(cx, shared).map(|()| Effects::none()),
         }
     }
 
