@@ -95,10 +95,19 @@ pub(super) fn card_note(card: &Card, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+// The fields of the short forms that map to no input struct (core takes their values as
+// arguments, and names its errors about them the same).
+const WRITER: &str = "writer";
+const REASON: &str = "reason";
+const ENDED_ON: &str = "ended_on";
+const CONFIRMED_ON: &str = "confirmed_on";
+const RELEASE: &str = "expected_release";
+const ILL_SINCE: &str = "ill_since";
+
 fn writer_form(card: &Card, lang: Lang) -> Form {
     short(
         Msg::FormWriter,
-        vec![Field::text("writer", Msg::FieldWriter, &card.writer)],
+        vec![Field::text(WRITER, Msg::FieldWriter, &card.writer)],
         Some(card_note(card, lang)),
     )
 }
@@ -106,7 +115,7 @@ fn writer_form(card: &Card, lang: Lang) -> Form {
 fn reason_form(title: Msg, name: &str) -> Form {
     short(
         title,
-        vec![Field::text("reason", Msg::FieldReason, "")],
+        vec![Field::text(REASON, Msg::FieldReason, "")],
         Some(name.to_string()),
     )
 }
@@ -255,7 +264,7 @@ fn end_stay_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormEndStay,
-        vec![Field::text("ended_on", Msg::FieldEndedOn, &date)],
+        vec![Field::text(ENDED_ON, Msg::FieldEndedOn, &date)],
         None,
     )
 }
@@ -265,8 +274,8 @@ fn confirm_stay_form(today: NaiveDate) -> Form {
     short(
         Msg::FormConfirmStay,
         vec![
-            Field::text("confirmed_on", Msg::FieldConfirmedOn, &date),
-            Field::text("expected_release", Msg::FieldExpectedRelease, ""),
+            Field::text(CONFIRMED_ON, Msg::FieldConfirmedOn, &date),
+            Field::text(RELEASE, Msg::FieldExpectedRelease, ""),
         ],
         None,
     )
@@ -276,7 +285,7 @@ fn ill_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormIll,
-        vec![Field::text("ill_since", Msg::FieldIllSince, &date)],
+        vec![Field::text(ILL_SINCE, Msg::FieldIllSince, &date)],
         None,
     )
 }
@@ -303,7 +312,7 @@ pub(super) fn writer(card: &Card, lang: Lang) -> FormLayer<BaseMailTab> {
     let who = card.who;
     layer(writer_form(card, lang), move |form, tab, s, lang| {
         s.basemail()
-            .assign_writer(tab.week, who, &form.value("writer"))
+            .assign_writer(tab.week, who, &form.value(WRITER))
             .map(|r| Done::run(r, Msg::WriterSaved, lang))
     })
 }
@@ -314,7 +323,7 @@ pub(super) fn add_by_hand(id: u64, name: &str) -> FormLayer<BaseMailTab> {
         reason_form(Msg::FormAddByHand, name),
         move |form, tab, s, lang| {
             s.basemail()
-                .add_by_hand(tab.week, id, &form.value("reason"))
+                .add_by_hand(tab.week, id, &form.value(REASON))
                 .map(|r| Done::run(r, Msg::CardAdded, lang))
         },
     )
@@ -335,10 +344,10 @@ pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
     FormLayer::new(
         reason_form(Msg::FormRemoveByHand, &card.name),
         move |form, tab: &mut BaseMailTab, cx| {
-            let reason = form.value("reason").trim().to_string();
+            let reason = form.value(REASON).trim().to_string();
             if reason.is_empty() {
                 // Core refuses a missing reason: its error shows under the field.
-                let typed = form.value("reason");
+                let typed = form.value(REASON);
                 let removed = cx.session.basemail().remove_by_hand(tab.week, who, &typed);
                 return match removed {
                     Ok(r) => Submit::Done(
@@ -436,7 +445,7 @@ pub(super) fn move_stay(
 pub(super) fn end_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(end_stay_form(today), move |form, _, s, lang| {
         s.basemail()
-            .end_stay(stay, date(form, "ended_on")?)
+            .end_stay(stay, date(form, ENDED_ON)?)
             .map(|_| Done::said(Msg::StayEnded, lang))
     })
 }
@@ -444,8 +453,8 @@ pub(super) fn end_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
 /// Stay `stay` confirmed after the expected release passed.
 pub(super) fn confirm_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(confirm_stay_form(today), move |form, _, s, lang| {
-        let on = date(form, "confirmed_on")?;
-        let release = optional_date(form, "expected_release")?;
+        let on = date(form, CONFIRMED_ON)?;
+        let release = optional_date(form, RELEASE)?;
         s.basemail()
             .confirm_stay(stay, on, release)
             .map(|_| Done::said(Msg::StayConfirmed, lang))
@@ -456,7 +465,7 @@ pub(super) fn confirm_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab
 pub(super) fn ill(r: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(ill_form(today), move |form, _, s, lang| {
         s.basemail()
-            .set_ill(r, Some(date(form, "ill_since")?))
+            .set_ill(r, Some(date(form, ILL_SINCE)?))
             .map(|()| Done::select(Msg::IllSet, Some(r), lang))
     })
 }

@@ -3,9 +3,9 @@
 //! where core takes text (`AgreementInput`); dates are read here only where core takes values,
 //! and every rule stays core's.
 
-use crate::form_input;
 use crate::i18n::{self, Lang, Msg};
 use crate::widgets::form::{Field, Form, FormInput};
+use crate::{field_name, form_input};
 use chrono::{Datelike, NaiveDate};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Reason};
@@ -90,11 +90,11 @@ fn agreement_form(title: Msg, i: &AgreementInput) -> Form {
 
 /// A half year needs its year, a custom period its start date; an allowance its amount.
 pub(super) fn show_agreement_fields(form: &mut Form) {
-    let custom = form.value("period") == PeriodKind::Custom.name();
-    form.set_visible("year", !custom);
-    form.set_visible("start", custom);
-    let paid = form.value("allowance") != "none";
-    form.set_visible("amount", paid);
+    let custom = form.value(field_name!(AgreementInput, period)) == PeriodKind::Custom.name();
+    form.set_visible(field_name!(AgreementInput, year), !custom);
+    form.set_visible(field_name!(AgreementInput, start), custom);
+    let paid = form.value(field_name!(AgreementInput, allowance)) != "none";
+    form.set_visible(field_name!(AgreementInput, amount), paid);
 }
 
 /// What was typed, as core takes it (hidden fields are empty).
@@ -109,22 +109,32 @@ pub(super) fn show_agreement_errors(
     errors: &[FieldError],
     lang: Lang,
 ) -> Vec<String> {
-    let custom = form.value("period") == PeriodKind::Custom.name();
+    let custom = form.value(field_name!(AgreementInput, period)) == PeriodKind::Custom.name();
+    let (start, year) = (
+        field_name!(AgreementInput, start),
+        field_name!(AgreementInput, year),
+    );
     let errors: Vec<FieldError> = errors
         .iter()
         .map(|e| match e.field {
-            "start" if !custom => FieldError::new("year", e.reason.clone()),
+            f if f == start && !custom => FieldError::new(year, e.reason.clone()),
             _ => e.clone(),
         })
         .collect();
     form.show_errors(&errors, lang)
 }
 
+// The fields of the forms that map to no input struct (core takes their values as arguments).
+pub(super) const SIGNED_ON: &str = "signed_on";
+const ENDED_ON: &str = "ended_on";
+const HELD_ON: &str = "held_on";
+const OUTCOME: &str = "outcome";
+
 pub(super) fn sign_form(today: NaiveDate) -> Form {
     short(
         Msg::FormSign,
         vec![Field::text(
-            "signed_on",
+            SIGNED_ON,
             Msg::FieldSignedOn,
             &format_date(today),
         )],
@@ -144,7 +154,7 @@ fn outcome_options(with_none: bool) -> Vec<(&'static str, Msg)> {
 
 /// The outcome chosen, if any.
 fn outcome_of(form: &Form) -> Option<Outcome> {
-    let chosen = form.value("outcome");
+    let chosen = form.value(OUTCOME);
     Outcome::ALL.into_iter().find(|o| o.name() == chosen)
 }
 
@@ -152,8 +162,8 @@ pub(super) fn end_form(today: NaiveDate) -> Form {
     short(
         Msg::FormEndAgreement,
         vec![
-            Field::text("ended_on", Msg::FieldEndedOn, &format_date(today)),
-            Field::choice("outcome", Msg::FieldOutcome, outcome_options(true), "none"),
+            Field::text(ENDED_ON, Msg::FieldEndedOn, &format_date(today)),
+            Field::choice(OUTCOME, Msg::FieldOutcome, outcome_options(true), "none"),
         ],
     )
 }
@@ -173,9 +183,9 @@ pub(super) fn record_form(today: NaiveDate, review: &Review) -> Form {
     let held = review.slot.start.date().min(today);
     let mut fields = Conversation::default().fields();
     fields.extend([
-        Field::text("held_on", Msg::FieldHeldOn, &format_date(held)),
+        Field::text(HELD_ON, Msg::FieldHeldOn, &format_date(held)),
         Field::choice(
-            "outcome",
+            OUTCOME,
             Msg::FieldOutcome,
             outcome_options(false),
             Outcome::Continue.name(),
@@ -210,14 +220,14 @@ pub(super) fn date(form: &Form, field: &'static str) -> std::result::Result<Naiv
 
 /// The record's date and outcome.
 pub(super) fn record_values(form: &Form) -> Result<(NaiveDate, Outcome)> {
-    let on = date(form, "held_on").map_err(|e| Error::Invalid(vec![e]))?;
+    let on = date(form, HELD_ON).map_err(|e| Error::Invalid(vec![e]))?;
     let outcome = outcome_of(form).unwrap_or(Outcome::Continue);
     Ok((on, outcome))
 }
 
 /// The early end's date and outcome.
 pub(super) fn end_values(form: &Form) -> Result<(NaiveDate, Option<Outcome>)> {
-    let on = date(form, "ended_on").map_err(|e| Error::Invalid(vec![e]))?;
+    let on = date(form, ENDED_ON).map_err(|e| Error::Invalid(vec![e]))?;
     Ok((on, outcome_of(form)))
 }
 

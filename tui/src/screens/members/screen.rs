@@ -2,7 +2,7 @@
 //! member: edit it, change its status, record a contact, export or erase it (the privacy view
 //! opens over the register).
 
-use super::forms::status_form;
+use super::forms::{show_status_reason, status_form, StatusTyped};
 use super::{detail_lines, render_detail, status_label, MemberList, OutOfSight};
 use crate::i18n::Msg;
 use crate::keys::{Action, Mode};
@@ -370,7 +370,7 @@ fn member_action<S: MemberHost>(
                 status_form(&member, cx.session.today()),
                 move |form, _, cx| submit_status::<S>(form, number, cx),
             )
-            .on_change(|form| form.set_visible("status_reason", form.value("status") == "ended"))
+            .on_change(show_status_reason)
             .height(9),
         ),
         _ => {
@@ -485,17 +485,21 @@ fn submit_status<S: MemberHost>(form: &mut Form, number: u64, cx: &Cx) -> Submit
         Ok(m) => m,
         Err(e) => return Submit::Done(Effects::error(&e, lang)),
     };
-    let status = match form.value("status").as_str() {
+    let typed = StatusTyped::from_form(form);
+    let status = match typed.status.as_str() {
         "active" => Status::Active,
         "suspended" => Status::Suspended,
         "deceased" => Status::Deceased,
         _ => Status::Ended {
-            reason: form.value("status_reason").trim().to_string(),
+            reason: typed.status_reason.trim().to_string(),
         },
     };
-    let since = parse_date(&form.value("status_since"));
+    let since = parse_date(&typed.status_since);
     let check = match since {
-        None => Err(vec![FieldError::new("status_since", Reason::BadDate)]),
+        None => Err(vec![FieldError::new(
+            crate::field_name!(StatusTyped, status_since),
+            Reason::BadDate,
+        )]),
         Some(since) => rules::check_status_change(&member, &status, since, cx.session.today()),
     };
     match (check, since) {

@@ -108,6 +108,15 @@ macro_rules! form_field {
             &$crate::widgets::form::FormValue::to_text($value),
         )
     };
+    ($value:expr, $name:ident, secret($label:expr)) => {{
+        let mut field = $crate::widgets::form::Field::text(
+            stringify!($name),
+            $label,
+            &$crate::widgets::form::FormValue::to_text($value),
+        );
+        field.kind = $crate::widgets::form::Kind::Secret;
+        field
+    }};
     ($value:expr, $name:ident, choice($label:expr, $options:expr)) => {
         $crate::widgets::form::Field::choice(
             stringify!($name),
@@ -133,6 +142,7 @@ macro_rules! form_field {
 /// form shows them, each with how it is edited:
 ///
 /// - `text(label)`, `multiline(label)`: typed text (a multi-line field makes a new line on Enter);
+/// - `secret(label)`: typed text shown as dots (a password);
 /// - `choice(label, options)`: one of a list of `(stable name, label)`;
 /// - `yes_no(label)`: a `bool` as a yes/no choice;
 /// - `options(label)`: an id chosen from options made at run time, which the screen supplies with

@@ -506,8 +506,13 @@ impl Form {
         match &self.note {
             None => 0,
             Some(note) => {
-                let chars = note.chars().count().max(1);
-                let lines = chars.div_ceil(usize::from(width.max(1))) + 1;
+                // Each of its lines (house rules may have several) wraps on its own.
+                let width = usize::from(width.max(1));
+                let lines: usize = note
+                    .split('\n')
+                    .map(|line| line.chars().count().max(1).div_ceil(width))
+                    .sum::<usize>()
+                    + 1;
                 u16::try_from(lines).unwrap_or(u16::MAX)
             }
         }

@@ -440,6 +440,8 @@ fn options_made_at_run_time_cycle_and_jump_by_letter() {
     assert_eq!(f.height(40), 3);
     f.note = Some("x".repeat(50));
     assert_eq!(f.height(40), 3 + 3);
+    f.note = Some("Volledige naam\nGeen stickers\nGeen foto's".into());
+    assert_eq!(f.height(40), 3 + 4, "a line of the note each");
 }
 
 #[test]
