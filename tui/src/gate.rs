@@ -4,7 +4,8 @@
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::widgets::centered;
-use crate::widgets::form::{Field, Form, Outcome};
+use crate::widgets::form::{Form, FormInput, Outcome};
+use crate::{field_name, form_input};
 use kapstok_core::error::{Error, FieldError, Reason};
 use kapstok_core::{demo, Kapstok, Session};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -119,10 +120,12 @@ impl Gate {
         let Step::Login(form) = &mut self.step else {
             return Passed::Stay(None);
         };
-        match k.login(&form.value("user"), &form.value("password")) {
+        let typed = Login::from_form(form);
+        match k.login(&typed.user, &typed.password) {
             Ok(session) => Passed::Enter(session),
             Err(e) => {
-                if let Some(f) = form.fields.iter_mut().find(|f| f.name == "password") {
+                let password = field_name!(Login, password);
+                if let Some(f) = form.fields.iter_mut().find(|f| f.name == password) {
                     f.clear();
                 }
                 Passed::Stay(Some((error_line(&e, lang), true)))
@@ -141,14 +144,16 @@ impl Gate {
             );
             Passed::Stay(Some((Msg::FormHasErrors.text(lang).into(), true)))
         };
-        let (user, pw) = (form.value("user"), form.value("password"));
-        if pw != form.value("password_again") {
-            return refuse(form, "password_again", Msg::PasswordsDiffer);
+        let typed = NewAdmin::from_form(form);
+        let (user, pw, phrase) = (typed.user, typed.password, typed.passphrase);
+        if pw != typed.password_again {
+            let field = field_name!(NewAdmin, password_again);
+            return refuse(form, field, Msg::PasswordsDiffer);
         }
         // A passphrase chooses an encrypted store (only possible while it is blank).
-        let phrase = form.value("passphrase");
-        if phrase != form.value("passphrase_again") {
-            return refuse(form, "passphrase_again", Msg::PassphrasesDiffer);
+        if phrase != typed.passphrase_again {
+            let field = field_name!(NewAdmin, passphrase_again);
+            return refuse(form, field, Msg::PassphrasesDiffer);
         }
         if !phrase.is_empty() && !k.is_encrypted() {
             if let Err(e) = k.encrypt_new(&phrase) {
@@ -208,14 +213,44 @@ fn render_setup(frame: &mut Frame, body: Rect, state: &mut ListState, lang: Lang
     frame.render_stateful_widget(list_widget, list, state);
 }
 
+/// The login as typed.
+struct Login {
+    user: String,
+    password: String,
+}
+
+form_input! {
+    Login {
+        user: text(Msg::FieldUser),
+        password: secret(Msg::FieldPassword),
+    }
+}
+
+/// The first administrator as typed, and the passphrase of an encrypted store (twice each).
+struct NewAdmin {
+    user: String,
+    password: String,
+    password_again: String,
+    passphrase: String,
+    passphrase_again: String,
+}
+
+form_input! {
+    NewAdmin {
+        user: text(Msg::FieldUser),
+        password: secret(Msg::FieldPassword),
+        password_again: secret(Msg::FieldPasswordAgain),
+        passphrase: secret(Msg::FieldPassphrase),
+        passphrase_again: secret(Msg::FieldPassphraseAgain),
+    }
+}
+
 fn login_form(user: Option<&str>) -> Form {
-    let mut form = Form::new(
-        Msg::LoginTitle,
-        vec![
-            Field::text("user", Msg::FieldUser, user.unwrap_or("")),
-            Field::secret("password", Msg::FieldPassword),
-        ],
-    );
+    let typed = Login {
+        user: user.unwrap_or("").to_string(),
+        password: String::new(),
+    };
+    let mut form = typed.form(Msg::LoginTitle);
     form.enter_saves_on_last = true;
     form.hint = Msg::LoginHint;
     if user.is_some_and(|u| !u.is_empty()) {
@@ -225,16 +260,14 @@ fn login_form(user: Option<&str>) -> Form {
 }
 
 fn new_admin_form(lang: Lang) -> Form {
-    let mut form = Form::new(
-        Msg::NewAdminTitle,
-        vec![
-            Field::text("user", Msg::FieldUser, ""),
-            Field::secret("password", Msg::FieldPassword),
-            Field::secret("password_again", Msg::FieldPasswordAgain),
-            Field::secret("passphrase", Msg::FieldPassphrase),
-            Field::secret("passphrase_again", Msg::FieldPassphraseAgain),
-        ],
-    );
+    let typed = NewAdmin {
+        user: String::new(),
+        password: String::new(),
+        password_again: String::new(),
+        passphrase: String::new(),
+        passphrase_again: String::new(),
+    };
+    let mut form = typed.form(Msg::NewAdminTitle);
     form.enter_saves_on_last = true;
     form.hint = Msg::NewAdminHint;
     form.note = Some(Msg::NewAdminEncryptNote.text(lang).into());

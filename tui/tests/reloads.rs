@@ -38,7 +38,7 @@ fn drawn(app: &mut App) -> String {
 }
 
 fn out_of_sight(n: usize) -> String {
-    kapstok::i18n::fill(Msg::TodayOutOfSight, Lang::Nl, &[("n", &n.to_string())])
+    kapstok::i18n::args::TodayOutOfSight { n: &n }.text(Lang::Nl)
 }
 
 #[test]

@@ -117,6 +117,8 @@ pub enum Action {
     Char(char),
     /// Delete the character before the cursor.
     Backspace,
+    /// Delete the character under the cursor.
+    Delete,
     /// Answer yes.
     Yes,
     /// Answer no.

@@ -7,7 +7,8 @@ use super::{ctrl, key, plain, Action, Binding, Mode, TYPING};
 use crate::i18n::Msg;
 use kapstok_core::Permission;
 use ratatui::crossterm::event::KeyCode::{
-    BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
 };
 
 const WRITE: Permission = Permission::MembersWrite;
@@ -333,17 +334,25 @@ const FILTER: &[Binding] = &[
     TYPING,
 ];
 
-/// Typing in a form: every character types (the form's own hint names the keys).
+/// Typing in a form: every character types (the form's own hint names the keys). Up and Down
+/// go to the field before and after, except in a multi-line field, where they move inside the
+/// text (as Enter makes a new line there, and Home, End and Delete edit it); Tab and Shift+Tab
+/// always leave the field.
 const FORM: &[Binding] = &[
     ctrl(&[Char('s')], Action::Save),
     ctrl(&[Char('t')], Action::TestPrint),
     BACK.line("Esc", Msg::KeyBack),
     ENTER,
-    key(&[Tab, Down], Action::NextField),
-    key(&[BackTab, Up], Action::PrevField),
+    key(&[Tab], Action::NextField),
+    key(&[BackTab], Action::PrevField),
+    key(&[Down], Action::Down),
+    key(&[Up], Action::Up),
     key(&[Left], Action::Left),
     key(&[Right], Action::Right),
+    key(&[Home], Action::Home),
+    key(&[End], Action::End),
     key(&[Backspace], Action::Backspace),
+    key(&[Delete], Action::Delete),
     TYPING,
 ];
 

@@ -430,7 +430,13 @@ fn the_subtle_keys_keep_their_meaning() {
     }
     assert_eq!(map(Mode::Form, ctrl('t')), Some(Action::TestPrint));
     assert_eq!(map(Mode::Form, key(KeyCode::Tab)), Some(Action::NextField));
-    assert_eq!(map(Mode::Form, key(KeyCode::Up)), Some(Action::PrevField));
+    assert_eq!(
+        map(Mode::Form, key(KeyCode::BackTab)),
+        Some(Action::PrevField)
+    );
+    // Up and Down: the field before and after, or a line in a multi-line field (the form's).
+    assert_eq!(map(Mode::Form, key(KeyCode::Up)), Some(Action::Up));
+    assert_eq!(map(Mode::Form, key(KeyCode::Down)), Some(Action::Down));
     assert_eq!(map(Mode::Form, key(KeyCode::PageUp)), None);
     // A question: Ctrl+Y is no yes, Esc is no.
     assert_eq!(map(Mode::Confirm, ctrl('y')), None);

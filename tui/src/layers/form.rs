@@ -151,7 +151,9 @@ impl<S: 'static> Layer for FormLayer<S> {
 
     fn render(&self, frame: &mut Frame, body: Rect, cx: &Cx) {
         let width = self.width.min(body.width);
-        let height = self.height.unwrap_or_else(|| self.form.height(width));
+        let height = self
+            .height
+            .unwrap_or_else(|| self.form.height_within(width, body.height));
         self.form
             .render(frame, centered(body, width, height), cx.lang);
     }

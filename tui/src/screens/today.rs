@@ -5,7 +5,7 @@ use super::figures_text;
 use super::meeting_text;
 use super::Status;
 use crate::files::write_atomically;
-use crate::i18n::{self, args, Lang, Msg};
+use crate::i18n::{args, Lang, Msg};
 use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
 use crate::screen::Effects;

@@ -7,7 +7,8 @@ use crate::i18n::{self, args, Lang, Msg};
 use crate::layers::{ConfirmLayer, FormLayer, Submit};
 use crate::screen::{Cx, Effects};
 use crate::widgets::confirm::Question;
-use crate::widgets::form::{show_address_fields, Field, Form};
+use crate::widgets::form::{address, Field, Form, FormInput};
+use crate::{field_name, form_input};
 use chrono::NaiveDate;
 use kapstok_core::basemail::service::{InstitutionInput, RecipientInput, StayInput};
 use kapstok_core::basemail::{Card, Institution, InstitutionKind, Recipient, Run, Stay};
@@ -66,11 +67,6 @@ fn layer(
     })
 }
 
-fn yes_no(name: &'static str, label: Msg, value: bool) -> Field {
-    let options = vec![("yes", Msg::Yes), ("no", Msg::No)];
-    Field::choice(name, label, options, if value { "yes" } else { "no" })
-}
-
 /// A short form: Enter on the last field saves.
 fn short(title: Msg, fields: Vec<Field>, note: Option<String>) -> Form {
     let mut form = Form::new(title, fields);
@@ -99,10 +95,19 @@ pub(super) fn card_note(card: &Card, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+// The fields of the short forms that map to no input struct (core takes their values as
+// arguments, and names its errors about them the same).
+const WRITER: &str = "writer";
+const REASON: &str = "reason";
+const ENDED_ON: &str = "ended_on";
+const CONFIRMED_ON: &str = "confirmed_on";
+const RELEASE: &str = "expected_release";
+const ILL_SINCE: &str = "ill_since";
+
 fn writer_form(card: &Card, lang: Lang) -> Form {
     short(
         Msg::FormWriter,
-        vec![Field::text("writer", Msg::FieldWriter, &card.writer)],
+        vec![Field::text(WRITER, Msg::FieldWriter, &card.writer)],
         Some(card_note(card, lang)),
     )
 }
@@ -110,97 +115,72 @@ fn writer_form(card: &Card, lang: Lang) -> Form {
 fn reason_form(title: Msg, name: &str) -> Form {
     short(
         title,
-        vec![Field::text("reason", Msg::FieldReason, "")],
+        vec![Field::text(REASON, Msg::FieldReason, "")],
         Some(name.to_string()),
     )
 }
 
 fn new_institution_form() -> Form {
-    institution_form(
-        Msg::FormNewInstitution,
-        &InstitutionInput {
-            kind: InstitutionKind::Prison.name().into(),
-            address_kind: "postbus".into(),
-            needs_registration_number: true,
-            ..InstitutionInput::default()
-        },
-    )
+    InstitutionInput {
+        kind: InstitutionKind::Prison.name().into(),
+        address_kind: "postbus".into(),
+        needs_registration_number: true,
+        ..InstitutionInput::default()
+    }
+    .form(Msg::FormNewInstitution)
 }
 
 fn edit_institution_form(institution: &Institution) -> Form {
-    institution_form(
-        Msg::FormEditInstitution,
-        &InstitutionInput::from_institution(institution),
-    )
+    InstitutionInput::from_institution(institution).form(Msg::FormEditInstitution)
 }
 
-fn institution_form(title: Msg, i: &InstitutionInput) -> Form {
-    let kinds = InstitutionKind::ALL
+fn institution_kinds() -> Vec<(&'static str, Msg)> {
+    InstitutionKind::ALL
         .iter()
         .map(|k| (k.name(), i18n::institution_kind(*k)))
-        .collect();
-    let address_kinds = vec![
-        ("postbus", Msg::AddrPostbus),
-        ("street", Msg::AddrStreet),
-        ("foreign", Msg::AddrForeign),
-    ];
-    let mut form = Form::new(
-        title,
-        vec![
-            Field::text("name", Msg::FieldName, &i.name),
-            Field::choice("kind", Msg::FieldKind, kinds, &i.kind),
-            Field::choice(
-                "address_kind",
-                Msg::FieldAddressKind,
-                address_kinds,
-                &i.address_kind,
-            ),
-            Field::text("street", Msg::FieldStreet, &i.street),
-            Field::text("house_number", Msg::FieldHouseNumber, &i.house_number),
-            Field::text("addition", Msg::FieldAddition, &i.addition),
-            Field::text("postcode", Msg::FieldPostcode, &i.postcode),
-            Field::text("city", Msg::FieldCity, &i.city),
-            Field::text("country", Msg::FieldCountry, &i.country),
-            yes_no(
-                "needs_registration_number",
-                Msg::FieldNeedsRegistration,
-                i.needs_registration_number,
-            ),
-            yes_no("needs_unit", Msg::FieldNeedsUnit, i.needs_unit),
-            yes_no("needs_sender", Msg::FieldNeedsSender, i.needs_sender),
-            Field::text("house_rules", Msg::FieldHouseRules, &i.house_rules),
-        ],
-    );
-    show_address_fields(&mut form);
-    form
+        .collect()
 }
 
-fn institution_input(form: &Form) -> InstitutionInput {
-    let v = |name: &str| form.value(name);
+form_input! {
     InstitutionInput {
-        name: v("name"),
-        kind: v("kind"),
-        address_kind: v("address_kind"),
-        street: v("street"),
-        house_number: v("house_number"),
-        addition: v("addition"),
-        postcode: v("postcode"),
-        city: v("city"),
-        country: v("country"),
-        needs_registration_number: v("needs_registration_number") == "yes",
-        needs_unit: v("needs_unit") == "yes",
-        needs_sender: v("needs_sender") == "yes",
-        house_rules: v("house_rules"),
+        name: text(Msg::FieldName),
+        kind: choice(Msg::FieldKind, institution_kinds()),
+        @address(address::INSTITUTION_KINDS),
+        needs_registration_number: yes_no(Msg::FieldNeedsRegistration),
+        needs_unit: yes_no(Msg::FieldNeedsUnit),
+        needs_sender: yes_no(Msg::FieldNeedsSender),
+        house_rules: multiline(Msg::FieldHouseRules),
     }
 }
 
-const NAME_FIELDS: [&str; 5] = ["given", "prefix", "surname", "known_as", "birthday"];
+form_input! {
+    RecipientInput {
+        member: text(Msg::FieldNumber),
+        given: text(Msg::FieldGiven),
+        prefix: text(Msg::FieldPrefix),
+        surname: text(Msg::FieldSurname),
+        known_as: text(Msg::FieldKnownAs),
+        birthday: text(Msg::FieldBirthday),
+        notes: multiline(Msg::FieldNotes),
+    }
+}
+
+/// The choice above a recipient's fields (not core's: the fields it shows say which it is).
+const RECIPIENT_KIND: &str = "recipient_kind";
+const MEMBER: &str = "member";
+const NON_MEMBER: &str = "non_member";
 
 /// A member needs only the number; a non-member the name fields.
 fn show_recipient_fields(form: &mut Form) {
-    let member = form.value("recipient_kind") == "member";
-    form.set_visible("member", member);
-    for f in NAME_FIELDS {
+    let member = form.value(RECIPIENT_KIND) == MEMBER;
+    form.set_visible(field_name!(RecipientInput, member), member);
+    for f in [
+        field_name!(RecipientInput, given),
+        field_name!(RecipientInput, prefix),
+        field_name!(RecipientInput, surname),
+        field_name!(RecipientInput, known_as),
+        field_name!(RecipientInput, birthday),
+    ] {
         form.set_visible(f, !member);
     }
 }
@@ -224,41 +204,29 @@ fn edit_recipient_form(r: &Recipient) -> Form {
 
 fn recipient_form(title: Msg, i: &RecipientInput, member: bool) -> Form {
     let kinds = vec![
-        ("member", Msg::RecipientIsMember),
-        ("non_member", Msg::RecipientNotMember),
+        (MEMBER, Msg::RecipientIsMember),
+        (NON_MEMBER, Msg::RecipientNotMember),
     ];
-    let mut form = Form::new(
-        title,
-        vec![
-            Field::choice(
-                "recipient_kind",
-                Msg::FieldRecipientKind,
-                kinds,
-                if member { "member" } else { "non_member" },
-            ),
-            Field::text("member", Msg::FieldNumber, &i.member),
-            Field::text("given", Msg::FieldGiven, &i.given),
-            Field::text("prefix", Msg::FieldPrefix, &i.prefix),
-            Field::text("surname", Msg::FieldSurname, &i.surname),
-            Field::text("known_as", Msg::FieldKnownAs, &i.known_as),
-            Field::text("birthday", Msg::FieldBirthday, &i.birthday),
-            Field::text("notes", Msg::FieldNotes, &i.notes),
-        ],
-    );
+    let kind = if member { MEMBER } else { NON_MEMBER };
+    let mut fields = vec![Field::choice(
+        RECIPIENT_KIND,
+        Msg::FieldRecipientKind,
+        kinds,
+        kind,
+    )];
+    fields.extend(i.fields());
+    let mut form = Form::new(title, fields);
     show_recipient_fields(&mut form);
     form
 }
 
-fn recipient_input(form: &Form) -> RecipientInput {
-    let v = |name: &str| form.value(name);
-    RecipientInput {
-        member: v("member"),
-        given: v("given"),
-        prefix: v("prefix"),
-        surname: v("surname"),
-        known_as: v("known_as"),
-        birthday: v("birthday"),
-        notes: v("notes"),
+form_input! {
+    StayInput {
+        institution: options(Msg::FieldInstitution),
+        unit: text(Msg::FieldUnit),
+        registration_number: text(Msg::FieldRegistrationNumber),
+        from: text(Msg::FieldFrom),
+        expected_release: text(Msg::FieldExpectedRelease),
     }
 }
 
@@ -279,40 +247,24 @@ fn stay_form(
         .iter()
         .map(|(id, _)| *id)
         .find(|id| Some(*id) != current)
-        .map(|id| id.to_string())
         .unwrap_or_default();
-    let registration = moving_from.map_or("", |s| s.registration_number.as_str());
-    Form::new(
-        title,
-        vec![
-            Field::options("institution", Msg::FieldInstitution, options, &first),
-            Field::text("unit", Msg::FieldUnit, ""),
-            Field::text(
-                "registration_number",
-                Msg::FieldRegistrationNumber,
-                registration,
-            ),
-            Field::text("from", Msg::FieldFrom, &format_date(today)),
-            Field::text("expected_release", Msg::FieldExpectedRelease, ""),
-        ],
-    )
-}
-
-fn stay_input(form: &Form) -> StayInput {
-    StayInput {
-        institution: form.value("institution").parse().unwrap_or(0),
-        unit: form.value("unit"),
-        registration_number: form.value("registration_number"),
-        from: form.value("from"),
-        expected_release: form.value("expected_release"),
-    }
+    let input = StayInput {
+        institution: first,
+        registration_number: moving_from.map_or(String::new(), |s| s.registration_number.clone()),
+        from: format_date(today),
+        ..StayInput::default()
+    };
+    let mut form = input.form(title);
+    let name = field_name!(StayInput, institution);
+    form.set_options(name, options, &first.to_string());
+    form
 }
 
 fn end_stay_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormEndStay,
-        vec![Field::text("ended_on", Msg::FieldEndedOn, &date)],
+        vec![Field::text(ENDED_ON, Msg::FieldEndedOn, &date)],
         None,
     )
 }
@@ -322,8 +274,8 @@ fn confirm_stay_form(today: NaiveDate) -> Form {
     short(
         Msg::FormConfirmStay,
         vec![
-            Field::text("confirmed_on", Msg::FieldConfirmedOn, &date),
-            Field::text("expected_release", Msg::FieldExpectedRelease, ""),
+            Field::text(CONFIRMED_ON, Msg::FieldConfirmedOn, &date),
+            Field::text(RELEASE, Msg::FieldExpectedRelease, ""),
         ],
         None,
     )
@@ -333,7 +285,7 @@ fn ill_form(today: NaiveDate) -> Form {
     let date = format_date(today);
     short(
         Msg::FormIll,
-        vec![Field::text("ill_since", Msg::FieldIllSince, &date)],
+        vec![Field::text(ILL_SINCE, Msg::FieldIllSince, &date)],
         None,
     )
 }
@@ -360,7 +312,7 @@ pub(super) fn writer(card: &Card, lang: Lang) -> FormLayer<BaseMailTab> {
     let who = card.who;
     layer(writer_form(card, lang), move |form, tab, s, lang| {
         s.basemail()
-            .assign_writer(tab.week, who, &form.value("writer"))
+            .assign_writer(tab.week, who, &form.value(WRITER))
             .map(|r| Done::run(r, Msg::WriterSaved, lang))
     })
 }
@@ -371,7 +323,7 @@ pub(super) fn add_by_hand(id: u64, name: &str) -> FormLayer<BaseMailTab> {
         reason_form(Msg::FormAddByHand, name),
         move |form, tab, s, lang| {
             s.basemail()
-                .add_by_hand(tab.week, id, &form.value("reason"))
+                .add_by_hand(tab.week, id, &form.value(REASON))
                 .map(|r| Done::run(r, Msg::CardAdded, lang))
         },
     )
@@ -392,10 +344,10 @@ pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
     FormLayer::new(
         reason_form(Msg::FormRemoveByHand, &card.name),
         move |form, tab: &mut BaseMailTab, cx| {
-            let reason = form.value("reason").trim().to_string();
+            let reason = form.value(REASON).trim().to_string();
             if reason.is_empty() {
                 // Core refuses a missing reason: its error shows under the field.
-                let typed = form.value("reason");
+                let typed = form.value(REASON);
                 let removed = cx.session.basemail().remove_by_hand(tab.week, who, &typed);
                 return match removed {
                     Ok(r) => Submit::Done(
@@ -421,10 +373,10 @@ pub(super) fn remove_by_hand(card: &Card) -> FormLayer<BaseMailTab> {
 pub(super) fn new_institution() -> FormLayer<BaseMailTab> {
     layer(new_institution_form(), |form, _, s, lang| {
         s.basemail()
-            .add_institution(&institution_input(form))
+            .add_institution(&InstitutionInput::from_form(form))
             .map(|id| Done::select(Msg::InstitutionSaved, Some(id), lang))
     })
-    .on_change(show_address_fields)
+    .on_change(InstitutionInput::show)
 }
 
 /// A change to institution `id`.
@@ -433,18 +385,18 @@ pub(super) fn edit_institution(id: u64, institution: &Institution) -> FormLayer<
         edit_institution_form(institution),
         move |form, _, s, lang| {
             s.basemail()
-                .update_institution(id, &institution_input(form))
+                .update_institution(id, &InstitutionInput::from_form(form))
                 .map(|()| Done::select(Msg::InstitutionSaved, Some(id), lang))
         },
     )
-    .on_change(show_address_fields)
+    .on_change(InstitutionInput::show)
 }
 
 /// A new recipient.
 pub(super) fn new_recipient() -> FormLayer<BaseMailTab> {
     layer(new_recipient_form(), |form, _, s, lang| {
         s.basemail()
-            .add_recipient(&recipient_input(form))
+            .add_recipient(&RecipientInput::from_form(form))
             .map(|id| Done::select(Msg::RecipientSaved, Some(id), lang))
     })
     .on_change(show_recipient_fields)
@@ -454,7 +406,7 @@ pub(super) fn new_recipient() -> FormLayer<BaseMailTab> {
 pub(super) fn edit_recipient(id: u64, recipient: &Recipient) -> FormLayer<BaseMailTab> {
     layer(edit_recipient_form(recipient), move |form, _, s, lang| {
         s.basemail()
-            .update_recipient(id, &recipient_input(form))
+            .update_recipient(id, &RecipientInput::from_form(form))
             .map(|()| Done::select(Msg::RecipientSaved, Some(id), lang))
     })
     .on_change(show_recipient_fields)
@@ -469,7 +421,7 @@ pub(super) fn start_stay(
     let form = stay_form(Msg::FormStartStay, institutions, None, today);
     layer(form, move |form, _, s, lang| {
         s.basemail()
-            .start_stay(r, &stay_input(form))
+            .start_stay(r, &StayInput::from_form(form))
             .map(|_| Done::select(Msg::StayStarted, Some(r), lang))
     })
 }
@@ -484,7 +436,7 @@ pub(super) fn move_stay(
     let form = stay_form(Msg::FormMoveStay, institutions, from, today);
     layer(form, move |form, _, s, lang| {
         s.basemail()
-            .move_to(r, &stay_input(form))
+            .move_to(r, &StayInput::from_form(form))
             .map(|_| Done::select(Msg::StayMoved, Some(r), lang))
     })
 }
@@ -493,7 +445,7 @@ pub(super) fn move_stay(
 pub(super) fn end_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(end_stay_form(today), move |form, _, s, lang| {
         s.basemail()
-            .end_stay(stay, date(form, "ended_on")?)
+            .end_stay(stay, date(form, ENDED_ON)?)
             .map(|_| Done::said(Msg::StayEnded, lang))
     })
 }
@@ -501,8 +453,8 @@ pub(super) fn end_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
 /// Stay `stay` confirmed after the expected release passed.
 pub(super) fn confirm_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(confirm_stay_form(today), move |form, _, s, lang| {
-        let on = date(form, "confirmed_on")?;
-        let release = optional_date(form, "expected_release")?;
+        let on = date(form, CONFIRMED_ON)?;
+        let release = optional_date(form, RELEASE)?;
         s.basemail()
             .confirm_stay(stay, on, release)
             .map(|_| Done::said(Msg::StayConfirmed, lang))
@@ -513,7 +465,7 @@ pub(super) fn confirm_stay(stay: u64, today: NaiveDate) -> FormLayer<BaseMailTab
 pub(super) fn ill(r: u64, today: NaiveDate) -> FormLayer<BaseMailTab> {
     layer(ill_form(today), move |form, _, s, lang| {
         s.basemail()
-            .set_ill(r, Some(date(form, "ill_since")?))
+            .set_ill(r, Some(date(form, ILL_SINCE)?))
             .map(|()| Done::select(Msg::IllSet, Some(r), lang))
     })
 }
@@ -556,7 +508,7 @@ mod tests {
             house_rules: "Buchnummer".into(),
             ..InstitutionInput::default()
         };
-        let form = institution_form(Msg::FormEditInstitution, &input);
-        assert_eq!(institution_input(&form), input);
+        let form = input.form(Msg::FormEditInstitution);
+        assert_eq!(InstitutionInput::from_form(&form), input);
     }
 }

@@ -189,7 +189,7 @@ impl ExpertsTab {
 
     fn submit_sign(&mut self, form: &mut Form, id: u64, cx: &Cx) -> Submit {
         let lang = cx.lang;
-        let on = match forms::date(form, "signed_on") {
+        let on = match forms::date(form, forms::SIGNED_ON) {
             Ok(on) => on,
             Err(e) => return Submit::refused(form, &Error::Invalid(vec![e]), lang),
         };

@@ -4,7 +4,8 @@
 //! and every rule stays core's.
 
 use crate::i18n::{self, Lang, Msg};
-use crate::widgets::form::{Field, Form};
+use crate::widgets::form::{Field, Form, FormInput};
+use crate::{field_name, form_input};
 use chrono::{Datelike, NaiveDate};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Reason};
@@ -42,6 +43,37 @@ pub(super) fn new_agreement_form(today: NaiveDate) -> Form {
     agreement_form(Msg::FormNewAgreement, &input)
 }
 
+fn periods() -> Vec<(&'static str, Msg)> {
+    PeriodKind::NAMES
+        .iter()
+        .filter_map(|n| PeriodKind::from_name(n))
+        .map(|k| (k.name(), i18n::period_kind(k)))
+        .collect()
+}
+
+fn allowances() -> Vec<(&'static str, Msg)> {
+    vec![
+        ("none", Msg::AllowanceNone),
+        ("per_hour", Msg::AllowancePerHour),
+        ("per_month", Msg::AllowancePerMonth),
+    ]
+}
+
+form_input! {
+    AgreementInput {
+        expert: text(Msg::FieldExpert),
+        period: choice(Msg::FieldPeriod, periods()),
+        year: text(Msg::FieldYear),
+        start: text(Msg::FieldStartDate),
+        tasks: text(Msg::FieldTasks),
+        hours_per_week: text(Msg::FieldHoursPerWeek),
+        allowance: choice(Msg::FieldAllowance, allowances()),
+        amount: text(Msg::FieldAmount),
+        expenses: text(Msg::FieldExpenses),
+        guidance: text(Msg::FieldGuidance),
+    }
+}
+
 /// A draft to change (`title`: editing, or adjusting after a review).
 pub(super) fn edit_agreement_form(title: Msg, a: &Agreement) -> Form {
     let mut input = AgreementInput::from_agreement(a);
@@ -51,59 +83,23 @@ pub(super) fn edit_agreement_form(title: Msg, a: &Agreement) -> Form {
 }
 
 fn agreement_form(title: Msg, i: &AgreementInput) -> Form {
-    let periods = PeriodKind::NAMES
-        .iter()
-        .filter_map(|n| PeriodKind::from_name(n))
-        .map(|k| (k.name(), i18n::period_kind(k)))
-        .collect();
-    let allowances = vec![
-        ("none", Msg::AllowanceNone),
-        ("per_hour", Msg::AllowancePerHour),
-        ("per_month", Msg::AllowancePerMonth),
-    ];
-    let mut form = Form::new(
-        title,
-        vec![
-            Field::text("expert", Msg::FieldExpert, &i.expert),
-            Field::choice("period", Msg::FieldPeriod, periods, &i.period),
-            Field::text("year", Msg::FieldYear, &i.year),
-            Field::text("start", Msg::FieldStartDate, &i.start),
-            Field::text("tasks", Msg::FieldTasks, &i.tasks),
-            Field::text("hours_per_week", Msg::FieldHoursPerWeek, &i.hours_per_week),
-            Field::choice("allowance", Msg::FieldAllowance, allowances, &i.allowance),
-            Field::text("amount", Msg::FieldAmount, &i.amount),
-            Field::text("expenses", Msg::FieldExpenses, &i.expenses),
-            Field::text("guidance", Msg::FieldGuidance, &i.guidance),
-        ],
-    );
+    let mut form = i.form(title);
     show_agreement_fields(&mut form);
     form
 }
 
 /// A half year needs its year, a custom period its start date; an allowance its amount.
 pub(super) fn show_agreement_fields(form: &mut Form) {
-    let custom = form.value("period") == PeriodKind::Custom.name();
-    form.set_visible("year", !custom);
-    form.set_visible("start", custom);
-    let paid = form.value("allowance") != "none";
-    form.set_visible("amount", paid);
+    let custom = form.value(field_name!(AgreementInput, period)) == PeriodKind::Custom.name();
+    form.set_visible(field_name!(AgreementInput, year), !custom);
+    form.set_visible(field_name!(AgreementInput, start), custom);
+    let paid = form.value(field_name!(AgreementInput, allowance)) != "none";
+    form.set_visible(field_name!(AgreementInput, amount), paid);
 }
 
 /// What was typed, as core takes it (hidden fields are empty).
 pub(super) fn agreement_input(form: &Form) -> AgreementInput {
-    let v = |name: &str| form.value(name);
-    AgreementInput {
-        expert: v("expert"),
-        period: v("period"),
-        year: v("year"),
-        start: v("start"),
-        tasks: v("tasks"),
-        hours_per_week: v("hours_per_week"),
-        allowance: v("allowance"),
-        amount: v("amount"),
-        expenses: v("expenses"),
-        guidance: v("guidance"),
-    }
+    AgreementInput::from_form(form)
 }
 
 /// Core's errors under the agreement's fields. Core names the period's start (an overlap with
@@ -113,22 +109,32 @@ pub(super) fn show_agreement_errors(
     errors: &[FieldError],
     lang: Lang,
 ) -> Vec<String> {
-    let custom = form.value("period") == PeriodKind::Custom.name();
+    let custom = form.value(field_name!(AgreementInput, period)) == PeriodKind::Custom.name();
+    let (start, year) = (
+        field_name!(AgreementInput, start),
+        field_name!(AgreementInput, year),
+    );
     let errors: Vec<FieldError> = errors
         .iter()
         .map(|e| match e.field {
-            "start" if !custom => FieldError::new("year", e.reason.clone()),
+            f if f == start && !custom => FieldError::new(year, e.reason.clone()),
             _ => e.clone(),
         })
         .collect();
     form.show_errors(&errors, lang)
 }
 
+// The fields of the forms that map to no input struct (core takes their values as arguments).
+pub(super) const SIGNED_ON: &str = "signed_on";
+const ENDED_ON: &str = "ended_on";
+const HELD_ON: &str = "held_on";
+const OUTCOME: &str = "outcome";
+
 pub(super) fn sign_form(today: NaiveDate) -> Form {
     short(
         Msg::FormSign,
         vec![Field::text(
-            "signed_on",
+            SIGNED_ON,
             Msg::FieldSignedOn,
             &format_date(today),
         )],
@@ -148,7 +154,7 @@ fn outcome_options(with_none: bool) -> Vec<(&'static str, Msg)> {
 
 /// The outcome chosen, if any.
 fn outcome_of(form: &Form) -> Option<Outcome> {
-    let chosen = form.value("outcome");
+    let chosen = form.value(OUTCOME);
     Outcome::ALL.into_iter().find(|o| o.name() == chosen)
 }
 
@@ -156,44 +162,51 @@ pub(super) fn end_form(today: NaiveDate) -> Form {
     short(
         Msg::FormEndAgreement,
         vec![
-            Field::text("ended_on", Msg::FieldEndedOn, &format_date(today)),
-            Field::choice("outcome", Msg::FieldOutcome, outcome_options(true), "none"),
+            Field::text(ENDED_ON, Msg::FieldEndedOn, &format_date(today)),
+            Field::choice(OUTCOME, Msg::FieldOutcome, outcome_options(true), "none"),
         ],
     )
+}
+
+form_input! {
+    Conversation {
+        work: multiline(Msg::FieldWork),
+        enjoyment: multiline(Msg::FieldEnjoyment),
+        difficulties: multiline(Msg::FieldDifficulties),
+        agreed: multiline(Msg::FieldAgreed),
+        training_wishes: multiline(Msg::FieldTrainingWishes),
+    }
 }
 
 /// The record of a review: what was said, when, and the outcome (continue first: the usual).
 pub(super) fn record_form(today: NaiveDate, review: &Review) -> Form {
     let held = review.slot.start.date().min(today);
-    Form::new(
-        Msg::FormRecord,
-        vec![
-            Field::text("work", Msg::FieldWork, ""),
-            Field::text("enjoyment", Msg::FieldEnjoyment, ""),
-            Field::text("difficulties", Msg::FieldDifficulties, ""),
-            Field::text("agreed", Msg::FieldAgreed, ""),
-            Field::text("training_wishes", Msg::FieldTrainingWishes, ""),
-            Field::text("held_on", Msg::FieldHeldOn, &format_date(held)),
-            Field::choice(
-                "outcome",
-                Msg::FieldOutcome,
-                outcome_options(false),
-                Outcome::Continue.name(),
-            ),
-        ],
-    )
+    let mut fields = Conversation::default().fields();
+    fields.extend([
+        Field::text(HELD_ON, Msg::FieldHeldOn, &format_date(held)),
+        Field::choice(
+            OUTCOME,
+            Msg::FieldOutcome,
+            outcome_options(false),
+            Outcome::Continue.name(),
+        ),
+    ]);
+    Form::new(Msg::FormRecord, fields)
 }
 
-/// What was said in the review.
+/// What was said in the review, each answer without the blank lines and spaces around it.
 pub(super) fn conversation(form: &Form) -> Conversation {
-    let v = |name: &str| form.value(name).trim().to_string();
-    Conversation {
-        work: v("work"),
-        enjoyment: v("enjoyment"),
-        difficulties: v("difficulties"),
-        agreed: v("agreed"),
-        training_wishes: v("training_wishes"),
+    let mut said = Conversation::from_form(form);
+    for text in [
+        &mut said.work,
+        &mut said.enjoyment,
+        &mut said.difficulties,
+        &mut said.agreed,
+        &mut said.training_wishes,
+    ] {
+        *text = text.trim().to_string();
     }
+    said
 }
 
 /// A date typed in a form (core takes dates, not text, for these calls).
@@ -207,14 +220,14 @@ pub(super) fn date(form: &Form, field: &'static str) -> std::result::Result<Naiv
 
 /// The record's date and outcome.
 pub(super) fn record_values(form: &Form) -> Result<(NaiveDate, Outcome)> {
-    let on = date(form, "held_on").map_err(|e| Error::Invalid(vec![e]))?;
+    let on = date(form, HELD_ON).map_err(|e| Error::Invalid(vec![e]))?;
     let outcome = outcome_of(form).unwrap_or(Outcome::Continue);
     Ok((on, outcome))
 }
 
 /// The early end's date and outcome.
 pub(super) fn end_values(form: &Form) -> Result<(NaiveDate, Option<Outcome>)> {
-    let on = date(form, "ended_on").map_err(|e| Error::Invalid(vec![e]))?;
+    let on = date(form, ENDED_ON).map_err(|e| Error::Invalid(vec![e]))?;
     Ok((on, outcome_of(form)))
 }
 

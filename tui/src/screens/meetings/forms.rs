@@ -5,21 +5,49 @@
 //! error that names the field.
 
 use crate::i18n::Msg;
-use crate::widgets::form::{Field, Form};
+use crate::widgets::form::{Field, Form, FormInput, FormValue};
+use crate::{field_name, form_input};
 use chrono::{NaiveDate, NaiveTime};
 use kapstok_core::common::{format_date, parse_date, parse_time};
 use kapstok_core::error::{FieldError, Reason};
 use kapstok_core::meetings::{AgendaItem, ItemInput, Meeting, MeetingInput, Tally};
 
-fn yes_no() -> Vec<(&'static str, Msg)> {
-    vec![("no", Msg::No), ("yes", Msg::Yes)]
+fn meeting_kinds() -> Vec<(&'static str, Msg)> {
+    vec![
+        ("spring", Msg::KindSpring),
+        ("autumn", Msg::KindAutumn),
+        ("extraordinary", Msg::KindExtraordinary),
+    ]
 }
 
-fn flag(value: bool) -> &'static str {
-    if value {
-        "yes"
-    } else {
-        "no"
+form_input! {
+    MeetingInput {
+        kind: choice(Msg::FieldKind, meeting_kinds()),
+        date: text(Msg::FieldDate),
+        time: text(Msg::FieldTime),
+        place: text(Msg::FieldPlace),
+    }
+}
+
+fn topics() -> Vec<(&'static str, Msg)> {
+    vec![
+        ("other", Msg::TopicOther),
+        ("annual_report", Msg::TopicAnnualReport),
+        ("audit_committee", Msg::TopicAuditCommittee),
+        ("policy_plan", Msg::TopicPolicyPlan),
+        ("budget", Msg::TopicBudget),
+        ("minutes", Msg::TopicMinutes),
+    ]
+}
+
+form_input! {
+    ItemInput {
+        title: text(Msg::FieldTitle),
+        decision: yes_no(Msg::FieldDecision),
+        motion: multiline(Msg::FieldMotion),
+        statute_change: yes_no(Msg::FieldStatuteChange),
+        topic: choice(Msg::FieldTopic, topics()),
+        documents: text(Msg::FieldDocuments),
     }
 }
 
@@ -36,41 +64,27 @@ pub(super) fn meeting_form(meeting: Option<&Meeting>, kind: &str) -> Form {
             },
         ),
     };
-    let kinds = vec![
-        ("spring", Msg::KindSpring),
-        ("autumn", Msg::KindAutumn),
-        ("extraordinary", Msg::KindExtraordinary),
-    ];
-    let mut fields = vec![
-        Field::choice("kind", Msg::FieldKind, kinds, &input.kind),
-        Field::text("date", Msg::FieldDate, &input.date),
-        Field::text("time", Msg::FieldTime, &input.time),
-        Field::text("place", Msg::FieldPlace, &input.place),
-    ];
-    if input.kind == "second" {
+    let second = input.kind == "second";
+    let mut form = input.form(title);
+    if second {
         // a second meeting stays one
-        fields.remove(0);
+        let kind = field_name!(MeetingInput, kind);
+        form.fields.retain(|f| f.name != kind);
     }
-    Form::new(title, fields)
+    form
 }
 
 /// The meeting typed.
 pub(super) fn meeting_input(form: &Form, meeting: Option<&Meeting>) -> MeetingInput {
-    let kind = match meeting {
-        Some(m) if form.value("kind").is_empty() => m.kind.name().to_string(),
-        _ => form.value("kind"),
-    };
-    MeetingInput {
-        // core keeps a second meeting's kind; any valid name will do
-        kind: if kind == "second" {
-            "extraordinary".into()
-        } else {
-            kind
-        },
-        date: form.value("date"),
-        time: form.value("time"),
-        place: form.value("place"),
+    let mut input = MeetingInput::from_form(form);
+    if let Some(m) = meeting.filter(|_| input.kind.is_empty()) {
+        input.kind = m.kind.name().to_string();
     }
+    if input.kind == "second" {
+        // core keeps a second meeting's kind; any valid name will do
+        input.kind = "extraordinary".into();
+    }
+    input
 }
 
 /// An agenda item, new or to change.
@@ -79,55 +93,22 @@ pub(super) fn item_form(item: Option<&AgendaItem>) -> Form {
         Some(i) => (Msg::FormEditItem, ItemInput::from_item(i)),
         None => (Msg::FormNewItem, ItemInput::default()),
     };
-    let topics = vec![
-        ("other", Msg::TopicOther),
-        ("annual_report", Msg::TopicAnnualReport),
-        ("audit_committee", Msg::TopicAuditCommittee),
-        ("policy_plan", Msg::TopicPolicyPlan),
-        ("budget", Msg::TopicBudget),
-        ("minutes", Msg::TopicMinutes),
-    ];
-    let mut form = Form::new(
-        title,
-        vec![
-            Field::text("title", Msg::FieldTitle, &input.title),
-            Field::choice(
-                "decision",
-                Msg::FieldDecision,
-                yes_no(),
-                flag(input.decision),
-            ),
-            Field::text("motion", Msg::FieldMotion, &input.motion),
-            Field::choice(
-                "statute_change",
-                Msg::FieldStatuteChange,
-                yes_no(),
-                flag(input.statute_change),
-            ),
-            Field::choice("topic", Msg::FieldTopic, topics, &input.topic),
-            Field::text("documents", Msg::FieldDocuments, &input.documents),
-        ],
-    );
+    let mut form = input.form(title);
     show_motion(&mut form);
     form
 }
 
 /// The motion shows for a decision item and a statute change (always decided on).
 pub(super) fn show_motion(form: &mut Form) {
-    let decided = form.value("decision") == "yes" || form.value("statute_change") == "yes";
-    form.set_visible("motion", decided);
+    let yes = |name| bool::from_text(&form.value(name));
+    let decided =
+        yes(field_name!(ItemInput, decision)) || yes(field_name!(ItemInput, statute_change));
+    form.set_visible(field_name!(ItemInput, motion), decided);
 }
 
 /// The item typed.
 pub(super) fn item_input(form: &Form) -> ItemInput {
-    ItemInput {
-        title: form.value("title"),
-        decision: form.value("decision") == "yes",
-        motion: form.value("motion"),
-        statute_change: form.value("statute_change") == "yes",
-        topic: form.value("topic"),
-        documents: form.value("documents"),
-    }
+    ItemInput::from_form(form)
 }
 
 /// The date the convocation was sent (today suggested).
@@ -215,7 +196,7 @@ pub(super) fn tally(form: &Form) -> Result<Tally, Vec<FieldError>> {
 pub(super) fn minutes_form(text: &str) -> Form {
     Form::new(
         Msg::FormMinutes,
-        vec![Field::text("minutes", Msg::FieldMinutesText, text)],
+        vec![Field::multiline("minutes", Msg::FieldMinutesText, text)],
     )
 }
 

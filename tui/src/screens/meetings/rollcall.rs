@@ -111,8 +111,8 @@ impl RollCall {
         match action {
             Action::Back => return Outcome::Cancel,
             Action::Save => return Outcome::Save,
-            Action::NextField | Action::Enter => self.step(true),
-            Action::PrevField => self.step(false),
+            Action::NextField | Action::Down | Action::Enter => self.step(true),
+            Action::PrevField | Action::Up => self.step(false),
             Action::Char(c) if self.on_time() => self.type_time(c),
             Action::Backspace if self.on_time() => {
                 self.time.pop();

@@ -1,112 +1,105 @@
-//! The member forms: a member (new or edited) and a status change. Field names are those of
-//! [`MemberInput`] (and core's field errors), in one place.
+//! The member forms: a member (new or edited), declared once from [`MemberInput`] (whose field
+//! names core's field errors use), and a status change.
 
 use crate::i18n::Msg;
-use crate::widgets::form::{show_address_fields, Field, Form};
+use crate::widgets::form::{address, Form, FormInput};
+use crate::{field_name, form_input};
 use kapstok_core::common::format_date;
 use kapstok_core::members::{Member, MemberInput};
 
-pub fn member_form(title: Msg, i: &MemberInput) -> Form {
-    let kinds = vec![
-        ("street", Msg::AddrStreet),
-        ("care_of", Msg::AddrCareOf),
-        ("postbus", Msg::AddrPostbus),
-        ("foreign", Msg::AddrForeign),
-        ("unknown", Msg::AddrUnknown),
-    ];
-    let mut form = Form::new(
-        title,
-        vec![
-            Field::text("given", Msg::FieldGiven, &i.given),
-            Field::text("prefix", Msg::FieldPrefix, &i.prefix),
-            Field::text("surname", Msg::FieldSurname, &i.surname),
-            Field::text("known_as", Msg::FieldKnownAs, &i.known_as),
-            Field::text("birth_date", Msg::FieldBirthDate, &i.birth_date),
-            Field::text("phone", Msg::FieldPhone, &i.phone),
-            Field::text("email", Msg::FieldEmail, &i.email),
-            Field::choice(
-                "address_kind",
-                Msg::FieldAddressKind,
-                kinds,
-                &i.address_kind,
-            ),
-            Field::text("street", Msg::FieldStreet, &i.street),
-            Field::text("house_number", Msg::FieldHouseNumber, &i.house_number),
-            Field::text("addition", Msg::FieldAddition, &i.addition),
-            Field::text("postcode", Msg::FieldPostcode, &i.postcode),
-            Field::text("city", Msg::FieldCity, &i.city),
-            Field::text("country", Msg::FieldCountry, &i.country),
-            Field::text("joined", Msg::FieldJoined, &i.joined),
-            Field::text(
-                "consent_convocation_email",
-                Msg::FieldConsentEmail,
-                &i.consent_convocation_email,
-            ),
-            Field::text(
-                "consent_birthday_card",
-                Msg::FieldConsentBirthday,
-                &i.consent_birthday_card,
-            ),
-            Field::text(
-                "consent_magazine",
-                Msg::FieldConsentMagazine,
-                &i.consent_magazine,
-            ),
-            Field::text("last_contact", Msg::FieldLastContact, &i.last_contact),
-            Field::text("notes", Msg::FieldNotes, &i.notes),
-        ],
-    );
-    show_address_fields(&mut form);
-    form
-}
-
-pub fn input_from_form(form: &Form) -> MemberInput {
-    let v = |name: &str| form.value(name);
+form_input! {
     MemberInput {
-        given: v("given"),
-        prefix: v("prefix"),
-        surname: v("surname"),
-        known_as: v("known_as"),
-        birth_date: v("birth_date"),
-        phone: v("phone"),
-        email: v("email"),
-        address_kind: v("address_kind"),
-        street: v("street"),
-        house_number: v("house_number"),
-        addition: v("addition"),
-        postcode: v("postcode"),
-        city: v("city"),
-        country: v("country"),
-        joined: v("joined"),
-        consent_convocation_email: v("consent_convocation_email"),
-        consent_birthday_card: v("consent_birthday_card"),
-        consent_magazine: v("consent_magazine"),
-        last_contact: v("last_contact"),
-        notes: v("notes"),
+        given: text(Msg::FieldGiven),
+        prefix: text(Msg::FieldPrefix),
+        surname: text(Msg::FieldSurname),
+        known_as: text(Msg::FieldKnownAs),
+        birth_date: text(Msg::FieldBirthDate),
+        phone: text(Msg::FieldPhone),
+        email: text(Msg::FieldEmail),
+        @address(address::MEMBER_KINDS),
+        joined: text(Msg::FieldJoined),
+        consent_convocation_email: text(Msg::FieldConsentEmail),
+        consent_birthday_card: text(Msg::FieldConsentBirthday),
+        consent_magazine: text(Msg::FieldConsentMagazine),
+        last_contact: text(Msg::FieldLastContact),
+        notes: multiline(Msg::FieldNotes),
     }
 }
 
-pub fn status_form(member: &Member, today: chrono::NaiveDate) -> Form {
-    let options = vec![
+/// A status change as typed: core takes a status and a date (`change_status`), and names its
+/// errors about them after these fields.
+pub struct StatusTyped {
+    /// The new status's name.
+    pub status: String,
+    /// Since when, as typed.
+    pub status_since: String,
+    /// Why a membership ended (shown only for "ended").
+    pub status_reason: String,
+}
+
+fn statuses() -> Vec<(&'static str, Msg)> {
+    vec![
         ("active", Msg::StatusActive),
         ("suspended", Msg::StatusSuspended),
         ("ended", Msg::StatusEnded),
         ("deceased", Msg::StatusDeceased),
-    ];
+    ]
+}
+
+form_input! {
+    StatusTyped {
+        status: choice(Msg::FieldStatus, statuses()),
+        status_since: text(Msg::FieldStatusSince),
+        status_reason: text(Msg::FieldStatusReason),
+    }
+}
+
+/// The reason shows only for an ended membership.
+pub fn show_status_reason(form: &mut Form) {
+    let ended = form.value(field_name!(StatusTyped, status)) == "ended";
+    form.set_visible(field_name!(StatusTyped, status_reason), ended);
+}
+
+/// A status change: the first status other than the current one, since today.
+pub fn status_form(member: &Member, today: chrono::NaiveDate) -> Form {
     let current = member.status().name();
-    let first_other = options
+    let first_other = statuses()
         .iter()
         .map(|(v, _)| *v)
         .find(|v| *v != current)
         .unwrap_or("active");
-    let mut form = Form::new(
-        Msg::FormStatus,
-        vec![
-            Field::choice("status", Msg::FieldStatus, options, first_other),
-            Field::text("status_since", Msg::FieldStatusSince, &format_date(today)),
-            Field::text("status_reason", Msg::FieldStatusReason, ""),
-        ],
-    );
-    form.set_visible("status_reason", first_other == "ended");
+    let typed = StatusTyped {
+        status: first_other.into(),
+        status_since: format_date(today),
+        status_reason: String::new(),
+    };
+    let mut form = typed.form(Msg::FormStatus);
+    show_status_reason(&mut form);
     form
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Action;
+
+    #[test]
+    fn a_status_change_survives_the_form_and_the_reason_shows_for_an_end() {
+        let typed = StatusTyped {
+            status: "ended".into(),
+            status_since: "01-11-2026".into(),
+            status_reason: "verhuisd".into(),
+        };
+        let mut form = typed.form(Msg::FormStatus);
+        show_status_reason(&mut form);
+        let back = StatusTyped::from_form(&form);
+        assert_eq!(
+            (back.status, back.status_since, back.status_reason),
+            (typed.status, typed.status_since, typed.status_reason)
+        );
+        form.handle(Action::Right);
+        show_status_reason(&mut form);
+        assert_eq!(form.value("status"), "deceased");
+        assert_eq!(StatusTyped::from_form(&form).status_reason, "", "hidden");
+    }
 }

@@ -2,7 +2,7 @@
 //! member: edit it, change its status, record a contact, export or erase it (the privacy view
 //! opens over the register).
 
-use super::forms::{input_from_form, member_form, status_form};
+use super::forms::{show_status_reason, status_form, StatusTyped};
 use super::{detail_lines, render_detail, status_label, MemberList, OutOfSight};
 use crate::i18n::Msg;
 use crate::keys::{Action, Mode};
@@ -10,7 +10,7 @@ use crate::layers::{ConfirmLayer, DetailLayer, FormLayer, Submit};
 use crate::screen::{Cx, Effect, Effects, Screen, Shared, Target};
 use crate::screens::privacy::{self, PrivacyView};
 use crate::widgets::confirm::Question;
-use crate::widgets::form::{show_address_fields, Form};
+use crate::widgets::form::{Form, FormInput};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{Error, FieldError, Permission, Reason};
 use kapstok_core::members::{rules, Accept, Member, MemberInput, SaveOutcome, Status, Warning};
@@ -338,7 +338,7 @@ fn member_action<S: MemberHost>(
             address_kind: "care_of".into(),
             ..MemberInput::default()
         };
-        return member_form_layer::<S>(member_form(Msg::FormNewMember, &input), None);
+        return member_form_layer::<S>(input.form(Msg::FormNewMember), None);
     }
     if !matches!(
         action,
@@ -372,7 +372,7 @@ fn member_action<S: MemberHost>(
         }
         _ if !cx.session.can(Permission::MembersWrite) => Effects::info(cx.t(Msg::ReadOnlyRole)),
         Action::Edit => member_form_layer::<S>(
-            member_form(Msg::FormEditMember, &MemberInput::from_member(&member)),
+            MemberInput::from_member(&member).form(Msg::FormEditMember),
             Some(number),
         ),
         Action::Status => Effects::push(
@@ -380,7 +380,7 @@ fn member_action<S: MemberHost>(
                 status_form(&member, cx.session.today()),
                 move |form, _, cx| submit_status::<S>(form, number, cx),
             )
-            .on_change(|form| form.set_visible("status_reason", form.value("status") == "ended"))
+            .on_change(show_status_reason)
             .height(9),
         ),
         _ => {
@@ -415,7 +415,7 @@ fn member_form_layer<S: MemberHost>(form: Form, number: Option<u64>) -> Effects 
         FormLayer::<S>::new(form, move |form, s: &mut S, cx| {
             submit_member(form, s, number, cx)
         })
-        .on_change(show_address_fields)
+        .on_change(MemberInput::show)
         .height(u16::MAX),
     )
 }
@@ -429,7 +429,7 @@ fn submit_member<S: MemberHost>(
     number: Option<u64>,
     cx: &Cx,
 ) -> Submit {
-    let input = input_from_form(form);
+    let input = MemberInput::from_form(form);
     match cx
         .session
         .members()
@@ -495,17 +495,21 @@ fn submit_status<S: MemberHost>(form: &mut Form, number: u64, cx: &Cx) -> Submit
         Ok(m) => m,
         Err(e) => return Submit::Done(Effects::error(&e, lang)),
     };
-    let status = match form.value("status").as_str() {
+    let typed = StatusTyped::from_form(form);
+    let status = match typed.status.as_str() {
         "active" => Status::Active,
         "suspended" => Status::Suspended,
         "deceased" => Status::Deceased,
         _ => Status::Ended {
-            reason: form.value("status_reason").trim().to_string(),
+            reason: typed.status_reason.trim().to_string(),
         },
     };
-    let since = parse_date(&form.value("status_since"));
+    let since = parse_date(&typed.status_since);
     let check = match since {
-        None => Err(vec![FieldError::new("status_since", Reason::BadDate)]),
+        None => Err(vec![FieldError::new(
+            crate::field_name!(StatusTyped, status_since),
+            Reason::BadDate,
+        )]),
         Some(since) => rules::check_status_change(&member, &status, since, cx.session.today()),
     };
     match (check, since) {

@@ -1,116 +1,107 @@
 //! The forms of the Training tab: skills, task descriptions and courses as core takes them
 //! (text, skills by name separated by `;`), and the dates of the plan's steps.
 
+use crate::form_input;
 use crate::i18n::Msg;
-use crate::widgets::form::{Field, Form};
+use crate::widgets::form::{Field, Form, FormInput};
 use chrono::NaiveDate;
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
 use kapstok_core::training::{Course, CourseInput, Skill, SkillInput, Step, Task, TaskInput};
 
+form_input! {
+    SkillInput {
+        name: text(Msg::FieldName),
+        description: multiline(Msg::FieldDescription),
+        validity_months: text(Msg::FieldValidity),
+    }
+}
+
+form_input! {
+    TaskInput {
+        name: text(Msg::FieldName),
+        description: multiline(Msg::FieldDescription),
+        skills: text(Msg::FieldSkills),
+    }
+}
+
+form_input! {
+    CourseInput {
+        name: text(Msg::FieldName),
+        provider: text(Msg::FieldProvider),
+        skills: text(Msg::FieldSkills),
+        hours: text(Msg::FieldHours),
+        cost: text(Msg::FieldCost),
+        place: text(Msg::FieldPlaceOnline),
+    }
+}
+
 /// A skill, empty or to change.
 pub(super) fn skill_form(skill: Option<&Skill>) -> Form {
-    let (title, name, description, validity) = match skill {
-        Some(s) => (
-            Msg::FormEditSkill,
-            s.name.as_str(),
-            s.description.as_str(),
-            s.validity_months.map(|m| m.to_string()).unwrap_or_default(),
-        ),
-        None => (Msg::FormNewSkill, "", "", String::new()),
-    };
-    Form::new(
-        title,
-        vec![
-            Field::text("name", Msg::FieldName, name),
-            Field::text("description", Msg::FieldDescription, description),
-            Field::text("validity_months", Msg::FieldValidity, &validity),
-        ],
-    )
+    match skill {
+        Some(s) => SkillInput {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            validity_months: s.validity_months.map(|m| m.to_string()).unwrap_or_default(),
+        }
+        .form(Msg::FormEditSkill),
+        None => SkillInput::default().form(Msg::FormNewSkill),
+    }
 }
 
 /// The skill typed.
 pub(super) fn skill_input(form: &Form) -> SkillInput {
-    SkillInput {
-        name: form.value("name"),
-        description: form.value("description"),
-        validity_months: form.value("validity_months"),
-    }
+    SkillInput::from_form(form)
 }
 
 /// A task description, empty or to change (its skills by name).
 pub(super) fn task_form(task: Option<&Task>, skills: &str) -> Form {
     let (title, name, description) = match task {
-        Some(t) => (Msg::FormEditTask, t.name.as_str(), t.description.as_str()),
-        None => (Msg::FormNewTask, "", ""),
+        Some(t) => (Msg::FormEditTask, t.name.clone(), t.description.clone()),
+        None => (Msg::FormNewTask, String::new(), String::new()),
     };
-    Form::new(
-        title,
-        vec![
-            Field::text("name", Msg::FieldName, name),
-            Field::text("description", Msg::FieldDescription, description),
-            Field::text("skills", Msg::FieldSkills, skills),
-        ],
-    )
+    let input = TaskInput {
+        name,
+        description,
+        skills: skills.to_string(),
+    };
+    input.form(title)
 }
 
 /// The task description typed.
 pub(super) fn task_input(form: &Form) -> TaskInput {
-    TaskInput {
-        name: form.value("name"),
-        description: form.value("description"),
-        skills: form.value("skills"),
-    }
+    TaskInput::from_form(form)
 }
 
 /// A course, empty or to change (its skills by name).
 pub(super) fn course_form(course: Option<&Course>, skills: &str) -> Form {
-    let (title, name, provider, hours, cost, place) = match course {
-        Some(c) => (
-            Msg::FormEditCourse,
-            c.name.clone(),
-            c.provider.clone(),
-            c.hours.to_string(),
+    match course {
+        Some(c) => CourseInput {
+            name: c.name.clone(),
+            provider: c.provider.clone(),
+            skills: skills.to_string(),
+            hours: c.hours.to_string(),
             // "95,00", as typed
-            c.cost
+            cost: c
+                .cost
                 .to_string()
                 .trim_start_matches('€')
                 .trim()
                 .to_string(),
-            c.place.clone(),
-        ),
-        None => (
-            Msg::FormNewCourse,
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ),
-    };
-    Form::new(
-        title,
-        vec![
-            Field::text("name", Msg::FieldName, &name),
-            Field::text("provider", Msg::FieldProvider, &provider),
-            Field::text("skills", Msg::FieldSkills, skills),
-            Field::text("hours", Msg::FieldHours, &hours),
-            Field::text("cost", Msg::FieldCost, &cost),
-            Field::text("place", Msg::FieldPlaceOnline, &place),
-        ],
-    )
+            place: c.place.clone(),
+        }
+        .form(Msg::FormEditCourse),
+        None => CourseInput {
+            skills: skills.to_string(),
+            ..CourseInput::default()
+        }
+        .form(Msg::FormNewCourse),
+    }
 }
 
 /// The course typed.
 pub(super) fn course_input(form: &Form) -> CourseInput {
-    CourseInput {
-        name: form.value("name"),
-        provider: form.value("provider"),
-        skills: form.value("skills"),
-        hours: form.value("hours"),
-        cost: form.value("cost"),
-        place: form.value("place"),
-    }
+    CourseInput::from_form(form)
 }
 
 /// The day of a proposal: it belongs to that day's half year.

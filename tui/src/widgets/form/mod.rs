@@ -1,20 +1,33 @@
 //! A form: labelled fields, one focused, with the validation error of each field shown under it.
+//! The forms of core's input structs are declared with [`form_input!`](crate::form_input)
+//! ([`input`]); the address block is [`address`]'s; multi-line text is [`multiline`]'s.
+
+pub mod address;
+mod input;
+pub mod multiline;
+#[cfg(test)]
+mod tests;
+
+pub use input::{yes_no, FormInput, FormValue};
 
 use crate::i18n::{self, Lang, Msg};
 use crate::keys::Action;
-use kapstok_core::common::AddressKind;
 use kapstok_core::error::FieldError;
+use multiline::Edit;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
+use ratatui_textarea::TextArea;
 
 /// What kind of input a field takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// Free text.
     Text,
+    /// Text of several lines (Enter makes a new line).
+    Multiline,
     /// Text shown as dots.
     Secret,
     /// One of a list: stable value and label.
@@ -29,7 +42,7 @@ impl Kind {
         match self {
             Kind::Choice(options) => Some(options.iter().map(|(v, _)| *v).collect()),
             Kind::Options(options) => Some(options.iter().map(|(v, _)| v.as_str()).collect()),
-            Kind::Text | Kind::Secret => None,
+            Kind::Text | Kind::Multiline | Kind::Secret => None,
         }
     }
 }
@@ -50,6 +63,8 @@ pub struct Field {
     /// Hidden fields are skipped and not drawn.
     pub visible: bool,
     cursor: usize,
+    /// The editor of a multi-line field (its text is kept in `value` too).
+    editor: Option<Box<TextArea<'static>>>,
 }
 
 impl Field {
@@ -63,6 +78,39 @@ impl Field {
             error: None,
             visible: true,
             cursor: value.chars().count(),
+            editor: None,
+        }
+    }
+
+    /// A multi-line text field.
+    pub fn multiline(name: &'static str, label: Msg, value: &str) -> Field {
+        Field {
+            kind: Kind::Multiline,
+            editor: Some(multiline::editor(value)),
+            ..Field::text(name, label, value)
+        }
+    }
+
+    /// Whether the field takes several lines.
+    pub fn is_multiline(&self) -> bool {
+        self.kind == Kind::Multiline
+    }
+
+    /// The lines the field takes in the form, its error not counted.
+    fn rows(&self) -> usize {
+        if self.is_multiline() {
+            usize::from(multiline::ROWS)
+        } else {
+            1
+        }
+    }
+
+    /// Sets the text, the cursor at its end.
+    fn set_text(&mut self, value: &str) {
+        self.value = value.to_string();
+        self.cursor = value.chars().count();
+        if let Some(editor) = &mut self.editor {
+            *editor = multiline::editor(value);
         }
     }
 
@@ -116,13 +164,13 @@ impl Field {
 
     /// Empties the field.
     pub fn clear(&mut self) {
-        self.value.clear();
-        self.cursor = 0;
+        self.set_text("");
     }
 
     fn shown(&self, lang: Lang) -> String {
         match &self.kind {
             Kind::Text => self.value.clone(),
+            Kind::Multiline => self.value.lines().next().unwrap_or("").to_string(),
             Kind::Secret => "•".repeat(self.value.chars().count()),
             Kind::Choice(options) => {
                 let label = options
@@ -254,9 +302,25 @@ impl Form {
     /// Sets a field's value, the cursor at its end, and clears its error.
     pub fn set_value(&mut self, name: &str, value: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.name == name) {
-            f.value = value.to_string();
-            f.cursor = value.chars().count();
+            f.set_text(value);
             f.error = None;
+        }
+    }
+
+    /// Gives a field the options made at run time (value and label) and chooses `value` among
+    /// them (the first when it is not one of them).
+    pub fn set_options(&mut self, name: &'static str, options: Vec<(String, String)>, value: &str) {
+        if let Some(f) = self.fields.iter().find(|f| f.name == name) {
+            let label = f.label;
+            self.replace(Field::options(name, label, options, value));
+        }
+    }
+
+    /// The key hint in the bottom border: a multi-line field's while it has the focus.
+    fn hint_now(&self) -> Msg {
+        match self.focused() {
+            Some(f) if f.is_multiline() => Msg::MultilineHint,
+            _ => self.hint,
         }
     }
 
@@ -306,12 +370,34 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return Outcome::None;
         };
+        if let Some(editor) = field.editor.as_deref_mut() {
+            match multiline::apply(editor, action) {
+                Some(Edit::Done) => {
+                    let text = multiline::text(editor);
+                    if text != field.value {
+                        field.value = text;
+                        field.error = None;
+                    }
+                    return Outcome::None;
+                }
+                Some(Edit::LeaveUp) => return self.handle(Action::PrevField),
+                Some(Edit::LeaveDown) => return self.handle(Action::NextField),
+                None => {}
+            }
+        }
         match action {
             Action::Back => return Outcome::Cancel,
             Action::Save => return Outcome::Save,
             Action::Enter if last && self.enter_saves_on_last => return Outcome::Save,
-            Action::Enter | Action::NextField => self.move_focus(true),
-            Action::PrevField => self.move_focus(false),
+            Action::Enter | Action::NextField | Action::Down => self.move_focus(true),
+            Action::PrevField | Action::Up => self.move_focus(false),
+            Action::Home if !field.is_choice() => field.cursor = 0,
+            Action::End if !field.is_choice() => field.cursor = field.value.chars().count(),
+            Action::Delete if field.cursor < field.value.chars().count() && !field.is_choice() => {
+                let at = byte_index(&field.value, field.cursor);
+                field.value.remove(at);
+                field.error = None;
+            }
             Action::Left | Action::Right => {
                 let forward = action == Action::Right;
                 if field.step_choice(forward) {
@@ -391,11 +477,28 @@ impl Form {
             .fields
             .iter()
             .filter(|f| f.visible)
-            .map(|f| 1 + usize::from(f.error.is_some()))
+            .map(|f| f.rows() + usize::from(f.error.is_some()))
             .sum();
         let message = usize::from(self.message.is_some());
         let note = self.note_lines(width.saturating_sub(2));
         u16::try_from(lines + message + usize::from(note) + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The height the form needs in a popup `width` wide and at most `max` high: every field
+    /// with all its lines where that fits, else multi-line fields but the focused one take one
+    /// line (room kept for one to show all its lines).
+    pub fn height_within(&self, width: u16, max: u16) -> u16 {
+        let full = self.height(width);
+        if full <= max {
+            return full;
+        }
+        let multiline = self
+            .fields
+            .iter()
+            .filter(|f| f.visible && f.is_multiline())
+            .count();
+        let saved = multiline.saturating_sub(1) * (usize::from(multiline::ROWS) - 1);
+        full.saturating_sub(u16::try_from(saved).unwrap_or(u16::MAX))
     }
 
     /// The lines the note takes when wrapped to `width` (one spare for word wrapping).
@@ -403,8 +506,13 @@ impl Form {
         match &self.note {
             None => 0,
             Some(note) => {
-                let chars = note.chars().count().max(1);
-                let lines = chars.div_ceil(usize::from(width.max(1))) + 1;
+                // Each of its lines (house rules may have several) wraps on its own.
+                let width = usize::from(width.max(1));
+                let lines: usize = note
+                    .split('\n')
+                    .map(|line| line.chars().count().max(1).div_ceil(width))
+                    .sum::<usize>()
+                    + 1;
                 u16::try_from(lines).unwrap_or(u16::MAX)
             }
         }
@@ -416,7 +524,7 @@ impl Form {
         let block = Block::bordered()
             .title(format!(" {} ", self.title.text(lang)))
             .title_bottom(
-                Line::from(format!(" {} ", self.hint.text(lang)))
+                Line::from(format!(" {} ", self.hint_now().text(lang)))
                     .style(Style::new().fg(Color::DarkGray)),
             );
         let inner = block.inner(area);
@@ -449,13 +557,26 @@ impl Form {
             .max()
             .unwrap_or(0)
             .min(usize::from(fields_area.width / 2));
+        // Where not every multi-line field fits with all its lines, only the focused one shows
+        // them; the others show their first line.
+        let compact = self.height(area.width) > area.height;
+        let rows = |i: usize, f: &Field| {
+            if compact && i != self.focus {
+                1
+            } else {
+                f.rows()
+            }
+        };
         let mut lines: Vec<Line> = Vec::new();
         let mut focus_line = 0usize;
+        let mut focus_rows = 1usize;
         let mut cursor = None;
+        let mut editor = None;
         for (i, f) in self.fields.iter().enumerate().filter(|(_, f)| f.visible) {
             let focused = i == self.focus;
             if focused {
                 focus_line = lines.len();
+                focus_rows = rows(i, f);
             }
             let label = format!(
                 "{:>w$} ",
@@ -475,17 +596,44 @@ impl Form {
                 Style::new()
             };
             let marker = if focused { "▸" } else { " " };
-            if focused && !f.is_choice() {
+            if let (true, Some(e)) = (focused, f.editor.as_deref()) {
+                editor = Some((e, lines.len()));
+            } else if focused && !f.is_choice() {
                 cursor = Some((
                     label_width + 2 + f.cursor.min(f.value.chars().count()),
                     lines.len(),
                 ));
             }
-            lines.push(Line::from(vec![
-                Span::styled(marker, label_style),
-                Span::styled(label, label_style),
-                Span::styled(f.shown(lang), value_style),
-            ]));
+            if f.is_multiline() {
+                // The first lines of the text, the label beside the first (the focused field's
+                // editor is drawn over them).
+                let blank = " ".repeat(label_width + 2);
+                let mut text = f.value.split('\n');
+                let shown = rows(i, f);
+                for row in 0..shown {
+                    let head = if row == 0 {
+                        vec![
+                            Span::styled(marker, label_style),
+                            Span::styled(label.clone(), label_style),
+                        ]
+                    } else {
+                        vec![Span::raw(blank.clone())]
+                    };
+                    let mut line = text.next().unwrap_or("").replace('\t', "    ");
+                    if row + 1 == shown && text.clone().next().is_some() {
+                        line.push_str(" …");
+                    }
+                    lines.push(Line::from(
+                        [head, vec![Span::styled(line, value_style)]].concat(),
+                    ));
+                }
+            } else {
+                lines.push(Line::from(vec![
+                    Span::styled(marker, label_style),
+                    Span::styled(label, label_style),
+                    Span::styled(f.shown(lang), value_style),
+                ]));
+            }
             if let Some(e) = &f.error {
                 lines.push(Line::from(Span::styled(
                     format!("{:w$}  ⚠ {e}", "", w = label_width),
@@ -497,7 +645,7 @@ impl Form {
         let offset = if height == 0 {
             0
         } else {
-            focus_line.saturating_sub(height.saturating_sub(2))
+            (focus_line + focus_rows - 1).saturating_sub(height.saturating_sub(2))
         };
         let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
         frame.render_widget(Paragraph::new(visible), fields_area);
@@ -507,39 +655,22 @@ impl Form {
                 frame.set_cursor_position((fields_area.x + x as u16, fields_area.y + y as u16));
             }
         }
+        if let Some((e, y)) = editor {
+            // The editor over the value column of its lines, as many as are on screen.
+            let x = u16::try_from(label_width + 2).unwrap_or(u16::MAX);
+            let top = y.saturating_sub(offset);
+            if y >= offset && top < height && x < fields_area.width {
+                let rows = (height - top).min(usize::from(multiline::ROWS));
+                let area = Rect {
+                    x: fields_area.x + x,
+                    y: fields_area.y + top as u16,
+                    width: fields_area.width - x,
+                    height: rows as u16,
+                };
+                frame.render_widget(e, area);
+            }
+        }
     }
-}
-
-const ADDRESS_FIELDS: [&str; 6] = [
-    "street",
-    "house_number",
-    "addition",
-    "postcode",
-    "city",
-    "country",
-];
-
-/// Shows the address fields the chosen `address_kind` uses (a Postbus has only a number,
-/// postcode and city), and names the number field after it.
-pub fn show_address_fields(form: &mut Form) {
-    let kind = AddressKind::from_name(&form.value("address_kind")).unwrap_or(AddressKind::Unknown);
-    let shown: &[&str] = match kind {
-        AddressKind::Street => &["street", "house_number", "addition", "postcode", "city"],
-        AddressKind::Postbus => &["house_number", "postcode", "city"],
-        AddressKind::Foreign => &["street", "postcode", "city", "country"],
-        AddressKind::CareOfOffice | AddressKind::Unknown => &[],
-    };
-    for f in ADDRESS_FIELDS {
-        form.set_visible(f, shown.contains(&f));
-    }
-    form.set_label(
-        "house_number",
-        if kind == AddressKind::Postbus {
-            Msg::FieldPostbusNumber
-        } else {
-            Msg::FieldHouseNumber
-        },
-    );
 }
 
 fn byte_index(text: &str, chars: usize) -> usize {
@@ -547,101 +678,4 @@ fn byte_index(text: &str, chars: usize) -> usize {
         .nth(chars)
         .map(|(i, _)| i)
         .unwrap_or(text.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kapstok_core::error::Reason;
-
-    fn form() -> Form {
-        Form::new(
-            Msg::FormNewMember,
-            vec![
-                Field::text("surname", Msg::FieldSurname, ""),
-                Field::choice(
-                    "address_kind",
-                    Msg::FieldAddressKind,
-                    vec![("street", Msg::AddrStreet), ("care_of", Msg::AddrCareOf)],
-                    "street",
-                ),
-                Field::text("postcode", Msg::FieldPostcode, ""),
-            ],
-        )
-    }
-
-    #[test]
-    fn typing_editing_and_moving() {
-        let mut f = form();
-        for c in "Zoe".chars() {
-            f.handle(Action::Char(c));
-        }
-        f.handle(Action::Left);
-        f.handle(Action::Backspace);
-        f.handle(Action::Char('ö'));
-        assert_eq!(f.value("surname"), "Zöe");
-        f.handle(Action::NextField);
-        assert_eq!(f.handle(Action::Right), Outcome::Changed);
-        assert_eq!(f.value("address_kind"), "care_of");
-        f.handle(Action::Right);
-        assert_eq!(f.value("address_kind"), "street");
-        f.set_visible("postcode", false);
-        f.handle(Action::NextField);
-        assert_eq!(f.focus, 0, "hidden fields are skipped");
-        assert_eq!(f.handle(Action::Save), Outcome::Save);
-        assert_eq!(f.handle(Action::Back), Outcome::Cancel);
-    }
-
-    #[test]
-    fn options_made_at_run_time_cycle_and_jump_by_letter() {
-        let options = vec![
-            ("3".to_string(), "PI Lelystad".to_string()),
-            ("1".to_string(), "Justitieel Complex Schiphol".to_string()),
-            ("7".to_string(), "JVA Moabit".to_string()),
-        ];
-        let mut f = Form::new(
-            Msg::FormStartStay,
-            vec![Field::options(
-                "institution",
-                Msg::FieldInstitution,
-                options,
-                "",
-            )],
-        );
-        assert_eq!(f.value("institution"), "3", "the first option by default");
-        assert_eq!(f.handle(Action::Left), Outcome::Changed);
-        assert_eq!(f.value("institution"), "7");
-        f.handle(Action::Char('j'));
-        assert_eq!(f.value("institution"), "1", "next label starting with j");
-        f.handle(Action::Char('J'));
-        assert_eq!(f.value("institution"), "7");
-        assert_eq!(f.handle(Action::Char('z')), Outcome::None);
-        f.handle(Action::Backspace);
-        assert_eq!(
-            f.value("institution"),
-            "7",
-            "backspace leaves a choice alone"
-        );
-        assert_eq!(f.height(40), 3);
-        f.note = Some("x".repeat(50));
-        assert_eq!(f.height(40), 3 + 3);
-    }
-
-    #[test]
-    fn errors_land_on_their_fields() {
-        let mut f = form();
-        let rest = f.show_errors(
-            &[
-                FieldError::new("postcode", Reason::BadPostcode),
-                FieldError::new("number", Reason::Taken),
-            ],
-            Lang::Nl,
-        );
-        assert_eq!(f.focus, 2);
-        assert_eq!(
-            f.fields[2].error.as_deref(),
-            Some("is geen Nederlandse postcode (1234 AB)")
-        );
-        assert_eq!(rest, ["Lidnummer: is al in gebruik"]);
-    }
 }
