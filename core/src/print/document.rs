@@ -255,7 +255,16 @@ impl Writer {
         self.y += 1.0;
     }
 
+    /// The lines of a text wrapped to `width`: each line of a multi-line text (a motion, notes)
+    /// starts a new line, as written.
     fn wrap(&self, text: &str, size_pt: f64, width: f64) -> Vec<String> {
+        let text = text.trim_end_matches(['\n', '\r']);
+        text.split('\n')
+            .flat_map(|line| self.wrap_line(line.trim_end_matches('\r'), size_pt, width))
+            .collect()
+    }
+
+    fn wrap_line(&self, text: &str, size_pt: f64, width: f64) -> Vec<String> {
         let text: String = text
             .chars()
             .map(|c| {
@@ -413,6 +422,34 @@ fn pt(mm: f64) -> Pt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_line_of_a_multi_line_text_starts_a_line() {
+        let mut w = Writer::new().unwrap();
+        w.text(
+            0.0,
+            10.0,
+            "De ALV besluit:\r\n1. de begroting\n\n2. de kascommissie\n",
+        );
+        let texts: Vec<String> = w
+            .finish()
+            .concat()
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "De ALV besluit:",
+                "1. de begroting",
+                "",
+                "2. de kascommissie"
+            ]
+        );
+    }
 
     #[test]
     fn text_keeps_the_spaces_between_words_and_wraps_at_them() {

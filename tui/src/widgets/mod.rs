@@ -6,6 +6,27 @@ pub mod picker;
 pub mod table;
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Multi-line text (notes, house rules, minutes, a motion, what was said in a review) after a
+/// prefix such as a label: one screen line per line of the text, the following ones indented
+/// under the first, so a line break shows as one (a single span would run the lines together:
+/// ratatui drops the break). Carriage returns and tabs are shown as spaces.
+pub fn labelled_lines(prefix: Vec<Span<'static>>, text: &str, style: Style) -> Vec<Line<'static>> {
+    let indent = " ".repeat(prefix.iter().map(Span::width).sum());
+    let mut prefix = Some(prefix);
+    let mut out = Vec::new();
+    for line in text.trim_end().split('\n') {
+        let line = line.replace(['\r', '\t'], " ");
+        let mut spans = prefix
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(indent.clone())]);
+        spans.push(Span::styled(line, style));
+        out.push(Line::from(spans));
+    }
+    out
+}
 
 /// A rectangle of at most `width` x `height` centred in `area` (clamped to the area).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -16,6 +37,25 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+#[cfg(test)]
+mod lines_tests {
+    use super::*;
+
+    #[test]
+    fn each_line_of_a_text_is_a_line_indented_under_the_first() {
+        let lines = labelled_lines(
+            vec![Span::raw("Notities: ")],
+            "niet bellen\r\nalleen post\tbalie\n",
+            Style::new(),
+        );
+        let shown: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["Notities: niet bellen ", "          alleen post balie"]
+        );
     }
 }
 

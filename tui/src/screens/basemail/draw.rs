@@ -18,11 +18,21 @@ use ratatui::Frame;
 /// From this width the detail pane stands beside the list instead of under it.
 const WIDE: u16 = 110;
 
+fn warning_style() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
 fn warning(text: String) -> Line<'static> {
-    Line::from(Span::styled(
-        format!("⚠ {text}"),
-        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-    ))
+    Line::from(Span::styled(format!("⚠ {text}"), warning_style()))
+}
+
+/// The house rules, as a warning, line by line.
+fn house_rules(rules: &str, lang: Lang) -> Vec<Line<'static>> {
+    let prefix = vec![Span::styled(
+        format!("⚠ {}: ", Msg::HouseRules.text(lang)),
+        warning_style(),
+    )];
+    crate::widgets::labelled_lines(prefix, rules, warning_style())
 }
 
 fn short_date(d: NaiveDate) -> String {
@@ -473,11 +483,7 @@ fn card_info(card: &Card, lang: Lang) -> Vec<Line<'static>> {
         ]));
     }
     if !card.house_rules.is_empty() {
-        lines.push(warning(format!(
-            "{}: {}",
-            Msg::HouseRules.text(lang),
-            card.house_rules
-        )));
+        lines.extend(house_rules(&card.house_rules, lang));
     }
     if card.needs_sender {
         lines.push(warning(Msg::SenderRequired.text(lang).to_string()));
@@ -581,11 +587,7 @@ pub(super) fn institution_lines(i: &Institution, lang: Lang) -> Vec<Line<'static
         ]),
     ];
     if !i.house_rules.is_empty() {
-        lines.push(warning(format!(
-            "{}: {}",
-            Msg::HouseRules.text(lang),
-            i.house_rules
-        )));
+        lines.extend(house_rules(&i.house_rules, lang));
     }
     lines
 }
@@ -676,10 +678,12 @@ pub(super) fn recipient_lines(
         )));
     }
     if !r.notes.is_empty() {
-        lines.push(Line::from(vec![
-            label(Msg::Notes, lang),
-            Span::raw(r.notes.clone()),
-        ]));
+        let prefix = vec![label(Msg::Notes, lang)];
+        lines.extend(crate::widgets::labelled_lines(
+            prefix,
+            &r.notes,
+            Style::new(),
+        ));
     }
     lines.push(Line::from(Span::styled(
         Msg::Stays.text(lang),

@@ -520,7 +520,11 @@ pub(super) fn review_detail(id: u64, r: &Review, name: &str, lang: Lang) -> Vec<
             (Msg::FieldAgreed, &c.agreed),
             (Msg::FieldTrainingWishes, &c.training_wishes),
         ] {
-            lines.push(Line::from(vec![label(m, lang), Span::raw(text.clone())]));
+            lines.extend(crate::widgets::labelled_lines(
+                vec![label(m, lang)],
+                text,
+                Style::new(),
+            ));
         }
     }
     if let Some(o) = r.outcome {

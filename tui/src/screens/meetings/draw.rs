@@ -499,10 +499,11 @@ impl MeetingsTab {
             .selected()
             .and_then(|i| self.decisions.get(i))
             .map(|d| {
-                let mut lines = vec![Line::from(vec![
-                    label(Msg::FieldMotion, lang),
-                    Span::raw(d.motion.clone()),
-                ])];
+                let mut lines = crate::widgets::labelled_lines(
+                    vec![label(Msg::FieldMotion, lang)],
+                    &d.motion,
+                    Style::new(),
+                );
                 if d.statute_change {
                     lines.push(Line::from(Span::styled(
                         Msg::StatuteChange.text(lang).to_string(),
@@ -673,11 +674,8 @@ fn detail_lines(
         if full {
             let mut more = |m: Msg, text: &str| {
                 if !text.is_empty() {
-                    lines.push(Line::from(vec![
-                        Span::raw("    "),
-                        label(m, lang),
-                        Span::raw(text.to_string()),
-                    ]));
+                    let prefix = vec![Span::raw("    "), label(m, lang)];
+                    lines.extend(crate::widgets::labelled_lines(prefix, text, Style::new()));
                 }
             };
             more(Msg::FieldMotion, &item.motion);

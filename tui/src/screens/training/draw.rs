@@ -597,38 +597,31 @@ pub(super) fn catalogue_detail(
     lang: Lang,
 ) -> (Msg, Vec<Line<'static>>) {
     let description = |d: &str| {
-        Line::from(vec![
-            label(Msg::Description, lang),
-            Span::raw(if d.is_empty() {
-                "—".to_string()
-            } else {
-                d.to_string()
-            }),
-        ])
+        let text = if d.is_empty() { "—" } else { d };
+        crate::widgets::labelled_lines(vec![label(Msg::Description, lang)], text, Style::new())
     };
     match list {
         List::Skills => {
             let lines = tab.skills.get(sel).map_or_else(Vec::new, |(_, s)| {
-                vec![
-                    Line::from(vec![
-                        Span::styled(s.name.clone(), bold()),
-                        Span::raw(format!(" · {}", validity(s.validity_months, lang))),
-                    ]),
-                    description(&s.description),
-                ]
+                vec![Line::from(vec![
+                    Span::styled(s.name.clone(), bold()),
+                    Span::raw(format!(" · {}", validity(s.validity_months, lang))),
+                ])]
+                .into_iter()
+                .chain(description(&s.description))
+                .collect()
             });
             (Msg::DetailSkill, lines)
         }
         List::Tasks => {
             let lines = tab.tasks.get(sel).map_or_else(Vec::new, |(_, t)| {
-                vec![
-                    Line::from(Span::styled(t.name.clone(), bold())),
-                    description(&t.description),
-                    Line::from(vec![
-                        label(Msg::ColSkills, lang),
-                        Span::raw(tab.skill_names(&t.skills)),
-                    ]),
-                ]
+                let mut lines = vec![Line::from(Span::styled(t.name.clone(), bold()))];
+                lines.extend(description(&t.description));
+                lines.push(Line::from(vec![
+                    label(Msg::ColSkills, lang),
+                    Span::raw(tab.skill_names(&t.skills)),
+                ]));
+                lines
             });
             (Msg::DetailTask, lines)
         }
