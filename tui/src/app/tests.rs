@@ -2,7 +2,7 @@
 //! quitting waits for work that writes but not for work that only reads.
 
 use super::*;
-use crate::screen::Job;
+use crate::screen::{Effect, Effects, Job};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::mpsc::{channel, Sender};
 use std::time::{Duration, Instant};
