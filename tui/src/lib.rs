@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod keys;
 pub mod layers;
+pub mod present;
 pub mod safe_backend;
 pub mod screen;
 pub mod screens;

@@ -2,7 +2,7 @@
 
 use super::{login, CliResult, Ctx, Failure};
 use crate::i18n::{args, Lang, Msg};
-use crate::screens::meeting_text;
+use crate::present::meeting_text;
 use clap::Subcommand;
 use kapstok_core::common::{format_date, parse_date, printable};
 use kapstok_core::error::{Error, Reason};

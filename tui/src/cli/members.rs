@@ -170,14 +170,14 @@ pub(super) fn run(args: MembersArgs, mut ctx: Ctx) -> CliResult {
     }
     .map_err(|e| Failure::core(&e, lang))?;
     for m in list {
-        let address = crate::screens::members::address_lines(&m.address, lang).join(", ");
+        let address = crate::present::address_lines(&m.address, lang).join(", ");
         write_row(
             &mut ctx.out,
             &[
                 &m.number,
                 &m.name.sorted(),
                 &m.known_as,
-                &crate::screens::members::status_label(m.status(), lang),
+                &crate::present::status_label(m.status(), lang),
                 &address,
             ],
         )

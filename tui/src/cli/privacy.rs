@@ -233,7 +233,7 @@ fn retention_command(
     )
     .map_err(io)?;
     for d in &due {
-        let [number, name, status, left, due] = crate::screens::privacy::due_fields(d, lang);
+        let [number, name, status, left, due] = crate::present::due_fields(d, lang);
         super::write_row(out, &[&number, &name, &status, &left, &due]).map_err(io)?;
     }
     if !erase {

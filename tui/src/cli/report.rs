@@ -62,7 +62,7 @@ fn run_command(
         super::check_output(path)?;
     }
     let f = s.report().year(year).map_err(core)?;
-    for (label, value) in crate::screens::figures_text::rows(&f, lang) {
+    for (label, value) in crate::present::figures_text::rows(&f, lang) {
         super::write_row(out, &[&label, &value]).map_err(io)?;
     }
     if let Some(path) = csv_path {

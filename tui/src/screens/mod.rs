@@ -3,8 +3,6 @@
 
 pub mod basemail;
 pub mod experts;
-pub mod figures_text;
-pub mod meeting_text;
 pub mod meetings;
 pub mod members;
 pub mod privacy;

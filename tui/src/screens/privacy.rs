@@ -212,21 +212,6 @@ fn moved(state: &mut ListState, len: usize, action: Action) -> bool {
     true
 }
 
-/// A retention list row: number, name, status, when they left, when the period ended.
-pub fn due_fields(d: &Due, lang: Lang) -> [String; 5] {
-    [
-        d.member.number.to_string(),
-        d.member.name.sorted(),
-        crate::screens::members::status_label(d.member.status(), lang).to_string(),
-        format!("{} {}", Msg::PrivLeftOn.text(lang), format_date(d.left)),
-        format!(
-            "{} {}",
-            Msg::PrivDueSince.text(lang),
-            format_date(d.due_since)
-        ),
-    ]
-}
-
 /// Writes the JSON export and the PDF summary of member `number` into `dir`.
 pub fn export_person(s: &Session, number: u64, dir: &Path, lang: Lang) -> Status {
     let result = (|| -> std::result::Result<(PathBuf, PathBuf), String> {
@@ -518,7 +503,7 @@ impl PrivacyTab {
                     .due
                     .iter()
                     .map(|d| {
-                        let [number, name, status, left, due] = due_fields(d, lang);
+                        let [number, name, status, left, due] = crate::present::due_fields(d, lang);
                         ListItem::new(Line::from(format!(
                             "{number:<6} {name:<30} {status:<10} {left}  {due}"
                         )))

@@ -1,13 +1,12 @@
 //! The Today tab, the start screen after login: what needs doing, per role, each line leading to
 //! the tab where it is done; and the year's figures with charts (`v`), saved as PDF and CSV (`p`).
 
-use super::figures_text;
-use super::meeting_text;
 use super::Status;
 use crate::files::write_atomically;
 use crate::i18n::{args, Lang, Msg};
 use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
+use crate::present::{figures_text, meeting_text};
 use crate::screen::Effects;
 use chrono::Datelike;
 use kapstok_core::common::{format_date, IsoWeek};

@@ -3,7 +3,7 @@
 
 use super::{BaseMailTab, RecipientRow, StatsView, View};
 use crate::i18n::{self, args, Lang, Msg};
-use crate::screens::members::address_lines;
+use crate::present::address_lines;
 use crate::screens::style::{bold, label};
 use crate::widgets::table::{self, Column};
 use chrono::NaiveDate;

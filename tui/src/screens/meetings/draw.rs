@@ -4,7 +4,7 @@
 
 use super::{MeetingsTab, View};
 use crate::i18n::{args, Lang, Msg};
-use crate::screens::meeting_text;
+use crate::present::meeting_text;
 use crate::screens::style::{bold, dim, green, highlight, label, red};
 use crate::widgets::table::{self, Column};
 use kapstok_core::common::format_date;

@@ -24,10 +24,10 @@ mod papers;
 mod rollcall;
 
 use super::clamp;
-use super::meeting_text;
 use crate::i18n::{Lang, Msg};
 use crate::jobs::{Back, Reloads};
 use crate::keys::{Action, Mode};
+use crate::present::meeting_text;
 use crate::screen::{Cx, Effects, Screen, Shared, Target};
 use chrono::NaiveDate;
 use kapstok_core::common::format_date;

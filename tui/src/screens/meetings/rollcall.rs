@@ -3,10 +3,10 @@
 //! records it and moves to the next voter, so a secretary can follow the room; ←/→ or Space
 //! cycle a choice, `-` clears it. The last row is the time of the vote (now suggested).
 
-use super::meeting_text;
 use crate::i18n::{args, Lang, Msg};
 use crate::keys::{Action, Mode};
 use crate::layers::{Layer, Next};
+use crate::present::meeting_text;
 use crate::screen::{Cx, Effects, Status};
 use crate::widgets::centered;
 use kapstok_core::common::parse_time;

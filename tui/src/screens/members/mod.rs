@@ -6,7 +6,7 @@ pub mod screen;
 
 use crate::i18n::{Lang, Msg};
 use crate::widgets::ellipsize;
-use kapstok_core::common::{format_date, Address};
+use kapstok_core::common::format_date;
 use kapstok_core::members::search::{Query, SearchIndex};
 use kapstok_core::members::{Member, Status};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,24 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 use std::ops::Range;
 
-/// A status in words.
-pub fn status_label(status: &Status, lang: Lang) -> String {
-    match status {
-        Status::Active => Msg::StatusActive.text(lang).into(),
-        Status::Suspended => Msg::StatusSuspended.text(lang).into(),
-        Status::Ended { reason } => format!("{} ({reason})", Msg::StatusEnded.text(lang)),
-        Status::Deceased => Msg::StatusDeceased.text(lang).into(),
-    }
-}
-
-/// The address as lines for the screen.
-pub fn address_lines(address: &Address, lang: Lang) -> Vec<String> {
-    match address {
-        Address::CareOfOffice => vec![Msg::AddrCareOf.text(lang).into()],
-        Address::Unknown => vec![Msg::AddrUnknown.text(lang).into()],
-        other => other.lines().unwrap_or_default(),
-    }
-}
+pub use crate::present::{address_lines, status_label};
 
 /// A status as the list shows it (the reason of an ended membership is only in the detail).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
