@@ -17,6 +17,7 @@ use kapstok_core::Session;
 use std::any::Any;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long a job runs before the status line shows it.
@@ -54,6 +55,9 @@ pub struct Jobs {
     running: Vec<Running>,
     sender: Sender<Done>,
     receiver: Receiver<Done>,
+    /// Reads take turns: at 100,000 members each holds a read of the register, and two at once
+    /// (Today's and Meetings' after a member change) would double the peak memory.
+    reads: Arc<Mutex<()>>,
 }
 
 impl Default for Jobs {
@@ -64,6 +68,7 @@ impl Default for Jobs {
             running: Vec::new(),
             sender,
             receiver,
+            reads: Arc::default(),
         }
     }
 }
@@ -82,7 +87,12 @@ impl Jobs {
         });
         let (sender, session) = (self.sender.clone(), session.clone());
         let work = job.work;
+        let reads = (!writes).then(|| self.reads.clone());
         std::thread::spawn(move || {
+            // One read after the other (a poisoned turn is still a turn).
+            let _turn = reads
+                .as_ref()
+                .map(|r| r.lock().unwrap_or_else(|e| e.into_inner()));
             // A job that panics still answers, so nobody waits for it for ever.
             let out =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session, lang)))

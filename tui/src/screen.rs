@@ -62,6 +62,16 @@ impl<'a> Shared<'a> {
         }
     }
 
+    /// The register, if another screen of this reload has read it already.
+    pub fn register_read(&self) -> Option<&[Member]> {
+        self.register.as_deref()
+    }
+
+    /// The session the reads are made in.
+    pub fn session(&self) -> &Session {
+        self.session
+    }
+
     /// The member register, read on first use.
     pub fn register(&mut self) -> Result<&[Member], Error> {
         if self.register.is_none() {

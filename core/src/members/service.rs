@@ -94,6 +94,20 @@ impl<'a> Members<'a> {
         Ok(all)
     }
 
+    /// Every member in number order, [`crate::members::READ_BATCH`] at a time: for a view that
+    /// keeps a little of each member (the meetings' people list), so what is held while it reads
+    /// is one batch, not the whole register.
+    pub fn in_batches(&self, mut visit: impl FnMut(&[Member])) -> Result<()> {
+        self.s.require(Permission::MembersRead)?;
+        self.s
+            .store()
+            .scan_batches::<Member>(super::READ_BATCH, |batch| {
+                let members: Vec<Member> = batch.into_iter().map(|(_, m)| m).collect();
+                visit(&members);
+                Ok(())
+            })
+    }
+
     /// One member by number.
     pub fn get(&self, number: u64) -> Result<Member> {
         self.s.require(Permission::MembersRead)?;

@@ -98,20 +98,36 @@ impl People {
     }
 }
 
-/// The members as on `day`, in register order.
+/// A member as the tab keeps them on `day`.
+fn person(m: &Member, day: NaiveDate) -> Person {
+    Person {
+        number: m.number,
+        name: m.name.full().into(),
+        known_as: m.known_as.as_str().into(),
+        attends: rules::may_attend(m, day),
+        votes: rules::may_vote(m, day),
+    }
+}
+
+/// The members as on `day`, in register order (the register is already in that order).
 fn people_on(members: &[Member], day: NaiveDate) -> People {
-    People::new(
-        members
-            .iter()
-            .map(|m| Person {
-                number: m.number,
-                name: m.name.full().into(),
-                known_as: m.known_as.as_str().into(),
-                attends: rules::may_attend(m, day),
-                votes: rules::may_vote(m, day),
-            })
-            .collect(),
-    )
+    People::new(members.iter().map(|m| person(m, day)).collect())
+}
+
+/// The members as on `day`, in register order, read a batch at a time: off the drawing thread
+/// the whole register is never held (it would be beside the tab's current list).
+fn people_read(s: &kapstok_core::Session, day: NaiveDate) -> Result<People> {
+    let mut keyed = Vec::new();
+    s.members().in_batches(|batch| {
+        keyed.extend(batch.iter().map(|m| {
+            (
+                (kapstok_core::members::rules::register_key(m), m.number),
+                person(m, day),
+            )
+        }));
+    })?;
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(People::new(keyed.into_iter().map(|(_, p)| p).collect()))
 }
 
 /// The tab's state.
@@ -223,7 +239,12 @@ impl MeetingsTab {
             self.people_day = None;
             // A read off the drawing thread still running is older than this one.
             self.reloads.outdate();
-            self.people = people_on(shared.register()?, day);
+            // The register another tab of this reload read, else a batch at a time (never the
+            // whole register beside the list).
+            self.people = match shared.register_read() {
+                Some(register) => people_on(register, day),
+                None => people_read(shared.session(), day)?,
+            };
             self.people_day = Some(day);
         }
         self.clamp_selection();
@@ -240,9 +261,8 @@ impl MeetingsTab {
     fn ask_people(&mut self) -> Effects {
         self.clamp_selection();
         let day = self.day();
-        self.reloads.ask(Msg::BusyReload, move |s, _| {
-            (day, s.members().list().map(|m| people_on(&m, day)))
-        })
+        self.reloads
+            .ask(Msg::BusyReload, move |s, _| (day, people_read(s, day)))
     }
 
     /// A read of the register came back: shown when it is the newest and for the day shown.
