@@ -38,6 +38,16 @@ fn openssh(key: &PrivateKey) -> String {
     key.public_key().to_openssh().unwrap()
 }
 
+/// A new key, registered for the administrator.
+fn admin_key(admin: &Session) -> PrivateKey {
+    let key = new_key();
+    admin
+        .users()
+        .add_key(admin.user_id(), &openssh(&key))
+        .unwrap();
+    key
+}
+
 /// A store with a member Zoë, the three roles, and the server on it.
 fn server(options: Options) -> (tempfile::TempDir, Kapstok, Session, serve::Running) {
     let dir = tempfile::tempdir().unwrap();
@@ -180,11 +190,7 @@ impl Terminal {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_registered_key_opens_the_ui_and_a_utf8_search_finds_zoe() {
     let (_dir, _k, admin, running) = server(Options::default());
-    let key = new_key();
-    admin
-        .users()
-        .add_key(admin.user_id(), &openssh(&key))
-        .unwrap();
+    let key = admin_key(&admin);
     let handle = with_key(running.addr, ADMIN, &key)
         .await
         .expect("key login");
@@ -236,11 +242,7 @@ async fn a_registered_key_opens_the_ui_and_a_utf8_search_finds_zoe() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unregistered_keys_and_passwords_are_refused() {
     let (_dir, _k, admin, running) = server(Options::default());
-    let key = new_key();
-    admin
-        .users()
-        .add_key(admin.user_id(), &openssh(&key))
-        .unwrap();
+    let key = admin_key(&admin);
     // A key nobody registered; a registered key for another account.
     assert!(with_key(running.addr, ADMIN, &new_key()).await.is_none());
     let volunteer = role_user(Role::Volunteer);
@@ -267,11 +269,7 @@ async fn unregistered_keys_and_passwords_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_without_a_pty_is_refused_with_a_message() {
     let (_dir, _k, admin, running) = server(Options::default());
-    let key = new_key();
-    admin
-        .users()
-        .add_key(admin.user_id(), &openssh(&key))
-        .unwrap();
+    let key = admin_key(&admin);
     let handle = with_key(running.addr, ADMIN, &key).await.unwrap();
     let channel = handle.channel_open_session().await.unwrap();
     channel.request_shell(true).await.unwrap();
@@ -293,11 +291,7 @@ async fn a_session_without_a_pty_is_refused_with_a_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_elsewhere_shows_and_a_resize_redraws() {
     let (_dir, _k, admin, running) = server(Options::default());
-    let key = new_key();
-    admin
-        .users()
-        .add_key(admin.user_id(), &openssh(&key))
-        .unwrap();
+    let key = admin_key(&admin);
     let handle = with_key(running.addr, ADMIN, &key).await.unwrap();
     let mut t = Terminal::open(handle, 80, 24).await;
     t.wait_for("Ingelogd als beheer").await;

@@ -423,6 +423,18 @@ fn pt(mm: f64) -> Pt {
 mod tests {
     use super::*;
 
+    /// The texts a writer put on its pages, in order.
+    fn texts(w: Writer) -> Vec<String> {
+        w.finish()
+            .concat()
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn each_line_of_a_multi_line_text_starts_a_line() {
         let mut w = Writer::new().unwrap();
@@ -431,15 +443,7 @@ mod tests {
             10.0,
             "De ALV besluit:\r\n1. de begroting\n\n2. de kascommissie\n",
         );
-        let texts: Vec<String> = w
-            .finish()
-            .concat()
-            .into_iter()
-            .filter_map(|i| match i {
-                Item::Text { text, .. } => Some(text),
-                _ => None,
-            })
-            .collect();
+        let texts = texts(w);
         assert_eq!(
             texts,
             [
@@ -458,15 +462,7 @@ mod tests {
         w.text(0.0, 10.0, " Postbus 2170 ·  8203 AD  LELYSTAD\tend ");
         let long = "woord  ".repeat(60);
         w.text(0.0, 10.0, &long);
-        let texts: Vec<String> = w
-            .finish()
-            .concat()
-            .into_iter()
-            .filter_map(|i| match i {
-                Item::Text { text, .. } => Some(text),
-                _ => None,
-            })
-            .collect();
+        let texts = texts(w);
         assert_eq!(texts[0], "1015 CS  AMSTERDAM");
         assert_eq!(texts[1], "Postbus 2170 ·  8203 AD  LELYSTAD end");
         assert!(texts.len() > 3, "the long text wraps");
