@@ -264,3 +264,27 @@ fn a_coordinator_cannot_export_erase_or_read_the_log() {
         assert!(!s.contains("wissen?"), "{s}");
     }
 }
+
+#[test]
+fn the_audit_log_says_which_changes_came_over_ssh() {
+    let f = fixture();
+    let remote =
+        f.k.login("beheer", PW)
+            .unwrap()
+            .with_origin(kapstok_core::access::Origin::Ssh {
+                address: "192.168.1.20:50000".into(),
+                key: Some("SHA256:abc".into()),
+            });
+    remote.members().create(&member("Op", "Afstand")).unwrap();
+    let mut app = login(&f, "beheer");
+    key(&mut app, KeyCode::Char('L'));
+    let s = screen(&mut app, 160, 30);
+    let lines: Vec<&str> = s.lines().filter(|l| l.contains("member.create")).collect();
+    assert_eq!(lines.len(), 4, "{s}");
+    // Newest first: the one made over ssh says from where; the local ones say nothing.
+    assert!(
+        lines[0].contains("member/4") && lines[0].contains("via ssh vanaf 192.168.1.20:50000"),
+        "{s}"
+    );
+    assert!(lines[1..].iter().all(|l| !l.contains("ssh")), "{s}");
+}

@@ -18,6 +18,7 @@ use crate::layers::{ConfirmLayer, FormLayer, Layer, Next, Submit};
 use crate::screen::{Cx, Effect, Effects};
 use crate::widgets::confirm::Question;
 use crate::widgets::form::{Field, Form};
+use kapstok_core::access::Origin;
 use kapstok_core::access::{AuditEntry, AuditFilter, AuditPage};
 use kapstok_core::common::{format_date, parse_date};
 use kapstok_core::error::{FieldError, Reason};
@@ -464,8 +465,15 @@ impl PrivacyTab {
                     .entries
                     .iter()
                     .map(|e| {
+                        // Where a change came from, when it was not this computer.
+                        let origin = match &e.origin {
+                            Origin::Local => String::new(),
+                            Origin::Ssh { address, .. } => {
+                                format!(" · {}", args::OriginSsh { address }.text(lang))
+                            }
+                        };
                         ListItem::new(Line::from(format!(
-                            "{}  {:<12} {:<20} {:<16} {}",
+                            "{}  {:<12} {:<20} {:<16} {}{origin}",
                             e.at.format("%d-%m-%Y %H:%M"),
                             e.user_name,
                             e.action,
