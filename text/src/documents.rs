@@ -26,12 +26,6 @@ area! {
         DocYearCardsByReason => "BaseMail: kaarten per reden", "BaseMail: cards by reason";
         DocYearCardsPerMonth => "Kaarten per maand", "Cards per month";
         DocYearCardsPerWeek => "Kaarten per week", "Cards per week";
-        DocReasonDetained => "gedetineerd", "detained";
-        DocReasonClinic => "kliniek", "clinic";
-        DocReasonHospital => "ziekenhuis", "hospital";
-        DocReasonBirthday => "verjaardag", "birthday";
-        DocReasonIll => "ziek", "ill";
-        DocReasonByHand => "met de hand", "by hand";
         // the general meeting (meetings/pdf.rs)
         DocMeetingSpring => "Algemene ledenvergadering (voorjaar)", "General meeting (spring)";
         DocMeetingAutumn => "Algemene ledenvergadering (najaar)", "General meeting (autumn)";

@@ -1,7 +1,7 @@
 //! Printing BaseMail: the label sheets (built in and custom), the printer and its calibration,
 //! the week's labels, a calibration test print, and the run sheet.
 
-use super::model::{Card, CardReason, LeftOutReason, Recipient, Run, Who};
+use super::model::{Card, LeftOutReason, Recipient, Run, Who};
 use super::rules::{self, SortNames};
 use super::service::BaseMail;
 use crate::common::IsoWeek;
@@ -399,7 +399,7 @@ impl BaseMail<'_> {
         );
         w.rule();
         for card in &run.cards {
-            let reasons: Vec<&str> = card.reasons.iter().map(|r| t(reason_word(*r))).collect();
+            let reasons: Vec<&str> = card.reasons.iter().map(|r| t(r.word())).collect();
             let heading = format!("{} ({})", card.name, reasons.join(", "));
             w.keep(22.0);
             w.boxes_then_text(&[t(Msg::Written), t(Msg::RunSheetPosted)], 10.0, &heading);
@@ -425,17 +425,5 @@ impl BaseMail<'_> {
         document::render(&w.finish(), &format!("BaseMail {week}"))
             .map(Printout::Ready)
             .map_err(print_error)
-    }
-}
-
-/// A card reason's word on the run sheet, as the BaseMail screens name it.
-fn reason_word(r: CardReason) -> Msg {
-    match r {
-        CardReason::Detained => Msg::ReasonDetained,
-        CardReason::Clinic => Msg::ReasonClinic,
-        CardReason::Hospital => Msg::ReasonHospital,
-        CardReason::Birthday => Msg::ReasonBirthday,
-        CardReason::Ill => Msg::ReasonIll,
-        CardReason::Manual => Msg::ReasonManual,
     }
 }

@@ -231,6 +231,19 @@ pub enum CardReason {
 }
 
 impl CardReason {
+    /// The reason in words, as the screens and the run sheet name it.
+    pub fn word(self) -> kapstok_text::Msg {
+        use kapstok_text::Msg;
+        match self {
+            CardReason::Detained => Msg::ReasonDetained,
+            CardReason::Clinic => Msg::ReasonClinic,
+            CardReason::Hospital => Msg::ReasonHospital,
+            CardReason::Birthday => Msg::ReasonBirthday,
+            CardReason::Ill => Msg::ReasonIll,
+            CardReason::Manual => Msg::ReasonManual,
+        }
+    }
+
     /// All reasons.
     pub const ALL: [CardReason; 6] = [
         CardReason::Detained,

@@ -3,7 +3,6 @@
 //! section.
 
 use super::export::PersonExport;
-use crate::basemail::CardReason;
 use crate::common::format_date;
 use crate::experts::{Allowance, Outcome, ReviewStatus};
 use crate::meetings::Choice;
@@ -41,17 +40,6 @@ fn consent(k: ConsentKind) -> Msg {
         ConsentKind::ConvocationEmail => Msg::DocConsentConvocationEmail,
         ConsentKind::BirthdayCard => Msg::DocConsentBirthdayCard,
         ConsentKind::Magazine => Msg::DocConsentMagazine,
-    }
-}
-
-fn card_reason(r: CardReason) -> Msg {
-    match r {
-        CardReason::Detained => Msg::DocReasonDetained,
-        CardReason::Clinic => Msg::DocReasonClinic,
-        CardReason::Hospital => Msg::DocReasonHospital,
-        CardReason::Birthday => Msg::DocReasonBirthday,
-        CardReason::Ill => Msg::DocReasonIll,
-        CardReason::Manual => Msg::DocReasonByHand,
     }
 }
 
@@ -247,7 +235,7 @@ pub fn render_in(p: &PersonExport, lang: Lang) -> Result<Vec<u8>, PrintError> {
         }
     }
     for c in &p.basemail.cards {
-        let reasons: Vec<&str> = c.reasons.iter().map(|r| t(card_reason(*r))).collect();
+        let reasons: Vec<&str> = c.reasons.iter().map(|r| t(r.word())).collect();
         let posted = c
             .posted
             .map(|d| {

@@ -234,16 +234,6 @@ pub fn csv(f: &YearFigures) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The card reasons' words in the order of [`CardReason::ALL`].
-const REASONS: [Msg; 6] = [
-    Msg::DocReasonDetained,
-    Msg::DocReasonClinic,
-    Msg::DocReasonHospital,
-    Msg::DocReasonBirthday,
-    Msg::DocReasonIll,
-    Msg::DocReasonByHand,
-];
-
 /// The figures as a PDF in Dutch (see [`pdf_in`]).
 pub fn pdf(f: &YearFigures, association: &str) -> Result<Vec<u8>, PrintError> {
     pdf_in(f, association, Lang::Nl)
@@ -311,8 +301,9 @@ pub fn pdf_in(f: &YearFigures, association: &str, lang: Lang) -> Result<Vec<u8>,
             (t(Msg::DocYearTrainings), f.trainings_completed.to_string()),
         ],
     );
-    let reasons: Vec<(&str, String)> = REASONS
+    let reasons: Vec<(&str, String)> = CardReason::ALL
         .iter()
+        .map(|r| r.word())
         .zip(f.cards_by_reason)
         .map(|(n, v)| (n.text(lang), v.to_string()))
         .collect();

@@ -10,14 +10,7 @@ use kapstok_core::experts::{
 
 /// Why a card is sent, in words.
 pub fn card_reason(r: CardReason) -> Msg {
-    match r {
-        CardReason::Detained => Msg::ReasonDetained,
-        CardReason::Clinic => Msg::ReasonClinic,
-        CardReason::Hospital => Msg::ReasonHospital,
-        CardReason::Birthday => Msg::ReasonBirthday,
-        CardReason::Ill => Msg::ReasonIll,
-        CardReason::Manual => Msg::ReasonManual,
-    }
+    r.word()
 }
 
 /// The reasons of a card, in words: "gedetineerd, verjaardag".
