@@ -165,3 +165,17 @@ fn a_blocked_user_cannot_log_in_until_unblocked() {
     );
     assert_success(&out, "an unblocked user logs in");
 }
+
+#[test]
+fn serve_on_a_port_in_use_says_so_and_what_to_do() {
+    let store = Store::demo();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = store.run(&["serve", "--listen", &addr], &[]);
+    let err = assert_failure(&out, "serve on a port in use");
+    assert!(
+        err.contains(&format!("De server kan niet starten op {addr}")),
+        "{err}"
+    );
+    assert!(err.contains("--listen"), "says what to do: {err}");
+}

@@ -18,6 +18,8 @@ area! {
         ServeNeedsTerminal => "kapstok heeft een terminal nodig: start ssh met -t (of zonder opdracht).", "kapstok needs a terminal: start ssh with -t (or without a command).";
         ServeNoCommands => "Opdrachten via ssh kan deze versie nog niet; log in zonder opdracht voor het scherm.", "This version cannot run commands over ssh yet; log in without a command for the screen.";
         ServeAccessRevoked => "Uw toegang is ingetrokken (account geblokkeerd of sleutel verwijderd). Vraag een beheerder.", "Your access was withdrawn (account blocked or key removed). Ask an administrator.";
+        ServeStopped => "kapstok is gestopt", "kapstok has stopped";
+        ServeFailed => "De server is met een fout gestopt; de opgeslagen gegevens zijn er nog.", "The server stopped with an error; the saved data is still there.";
         ServeStopHint => "Ctrl+C stopt de server.", "Ctrl+C stops the server.";
         OriginLocal => "op deze computer", "on this computer";
     }
@@ -26,6 +28,7 @@ area! {
         CliKeyRemoved { user, fingerprint } => "SSH-sleutel van {user} verwijderd: {fingerprint}", "SSH key of {user} removed: {fingerprint}";
         CliKeyFileUnreadable { path, error } => "Kan het sleutelbestand {path} niet lezen: {error}", "Cannot read the key file {path}: {error}";
         ServeListening { addr, fingerprint } => "kapstok luistert op {addr} (ssh). Vingerafdruk van de server: {fingerprint}", "kapstok is listening on {addr} (ssh). Server fingerprint: {fingerprint}";
+        ServeCannotStart { addr } => "De server kan niet starten op {addr}: is die poort al in gebruik (een andere kapstok serve?), of mag dit adres niet? Kies een ander met --listen.", "The server cannot start on {addr}: is that port in use already (another kapstok serve?), or is the address not allowed? Choose another with --listen.";
         OriginSsh { address } => "via ssh vanaf {address}", "over ssh from {address}";
     }
 }

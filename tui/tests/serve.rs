@@ -189,7 +189,8 @@ impl Terminal {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_registered_key_opens_the_ui_and_a_utf8_search_finds_zoe() {
-    let (_dir, _k, admin, running) = server(Options::default());
+    let (_dir, k, admin, running) = server(Options::default());
+    let fingerprint_at_start = running.fingerprint.clone();
     let key = admin_key(&admin);
     let handle = with_key(running.addr, ADMIN, &key)
         .await

@@ -35,8 +35,16 @@ pub(super) fn run(args: Args, k: Kapstok, lang: Lang) -> CliResult {
         idle_timeout: Duration::from_secs(args.idle_minutes.max(1) * 60),
         lang,
     };
-    let running = crate::serve::start(k, options, true)
-        .map_err(|e| Failure(format!("kapstok serve: {e}")))?;
+    let listen = args.listen;
+    let running = crate::serve::start(k, options, true).map_err(|e| {
+        // What went wrong in the user's words; the system's on a line of its own.
+        Failure(format!(
+            "{}\n{}{}",
+            args::ServeCannotStart { addr: &listen }.text(lang),
+            Msg::CliTechnicalDetail.text(lang),
+            kapstok_core::common::printable(&e.to_string())
+        ))
+    })?;
     println!(
         "{}",
         args::ServeListening {
@@ -46,9 +54,14 @@ pub(super) fn run(args: Args, k: Kapstok, lang: Lang) -> CliResult {
         .text(lang)
     );
     println!("{}", Msg::ServeStopHint.text(lang));
-    running
-        .wait()
-        .map_err(|e| Failure(format!("kapstok serve: {e}")))?;
+    running.wait().map_err(|e| {
+        Failure(format!(
+            "{}\n{}{}",
+            Msg::ServeFailed.text(lang),
+            Msg::CliTechnicalDetail.text(lang),
+            kapstok_core::common::printable(&e.to_string())
+        ))
+    })?;
     // An erasure's rewrite needs the store closed: now it is.
     kapstok_core::privacy::rewrite_pending(&path).map_err(|e| Failure::core(&e, lang))?;
     Ok(())

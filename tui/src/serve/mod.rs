@@ -174,6 +174,10 @@ pub fn start(k: Kapstok, options: Options, until_ctrl_c: bool) -> std::io::Resul
         ..Default::default()
     });
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    // What every client is told when the server stops.
+    let stopped = crate::i18n::Msg::ServeStopped
+        .text(options.lang)
+        .to_string();
     let shared = Arc::new(Shared { k, options });
     let thread = std::thread::Builder::new()
         .name("kapstok-serve".into())
@@ -186,11 +190,11 @@ pub fn start(k: Kapstok, options: Options, until_ctrl_c: bool) -> std::io::Resul
                 tokio::select! {
                     result = running => result,
                     _ = stop_rx => {
-                        handle.shutdown("kapstok stopt".into());
+                        handle.shutdown(stopped);
                         Ok(())
                     }
                     _ = ctrl_c(until_ctrl_c) => {
-                        handle.shutdown("kapstok stopt".into());
+                        handle.shutdown(stopped);
                         Ok(())
                     }
                 }
