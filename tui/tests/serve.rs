@@ -238,6 +238,16 @@ async fn a_registered_key_opens_the_ui_and_a_utf8_search_finds_zoe() {
         "the alternate screen was left"
     );
     running.stop().unwrap();
+    // The host key stays in the store's folder, for the owner alone, and is used again.
+    let path = k.path().join(serve::HOST_KEY_FILE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let again = serve::host_fingerprint(&serve::host_key(k.path()).unwrap());
+    assert_eq!(again, fingerprint_at_start);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
