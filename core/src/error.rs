@@ -372,6 +372,9 @@ pub enum Error {
         /// Its id or number.
         id: u64,
     },
+    /// Another session changed the same fields of the record meanwhile; nothing was written.
+    #[error("{} {} was changed meanwhile{}: {}", .0.kind, .0.id, .0.who.as_deref().map(|w| format!(" by {w}")).unwrap_or_default(), .0.fields.iter().map(|f| f.field).collect::<Vec<_>>().join(", "))]
+    Conflict(Box<crate::common::Conflict>),
     /// Another process has the store open.
     #[error("this database is already open in another kapstok window ({path})")]
     AlreadyOpen {

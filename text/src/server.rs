@@ -22,6 +22,8 @@ area! {
         ServeFailed => "De server is met een fout gestopt; de opgeslagen gegevens zijn er nog.", "The server stopped with an error; the saved data is still there.";
         ServeStopHint => "Ctrl+C stopt de server.", "Ctrl+C stops the server.";
         OriginLocal => "op deze computer", "on this computer";
+        // edit conflicts between sessions
+        ConflictSomeone => "iemand anders", "someone else";
     }
     args {
         CliKeyAdded { user, fingerprint } => "SSH-sleutel toegevoegd voor {user}: {fingerprint}", "SSH key added for {user}: {fingerprint}";
@@ -30,5 +32,8 @@ area! {
         ServeListening { addr, fingerprint } => "kapstok luistert op {addr} (ssh). Vingerafdruk van de server: {fingerprint}", "kapstok is listening on {addr} (ssh). Server fingerprint: {fingerprint}";
         ServeCannotStart { addr } => "De server kan niet starten op {addr}: is die poort al in gebruik (een andere kapstok serve?), of mag dit adres niet? Kies een ander met --listen.", "The server cannot start on {addr}: is that port in use already (another kapstok serve?), or is the address not allowed? Choose another with --listen.";
         OriginSsh { address } => "via ssh vanaf {address}", "over ssh from {address}";
+        ErrConflict { record, who, when, fields } => "{record} is intussen gewijzigd door {who} ({when}); u en zij wijzigden {fields}. Er is niets opgeslagen: open het opnieuw en voer uw wijziging weer in.", "{record} was changed meanwhile by {who} ({when}); you both changed {fields}. Nothing was saved: open it again and make your change again.";
+        ConflictInForm { who, when } => "{who} heeft dit intussen gewijzigd ({when}). Wat alleen zij wijzigden staat nu in het formulier; onder de velden die u allebei wijzigde staat hun waarde. Ctrl+S slaat uw waarden op, Esc laat de hunne staan.", "{who} changed this meanwhile ({when}). What only they changed is now in the form; under the fields you both changed is their value. Ctrl+S saves your values, Esc keeps theirs.";
+        ConflictField { theirs, original } => "intussen gewijzigd in «{theirs}» (was «{original}»)", "changed meanwhile to «{theirs}» (was «{original}»)";
     }
 }

@@ -82,6 +82,39 @@ impl Session {
         self.k.store()
     }
 
+    /// A save refused by [`crate::common::Merge`] as a conflict, with who changed the record last
+    /// and when (from the audit log, newest first; only the most recent entries are looked at,
+    /// as the change that conflicts is a recent one).
+    pub(crate) fn conflict(
+        &self,
+        kind: &'static str,
+        id: u64,
+        record: &str,
+        fields: Vec<crate::common::FieldConflict>,
+    ) -> Error {
+        let mut last = None;
+        let mut looked = 0usize;
+        // A failed read leaves who and when unknown; the conflict itself stands.
+        let _ = self
+            .store()
+            .each_newest_first_while::<AuditEntry>(|_, entry| {
+                looked += 1;
+                if entry.record == record {
+                    last = Some((entry.user_name, entry.at));
+                    return false;
+                }
+                looked < 10_000
+            });
+        let (who, when) = last.map_or((None, None), |(w, t)| (Some(w), Some(t)));
+        Error::Conflict(Box::new(crate::common::Conflict {
+            kind,
+            id,
+            who,
+            when,
+            fields,
+        }))
+    }
+
     /// Writes an audit entry inside a transaction.
     pub(crate) fn audit(
         &self,

@@ -254,6 +254,29 @@ pub struct MemberInput {
     pub notes: String,
 }
 
+crate::mergeable!(MemberInput {
+    given,
+    prefix,
+    surname,
+    known_as,
+    birth_date,
+    phone,
+    email,
+    address_kind,
+    street,
+    house_number,
+    addition,
+    postcode,
+    city,
+    country,
+    joined,
+    consent_convocation_email,
+    consent_birthday_card,
+    consent_magazine,
+    last_contact,
+    notes,
+});
+
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
 }

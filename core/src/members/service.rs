@@ -6,7 +6,7 @@ use super::model::{Consents, Member, MemberInput, Status, StatusEntry};
 use super::rules::{self, Warning};
 use super::search::{Query, SearchIndex};
 use crate::access::Session;
-use crate::common::PersonName;
+use crate::common::{Conflict, Merge, PersonName};
 use crate::error::{Error, FieldError, Permission, Reason, Result, RowError};
 use crate::store::{abort, Record, Tx, TxResult};
 use chrono::NaiveDate;
@@ -157,8 +157,28 @@ impl<'a> Members<'a> {
         }
         let member = match number {
             None => self.write_new(&valid)?,
-            Some(n) => self.write_update(n, &valid)?,
+            Some(n) => self.write_update(n, &valid, None)?,
         };
+        Ok(SaveOutcome::Saved(Box::new(Saved { member, warnings })))
+    }
+
+    /// [`Members::save`] of changes to member `number` made in a form loaded as `original`:
+    /// inside the transaction, what is stored now is compared with `original` field by field
+    /// ([`crate::common::Merge`]). Fields only this form changed are written, fields another
+    /// session changed meanwhile are kept, and when both changed a field differently nothing is
+    /// written: [`Error::Conflict`] says who, when, and per field yours, theirs and the original.
+    pub fn save_over(
+        &self,
+        input: &MemberInput,
+        number: u64,
+        accept: Accept,
+        original: &MemberInput,
+    ) -> Result<SaveOutcome> {
+        let (valid, warnings) = self.validated(input, Some(number))?;
+        if !warnings.is_empty() && accept == Accept::NoWarnings {
+            return Ok(SaveOutcome::Warnings(warnings));
+        }
+        let member = self.write_update(number, &valid, Some((original, input)))?;
         Ok(SaveOutcome::Saved(Box::new(Saved { member, warnings })))
     }
 
@@ -194,7 +214,7 @@ impl<'a> Members<'a> {
     /// [`Members::save`]).
     pub fn update(&self, number: u64, input: &MemberInput) -> Result<Saved> {
         let (valid, warnings) = self.validated(input, Some(number))?;
-        let member = self.write_update(number, &valid)?;
+        let member = self.write_update(number, &valid, None)?;
         Ok(Saved { member, warnings })
     }
 
@@ -221,11 +241,47 @@ impl<'a> Members<'a> {
     }
 
     /// Writes validated changes to member `number`, its consents and an audit entry (nothing
-    /// when nothing changed).
-    fn write_update(&self, number: u64, valid: &rules::Valid) -> Result<Member> {
+    /// when nothing changed). With `merge` (the form's original input and yours), yours is
+    /// first merged into what is stored now ([`Members::save_over`]).
+    fn write_update(
+        &self,
+        number: u64,
+        valid: &rules::Valid,
+        merge: Option<(&MemberInput, &MemberInput)>,
+    ) -> Result<Member> {
         let now = self.s.now();
-        self.s.store().transact(|tx| {
+        let done = self.s.store().transact(|tx| {
             let old = changeable(tx, number)?;
+            let merged;
+            let valid = match merge {
+                None => valid,
+                Some((original, yours)) => {
+                    let theirs = MemberInput::from_member(&old);
+                    let input = match MemberInput::merge(original, yours, &theirs) {
+                        Ok(input) => input,
+                        Err(fields) => {
+                            return abort(Error::Conflict(Box::new(Conflict {
+                                kind: "member",
+                                id: number,
+                                who: None,
+                                when: None,
+                                fields,
+                            })))
+                        }
+                    };
+                    if input == *yours {
+                        valid
+                    } else {
+                        match rules::validate(&input, self.s.today()) {
+                            Ok(v) => {
+                                merged = v;
+                                &merged
+                            }
+                            Err(errors) => return abort(Error::Invalid(errors)),
+                        }
+                    }
+                }
+            };
             let mut member = old.clone();
             valid.clone().apply_to(&mut member);
             // The history starts on the date of joining: it moves along when that is corrected.
@@ -258,6 +314,10 @@ impl<'a> Members<'a> {
                 &changed_fields(&old, &member),
             )?;
             Ok(member)
+        });
+        done.map_err(|e| match e {
+            Error::Conflict(c) => self.s.conflict(c.kind, c.id, &record(number), c.fields),
+            e => e,
         })
     }
 

@@ -20,6 +20,20 @@ pub fn unfit(u: &kapstok_core::basemail::Unfit, lang: Lang) -> String {
     format!("{} ({why})", u.name)
 }
 
+/// Who changed a record meanwhile ("someone else" when the audit log does not say).
+pub fn conflict_who(c: &kapstok_core::common::Conflict, lang: Lang) -> String {
+    c.who
+        .clone()
+        .unwrap_or_else(|| Msg::ConflictSomeone.text(lang).to_string())
+}
+
+/// When a record was changed meanwhile: date and time ("?" when the audit log does not say).
+pub fn conflict_when(c: &kapstok_core::common::Conflict) -> String {
+    c.when
+        .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+        .unwrap_or_else(|| "?".into())
+}
+
 /// A core error as a sentence for the user.
 pub fn error(e: &Error, lang: Lang) -> String {
     match e {
@@ -43,6 +57,18 @@ pub fn error(e: &Error, lang: Lang) -> String {
             Msg::ErrNotFound.text(lang),
             record_kind(kind, lang)
         ),
+        Error::Conflict(c) => args::ErrConflict {
+            record: &format!("{} {}", record_kind(c.kind, lang), c.id),
+            who: &conflict_who(c, lang),
+            when: &conflict_when(c),
+            fields: &c
+                .fields
+                .iter()
+                .map(|f| field_name(f.field, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+        .text(lang),
         Error::AlreadyOpen { path } => format!("{} ({path}).", Msg::ErrAlreadyOpen.text(lang)),
         Error::NewerFormat { found, supported } => {
             format!("{} ({found} > {supported})", Msg::ErrNewerFormat.text(lang))

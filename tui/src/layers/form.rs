@@ -3,11 +3,12 @@
 //! form, whose yes saves and closes the form ([`crate::screen::Effect::CloseLayer`]).
 
 use super::{keep, Layer, Next};
-use crate::i18n::Lang;
+use crate::i18n::{self, args, Lang};
 use crate::keys::{Action, Mode};
-use crate::screen::{Cx, Effects};
+use crate::screen::{Cx, Effects, Status};
 use crate::widgets::centered;
-use crate::widgets::form::{Form, Outcome};
+use crate::widgets::form::{Form, FormInput, Outcome};
+use kapstok_core::common::Conflict;
 use kapstok_core::Error;
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -33,6 +34,52 @@ impl Submit {
             }
             e => Submit::Stay(Effects::error(e, lang)),
         }
+    }
+
+    /// Another session changed the record meanwhile, and some fields both ways
+    /// ([`kapstok_core::Error::Conflict`]); nothing was saved. The form is brought up to date:
+    /// fields this form left as they were take `theirs` (what is stored now), and under each
+    /// field both changed stands their value and the original, while the field keeps yours.
+    /// `original` becomes `theirs`, so saving again keeps your values where you both changed a
+    /// field, and Esc leaves theirs.
+    pub fn conflicted<I: FormInput>(
+        form: &mut Form,
+        original: &mut I,
+        theirs: I,
+        conflict: &Conflict,
+        lang: Lang,
+    ) -> Submit {
+        let was = original.fields();
+        let now = theirs.fields();
+        for (was, now) in was.iter().zip(&now) {
+            if was.value != now.value && form.value(was.name) == was.value {
+                form.set_value(was.name, &now.value);
+            }
+        }
+        I::show(form);
+        *original = theirs;
+        let notes = conflict
+            .fields
+            .iter()
+            .map(|f| {
+                let text = args::ConflictField {
+                    theirs: &form.shown_value(f.field, &f.theirs, lang),
+                    original: &form.shown_value(f.field, &f.original, lang),
+                }
+                .text(lang);
+                (f.field, text)
+            })
+            .collect();
+        let message = args::ConflictInForm {
+            who: &i18n::conflict_who(conflict, lang),
+            when: &i18n::conflict_when(conflict),
+        }
+        .text(lang);
+        form.show_notes(notes, message.clone());
+        Submit::Stay(Effects::status(Status {
+            text: message,
+            error: true,
+        }))
     }
 
     /// Done, or refused (see [`Submit::refused`]).

@@ -371,10 +371,10 @@ fn member_action<S: MemberHost>(
             ))
         }
         _ if !cx.session.can(Permission::MembersWrite) => Effects::info(cx.t(Msg::ReadOnlyRole)),
-        Action::Edit => member_form_layer::<S>(
-            MemberInput::from_member(&member).form(Msg::FormEditMember),
-            Some(number),
-        ),
+        Action::Edit => {
+            let original = MemberInput::from_member(&member);
+            member_form_layer::<S>(original.form(Msg::FormEditMember), Some((number, original)))
+        }
         Action::Status => Effects::push(
             FormLayer::<S>::new(
                 status_form(&member, cx.session.today()),
@@ -410,10 +410,13 @@ fn saved<S: MemberHost>(s: &mut S, done: Result<u64, Error>, m: Msg, cx: &Cx) ->
     }
 }
 
-fn member_form_layer<S: MemberHost>(form: Form, number: Option<u64>) -> Effects {
+/// The member form: a new member, or changes to member `number` loaded as `original` (the save
+/// merges with what another session saved meanwhile, see [`Submit::conflicted`]).
+fn member_form_layer<S: MemberHost>(form: Form, editing: Option<(u64, MemberInput)>) -> Effects {
+    let mut editing = editing;
     Effects::push(
         FormLayer::<S>::new(form, move |form, s: &mut S, cx| {
-            submit_member(form, s, number, cx)
+            submit_member(form, s, editing.as_mut(), cx)
         })
         .on_change(MemberInput::show)
         .height(u16::MAX),
@@ -426,15 +429,28 @@ fn member_form_layer<S: MemberHost>(form: Form, number: Option<u64>) -> Effects 
 fn submit_member<S: MemberHost>(
     form: &mut Form,
     s: &mut S,
-    number: Option<u64>,
+    editing: Option<&mut (u64, MemberInput)>,
     cx: &Cx,
 ) -> Submit {
     let input = MemberInput::from_form(form);
-    match cx
-        .session
-        .members()
-        .save(&input, number, Accept::NoWarnings)
-    {
+    let number = editing.as_ref().map(|(n, _)| *n);
+    let original = editing.as_ref().map(|(_, o)| o.clone());
+    let save = |accept| match (number, &original) {
+        (Some(n), Some(original)) => cx.session.members().save_over(&input, n, accept, original),
+        _ => cx.session.members().save(&input, None, accept),
+    };
+    match save(Accept::NoWarnings) {
+        Err(Error::Conflict(conflict)) => match (editing, cx.session.members().get(conflict.id)) {
+            (Some((_, original)), Ok(now)) => Submit::conflicted(
+                form,
+                original,
+                MemberInput::from_member(&now),
+                &conflict,
+                cx.lang,
+            ),
+            (_, Err(e)) => Submit::refused(form, &e, cx.lang),
+            (None, Ok(_)) => Submit::refused(form, &Error::Conflict(conflict), cx.lang),
+        },
         Err(e) => Submit::refused(form, &e, cx.lang),
         Ok(SaveOutcome::Warnings(warnings)) => {
             let numbers: Vec<String> = warnings
@@ -452,7 +468,13 @@ fn submit_member<S: MemberHost>(
             Submit::Stay(Effects::push(ConfirmLayer::<S>::new(
                 Question::yes_no(text),
                 move |s: &mut S, cx: &Cx| {
-                    let done = cx.session.members().save(&input, number, Accept::Warnings);
+                    let members = cx.session.members();
+                    let done = match (number, &original) {
+                        (Some(n), Some(original)) => {
+                            members.save_over(&input, n, Accept::Warnings, original)
+                        }
+                        _ => members.save(&input, None, Accept::Warnings),
+                    };
                     match saved_member(s, done, number, cx) {
                         Ok(effects) => effects.and(Effect::CloseLayer),
                         Err(e) => Effects::error(&e, cx.lang),

@@ -440,19 +440,34 @@ impl Form {
     /// Shows validation errors under their fields and focuses the first; errors about fields
     /// the form does not show are returned as sentences.
     pub fn show_errors(&mut self, errors: &[FieldError], lang: Lang) -> Vec<String> {
+        let texts = errors
+            .iter()
+            .map(|e| (e.field, i18n::reason(&e.reason, lang)))
+            .collect();
+        let rest = self.show_notes(texts, Msg::FormHasErrors.text(lang).to_string());
+        errors
+            .iter()
+            .filter(|e| rest.contains(&e.field))
+            .map(|e| i18n::field_error(e, lang))
+            .collect()
+    }
+
+    /// Shows each text under the field it names (several for one field joined by "; "), the
+    /// focus on the first such field and `message` above the fields; answers the names of the
+    /// fields the form does not show.
+    pub fn show_notes(
+        &mut self,
+        notes: Vec<(&'static str, String)>,
+        message: String,
+    ) -> Vec<&'static str> {
         for f in &mut self.fields {
             f.error = None;
         }
         let mut rest = Vec::new();
         let mut first = None;
-        for e in errors {
-            match self
-                .fields
-                .iter()
-                .position(|f| f.name == e.field && f.visible)
-            {
+        for (name, text) in notes {
+            match self.fields.iter().position(|f| f.name == name && f.visible) {
                 Some(i) => {
-                    let text = i18n::reason(&e.reason, lang);
                     let field = &mut self.fields[i];
                     field.error = Some(match field.error.take() {
                         Some(before) => format!("{before}; {text}"),
@@ -460,14 +475,34 @@ impl Form {
                     });
                     first = Some(first.map_or(i, |f: usize| f.min(i)));
                 }
-                None => rest.push(i18n::field_error(e, lang)),
+                None => rest.push(name),
             }
         }
         if let Some(i) = first {
             self.focus = i;
         }
-        self.message = Some(Msg::FormHasErrors.text(lang).to_string());
+        self.message = Some(message);
         rest
+    }
+
+    /// A field's value as its field shows it: a choice's label instead of its stable value.
+    pub fn shown_value(&self, name: &str, value: &str, lang: Lang) -> String {
+        let Some(field) = self.fields.iter().find(|f| f.name == name) else {
+            return value.to_string();
+        };
+        match &field.kind {
+            Kind::Choice(options) => options
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(_, m)| m.text(lang).to_string())
+                .unwrap_or_else(|| value.to_string()),
+            Kind::Options(options) => options
+                .iter()
+                .find(|(v, _)| v == value)
+                .map(|(_, label)| label.clone())
+                .unwrap_or_else(|| value.to_string()),
+            Kind::Text | Kind::Multiline | Kind::Secret => value.to_string(),
+        }
     }
 
     /// The height the form needs in a popup `width` wide to show the note and every visible
