@@ -206,6 +206,14 @@ impl Kapstok {
         self.inner.store.subscribe()
     }
 
+    /// [`Kapstok::subscribe`], woken after each change: see [`store::Store::subscribe_waking`].
+    pub fn subscribe_waking(
+        &self,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> store::changes::Subscription {
+        self.inner.store.subscribe_waking(std::sync::Arc::new(wake))
+    }
+
     /// The store's folder.
     pub fn path(&self) -> &Path {
         self.inner.store.path()

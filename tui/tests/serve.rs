@@ -360,3 +360,76 @@ async fn blocking_the_account_or_removing_the_key_ends_the_session() {
     assert_eq!(t.wait_closed().await, Some(1));
     running.stop().unwrap();
 }
+
+/// A second administrator, "balie", with a key of their own.
+fn second_admin(admin: &Session) -> PrivateKey {
+    let id = admin
+        .users()
+        .add("balie", Role::Administrator, ROLE_PASSWORD)
+        .unwrap();
+    let key = new_key();
+    admin.users().add_key(id, &openssh(&key)).unwrap();
+    key
+}
+
+/// Logged in over ssh, on the register, filtered to Zoë and her row chosen.
+async fn on_zoe(addr: SocketAddr, user: &str, key: &PrivateKey) -> Terminal {
+    let handle = with_key(addr, user, key).await.expect("key login");
+    let mut t = Terminal::open(handle, 100, 30).await;
+    t.wait_for(&format!("Ingelogd als {user}")).await;
+    t.send(b"1").await;
+    t.wait_for("Jansen").await;
+    t.send("/zoë".as_bytes()).await;
+    t.wait_until("only Brouwer", |text| !text.contains("Jansen"))
+        .await;
+    t.send(b"\r").await;
+    t
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_staff_see_each_others_edits_and_the_second_of_two_edits_of_one_field_is_refused() {
+    let (_dir, _k, admin, running) = server(Options::default());
+    let key_a = admin_key(&admin);
+    let key_b = second_admin(&admin);
+    let mut a = on_zoe(running.addr, ADMIN, &key_a).await;
+    let mut b = on_zoe(running.addr, "balie", &key_b).await;
+
+    // The administrator edits Zoë's first name; the desk sees it without a key.
+    a.send(b"e").await;
+    a.wait_for("Voornaam").await;
+    a.send(b" Anna\x13").await;
+    a.wait_for("Zoë Anna").await;
+    b.wait_for("Zoë Anna").await;
+
+    // Both open her form; the administrator saves first, the desk's save of the same field is
+    // refused with who changed it and their value, and nothing of the desk's is saved.
+    a.send(b"e").await;
+    a.wait_for("Voornaam").await;
+    b.send(b"e").await;
+    b.wait_for("Voornaam").await;
+    a.send(b" M\x13").await;
+    a.wait_until("the form closed", |text| !text.contains("Voornaam"))
+        .await;
+    b.send(b" B\x13").await;
+    b.wait_for("beheer heeft dit intussen gewijzigd").await;
+    b.wait_for("«Zoë Anna M»").await;
+    let stored = |admin: &Session| {
+        admin
+            .members()
+            .list()
+            .unwrap()
+            .into_iter()
+            .find(|m| m.name.surname == "Brouwer")
+            .unwrap()
+            .name
+            .given
+    };
+    assert_eq!(stored(&admin), "Zoë Anna M");
+    // Saving again keeps the desk's value.
+    b.send(b"\x13").await;
+    b.wait_until("the form closed", |text| !text.contains("Voornaam"))
+        .await;
+    a.wait_for("Zoë Anna B").await;
+    assert_eq!(stored(&admin), "Zoë Anna B");
+    running.stop().unwrap();
+}

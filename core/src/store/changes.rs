@@ -75,40 +75,69 @@ impl Subscription {
     }
 }
 
-/// One subscriber: where its change sets go, and its "lagged" flag.
-type Subscriber = (SyncSender<Arc<ChangeSet>>, Arc<AtomicBool>);
+/// What a subscriber is woken with once a change set is in its queue.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// One subscriber: where its change sets go, its "lagged" flag, and what wakes it.
+struct Subscriber {
+    sender: SyncSender<Arc<ChangeSet>>,
+    lagged: Arc<AtomicBool>,
+    wake: Option<Wake>,
+}
 
 /// The subscribers of one store.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Announcer {
     subscribers: Mutex<Vec<Subscriber>>,
 }
 
+impl std::fmt::Debug for Announcer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Announcer").finish_non_exhaustive()
+    }
+}
+
 impl Announcer {
-    pub(crate) fn subscribe(&self) -> Subscription {
+    pub(crate) fn subscribe(&self, wake: Option<Wake>) -> Subscription {
         let (sender, receiver) = sync_channel(CAPACITY);
         let lagged = Arc::new(AtomicBool::new(false));
         self.subscribers
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .push((sender, lagged.clone()));
+            .push(Subscriber {
+                sender,
+                lagged: lagged.clone(),
+                wake,
+            });
         Subscription { receiver, lagged }
     }
 
-    /// Hands a committed change set to every subscriber without waiting for any.
+    /// Hands a committed change set to every subscriber without waiting for any, then wakes
+    /// those that asked to be (after all have it, so whoever is woken finds it in every
+    /// subscription it holds).
     pub(crate) fn announce(&self, set: ChangeSet) {
         let set = Arc::new(set);
+        let mut wake = Vec::new();
         self.subscribers
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .retain(|(sender, lagged)| match sender.try_send(set.clone()) {
-                Ok(()) => true,
-                Err(TrySendError::Full(_)) => {
-                    lagged.store(true, Ordering::Release);
-                    true
+            .retain(|s| {
+                let alive = match s.sender.try_send(set.clone()) {
+                    Ok(()) => true,
+                    Err(TrySendError::Full(_)) => {
+                        s.lagged.store(true, Ordering::Release);
+                        true
+                    }
+                    Err(TrySendError::Disconnected(_)) => false,
+                };
+                if alive {
+                    wake.extend(s.wake.clone());
                 }
-                Err(TrySendError::Disconnected(_)) => false,
+                alive
             });
+        for w in wake {
+            w();
+        }
     }
 
     /// How many subscriptions are alive (for tests).
@@ -164,8 +193,8 @@ mod tests {
     #[test]
     fn a_full_subscription_lags_without_holding_up_the_writer_and_a_dropped_one_goes() {
         let announcer = Announcer::default();
-        let slow = announcer.subscribe();
-        let gone = announcer.subscribe();
+        let slow = announcer.subscribe(None);
+        let gone = announcer.subscribe(None);
         drop(gone);
         for id in 0..(CAPACITY as u64 + 10) {
             announcer.announce(set(id));
@@ -183,6 +212,24 @@ mod tests {
             got += 1;
         }
         assert_eq!(got, CAPACITY as u64, "the oldest kept, the newest dropped");
+    }
+
+    #[test]
+    fn a_waking_subscriber_is_woken_once_every_subscription_has_the_change() {
+        use std::sync::atomic::AtomicUsize;
+        let announcer = Arc::new(Announcer::default());
+        let woken = Arc::new(AtomicUsize::new(0));
+        let later = Arc::new(Mutex::new(None::<Subscription>));
+        let (w, l) = (woken.clone(), later.clone());
+        let _waking = announcer.subscribe(Some(Arc::new(move || {
+            // The subscription made after this one already holds the change set.
+            let got = l.lock().unwrap().as_ref().and_then(|s| s.try_next());
+            assert!(got.is_some(), "woken before every subscription had it");
+            w.fetch_add(1, Ordering::SeqCst);
+        })));
+        *later.lock().unwrap() = Some(announcer.subscribe(None));
+        announcer.announce(set(1));
+        assert_eq!(woken.load(Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -320,7 +320,14 @@ impl Store {
     /// Subscribes to the change sets of every transaction committed from now on (see
     /// [`changes`]).
     pub fn subscribe(&self) -> changes::Subscription {
-        self.announcer.subscribe()
+        self.announcer.subscribe(None)
+    }
+
+    /// [`Store::subscribe`], calling `wake` after each change set is in the subscription (and in
+    /// every other one): a session that waits for input can be woken to show a change at once.
+    /// `wake` runs on the writer's thread, so it must not block (send on a channel).
+    pub fn subscribe_waking(&self, wake: changes::Wake) -> changes::Subscription {
+        self.announcer.subscribe(Some(wake))
     }
 
     /// True when the store must still be rewritten after an erasure (see [`rewrite`]).

@@ -1,8 +1,8 @@
 //! `kapstok serve`: one process owns the store and serves the terminal UI over SSH to every PC
 //! in the office (russh, on ring). Each SSH session with a PTY gets its own [`crate::app::App`],
 //! logged in as the kapstok user the SSH authentication established, on a thread of its own
-//! ([`session`]); all share one [`Kapstok`], whose change announcements reach every session on
-//! its next tick.
+//! ([`session`]); all share one [`Kapstok`], whose change announcements wake every session at
+//! once.
 //!
 //! Authentication:
 //! - a public key registered for the account (`kapstok user key add`): the session is made in
@@ -408,12 +408,13 @@ impl russh::server::Handler for Connection {
             }
         });
         let k = self.shared.k.clone();
+        let wake = to_session.clone();
         self.to_session = Some(to_session);
         std::thread::Builder::new()
             .name(format!("kapstok-session-{}", user.user_name()))
             .spawn(move || {
                 // A session that fails ends alone; the server and the other sessions go on.
-                let _ = session::run(k, lang, user, pty, from_ssh, output);
+                let _ = session::run(k, lang, user, pty, from_ssh, wake, output);
             })
             .map_err(russh::Error::IO)?;
         Ok(())

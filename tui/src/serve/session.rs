@@ -18,7 +18,7 @@ use ratatui::layout::{Position, Size};
 use ratatui::Terminal;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,6 +29,8 @@ pub enum ToSession {
     Bytes(Vec<u8>),
     /// The client's window has a new size (columns, rows).
     Resize(u16, u16),
+    /// A change was committed (by any session): look at once, so it shows within the frame.
+    Changed,
     /// The client went away, or the server stops.
     Closed,
 }
@@ -133,6 +135,7 @@ pub fn run(
     session: Session,
     size: (u16, u16),
     input: Receiver<ToSession>,
+    wake: Sender<ToSession>,
     out: Output,
 ) -> std::io::Result<()> {
     let mut writer = ChannelWriter {
@@ -146,7 +149,10 @@ pub fn run(
     };
     let mut term = Terminal::new(SafeBackend::new(backend))?;
     let who = session.clone();
-    let users = k.subscribe();
+    // Woken by every committed change, after the app's own subscription has it too.
+    let users = k.subscribe_waking(move || {
+        let _ = wake.send(ToSession::Changed);
+    });
     let mut app = App::logged_in(k.clone(), lang, session);
     let mut revoked = false;
     let mut parser = Input::default();
@@ -158,9 +164,9 @@ pub fn run(
             dirty = false;
         }
         // Look again soon while a frame waits, work runs, or an Esc waits for its sequence;
-        // otherwise at the tick that brings other sessions' changes.
+        // a change by any session wakes the loop at once ([`ToSession::Changed`]).
         let now = Instant::now();
-        let mut wait = Duration::from_millis(if app.busy() { 100 } else { 250 });
+        let mut wait = Duration::from_millis(if app.busy() { 15 } else { 250 });
         if dirty {
             wait = wait.min(Duration::from_millis(10));
         }
@@ -182,6 +188,7 @@ pub fn run(
                             backend.size = Size::new(w, h);
                             events.push(Event::Resize(w, h));
                         }
+                        ToSession::Changed => {}
                         ToSession::Closed => closed = true,
                     }
                     next = input.try_recv().ok();
